@@ -1,0 +1,1 @@
+"""The Streamlit-free core of the dashboard: data model, loading, validation, formatting, progress."""

@@ -1,0 +1,64 @@
+"""Figures as people read them: "300余家" in Chinese, "300+ enterprises" in English.
+
+Why here and not in the UI: the same words appear in tiles, tables, charts and CSV files, and a pure
+function can be tested against the report's own spelling.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kpi.model import Qualifier, Text
+from kpi.numbers import plain
+
+_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_PREFIX_ZH = {"nearly": "近", "about": "约", "over": "超"}
+_PREFIX_EN = {"nearly": "nearly ", "about": "about ", "over": "over "}
+_QUALIFIER_WORDS = {
+    "exact": ("", ""), "more_than": ("余（多于）", "more than"), "nearly": ("近（接近）", "nearly"),
+    "about": ("约（大约）", "about"), "over": ("超（超过）", "over"),
+}
+
+
+def split_magnitude(unit_zh: str) -> tuple[str, str]:
+    """"万件" → ("万", "件"): the report's multiplier and the counted thing."""
+    if len(unit_zh) > 1 and unit_zh[0] in _MAGNITUDES:
+        return unit_zh[0], unit_zh[1:]
+    return "", unit_zh
+
+
+def english_number(amount: Decimal) -> str:
+    """40000 → "40,000"; 345000000 → "345 million"; 16190000 → "16.19 million"."""
+    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if amount >= size:
+            return f"{_trim(amount / size)} {word}"
+    return _trim(amount, grouped=True)
+
+
+def _trim(amount: Decimal, grouped: bool = False) -> str:
+    return f"{amount.quantize(Decimal('0.01')).normalize():{',' if grouped else ''}f}"
+
+
+def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> str:
+    """A figure with its qualifier and unit, in the reader's language."""
+    if lang == "zh":
+        magnitude, counted = split_magnitude(unit.zh)
+        if qualifier == "more_than":
+            return f"{plain(value)}{magnitude}余{counted}"
+        return f"{_PREFIX_ZH.get(qualifier, '')}{plain(value)}{unit.zh}"
+    magnitude, _ = split_magnitude(unit.zh)
+    number = english_number(Decimal(plain(value)) * _MAGNITUDES.get(magnitude, Decimal(1)))
+    number += "+" if qualifier == "more_than" else ""
+    space = "" if unit.en == "%" else " "
+    return f"{_PREFIX_EN.get(qualifier, '')}{number}{space}{unit.en}"
+
+
+def qualifier_word(qualifier: Qualifier, lang: str) -> str:
+    """The qualifier spelled out for tables ("余（多于）" / "more than"); empty when exact."""
+    zh, en = _QUALIFIER_WORDS[qualifier]
+    return zh if lang == "zh" else en
+
+
+def text(value: Text, lang: str) -> str:
+    """The string of a bilingual Text in the reader's language."""
+    return value.zh if lang == "zh" else value.en
