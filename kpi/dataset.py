@@ -17,7 +17,8 @@ from yaml.nodes import Node
 
 from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Term
-from kpi.numbers import number_in_text
+from kpi.numbers import number_in_text, plain
+from kpi.periods import parse_period
 from kpi.yaml_source import locate, read_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +30,16 @@ def data_dir() -> Path:
     return Path(os.environ.get("KPI_DATA_DIR") or REPO_ROOT)
 
 
-def data_files(directory: Path) -> list[Path]:
-    """The files whose change means the data changed."""
-    return [directory / INDICATORS, directory / GLOSSARY]
+def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, mtime_ns, size) of each data file: changes whenever staff save an edit."""
+    stamps = []
+    for name in (INDICATORS, GLOSSARY):
+        try:
+            stat = (directory / name).stat()
+            stamps.append((name, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((name, 0, -1))
+    return tuple(stamps)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,8 @@ def _from_pydantic(err: dict, name: str, root: Node | None, data: object) -> Dat
     loc = tuple(err["loc"])
     line, column = locate(root, loc)
     ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("expected", "min_length")}
+    if "expected" in ctx:  # pydantic's "'a', 'b' or 'c'" reads as English; "'a' / 'b' / 'c'" reads in both
+        ctx["expected"] = str(ctx["expected"]).replace(" or ", ", ").replace(", ", " / ")
     return make_error(name, line, column, field_path(loc, data), err["type"],
                       input=show_input(err.get("input")), detail=err["msg"], **ctx)
 
@@ -120,7 +130,7 @@ def _report_text(directory: Path, content: IndicatorsFile) -> str:
 def _cross_check(parsed: _Parsed, directory: Path) -> list[DataError]:
     """Checks one field cannot make alone: unique ids, references, quotes against the report."""
     content: IndicatorsFile = parsed.model
-    errors = list(_duplicate_ids(parsed)) + list(_references(parsed))
+    errors = list(_duplicate_ids(parsed)) + list(_references(parsed)) + list(_progress(parsed))
     report = directory / content.report.file
     if not report.is_file():
         return errors + [parsed.error(("report", "file"), "report_missing", input=content.report.file)]
@@ -160,6 +170,35 @@ def _references(parsed: _Parsed) -> Iterator[DataError]:
                 yield parsed.error((group, index, field), "unknown_indicator", input=ref)
 
 
+def _progress(parsed: _Parsed) -> Iterator[DataError]:
+    """Targets must be reachable numbers; progress must be a dated series, in order, within the period."""
+    content: IndicatorsFile = parsed.model
+    for index, target in enumerate(content.targets):
+        if target.value < 0 or (target.value == 0 and target.comparison != "at_most"):
+            yield parsed.error(("targets", index, "value"), "target_not_positive", input=plain(target.value))
+        for number, entry in enumerate(target.progress):
+            loc = ("targets", index, "progress", number)
+            if entry.value < 0:
+                yield parsed.error(loc + ("value",), "progress_negative", input=plain(entry.value))
+            if entry.unit is not None and entry.unit != target.unit.zh:
+                yield parsed.error(loc + ("unit",), "progress_unit_mismatch", input=entry.unit, expected=target.unit.zh)
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(content, group)):
+            yield from _dated_series(parsed, (group, index), item.period, [e.date for e in item.progress])
+
+
+def _dated_series(parsed: _Parsed, loc: tuple, period: str, dates: list) -> Iterator[DataError]:
+    start = parse_period(period)[0]
+    for number, (previous, current) in enumerate(zip([None, *dates], dates)):
+        where = loc + ("progress", number, "date")
+        if current < start:
+            yield parsed.error(where, "progress_before_period", input=current.isoformat())
+        if previous is not None and current == previous:
+            yield parsed.error(where, "progress_duplicate_date", input=current.isoformat())
+        elif previous is not None and current < previous:
+            yield parsed.error(where, "progress_out_of_order", input=current.isoformat())
+
+
 def _quotes(parsed: _Parsed, report: str) -> Iterator[DataError]:
     """Every quote stands verbatim in the report, and every figure's number stands in its quote."""
     for group, index, item in _items(parsed.model):
@@ -170,4 +209,4 @@ def _quotes(parsed: _Parsed, report: str) -> Iterator[DataError]:
             if source.quote not in report:
                 yield parsed.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote))
             elif value is not None and not number_in_text(value, source.quote):
-                yield parsed.error(loc + ("value",), "value_not_in_quote", input=value)
+                yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))

@@ -131,6 +131,7 @@ class ProgressEntry(StrictModel):
 
     date: dt.date = Field(description="日期 YYYY-MM-DD / Date of the figure")
     value: Number = Field(description="截至该日的累计完成值 / Cumulative value reached by that date")
+    unit: NonEmpty | None = Field(None, description="单位（可选，须与目标单位一致）/ Optional unit, must match the target's")
     note: Text | None = Field(None, description="说明（可选）/ Optional note")
 
 

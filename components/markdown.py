@@ -1,0 +1,20 @@
+"""Text from YAML is data: escape it before Streamlit's Markdown (labels, help) or Plotly (HTML) sees it."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Every ASCII punctuation mark CommonMark lets us escape, which covers emphasis, links, `:red[...]`
+# colour directives, `:material/...:` icons, `$...$` maths and raw HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~<>$&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make text render literally in st.markdown, st.metric labels and help tooltips."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_plotly(text: str) -> str:
+    """Make text render literally in Plotly, which reads a subset of HTML in labels and hovers."""
+    return html.escape(text, quote=False)

@@ -1,0 +1,19 @@
+"""Tell staff, in the app, what is wrong with the data files (as the validate command would)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.texts import t
+from kpi.errors import DataError
+
+MAX_SHOWN = 30
+
+
+def data_errors_notice(errors: list[DataError], lang: str, have_data: bool) -> None:
+    """A warning above the page (or an error when nothing can be shown), listing the messages."""
+    lines = "\n".join(e.format(lang) for e in errors[:MAX_SHOWN])
+    more = f"\n… (+{len(errors) - MAX_SHOWN})" if len(errors) > MAX_SHOWN else ""
+    show = st.warning if have_data else st.error
+    show(t("data_errors" if have_data else "data_broken", lang), icon=":material/warning:")
+    st.code(lines + more, language=None, wrap_lines=True)

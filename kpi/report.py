@@ -1,0 +1,49 @@
+"""The report's text as readers navigate it: its parts, chapters and the paragraph around a quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PART = re.compile(r"^(第[一二]部分 .+|《东明路街道办事处工作报告》名词解释)$")
+CHAPTER = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A heading and the paragraphs under it (one paragraph per line in the report)."""
+
+    heading: str
+    paragraphs: list[str]
+
+
+@dataclass(frozen=True)
+class Part:
+    heading: str
+    chapters: list[Chapter]
+
+
+def report_parts(report: str) -> list[Part]:
+    """The front matter, part one, part two and the glossary, each split into chapters."""
+    parts = [Part("", [Chapter("", [])])]
+    for line in (ln.strip() for ln in report.splitlines()):
+        if not line:
+            continue
+        if PART.match(line):
+            parts.append(Part(line, [Chapter("", [])]))
+        elif CHAPTER.match(line):
+            parts[-1].chapters.append(Chapter(line, []))
+        else:
+            parts[-1].chapters[-1].paragraphs.append(line)
+    return [Part(p.heading, [c for c in p.chapters if c.heading or c.paragraphs]) for p in parts]
+
+
+def paragraph_around(report: str, quote: str) -> tuple[str, str, str]:
+    """(text before, the quote, text after) within the quote's paragraph; empty when not found."""
+    start = report.find(quote)
+    if start < 0:
+        return "", "", ""
+    line_start = report.rfind("\n", 0, start) + 1
+    line_end = report.find("\n", start + len(quote))
+    line_end = len(report) if line_end < 0 else line_end
+    return report[line_start:start], quote, report[start + len(quote):line_end]

@@ -1,0 +1,22 @@
+"""A theme page — one renderer for every theme in indicators.yaml: key tiles, charts, every figure."""
+
+import streamlit as st
+
+from components.chart_panel import show_charts
+from components.charts import theme_charts
+from components.frame import page_frame
+from components.tables import figures_frame, table_with_download
+from components.texts import t
+from components.tiles import kpi_tiles
+
+frame = page_frame("")  # a cold /theme link has no theme: the overview is the honest landing
+lang, dataset = frame.lang, frame.dataset
+figures = dataset.theme_indicators(frame.page)
+
+kpi_tiles([i for i in figures if i.key], frame)
+st.caption(t("qualifier_note", lang))
+
+show_charts(theme_charts(dataset, frame.page, lang), frame, key=frame.page)
+
+st.subheader(t("all_figures", lang))
+table_with_download(figures_frame(figures, frame), f"dongming-{frame.page}-{lang}.csv", frame, key=f"csv_{frame.page}")

@@ -1,0 +1,35 @@
+"""Shared fixtures: the shipped data set, and writable copies of data directories."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kpi.dataset import REPO_ROOT, Dataset, load_dataset
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset(REPO_ROOT)
+
+
+def copy_data_dir(source: Path, target: Path) -> Path:
+    """A writable copy of a data directory (YAML files and the report text)."""
+    for name in ("indicators.yaml", "glossary.yaml"):
+        shutil.copy(source / name, target / name)
+    shutil.copytree(source / "source", target / "source")
+    return target
+
+
+@pytest.fixture
+def minimal_dir(tmp_path: Path) -> Path:
+    return copy_data_dir(MINIMAL, tmp_path)
+
+
+@pytest.fixture
+def shipped_dir(tmp_path: Path) -> Path:
+    return copy_data_dir(REPO_ROOT, tmp_path)

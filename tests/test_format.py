@@ -1,0 +1,45 @@
+import pytest
+
+from kpi.format import format_value, qualifier_word
+from kpi.model import Text
+from kpi.numbers import number_in_text, plain
+
+
+@pytest.mark.parametrize(("value", "qualifier", "unit", "zh", "en"), [
+    (139, "exact", ("家", "enterprises"), "139家", "139 enterprises"),
+    (300, "more_than", ("家", "enterprises"), "300余家", "300+ enterprises"),
+    (6000, "nearly", ("件", "work orders"), "近6000件", "nearly 6,000 work orders"),
+    (700, "about", ("平方米", "m²"), "约700平方米", "about 700 m²"),
+    (5, "over", ("个", "items"), "超5个", "over 5 items"),
+    (4, "more_than", ("万件", "work orders"), "4万余件", "40,000+ work orders"),
+    (3.45, "exact", ("亿元", "yuan"), "3.45亿元", "345 million yuan"),
+    (1619, "exact", ("万美元", "USD"), "1619万美元", "16.19 million USD"),
+    (1.02, "exact", ("万件", "cases"), "1.02万件", "10,200 cases"),
+    (34.9, "nearly", ("万人次", "visits"), "近34.9万人次", "nearly 349,000 visits"),
+    (99.23, "exact", ("%", "%"), "99.23%", "99.23%"),
+    (12, "exact", ("亿元", "yuan"), "12亿元", "1.2 billion yuan"),
+])
+def test_format_value(value, qualifier, unit, zh, en):
+    text = Text(zh=unit[0], en=unit[1])
+    assert (format_value(value, qualifier, text, "zh"), format_value(value, qualifier, text, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize(("value", "expected"), [(139.0, "139"), (3.45, "3.45"), (99.23, "99.23"), (1.02, "1.02")])
+def test_plain_numbers_read_like_the_report(value, expected):
+    assert plain(value) == expected
+
+
+@pytest.mark.parametrize(("value", "text", "found"), [
+    (45, "价格巡查245户次,特种设备巡查45户次", True),
+    (45, "价格巡查245户次", False),
+    (3.45, "吸引内资3.45亿元", True),
+    (3, "吸引内资3.45亿元", False),
+    (2, "成功举办两期小学生爱心暑托班", True),
+    (1, "新建1个营商服务中心", True),
+])
+def test_number_in_text_matches_whole_numbers(value, text, found):
+    assert number_in_text(value, text) is found
+
+
+def test_qualifier_words():
+    assert (qualifier_word("exact", "en"), qualifier_word("nearly", "zh")) == ("", "近（接近）")
