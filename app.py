@@ -13,20 +13,25 @@ from components.frame import FRAME_KEY, GOTO, Frame
 from components.markdown import escape_markdown
 from components.notices import data_errors_notice
 from components.texts import t
+from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.format import text
 
 st.set_page_config(page_title="东明路街道绩效看板 · Dongming Road Dashboard", page_icon=":material/monitoring:",
                    layout="wide")
 
+state_from_url("lang", "zh", one_of("zh", "en"), sticky=True)
+state_from_url("as_of", date.today(), iso_date, sticky=True)
 title_column, as_of_column, language_column = st.columns([4, 1, 1], vertical_alignment="center")
 with language_column:
-    lang = st.segmented_control("语言 / Language", ["zh", "en"], default="zh", required=True, key="lang",
-                                bind="query-params", format_func={"zh": "中文", "en": "English"}.get,
-                                label_visibility="collapsed", width="stretch")
-title_column.title(t("app_title", lang))
-with as_of_column.popover(t("as_of", lang, date=st.session_state.get("as_of", date.today()).isoformat()),
-                          icon=":material/event:", width="stretch"):
-    as_of = st.date_input(t("as_of_label", lang), value=date.today(), key="as_of", bind="query-params")
+    lang = st.segmented_control("语言 / Language", ["zh", "en"], required=True, key="lang",
+                                format_func={"zh": "中文", "en": "English"}.get, label_visibility="collapsed",
+                                width="stretch", on_change=state_to_url, args=("lang", "zh"))
+title_column.header(t("app_title", lang))
+with as_of_column.popover(t("as_of", lang, date=st.session_state["as_of"].isoformat()), icon=":material/event:",
+                          width="stretch"):
+    as_of = st.date_input(t("as_of_label", lang), key="as_of", on_change=state_to_url, args=("as_of", date.today()))
+state_to_url("lang", "zh")  # put sticky choices back after a page change dropped them
+state_to_url("as_of", date.today())
 
 loaded = current_data()
 if loaded.errors:

@@ -43,12 +43,26 @@ def _base_value(indicator: Indicator) -> float:
     return float(Decimal(plain(latest.value)) * factor)
 
 
+def wrap_label(label: str, lang: str) -> str:
+    """Break a long axis label over lines so Plotly does not cut it at the chart's edge."""
+    width = 9 if lang == "zh" else 18
+    words = list(label) if lang == "zh" else label.split(" ")
+    lines, line = [], ""
+    for word in words:
+        candidate = word if not line else line + ("" if lang == "zh" else " ") + word
+        if len(candidate) > width and line:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return "<br>".join(escape_plotly(part) for part in [*lines, line])
+
+
 def _layout(fig: go.Figure, title: str, axis: str, rows: int) -> go.Figure:
     fig.update_layout(
         title={"text": escape_plotly(title)}, font={"family": FONT, "size": 14},
-        height=max(220, 60 + 38 * rows), margin={"l": 8, "r": 24, "t": 48, "b": 40},
+        height=max(240, 70 + 46 * rows), margin={"l": 8, "r": 24, "t": 48, "b": 40},
         xaxis_title=escape_plotly(axis), yaxis={"autorange": "reversed"}, showlegend=rows > 0,
-        legend={"orientation": "h", "y": -0.25}, barmode="stack",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"}, barmode="stack",
     )
     fig.update_yaxes(automargin=True)
     return fig
@@ -58,7 +72,7 @@ def unit_chart(indicators: list[Indicator], lang: str) -> Chart:
     """Horizontal bars of figures sharing one unit, largest first."""
     ordered = sorted(indicators, key=_base_value, reverse=True)
     unit = text(indicators[0].unit, lang) if lang == "en" else split_magnitude(indicators[0].unit.zh)[1]
-    names = [escape_plotly(text(i.name, lang)) for i in ordered]
+    names = [wrap_label(text(i.name, lang), lang) for i in ordered]
     labels = [escape_plotly(format_value(i.latest().value, i.latest().qualifier, i.unit, lang)) for i in ordered]
     fig = go.Figure(go.Bar(x=[_base_value(i) for i in ordered], y=names, orientation="h", text=labels,
                            textposition="auto", marker_color=COLORS["bar"], hovertemplate="%{y}: %{text}<extra></extra>"))
@@ -87,14 +101,14 @@ def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str) ->
         total = dataset.indicators[p.total].latest().value
         done = dataset.indicators[p.done].latest().value
         under_way = dataset.indicators[p.in_progress].latest().value if p.in_progress else 0
-        names.append(escape_plotly(text(p.name, lang)))
+        names.append(wrap_label(text(p.name, lang), lang))
         parts["done"].append(done)
         parts["under_way"].append(under_way)
         parts["rest"].append(max(total - done - under_way, 0))
         rows.append({t("col_name", lang): text(p.name, lang), t("col_done", lang): plain(done),
                      t("col_under_way", lang): plain(under_way) if p.in_progress else "",
                      t("col_total", lang): plain(total), t("col_unit", lang): text(dataset.indicators[p.total].unit, lang)})
-    labels = {"done": t("col_done", lang), "under_way": t("col_under_way", lang), "rest": t("col_total", lang)}
+    labels = {"done": t("col_done", lang), "under_way": t("col_under_way", lang), "rest": t("col_rest", lang)}
     fig = go.Figure([go.Bar(name=labels[k], x=parts[k], y=names, orientation="h", marker_color=COLORS[k],
                             text=[plain(v) if v else "" for v in parts[k]], textposition="inside",
                             hovertemplate=f"%{{y}} · {labels[k]}: %{{x}}<extra></extra>")
@@ -105,7 +119,7 @@ def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str) ->
 
 def baseline_chart(targets: list[Target], dataset: Dataset, lang: str) -> Chart:
     """2023 actual beside the 2024 target, for targets whose report gives a baseline."""
-    names = [escape_plotly(text(tg.name, lang)) for tg in targets]
+    names = [wrap_label(text(tg.name, lang), lang) for tg in targets]
     base = [dataset.indicators[tg.baseline].latest().value for tg in targets]
     goal = [tg.value for tg in targets]
     fig = go.Figure([

@@ -38,6 +38,7 @@ UI: dict[str, tuple[str, str]] = {
     "col_done": ("已完成", "Done"),
     "col_under_way": ("推进中", "Under way"),
     "col_total": ("总数", "Total"),
+    "col_rest": ("其余", "Remaining"),
     "col_id": ("编号", "Id"),
     "section": ("章节", "Section"),
     "period": ("期间", "Period"),
@@ -106,7 +107,7 @@ UI: dict[str, tuple[str, str]] = {
                              "An “at most” target: pace = allowance by date ÷ actual = {pace}%; ≥{on}% is on track, {mid}–{on}% needs acceleration, below {mid}% lagging."),
     "explain_status": ("计算所得状态：{status}。", "Computed status: {status}."),
     "explain_override": ("工作人员人工认定为 {status}，理由：{reason}", "Set by hand to {status}; reason: {reason}"),
-    "qualifier_note": ("余 = 多于，近 = 接近，约 = 大约，超 = 超过。", "+ means “more than”, as the report says 余."),
+    "qualifier_note": ("余 = 多于，近 = 接近，约 = 大约，超 = 超过。", "“300+” means “more than 300” (the report's 余)."),
 }
 
 

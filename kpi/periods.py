@@ -34,12 +34,12 @@ def is_full_year(text: str) -> bool:
 
 
 def period_label(text: str, lang: str) -> str:
-    """How a period reads in a tile: "2023", "截至11月" / "Jan–Nov 2023"."""
+    """How a period reads in a tile: "2023", "截至2023年11月" (the report's words) / "Jan–Nov 2023"."""
     start, end = parse_period(text)
     if is_full_year(text):
         return str(start.year)
     if start.year == end.year and start.month == 1:
-        return f"{end.year}年截至{end.month}月" if lang == "zh" else f"Jan–{_EN_MONTHS[end.month - 1]} {end.year}"
+        return f"截至{end.year}年{end.month}月" if lang == "zh" else f"Jan–{_EN_MONTHS[end.month - 1]} {end.year}"
     if lang == "zh":
         return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
     return f"{_EN_MONTHS[start.month - 1]} {start.year}–{_EN_MONTHS[end.month - 1]} {end.year}"

@@ -10,6 +10,7 @@ from components.status import STATUS, status_badge, status_words
 from components.target_views import explain, milestone_rows, target_rows, timeline_figure
 from components.targets_summary import targets_summary
 from components.texts import t
+from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import text
 from kpi.progress import assess_all
 
@@ -21,11 +22,14 @@ assessed = assess_all(content, frame.as_of)
 targets_summary(frame)
 
 themes = {theme.id: text(theme.name, lang) for theme in content.themes}
+state_from_url("theme", "", one_of(*themes))
+state_from_url("status", "", one_of(*STATUS))
 with st.container(horizontal=True):
-    theme_filter = st.selectbox(t("filter_theme", lang), [""] + list(themes), key="theme", bind="query-params",
-                                format_func=lambda k: themes.get(k, t("all", lang)), width=320)
-    status_filter = st.selectbox(t("filter_status", lang), [""] + list(STATUS), key="status", bind="query-params",
-                                 format_func=lambda k: status_words(k, lang) if k else t("all", lang), width=320)
+    theme_filter = st.selectbox(t("filter_theme", lang), ["", *themes], key="theme", width=320,
+                                format_func=lambda k: themes.get(k, t("all", lang)), on_change=state_to_url, args=("theme", ""))
+    status_filter = st.selectbox(t("filter_status", lang), ["", *STATUS], key="status", width=320,
+                                 format_func=lambda k: status_words(k, lang) if k else t("all", lang),
+                                 on_change=state_to_url, args=("status", ""))
 
 
 def shown(item) -> bool:
@@ -48,8 +52,9 @@ for theme in content.themes:
 
 st.subheader(t("target_detail", lang))
 names = {x.id: text(x.name, lang) for x in content.targets}
-chosen = st.selectbox(t("choose_target", lang), list(names), key="target", bind="query-params", format_func=names.get,
-                      index=None)
+state_from_url("target", None, one_of(*names))
+chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
+                      on_change=state_to_url, args=("target", None))
 if chosen:
     target = next(x for x in content.targets if x.id == chosen)
     status_badge(assessed[chosen].status, lang, assessed[chosen].override_reason is not None)

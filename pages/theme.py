@@ -6,15 +6,20 @@ from components.chart_panel import show_charts
 from components.charts import theme_charts
 from components.frame import page_frame
 from components.tables import figures_frame, table_with_download
+from components.markdown import escape_markdown
 from components.texts import t
 from components.tiles import kpi_tiles
+from kpi.format import text
 
 frame = page_frame("")  # a cold /theme link has no theme: the overview is the honest landing
 lang, dataset = frame.lang, frame.dataset
 figures = dataset.theme_indicators(frame.page)
+theme = next(theme for theme in dataset.content.themes if theme.id == frame.page)
+
+st.header(f"{theme.icon} {escape_markdown(text(theme.name, lang))}", divider="gray")
 
 kpi_tiles([i for i in figures if i.key], frame)
-st.caption(t("qualifier_note", lang))
+st.caption(escape_markdown(t("qualifier_note", lang)))
 
 show_charts(theme_charts(dataset, frame.page, lang), frame, key=frame.page)
 
