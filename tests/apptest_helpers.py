@@ -1,0 +1,44 @@
+"""Run the app headless (Streamlit's AppTest) on a chosen page with chosen URL parameters."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from kpi.dataset import REPO_ROOT
+
+APP = str(REPO_ROOT / "app.py")
+
+
+def open_page(url_path: str = "", **params: str) -> AppTest:
+    """The app after loading /<url_path>?<params>, as a browser would request it."""
+    st.cache_resource.clear()  # the data cache is process-wide; each test starts cold
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if url_path:
+        # st.Page hashes its url_path (several theme pages share pages/theme.py, so switch_page by file is ambiguous).
+        at._page_hash = calc_hash(url_path)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def plain(markdown: str) -> str:
+    """Markdown as it reads: escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def tiles(at: AppTest) -> list[tuple[str, str]]:
+    return [(plain(m.label), m.value) for m in at.metric]
+
+
+def texts(at: AppTest) -> str:
+    """All Markdown, captions and alerts on the page, unescaped, for 'is it shown' checks."""
+    elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
+    parts = [element.value for element in elements]
+    return plain("\n".join(str(p) for p in parts))
