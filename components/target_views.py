@@ -18,8 +18,10 @@ from kpi.progress import NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, Targ
 
 
 def target_text(target: Target, lang: str) -> str:
-    """"不少于49座" / "at least 49 posts"."""
+    """"不少于49座" / "at least 49 posts"; "约10座" as the report says it (no "at least about")."""
     value = format_value(target.value, target.qualifier, target.unit, lang)
+    if target.qualifier != "exact":
+        return value
     return f"{t(target.comparison, lang)}{'' if lang == 'zh' else ' '}{value}"
 
 

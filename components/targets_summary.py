@@ -12,6 +12,9 @@ from components.texts import t
 from kpi.progress import assess_all
 
 
+SUMMARY_WIDTH = {False: 240, True: 380}  # three small numbers in a row, also in meeting mode
+
+
 def targets_summary(frame: Frame) -> None:
     """Counts of targets and milestones, reported share, and a badge per status present."""
     lang, content = frame.lang, frame.dataset.content
@@ -20,11 +23,11 @@ def targets_summary(frame: Frame) -> None:
     with st.container(horizontal=True, gap="small"):
         for label, items in groups:
             reported = sum(assessed[i.id].status != "not_reported" for i in items)
-            st.metric(t(label, lang), len(items), border=True, width=300,
+            st.metric(t(label, lang), len(items), border=True, width=SUMMARY_WIDTH[frame.meeting],
                       help=t("reported_of", lang, n=reported, m=len(items)))
         total = len(content.targets) + len(content.milestones)
         reported = sum(a.status != "not_reported" for a in assessed.values())
-        st.metric(t("reported", lang), f"{reported} / {total}", border=True, width=300)
+        st.metric(t("reported", lang), f"{reported} / {total}", border=True, width=SUMMARY_WIDTH[frame.meeting])
     counts = Counter(a.status for a in assessed.values())
     with st.container(horizontal=True, gap="small"):
         for status in STATUS:

@@ -35,8 +35,16 @@ def tile_help(indicator: Indicator, frame: Frame) -> str:
     return "\n\n".join(lines)
 
 
-def kpi_tiles(indicators: list[Indicator], frame: Frame, width: int = 380) -> None:
-    """A row of tiles that wraps on narrow screens: three of 380 px fit a 1366 px projector untruncated."""
+TILE_WIDTH, MEETING_TILE_WIDTH = 380, 590  # three, or two large ones, fit a 1366 px projector untruncated
+
+
+def tile_width(frame: Frame) -> int:
+    return MEETING_TILE_WIDTH if frame.meeting else TILE_WIDTH
+
+
+def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
+    """A row of tiles that wraps on narrow screens."""
+    width = tile_width(frame)
     with st.container(horizontal=True, gap="small"):
         for indicator in indicators:
             latest, previous = indicator.latest(), indicator.previous()

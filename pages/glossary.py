@@ -31,4 +31,4 @@ for term in terms:
         if users:
             links = " · ".join(f"[{escape_markdown(text(i.name, lang))}]({page_url(frame, 'indicator', id=i.id)})" for i in users)
             st.markdown(f"{t('used_by', lang)}: {links}")
-        st.caption(f"{t('term_link', lang)}: `{page_url(frame, 'glossary', term=term.id)}`")
+        st.page_link(frame.pages["glossary"], label=t("term_link", lang), icon=":material/link:", query_params={"term": term.id})

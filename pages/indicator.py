@@ -19,7 +19,7 @@ if indicator is None:
     st.stop()
 
 st.subheader(escape_markdown(text(indicator.name, lang)))
-kpi_tiles([indicator], frame, width=360)
+kpi_tiles([indicator], frame)
 for value in indicator.values:
     before, quote, after = paragraph_around(dataset.report_text, value.source.quote)
     st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(value.source.section)}")

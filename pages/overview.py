@@ -1,4 +1,4 @@
-"""Overview, for leadership: how 2024 stands, the programmes, then each theme's key figures."""
+"""Overview, for leadership: how 2024 stands, each theme's key figures, then the multi-year programmes."""
 
 import streamlit as st
 
@@ -16,8 +16,6 @@ lang, content = frame.lang, frame.dataset.content
 
 st.subheader(t("targets_2024", lang))
 targets_summary(frame)
-if content.programmes:
-    show_charts([programme_chart(content.programmes, frame.dataset, lang)], frame, key="overview")
 
 st.subheader(t("key_figures", lang))
 for theme in content.themes:
@@ -27,3 +25,7 @@ for theme in content.themes:
         st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(frame.dataset.theme_indicators(theme.id))),
                      icon=":material/arrow_forward:")
     kpi_tiles(key_figures, frame)
+
+if content.programmes:
+    st.subheader(t("programmes", lang))
+    show_charts([programme_chart(content.programmes, frame.dataset, lang)], frame, key="overview")

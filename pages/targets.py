@@ -19,6 +19,7 @@ lang, dataset = frame.lang, frame.dataset
 content = dataset.content
 assessed = assess_all(content, frame.as_of)
 
+st.header(t("targets", lang), divider="gray")
 targets_summary(frame)
 
 themes = {theme.id: text(theme.name, lang) for theme in content.themes}

@@ -34,7 +34,7 @@ def test_overview_shows_targets_and_every_themes_key_figures(lang):
     key = [i for theme in THEMES for i in DATASET.theme_indicators(theme) if i.key]
     assert tiles(at) == summary + expected_tiles(key, lang)
     assert len(at.get("plotly_chart")) == 1  # the programmes
-    assert at.header[0].value == {"zh": "东明路街道绩效看板", "en": "Dongming Road Subdistrict Performance Dashboard"}[lang]
+    assert at.subheader[0].value == {"zh": "东明路街道绩效看板", "en": "Dongming Road Subdistrict Performance Dashboard"}[lang]
 
 
 def test_economy_page_shows_139_enterprises_with_its_quote():
@@ -53,7 +53,7 @@ def test_theme_page(theme, lang):
     at = open_page(theme, **lang_params(lang))
     figures = DATASET.theme_indicators(theme)
     name = text(next(t.name for t in DATASET.content.themes if t.id == theme), lang)
-    assert name in plain(at.header[1].value)
+    assert name in plain(at.header[0].value)
     assert tiles(at) == expected_tiles([i for i in figures if i.key], lang)
     table = at.dataframe[-1].value  # the last table lists every figure; the ones before are the charts
     assert len(table) == sum(len(i.values) for i in figures)
