@@ -89,7 +89,7 @@ def rates_chart(indicators: list[Indicator], lang: str) -> Chart:
     chart = unit_chart(indicators, lang)
     chart.figure.update_xaxes(range=[0, 100])
     title = t("rates_chart", lang)
-    chart.figure.update_layout(title={"text": escape_plotly(title)}, xaxis_title=t("share", lang))
+    chart.figure.update_layout(title={"text": escape_plotly(title)}, xaxis_title=t("rate_axis", lang))
     return Chart(title, chart.figure, chart.table)
 
 

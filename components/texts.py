@@ -50,7 +50,7 @@ UI: dict[str, tuple[str, str]] = {
     "change": ("较上期", "vs previous period"),
     "unit_chart": ("以“{unit}”计的指标", "Figures counted in {unit}"),
     "rates_chart": ("比率类指标", "Rates"),
-    "share": ("比率（%）", "Rate (%)"),
+    "rate_axis": ("比率（%）", "Rate (%)"),
     "value_axis": ("数值（{unit}）", "Value ({unit})"),
     "progress_axis": ("数量", "Count"),
     "baseline_2023": ("2023年实绩", "2023 actual"),

@@ -42,9 +42,9 @@ def tile_width(frame: Frame) -> int:
     return MEETING_TILE_WIDTH if frame.meeting else TILE_WIDTH
 
 
-def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
+def kpi_tiles(indicators: list[Indicator], frame: Frame, width: int | None = None) -> None:
     """A row of tiles that wraps on narrow screens."""
-    width = tile_width(frame)
+    width = width or tile_width(frame)
     with st.container(horizontal=True, gap="small"):
         for indicator in indicators:
             latest, previous = indicator.latest(), indicator.previous()

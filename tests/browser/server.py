@@ -1,0 +1,79 @@
+"""Start the real dashboard server on a free loopback port, and talk to it as a viewer would."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from kpi.dataset import REPO_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(data_dir: Path | None = None):
+    """A freshly started server (its first request is a cold one); yields its base URL."""
+    port = free_port()
+    env = {**os.environ, **({"KPI_DATA_DIR": str(data_dir)} if data_dir else {})}
+    process = subprocess.Popen(
+        [sys.executable, str(REPO_ROOT / "scripts" / "serve.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("server did not start: " + (process.stderr.read() if process.poll() is not None else ""))
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def load(page, url: str) -> None:
+    """Open a URL and wait until the script run has finished and charts have drawn."""
+    page.goto(url)
+    page.wait_for_selector(DONE, timeout=60_000)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run
+
+
+def truncated(page) -> list[str]:
+    """Texts inside KPI tiles that are cut off (wider than their box): these would show "…"."""
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetric"] *')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.textContent)""")
+
+
+def screenshot(page, path) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
+    width = page.viewport_size["width"]
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": width, "height": min(max(height + 80, 768), 12000)})
+    page.wait_for_timeout(400)
+    page.screenshot(path=path)
+    page.set_viewport_size({"width": width, "height": 768 if width > 500 else 844})

@@ -1,0 +1,54 @@
+"""Every page, both languages, in Chromium: no exception, Chinese glyphs, nothing cut off, fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.format import text
+from tests.browser.server import load, screenshot, truncated
+
+DATASET = load_dataset(REPO_ROOT)
+PAGES = ["", "targets", *[t.id for t in DATASET.content.themes], "glossary", "source", "check",
+         "indicator?id=economy.enterprises_attracted"]
+
+
+def url(base: str, path: str, lang: str) -> str:
+    sep = "&" if "?" in path else "?"
+    return f"{base}/{path}" + (f"{sep}lang=en" if lang == "en" else "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_at_projector_and_phone_width(server, page, screenshots, path, lang):
+    load(page, url(server, path, lang))
+    assert page.locator('[data-testid="stException"]').count() == 0
+    heading = {"zh": "东明路街道绩效看板", "en": "Dongming Road Subdistrict Performance Dashboard"}[lang]
+    assert page.get_by_role("heading", name=heading).is_visible()
+    theme = next((t for t in DATASET.content.themes if t.id == path), None)
+    if theme:
+        assert page.get_by_role("heading", name=text(theme.name, lang)).is_visible()
+    assert truncated(page) == []
+    name = (path.split("?")[0] or "overview") + f"-{lang}"
+    screenshot(page, screenshots / f"{name}-1366.png")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling of the page
+    assert truncated(page) == []
+    screenshot(page, screenshots / f"{name}-390.png")
+
+
+def test_chinese_text_uses_a_cjk_font(server, page):
+    load(page, server)
+    family = page.evaluate("getComputedStyle(document.querySelector('h3')).fontFamily")
+    assert "Noto Sans CJK SC" in family
+    assert page.evaluate("document.fonts.check(\"16px 'Noto Sans CJK SC'\", '东明路')")
+
+
+def test_charts_draw_as_svg(server, page):
+    load(page, f"{server}/city")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert page.locator(".js-plotly-plot").count() >= 2
+    assert page.locator(".js-plotly-plot canvas").count() == 0  # no WebGL contexts used up
+    assert page.locator(".js-plotly-plot").first.get_by_text("100%").count() >= 1
