@@ -72,7 +72,7 @@ class _Parsed:
 
     def error(self, loc: tuple[str | int, ...], code: str, **params: object) -> DataError:
         line, column = locate(self.root, loc)
-        return make_error(self.name, line, column, field_path(loc, None), code, **params)
+        return make_error(self.name, line, column, field_path(loc, self.model), code, **params)
 
 
 def load_dataset(directory: Path) -> Dataset:
@@ -111,15 +111,19 @@ def _from_pydantic(err: dict, name: str, root: Node | None, data: object) -> Dat
 
 
 def field_path(loc: tuple[str | int, ...], data: object) -> str:
-    """`indicators[economy.x].values[0].value`: list items named by their id when they have one."""
+    """`indicators[economy.x].values[0].value`: list items named by their id when they have one.
+
+    `data` is the raw YAML data (dicts and lists) or the validated model; either names the items.
+    """
     text, node = "", data
     for part in loc:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part
-            text, node = f"{text}[{label}]", item
+            label = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+            text, node = f"{text}[{label if isinstance(label, str) else part}]", item
         else:
-            text, node = f"{text}.{part}" if text else str(part), node.get(part) if isinstance(node, dict) else None
+            child = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
+            text, node = f"{text}.{part}" if text else str(part), child
     return text
 
 
