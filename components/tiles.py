@@ -35,11 +35,14 @@ def tile_help(indicator: Indicator, frame: Frame) -> str:
     return "\n\n".join(lines)
 
 
-TILE_WIDTH, MEETING_TILE_WIDTH = 380, 590  # three, or two large ones, fit a 1366 px projector untruncated
+# Tiles per row on a 1366 px projector with nothing cut off: Chinese values are short (four in a row),
+# English ones long (three); meeting mode's larger text takes one tile fewer. (Checked in the browser tests.)
+TILE_WIDTH = {("zh", False): 285, ("en", False): 380, ("zh", True): 380, ("en", True): 590}
+WIDEST_TILE = max(TILE_WIDTH.values())
 
 
 def tile_width(frame: Frame) -> int:
-    return MEETING_TILE_WIDTH if frame.meeting else TILE_WIDTH
+    return TILE_WIDTH[frame.lang, frame.meeting]
 
 
 def kpi_tiles(indicators: list[Indicator], frame: Frame, width: int | None = None) -> None:

@@ -44,7 +44,9 @@ def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> s
     if lang == "zh":
         magnitude, counted = split_magnitude(unit.zh)
         if qualifier == "more_than":
-            return f"{plain(value)}{magnitude}余{counted}"
+            # The report's own spelling: 3300余万元 and 5000余万元, but 4万余件 and 11.5万余人次.
+            before = float(value).is_integer() and value >= 10
+            return f"{plain(value)}余{unit.zh}" if before else f"{plain(value)}{magnitude}余{counted}"
         return f"{_PREFIX_ZH.get(qualifier, '')}{plain(value)}{unit.zh}"
     magnitude, _ = split_magnitude(unit.zh)
     number = english_number(Decimal(plain(value)) * _MAGNITUDES.get(magnitude, Decimal(1)))

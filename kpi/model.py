@@ -102,13 +102,16 @@ class Indicator(StrictModel):
             raise PydanticCustomError("duplicate_period", "each period may appear only once")
         return self
 
+    def _by_period(self) -> list[Value]:
+        return sorted(self.values, key=lambda v: parse_period(v.period)[1])
+
     def latest(self) -> Value:
         """The value of the most recent period."""
-        return max(self.values, key=lambda v: parse_period(v.period)[1])
+        return self._by_period()[-1]
 
     def previous(self) -> Value | None:
         """The value of the period before the latest, if any (for change arrows)."""
-        ordered = sorted(self.values, key=lambda v: parse_period(v.period)[1])
+        ordered = self._by_period()
         return ordered[-2] if len(ordered) > 1 else None
 
 

@@ -7,7 +7,7 @@ from components.glossary_terms import indicator_text, terms_in
 from components.markdown import escape_markdown
 from components.tables import figures_frame
 from components.texts import t
-from components.tiles import MEETING_TILE_WIDTH, kpi_tiles
+from components.tiles import WIDEST_TILE, kpi_tiles
 from kpi.format import text
 from kpi.report import paragraph_around
 
@@ -19,7 +19,7 @@ if indicator is None:
     st.stop()
 
 st.subheader(escape_markdown(text(indicator.name, lang)))
-kpi_tiles([indicator], frame, width=MEETING_TILE_WIDTH)  # one tile: room for any value
+kpi_tiles([indicator], frame, width=WIDEST_TILE)  # one tile: room for any value
 for value in indicator.values:
     before, quote, after = paragraph_around(dataset.report_text, value.source.quote)
     st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(value.source.section)}")

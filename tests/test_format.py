@@ -17,6 +17,8 @@ from kpi.numbers import number_in_text, plain
     (1.02, "exact", ("万件", "cases"), "1.02万件", "10,200 cases"),
     (34.9, "nearly", ("万人次", "visits"), "近34.9万人次", "nearly 349,000 visits"),
     (99.23, "exact", ("%", "%"), "99.23%", "99.23%"),
+    (3300, "more_than", ("万元", "yuan"), "3300余万元", "33 million+ yuan"),
+    (11.5, "more_than", ("万人次", "visits"), "11.5万余人次", "115,000+ visits"),
     (12, "exact", ("亿元", "yuan"), "12亿元", "1.2 billion yuan"),
 ])
 def test_format_value(value, qualifier, unit, zh, en):

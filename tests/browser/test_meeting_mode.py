@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from tests.browser.server import load
+from tests.browser.server import load, truncated
 
 
 def value_font_px(page) -> float:
@@ -19,8 +19,12 @@ def test_meeting_mode_hides_chrome_and_enlarges_tiles(server, page):
     assert page.get_by_test_id("stTopNav").count() == 0
     assert page.get_by_test_id("stSidebar").count() == 0
     assert value_font_px(page) >= normal * 1.3
+    assert truncated(page) == []
     assert page.get_by_role("heading", name="2024年目标").is_visible()  # the roll-up comes first
 
+    load(page, f"{server}/?mode=meeting&lang=en")
+    assert truncated(page) == []
+    load(page, f"{server}/?mode=meeting")
     page.get_by_role("button", name="退出会议模式").click()
     page.wait_for_function("!location.search.includes('mode=')")
     page.wait_for_selector('[data-testid="stTopNav"]')
