@@ -27,5 +27,4 @@ for theme in content.themes:
     kpi_tiles(key_figures, frame)
 
 if content.programmes:
-    st.subheader(t("programmes", lang))
     show_charts([programme_chart(content.programmes, frame.dataset, lang)], frame, key="overview")

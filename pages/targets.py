@@ -55,6 +55,7 @@ st.subheader(t("target_detail", lang))
 names = {x.id: text(x.name, lang) for x in content.targets}
 state_from_url("target", None, one_of(*names))
 chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
+                      placeholder=t("choose_target", lang),
                       on_change=state_to_url, args=("target", None))
 if chosen:
     target = next(x for x in content.targets if x.id == chosen)
