@@ -8,6 +8,7 @@ from tests.browser.server import load, truncated
 
 
 def value_font_px(page) -> float:
+    page.wait_for_selector('[data-testid="stMetricValue"]')
     return page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stMetricValue]')).fontSize)")
 
 
