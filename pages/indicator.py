@@ -24,7 +24,8 @@ for value in indicator.values:
     before, quote, after = paragraph_around(dataset.report_text, value.source.quote)
     st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(value.source.section)}")
     with st.container(border=True):
-        st.markdown(f"{escape_markdown(before)}**{escape_markdown(quote)}**{escape_markdown(after)}")
+        # Thin spaces let ** open and close next to Chinese punctuation (CommonMark's flanking rules).
+        st.markdown(f"{escape_markdown(before)}\u2009**{escape_markdown(quote)}**\u2009{escape_markdown(after)}")
     if lang == "en":
         st.caption(t("quote_note", lang))
 

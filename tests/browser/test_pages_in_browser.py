@@ -52,3 +52,11 @@ def test_charts_draw_as_svg(server, page):
     assert page.locator(".js-plotly-plot").count() >= 2
     assert page.locator(".js-plotly-plot canvas").count() == 0  # no WebGL contexts used up
     assert page.locator(".js-plotly-plot").first.get_by_text("100%").count() >= 1
+
+
+def test_detail_page_highlights_the_quote_in_its_paragraph(server, page):
+    load(page, f"{server}/indicator?id=economy.enterprises_attracted")
+    strong = page.locator("strong", has_text="引进企业139家")
+    assert strong.count() == 1
+    assert strong.inner_text().startswith("主动出击招商引税") and strong.inner_text().endswith("均取得大幅增长。")
+    assert page.get_by_text("**").count() == 0
