@@ -24,7 +24,7 @@ else:
 
 st.subheader(t("check_files", lang))
 st.dataframe(pd.DataFrame([
-    {t("col_file", lang): name, t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).isoformat(" ", "seconds") if size >= 0 else "—",
+    {t("col_file", lang): name, t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds") if size >= 0 else "—",
      t("col_size", lang): size}
     for name, mtime, size in data_stamp(data_dir())]), hide_index=True)
 
@@ -35,7 +35,7 @@ st.dataframe(pd.DataFrame([{
     t("count_key", lang): sum(i.theme == theme.id and i.key for i in content.indicators),
     t("numeric_targets", lang): sum(x.theme == theme.id for x in content.targets),
     t("milestones", lang): sum(x.theme == theme.id for x in content.milestones),
-} for theme in content.themes]), hide_index=True)
+} for theme in content.themes]), hide_index=True, height=36 * (len(content.themes) + 1) + 3)
 
 assessed = assess_all(content, frame.as_of)
 checks = [
