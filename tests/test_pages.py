@@ -139,3 +139,13 @@ def test_source_page_shows_every_chapter(lang):
 def test_malformed_parameters_are_ignored(params):
     at = open_page(**params)
     assert tiles(at)[0] == ("数值目标", "10")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_check_page(lang):
+    at = open_page("check", **lang_params(lang))
+    assert at.success[0].value == {"zh": "数据文件全部有效。", "en": "The data files are valid."}[lang]
+    files, counts, no_progress = (df.value for df in at.dataframe)
+    assert list(files.iloc[:, 0]) == ["indicators.yaml", "glossary.yaml"]
+    assert list(counts.iloc[:, 1]) == [len(DATASET.theme_indicators(t)) for t in THEMES]
+    assert len(no_progress) == len(DATASET.content.targets)
