@@ -41,6 +41,12 @@ TILE_WIDTH = {("zh", False): 285, ("en", False): 380, ("zh", True): 380, ("en", 
 WIDEST_TILE = max(TILE_WIDTH.values())
 
 
+def change(latest: float, previous: float) -> int | float:
+    """The change as a number (Streamlit reads the arrow from its sign), 11 rather than 11.0."""
+    difference = round(latest - previous, 6)
+    return int(difference) if difference.is_integer() else difference
+
+
 def tile_width(frame: Frame) -> int:
     return TILE_WIDTH[frame.lang, frame.meeting]
 
@@ -54,7 +60,7 @@ def kpi_tiles(indicators: list[Indicator], frame: Frame, width: int | None = Non
             st.metric(
                 escape_markdown(tile_label(indicator, frame.lang)),
                 format_value(latest.value, latest.qualifier, indicator.unit, frame.lang),
-                delta=None if previous is None else latest.value - previous.value,
+                delta=None if previous is None else change(latest.value, previous.value),
                 delta_color=_DELTA_COLOR[indicator.direction],
                 delta_description=None if previous is None else t("change", frame.lang),
                 help=tile_help(indicator, frame),

@@ -32,9 +32,9 @@ LINGZHAO = """  name: {zh: 凌兆生活服务综合体, en: Lingzhao service com
 """
 
 
-@pytest.fixture
-def with_progress(shipped_dir, monkeypatch):
-    path = shipped_dir / "indicators.yaml"
+def add_progress(directory):
+    """Write the staff-style progress entries above into a copy of the data."""
+    path = directory / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
     replacements = [
         ("    quote: 新建49座社区平安屋,建立屋长负责、24小时人员固守制度。\n", PEACE_HOUSES),
@@ -45,7 +45,12 @@ def with_progress(shipped_dir, monkeypatch):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("KPI_DATA_DIR", str(shipped_dir))
+    return directory
+
+
+@pytest.fixture
+def with_progress(shipped_dir, monkeypatch):
+    monkeypatch.setenv("KPI_DATA_DIR", str(add_progress(shipped_dir)))
     return shipped_dir
 
 
