@@ -88,6 +88,7 @@ else:
                                      publisher=text(report.publisher, lang))))
         st.page_link(by_path["source"], label=t("read_report", lang), icon=":material/description:")
 
+shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
 st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
-                                    meeting=meeting)
+                                    shared=shared, meeting=meeting)
 page.run()

@@ -9,16 +9,14 @@ import streamlit as st
 from components.frame import Frame
 from components.status import STATUS, status_badge
 from components.texts import t
-from kpi.progress import assess_all
-
+from kpi.progress import MilestoneAssessment, TargetAssessment
 
 SUMMARY_WIDTH = {False: 240, True: 380}  # three small numbers in a row, also in meeting mode
 
 
-def targets_summary(frame: Frame) -> None:
+def targets_summary(frame: Frame, assessed: dict[str, TargetAssessment | MilestoneAssessment]) -> None:
     """Counts of targets and milestones, reported share, and a badge per status present."""
     lang, content = frame.lang, frame.dataset.content
-    assessed = assess_all(content, frame.as_of)
     groups = (("numeric_targets", content.targets), ("milestones", content.milestones))
     with st.container(horizontal=True, gap="small"):
         for label, items in groups:

@@ -16,9 +16,8 @@ from kpi.model import (IndicatorsFile, Milestone, MilestoneEntry, MilestoneStatu
 from kpi.periods import parse_period
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
-# From worst to best, for roll-ups and for "more progress never gives a worse status".
+# From worst to best: the order behind "more progress never gives a worse status".
 TARGET_ORDER: tuple[TargetStatus, ...] = ("overdue", "lagging", "needs_acceleration", "on_track", "achieved", "not_reported")
-MILESTONE_ORDER: tuple[MilestoneStatus, ...] = ("overdue", "not_started", "in_progress", "done", "not_reported")
 
 
 @dataclass(frozen=True)
@@ -83,10 +82,15 @@ def _computed_status(target: Target, reached: float | None, expected: float, end
     return ("lagging" if pace is None else _band(pace)), pace
 
 
+def _latest_by(entries: list, as_of: date) -> tuple:
+    """The newest entry dated on or before as_of (or None), and how many entries come after it."""
+    counted = [e for e in entries if e.date <= as_of]
+    return max(counted, key=lambda e: e.date, default=None), len(entries) - len(counted)
+
+
 def assess_target(target: Target, as_of: date) -> TargetAssessment:
     """The status of a numeric target on a date."""
-    counted = [e for e in target.progress if e.date <= as_of]
-    latest = max(counted, key=lambda e: e.date, default=None)
+    latest, ignored_later = _latest_by(target.progress, as_of)
     reached = None if latest is None else latest.value
     expected = elapsed_share(target.period, as_of)
     ended = as_of > parse_period(target.period)[1]
@@ -94,20 +98,18 @@ def assess_target(target: Target, as_of: date) -> TargetAssessment:
     percent = None if reached is None or target.value == 0 else reached / target.value * 100
     override = target.override
     return TargetAssessment(override.status if override else computed, computed, override.reason if override else None,
-                            as_of, latest, len(target.progress) - len(counted), reached, percent, expected, pace)
+                            as_of, latest, ignored_later, reached, percent, expected, pace)
 
 
 def assess_milestone(milestone: Milestone, as_of: date) -> MilestoneAssessment:
     """The status of a milestone on a date: its latest reported state, overdue once the period is over."""
-    counted = [e for e in milestone.progress if e.date <= as_of]
-    latest = max(counted, key=lambda e: e.date, default=None)
+    latest, ignored_later = _latest_by(milestone.progress, as_of)
     computed: MilestoneStatus = "not_reported" if latest is None else latest.status
     if latest is not None and latest.status != "done" and as_of > parse_period(milestone.period)[1]:
         computed = "overdue"
     override = milestone.override
     return MilestoneAssessment(override.status if override else computed, computed,
-                               override.reason if override else None, as_of, latest,
-                               len(milestone.progress) - len(counted))
+                               override.reason if override else None, as_of, latest, ignored_later)
 
 
 def assess_all(content: IndicatorsFile, as_of: date) -> dict[str, TargetAssessment | MilestoneAssessment]:

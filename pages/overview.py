@@ -10,21 +10,21 @@ from components.targets_summary import targets_summary
 from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
+from kpi.progress import assess_all
 
 frame = page_frame("")
 lang, content = frame.lang, frame.dataset.content
 
 st.subheader(t("targets_2024", lang))
-targets_summary(frame)
+targets_summary(frame, assess_all(content, frame.as_of))
 
 st.subheader(t("key_figures", lang))
 for theme in content.themes:
-    key_figures = [i for i in frame.dataset.theme_indicators(theme.id) if i.key]
+    figures = frame.dataset.theme_indicators(theme.id)
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.markdown(f"#### {theme.icon} {escape_markdown(text(theme.name, lang))}")
-        st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(frame.dataset.theme_indicators(theme.id))),
-                     icon=":material/arrow_forward:")
-    kpi_tiles(key_figures, frame)
+        st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(figures)), icon=":material/arrow_forward:")
+    kpi_tiles([i for i in figures if i.key], frame)
 
 if content.programmes:
     show_charts([programme_chart(content.programmes, frame.dataset, lang)], frame, key="overview")

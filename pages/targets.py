@@ -20,7 +20,7 @@ content = dataset.content
 assessed = assess_all(content, frame.as_of)
 
 st.header(t("targets", lang), divider="gray")
-targets_summary(frame)
+targets_summary(frame, assessed)
 
 themes = {theme.id: text(theme.name, lang) for theme in content.themes}
 state_from_url("theme", "", one_of(*themes))

@@ -11,7 +11,7 @@ DATASET = load_dataset(REPO_ROOT)
 
 
 def test_csv_is_utf8_with_bom_and_keeps_chinese():
-    frame = Frame(lang="zh", dataset=DATASET, as_of=None, page="economy", pages={})
+    frame = Frame(lang="zh", dataset=DATASET, as_of=None, page="economy", pages={}, shared={})
     data = csv_bytes(figures_frame(DATASET.theme_indicators("economy"), frame))
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
@@ -37,3 +37,10 @@ def test_a_second_period_gives_a_change_arrow_with_words(shipped_dir, monkeypatc
     assert (tile.value, tile.delta, tile.proto.delta_description) == ("150家", "11", "较上期")
     unchanged = next(m for m in at.metric if plain(m.label).startswith("吸引内资"))
     assert not unchanged.delta
+
+
+def test_detail_links_keep_the_shared_view():
+    # LinkColumn links open a new tab (a new session): the sticky view state must travel in the URL.
+    at = open_page("economy", lang="en", as_of="2024-06-30")
+    links = at.dataframe[-1].value["Details and source"]
+    assert links.iloc[0] == "indicator?id=economy.enterprises_attracted&lang=en&as_of=2024-06-30"
