@@ -1,4 +1,4 @@
-"""Show charts two to a row (one on phones), each with its data table a click away."""
+"""Show charts, each titled with its question, two to a row (one on phones, one in meeting mode)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,15 @@ PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def show_charts(charts: list[Chart], frame: Frame, key: str) -> None:
-    """Charts in a two-column grid; each has a table view of the same numbers."""
-    for start in range(0, len(charts), 2):
-        for column, (index, chart) in zip(st.columns(2), enumerate(charts[start:start + 2], start)):
+    """Charts in a grid; each has its question above, its caveat below and (outside meetings) its table."""
+    per_row = 1 if frame.meeting or len(charts) == 1 else 2
+    for start in range(0, len(charts), per_row):
+        for column, (index, chart) in zip(st.columns(per_row), enumerate(charts[start:start + per_row], start)):
             with column:
+                st.markdown(f"**{escape_markdown(chart.title)}**")
                 st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, key=f"{key}_chart_{index}")
-                with st.expander(f"{t('data_table', frame.lang)}: {escape_markdown(chart.title)}"):
-                    st.dataframe(chart.table, hide_index=True, width="stretch")
+                if chart.note:
+                    st.caption(escape_markdown(chart.note))
+                if not frame.meeting:
+                    with st.expander(t("data_table", frame.lang)):
+                        st.dataframe(chart.table, hide_index=True, width="stretch")

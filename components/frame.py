@@ -25,7 +25,7 @@ class Frame:
 
     lang: str
     dataset: Dataset
-    as_of: date  # the date 2024 progress is judged on (today, or a what-if date from the URL)
+    as_of: date  # the date target progress is judged on (today, or a what-if date from the URL)
     page: str  # url_path of the page being shown ("" for the overview)
     pages: dict[str, st.Page]  # url_path → page, for st.page_link
     shared: dict[str, str]  # the sticky view state in the URL (lang, as_of, mode, rotate), for links to new tabs

@@ -1,8 +1,9 @@
-"""Meeting mode for the projector: no chrome, larger tiles, and an optional page rotation (a TV playlist).
+"""Meeting mode for the projector: no chrome, larger text, and an optional page rotation (a TV playlist).
 
 Why a fragment timer: Streamlit has no playlist. A fragment that reruns every N seconds switches to the
 next page once the page has been shown for N seconds; a full run of any page restarts the clock, so the
-session is reused (no new sessions, nothing accumulating) however long the rotation runs.
+session is reused (no new sessions, nothing accumulating) however long the rotation runs. A page taller
+than the screen scrolls slowly to its end during its turn, so its charts are seen too.
 """
 
 from __future__ import annotations
@@ -18,11 +19,26 @@ ROTATE_MIN, ROTATE_MAX = 5, 3600
 _DUE = "rotation_due"
 _PAUSED = "rotation_paused"
 
-# Only the size of text changes, and only in meeting mode: nothing from the YAML goes into this.
-_LARGE_TEXT = """<style>
+# Only sizes and spacing change, and only in meeting mode: nothing from the YAML goes into this.
+_STYLE = """<style>
 [data-testid="stMetricValue"] { font-size: 3.2rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
 </style>"""
+
+# Scroll the page from top to bottom during the middle of its turn (held still at both ends to be read).
+_SCROLL = """<script>
+(() => {{
+  const main = window.parent.document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+  const turn = {seconds} * 1000, start = performance.now();
+  const step = (now) => {{
+    const share = Math.min(Math.max((now - start - turn * 0.25) / (turn * 0.5), 0), 1);
+    main.scrollTop = share * (main.scrollHeight - main.clientHeight);
+    if (now - start < turn) requestAnimationFrame(step);
+  }};
+  requestAnimationFrame(step);
+}})();
+</script>"""
 
 
 def parse_rotate(raw: str) -> int | None:
@@ -37,17 +53,27 @@ def leave_meeting() -> None:
         state_to_url(key, default)
 
 
-def enlarge_text() -> None:
-    st.html(_LARGE_TEXT)
+def meeting_style() -> None:
+    st.html(_STYLE)
 
 
-def rotation(next_page: st.Page, seconds: int, lang: str) -> None:
-    """Switch to `next_page` after `seconds`, with a pause button."""
+def meeting_bar(playlist: list[st.Page], page: st.Page, seconds: int, lang: str) -> None:
+    """The way out, and when rotating, the pause button and the timer that moves to the next page."""
+    with st.container(horizontal=True, gap="small"):
+        st.button(t("exit_meeting", lang), icon=":material/close_fullscreen:", key="exit_meeting", on_click=leave_meeting)
+        if seconds:
+            position = next((i for i, p in enumerate(playlist) if p.url_path == page.url_path), -1)
+            _rotation(playlist[(position + 1) % len(playlist)], seconds, lang)
+
+
+def _rotation(next_page: st.Page, seconds: int, lang: str) -> None:
     st.session_state[_DUE] = time.monotonic() + seconds
     paused = st.session_state.get(_PAUSED, False)
     st.button(t("resume" if paused else "pause", lang, seconds=seconds), key="rotation_button",
               icon=":material/play_arrow:" if paused else ":material/pause:",
               on_click=lambda: st.session_state.update({_PAUSED: not paused}))
+    if not paused:
+        st.html(_SCROLL.format(seconds=seconds), unsafe_allow_javascript=True)
 
     @st.fragment(run_every=seconds)
     def tick() -> None:

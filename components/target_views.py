@@ -1,78 +1,94 @@
-"""Targets and milestones as tables, a target's timeline, and the words that explain its status."""
+"""A plan year's targets and milestones as one table (most urgent first), a target's timeline, and the words
+that explain its status."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import COLORS, FONT
-from components.frame import Frame
+from components.charts import COLORS, FONT, target_words
 from components.markdown import escape_plotly
-from components.status import status_words
+from components.status import status_rank, status_words
 from components.texts import t
+from kpi.dataset import Dataset
 from kpi.format import format_value, text
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
-from kpi.progress import NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
+from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
 
 
-def target_text(target: Target, lang: str) -> str:
-    """"不少于49座" / "at least 49 posts"; "约10座" as the report says it (no "at least about")."""
-    value = format_value(target.value, target.qualifier, target.unit, lang)
-    if target.qualifier != "exact":
-        return value
-    return f"{t(target.comparison, lang)}{'' if lang == 'zh' else ' '}{value}"
+def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
+    """What the target came to: the outcome with its qualifier, or the latest progress entry and its date."""
+    if a.final is not None and target.outcome is not None:
+        outcome = format_value(target.outcome.value, target.outcome.qualifier, target.unit, lang)
+        return t("outcome_from", lang, value=outcome, report=target.outcome.source.report)
+    if a.latest is None:
+        return ""
+    return t("progress_on", lang, value=format_value(a.latest.value, "exact", target.unit, lang), date=a.latest.date.isoformat())
 
 
-def target_rows(targets: list[Target], assessed: dict[str, TargetAssessment], frame: Frame) -> pd.DataFrame:
-    """One row per numeric target: what, how far, status (pure)."""
-    lang, indicators = frame.lang, frame.dataset.indicators
+def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> str:
+    """The outcome's source or note, else the latest entry's note and date."""
+    outcome = milestone.outcome
+    if outcome is not None and a.computed == outcome.status:
+        return text(outcome.note, lang) if outcome.note else t("outcome_in", lang, report=outcome.source.report)
+    if a.latest is None:
+        return ""
+    note = f" · {text(a.latest.note, lang)}" if a.latest.note else ""
+    return f"{a.latest.date.isoformat()}{note}"
+
+
+def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset, lang: str) -> pd.DataFrame:
+    """One row per target or milestone, most urgent status first (pure)."""
+    themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
+    order = list(themes)
     rows = []
-    for target in targets:
-        a = assessed[target.id]
-        baseline = indicators[target.baseline] if target.baseline else None
+    for item in [*targets, *milestones]:
+        a = assessed[item.id]
+        is_target = isinstance(item, Target)
+        base = dataset.baseline(item) if is_target else None
         rows.append({
-            t("col_name", lang): text(target.name, lang),
-            t("col_target", lang): target_text(target, lang),
-            t("col_baseline", lang): "" if baseline is None else format_value(
-                baseline.latest().value, baseline.latest().qualifier, baseline.unit, lang),
-            t("col_latest", lang): t("no_progress_yet", lang) if a.latest is None else format_value(a.latest.value, "exact", target.unit, lang),
-            t("col_date", lang): "" if a.latest is None else a.latest.date.isoformat(),
-            t("col_percent", lang): a.percent,
             t("status", lang): status_words(a.status, lang, a.override_reason is not None),
-            t("col_section", lang): target.source.section,
-            t("col_id", lang): target.id,
+            t("col_item", lang): text(item.name, lang),
+            t("col_target", lang): target_words(item, lang) if is_target else "",
+            t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
+            t("col_percent", lang): a.percent if is_target else None,
+            t("col_baseline", lang): "" if base is None else format_value(
+                base.value.value, base.value.qualifier, dataset.indicators[item.baseline].unit, lang),
+            t("col_theme", lang): themes.get(item.theme, item.theme),
+            t("col_section", lang): item.source.section,
+            t("col_id", lang): item.id,
+            "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
         })
-    return pd.DataFrame(rows)
-
-
-def milestone_rows(milestones: list[Milestone], assessed: dict[str, MilestoneAssessment], frame: Frame) -> pd.DataFrame:
-    """One row per milestone: what, latest state and note, status (pure)."""
-    lang = frame.lang
-    return pd.DataFrame([{
-        t("col_name", lang): text(m.name, lang),
-        t("status", lang): status_words(assessed[m.id].status, lang, assessed[m.id].override_reason is not None),
-        t("col_date", lang): "" if assessed[m.id].latest is None else assessed[m.id].latest.date.isoformat(),
-        t("col_note", lang): "" if assessed[m.id].latest is None or assessed[m.id].latest.note is None else text(assessed[m.id].latest.note, lang),
-        t("col_quote", lang): m.source.quote,
-        t("col_section", lang): m.source.section,
-    } for m in milestones])
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    return table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
 
 
 def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     """The numbers behind a status, one sentence each, so a reviewer can redo the sum."""
-    start, end = parse_period(target.period)
-    lines = [f"{t('col_target', lang)}: {target_text(target, lang)} ({start.isoformat()} – {end.isoformat()})."]
-    if a.latest is None:
-        return lines + [t("explain_none", lang, date=a.as_of.isoformat())]
-    lines.append(t("explain_latest", lang, value=plain(a.latest.value), date=a.latest.date.isoformat(), as_of=a.as_of.isoformat()))
+    start, end = parse_period(a.period)
+    lines = [f"{t('col_target', lang)}: {target_words(target, lang)} ({start.isoformat()} – {end.isoformat()})."]
+    if target.qualifier == "about":
+        lines.append(t("explain_about", lang, tolerance=f"{APPROXIMATE * 100:.0f}", threshold=plain(round(a.threshold, 6))))
+    if a.final is not None:
+        lines.append(t("explain_outcome", lang, value=plain(a.final), goal=plain(a.threshold)))
+    elif a.latest is None:
+        lines.append(t("explain_none" if a.computed == "not_reported" else "explain_missing", lang, date=a.as_of.isoformat(),
+                       end=end.isoformat()))
+    else:
+        lines.append(t("explain_latest", lang, value=plain(a.latest.value), date=a.latest.date.isoformat(), as_of=a.as_of.isoformat()))
+        if a.computed == "outcome_missing":
+            lines.append(t("explain_missing", lang, date=a.as_of.isoformat(), end=end.isoformat()))
     if a.percent is not None:
-        lines.append(t("explain_percent", lang, value=plain(a.latest.value), goal=plain(target.value), percent=f"{a.percent:.1f}"))
-    lines.append(t("explain_expected", lang, expected=f"{a.expected * 100:.1f}"))
-    if a.pace is not None and a.pace != float("inf"):
-        lines.append(t("explain_pace_" + ("at_most" if target.comparison == "at_most" else "at_least"), lang,
-                       pace=f"{a.pace * 100:.0f}", on=f"{ON_TRACK * 100:.0f}", mid=f"{NEEDS_ACCELERATION * 100:.0f}"))
+        lines.append(t("explain_percent", lang, value=plain(a.reached), goal=plain(target.value), percent=f"{a.percent:.1f}"))
+    if a.final is None and a.latest is not None and a.computed not in ("achieved", "outcome_missing", "missed"):
+        lines.append(t("explain_expected", lang, expected=f"{a.expected * 100:.1f}"))
+        if a.pace is not None and a.pace != float("inf"):
+            lines.append(t("explain_pace_" + ("at_most" if target.comparison == "at_most" else "at_least"), lang,
+                           pace=f"{a.pace * 100:.0f}", on=f"{ON_TRACK * 100:.0f}", mid=f"{NEEDS_ACCELERATION * 100:.0f}"))
     lines.append(t("explain_status", lang, status=status_words(a.computed, lang)))
     if a.override_reason is not None:
         lines.append(t("explain_override", lang, status=status_words(a.status, lang), reason=text(a.override_reason, lang)))
@@ -82,18 +98,22 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
 
 
 def timeline_figure(target: Target, a: TargetAssessment, lang: str) -> go.Figure:
-    """Reported values over the period, the target line and the expected pace toward it."""
-    start, end = parse_period(target.period)
+    """Reported values over the plan year, the target line and the expected pace toward it."""
+    start, end = parse_period(a.period)
     entries = sorted(target.progress, key=lambda e: e.date)
+    points = [(e.date, e.value) for e in entries]
+    if target.outcome is not None:
+        points.append((end, target.outcome.value))
     fig = go.Figure([
         go.Scatter(x=[start, end], y=[0, target.value], mode="lines", name=t("expected_line", lang),
                    line={"dash": "dot", "color": COLORS["baseline"]}),
-        go.Scatter(x=[e.date for e in entries], y=[e.value for e in entries], mode="lines+markers",
+        go.Scatter(x=[d for d, _ in points], y=[v for _, v in points], mode="lines+markers",
                    name=t("reached_line", lang), line={"color": COLORS["done"]}),
     ])
     fig.add_hline(y=target.value, line_color=COLORS["target"],
-                  annotation_text=escape_plotly(target_text(target, lang)), annotation_position="top left")
-    fig.add_vline(x=a.as_of, line_color="#888", line_dash="dash")
+                  annotation_text=escape_plotly(target_words(target, lang)), annotation_position="top left")
+    if start <= a.as_of <= end:
+        fig.add_vline(x=a.as_of, line_color="#5B6B7F", line_dash="dash")
     fig.update_layout(font={"family": FONT, "size": 14}, height=320, margin={"l": 8, "r": 16, "t": 32, "b": 32},
                       legend={"orientation": "h", "y": -0.2}, yaxis_title=escape_plotly(text(target.unit, lang)))
     return fig

@@ -1,4 +1,4 @@
-"""The 2024 roll-up leaders read first: how many targets, how many reported, how many in each status."""
+"""How a plan year stands, most urgent first: what staff must enter, what was missed, then the rest."""
 
 from __future__ import annotations
 
@@ -7,29 +7,35 @@ from collections import Counter
 import streamlit as st
 
 from components.frame import Frame
-from components.status import STATUS, status_badge
+from components.status import STATUS
 from components.texts import t
 from kpi.progress import MilestoneAssessment, TargetAssessment
 
-SUMMARY_WIDTH = {False: 240, True: 380}  # three small numbers in a row, also in meeting mode
+Assessed = dict[str, TargetAssessment | MilestoneAssessment]
 
 
-def targets_summary(frame: Frame, assessed: dict[str, TargetAssessment | MilestoneAssessment]) -> None:
-    """Counts of targets and milestones, reported share, and a badge per status present."""
-    lang, content = frame.lang, frame.dataset.content
-    groups = (("numeric_targets", content.targets), ("milestones", content.milestones))
+def status_counts(frame: Frame, year: int, assessed: Assessed) -> Counter[str]:
+    targets, milestones = frame.dataset.planned(year)
+    return Counter(assessed[item.id].status for item in [*targets, *milestones])
+
+
+def plan_summary(frame: Frame, year: int, assessed: Assessed) -> None:
+    """A red notice when outcomes are missing (an action for staff), then one link per status with its count."""
+    lang = frame.lang
+    counts = status_counts(frame, year, assessed)
+    if counts["outcome_missing"]:
+        st.error(t("outcomes_missing", lang, n=counts["outcome_missing"], year=year), icon=":material/edit_note:")
     with st.container(horizontal=True, gap="small"):
-        for label, items in groups:
-            reported = sum(assessed[i.id].status != "not_reported" for i in items)
-            st.metric(t(label, lang), len(items), border=True, width=SUMMARY_WIDTH[frame.meeting],
-                      help=t("reported_of", lang, n=reported, m=len(items)))
-        total = len(content.targets) + len(content.milestones)
-        reported = sum(a.status != "not_reported" for a in assessed.values())
-        st.metric(t("reported", lang), f"{reported} / {total}", border=True, width=SUMMARY_WIDTH[frame.meeting])
-    counts = Counter(a.status for a in assessed.values())
-    with st.container(horizontal=True, gap="small"):
-        for status in STATUS:
+        for status, (icon, zh, en, _) in STATUS.items():
             if counts[status]:
-                status_badge(status, lang, count=counts[status])
-    if reported == 0:
-        st.info(t("nothing_reported", lang), icon=":material/info:")
+                st.page_link(frame.pages["targets"], label=f"{zh if lang == 'zh' else en} **{counts[status]}**", icon=icon,
+                             query_params={"year": str(year), "status": status})
+
+
+def earlier_years_missing(frame: Frame, assessed: Assessed) -> None:
+    """Older plan years whose outcomes are still not entered: they stay on the first screen until they are."""
+    for year in frame.dataset.plan_years[:-1]:
+        missing = status_counts(frame, year, assessed)["outcome_missing"]
+        if missing:
+            st.page_link(frame.pages["targets"], label=t("earlier_missing", frame.lang, year=year, n=missing),
+                         icon=":material/edit_note:", query_params={"year": str(year), "status": "outcome_missing"})

@@ -21,11 +21,12 @@ def summary(dataset: Dataset, lang: str) -> str:
     per_theme = Counter(i.theme for i in content.indicators)
     names = {t.id: (t.name.zh if lang == "zh" else t.name.en) for t in content.themes}
     themes = ", ".join(f"{names[t.id]} {per_theme[t.id]}" for t in content.themes)
-    counts = (len(content.indicators), themes, len(content.targets), len(content.milestones),
-              len(content.programmes), len(dataset.glossary.terms))
+    counts = (len(content.reports), ", ".join(dataset.reports), len(content.indicators), themes, len(content.targets),
+              len(content.milestones), len(content.programmes), len(dataset.glossary.terms))
     if lang == "zh":
-        return "数据有效：{} 项指标（{}），{} 个数值目标，{} 个事项，{} 个多年项目，{} 个名词。".format(*counts)
-    return "Data valid: {} indicators ({}), {} targets, {} milestones, {} programmes, {} glossary terms.".format(*counts)
+        return "数据有效：{} 份报告（{}），{} 项指标（{}），{} 个数值目标，{} 个事项，{} 个多年项目，{} 个名词。".format(*counts)
+    return ("Data valid: {} report(s) ({}), {} indicators ({}), {} targets, {} milestones, {} programmes, "
+            "{} glossary terms.").format(*counts)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Load and check the data directory (indicators.yaml, glossary.yaml, the report text).
+"""Load and check the data directory (indicators.yaml, glossary.yaml, the report texts in source/).
 
 Why one entry point: the command line and the app must agree on what "valid" means, so both call
 `load_dataset`, which either returns a complete Dataset or raises DataErrors with every problem.
@@ -7,22 +7,25 @@ Why one entry point: the command line and the app must agree on what "valid" mea
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
 from kpi.errors import DataError, DataErrors, make_error, show_input
-from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Term
+from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, plain
 from kpi.periods import parse_period
+from kpi.report import sentence_span
+from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-INDICATORS, GLOSSARY = "indicators.yaml", "glossary.yaml"
+INDICATORS, GLOSSARY, SOURCE_DIR = "indicators.yaml", "glossary.yaml", "source"
 
 
 def data_dir() -> Path:
@@ -31,9 +34,10 @@ def data_dir() -> Path:
 
 
 def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """(name, mtime_ns, size) of each data file: changes whenever staff save an edit."""
+    """(name, mtime_ns, size) of each data file and report text: changes whenever staff save an edit."""
+    names = [INDICATORS, GLOSSARY, *sorted(f"{SOURCE_DIR}/{p.name}" for p in (directory / SOURCE_DIR).glob("*"))]
     stamps = []
-    for name in (INDICATORS, GLOSSARY):
+    for name in names:
         try:
             stat = (directory / name).stat()
             stamps.append((name, stat.st_mtime_ns, stat.st_size))
@@ -43,12 +47,30 @@ def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @dataclass(frozen=True)
+class Vintage:
+    """How old the figures are: the newest report, and the periods its figures cover."""
+
+    report: Report
+    periods: Counter[str]  # period → how many figures of that report cover it
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything the app shows, validated."""
 
     content: IndicatorsFile
     glossary: GlossaryFile
-    report_text: str
+    report_texts: dict[str, str]  # report id → its text
+    lines: dict[str, int] = field(default_factory=dict)  # item id → its line in indicators.yaml, for staff
+
+    @cached_property
+    def reports(self) -> dict[str, Report]:
+        """Report id → report, oldest first."""
+        return {r.id: r for r in sorted(self.content.reports, key=report_order)}
+
+    @cached_property
+    def latest_report(self) -> Report:
+        return list(self.reports.values())[-1]
 
     @cached_property
     def indicators(self) -> dict[str, Indicator]:
@@ -58,8 +80,52 @@ class Dataset:
     def terms(self) -> dict[str, Term]:
         return {t.id: t for t in self.glossary.terms}
 
+    @cached_property
+    def _series(self) -> dict[str, list[Observation]]:
+        return {i.id: observations(i, self.reports) for i in self.content.indicators}
+
     def theme_indicators(self, theme: str) -> list[Indicator]:
         return [i for i in self.content.indicators if i.theme == theme]
+
+    def series(self, indicator: Indicator) -> list[Observation]:
+        """The figure's periods in time order, each as the newest report states it."""
+        return self._series[indicator.id]
+
+    def latest(self, indicator: Indicator) -> Observation:
+        return self._series[indicator.id][-1]
+
+    def previous(self, indicator: Indicator) -> Observation | None:
+        """The period before the latest (for the change on a tile), if any."""
+        series = self._series[indicator.id]
+        return series[-2] if len(series) > 1 else None
+
+    def baseline(self, target: Target) -> Observation | None:
+        """The baseline figure of the year before the target's plan year (what the target builds on)."""
+        if target.baseline is None:
+            return None
+        year = self.plan_year(target) - 1
+        same_year = [o for o in self._series[target.baseline] if parse_period(o.period)[1].year == year]
+        return same_year[-1] if same_year else None
+
+    def plan_year(self, item: Target | Milestone) -> int:
+        """Targets and milestones belong to the year their report plans for."""
+        return self.reports[item.source.report].plans
+
+    @cached_property
+    def plan_years(self) -> list[int]:
+        """Every plan year that has targets or milestones, in order."""
+        return sorted({self.plan_year(x) for x in (*self.content.targets, *self.content.milestones)})
+
+    def planned(self, year: int) -> tuple[list[Target], list[Milestone]]:
+        """The targets and milestones set for one plan year."""
+        return ([x for x in self.content.targets if self.plan_year(x) == year],
+                [x for x in self.content.milestones if self.plan_year(x) == year])
+
+    @cached_property
+    def vintage(self) -> Vintage:
+        report = self.latest_report
+        return Vintage(report, Counter(v.period for i in self.content.indicators for v in i.values
+                                       if v.source.report == report.id))
 
 
 @dataclass(frozen=True)
@@ -74,6 +140,9 @@ class _Parsed:
         line, column = locate(self.root, loc)
         return make_error(self.name, line, column, field_path(loc, self.model), code, **params)
 
+    def line(self, loc: tuple[str | int, ...]) -> int:
+        return locate(self.root, loc)[0]
+
 
 def load_dataset(directory: Path) -> Dataset:
     """Read, validate and cross-check the data directory; raise DataErrors with every problem."""
@@ -85,11 +154,15 @@ def load_dataset(directory: Path) -> Dataset:
         except DataErrors as exc:
             errors += exc.errors
     if INDICATORS in parsed:
-        errors += _cross_check(parsed[INDICATORS], directory)
+        texts, text_errors = _report_texts(parsed[INDICATORS], directory)
+        errors += text_errors + _cross_check(parsed[INDICATORS], texts)
+        if GLOSSARY in parsed:
+            errors += list(_glossary_checks(parsed[GLOSSARY], parsed[INDICATORS].model, texts))
     if errors:
         raise DataErrors(errors)
-    content = parsed[INDICATORS].model
-    return Dataset(content, parsed[GLOSSARY].model, _report_text(directory, content))
+    indicators = parsed[INDICATORS]
+    lines = {item.id: indicators.line((group, index)) for group, index, item in _items(indicators.model)}
+    return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines)
 
 
 def _parse(path: Path, name: str, model: type[BaseModel]) -> _Parsed:
@@ -103,7 +176,7 @@ def _parse(path: Path, name: str, model: type[BaseModel]) -> _Parsed:
 def _from_pydantic(err: dict, name: str, root: Node | None, data: object) -> DataError:
     loc = tuple(err["loc"])
     line, column = locate(root, loc)
-    ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("expected", "min_length")}
+    ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("expected", "min_length", "ge", "le")}
     if "expected" in ctx:  # pydantic's "'a', 'b' or 'c'" reads as English; "'a' / 'b' / 'c'" reads in both
         ctx["expected"] = str(ctx["expected"]).replace(" or ", ", ").replace(", ", " / ")
     return make_error(name, line, column, field_path(loc, data), err["type"],
@@ -127,22 +200,56 @@ def field_path(loc: tuple[str | int, ...], data: object) -> str:
     return text
 
 
-def _report_text(directory: Path, content: IndicatorsFile) -> str:
-    return (directory / content.report.file).read_text(encoding="utf-8")
+def report_path(directory: Path, file: str) -> Path | None:
+    """The report text's path, or None when `file` would reach outside source/.
+
+    Why so strict: the public report page shows the file's text, so a path must never reach other files
+    (no absolute paths, no `..`, no backslashes, no symbolic link out of source/).
+    """
+    relative = PurePosixPath(file)
+    if "\\" in file or relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (SOURCE_DIR,) \
+            or len(relative.parts) < 2:
+        return None
+    path = directory / relative
+    return path if path.resolve().is_relative_to((directory / SOURCE_DIR).resolve()) else None
 
 
-def _cross_check(parsed: _Parsed, directory: Path) -> list[DataError]:
-    """Checks one field cannot make alone: unique ids, references, quotes against the report."""
-    content: IndicatorsFile = parsed.model
-    errors = list(_duplicate_ids(parsed)) + list(_references(parsed)) + list(_progress(parsed))
-    report = directory / content.report.file
-    if not report.is_file():
-        return errors + [parsed.error(("report", "file"), "report_missing", input=content.report.file)]
-    return errors + list(_quotes(parsed, report.read_text(encoding="utf-8")))
+def _report_texts(parsed: _Parsed, directory: Path) -> tuple[dict[str, str], list[DataError]]:
+    """Each report's text by id; errors for unsafe, missing, unreadable or shared files and repeated ids."""
+    texts, errors = {}, []
+    first_id: dict[str, int] = {}
+    first_file: dict[str, tuple[str, int]] = {}
+    for index, report in enumerate(parsed.model.reports):
+        loc = ("reports", index)
+        if report.id in first_id:
+            errors.append(parsed.error(loc + ("id",), "duplicate_id", id=report.id, first=first_id[report.id]))
+        first_id.setdefault(report.id, parsed.line(loc + ("id",)))
+        if report.file in first_file:
+            other, line = first_file[report.file]
+            errors.append(parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line))
+        first_file.setdefault(report.file, (report.id, parsed.line(loc + ("file",))))
+        path = report_path(directory, report.file)
+        if path is None:
+            errors.append(parsed.error(loc + ("file",), "report_outside_source", input=show_input(report.file)))
+        elif not path.is_file():
+            errors.append(parsed.error(loc + ("file",), "report_missing", input=report.file))
+        else:
+            try:
+                texts.setdefault(report.id, path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
+            except UnicodeDecodeError:
+                errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=report.file))
+    return texts, errors
+
+
+def _cross_check(parsed: _Parsed, texts: dict[str, str]) -> list[DataError]:
+    """Checks one field cannot make alone: unique ids, references, quotes against their reports."""
+    checks = (_duplicate_ids(parsed), _references(parsed), _progress(parsed), _sources(parsed, texts),
+              _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts))
+    return [error for check in checks for error in check]
 
 
 def _items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
-    for group in ("indicators", "programmes", "targets", "milestones"):
+    for group in ("indicators", "programmes", "breakdowns", "targets", "milestones"):
         for index, item in enumerate(getattr(content, group)):
             yield group, index, item
 
@@ -150,15 +257,14 @@ def _items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
 def _duplicate_ids(parsed: _Parsed) -> Iterator[DataError]:
     first: dict[str, int] = {}
     for group, index, item in _items(parsed.model):
-        line = locate(parsed.root, (group, index, "id"))[0]
         if item.id in first:
             yield parsed.error((group, index, "id"), "duplicate_id", id=item.id, first=first[item.id])
-        first.setdefault(item.id, line)
+        first.setdefault(item.id, parsed.line((group, index, "id")))
     themes = [t.id for t in parsed.model.themes]
     for index, theme in enumerate(themes):
         if theme in themes[:index]:
             yield parsed.error(("themes", index, "id"), "duplicate_id", id=theme,
-                               first=locate(parsed.root, ("themes", themes.index(theme), "id"))[0])
+                               first=parsed.line(("themes", themes.index(theme), "id")))
 
 
 def _references(parsed: _Parsed) -> Iterator[DataError]:
@@ -168,15 +274,102 @@ def _references(parsed: _Parsed) -> Iterator[DataError]:
     for group, index, item in _items(content):
         if item.theme not in themes:
             yield parsed.error((group, index, "theme"), "unknown_theme", input=item.theme, expected=", ".join(themes))
-        for field in ("baseline", "total", "done", "in_progress"):
-            ref = getattr(item, field, None)
+        refs = [((name,), getattr(item, name, None)) for name in ("baseline", "total")]
+        refs += [(("parts", n, "indicator"), part.indicator) for n, part in enumerate(getattr(item, "parts", []))
+                 if group == "programmes"]
+        refs += [(("parts", n), part) for n, part in enumerate(getattr(item, "parts", [])) if group == "breakdowns"]
+        for where, ref in refs:
             if ref is not None and ref not in indicators:
-                yield parsed.error((group, index, field), "unknown_indicator", input=ref)
+                yield parsed.error((group, index, *where), "unknown_indicator", input=ref)
+
+
+def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | None]]:
+    """(location, source, the number it must hold) of every sentence the indicators file quotes."""
+    for index, indicator in enumerate(content.indicators):
+        for number, value in enumerate(indicator.values):
+            yield ("indicators", index, "values", number), value.source, value.value
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(content, group)):
+            yield (group, index), item.source, getattr(item, "value", None)
+            if item.outcome is not None and item.outcome.source is not None:
+                yield (group, index, "outcome"), item.outcome.source, getattr(item.outcome, "value", None)
+
+
+def _sources(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+    """Each source names a known report; its quote stands verbatim in that report, holding its number."""
+    reports = [r.id for r in parsed.model.reports]
+    for loc, source, value in sourced(parsed.model):
+        if source.report not in reports:
+            yield parsed.error(loc + ("source", "report"), "unknown_report", input=source.report, expected=", ".join(reports))
+        elif source.report not in texts:
+            continue  # the report file itself is wrong, and said so once
+        elif source.quote not in texts[source.report]:
+            yield parsed.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote),
+                               report=source.report)
+        elif value is not None and not number_in_text(value, source.quote):
+            yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))
+
+
+def _periods_reviewed(parsed: _Parsed) -> Iterator[DataError]:
+    """A report can only state figures for years it looks back on."""
+    reports = {r.id: r for r in parsed.model.reports}
+    for index, indicator in enumerate(parsed.model.indicators):
+        for number, value in enumerate(indicator.values):
+            report = reports.get(value.source.report)
+            if report is not None and parse_period(value.period)[1].year > report.reviews:
+                yield parsed.error(("indicators", index, "values", number, "period"), "period_after_report",
+                                   input=value.period, report=report.id, reviews=report.reviews)
+
+
+def _outcomes(parsed: _Parsed) -> Iterator[DataError]:
+    """An outcome comes from the report that reviews the target's plan year."""
+    reports = {r.id: r for r in parsed.model.reports}
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(parsed.model, group)):
+            planned, told = reports.get(item.source.report), item.outcome and item.outcome.source and reports.get(item.outcome.source.report)
+            if planned and told and told.reviews != planned.plans:
+                yield parsed.error((group, index, "outcome", "source", "report"), "outcome_wrong_report",
+                                   input=told.id, year=planned.plans, reviews=told.reviews)
+
+
+def _one_sentence(a: Indicator, b: Indicator, texts: dict[str, str]) -> bool:
+    """Whether some report states both figures in one sentence (a relation only that sentence can make)."""
+    if any(v.source.report not in texts for v in (*a.values, *b.values)):
+        return True  # a report text is missing or unreadable: said once already, nothing to check against
+    for x in a.values:
+        for y in b.values:
+            text = texts[x.source.report]
+            if x.source.report == y.source.report:
+                span_x, span_y = sentence_span(text, x.source.quote), sentence_span(text, y.source.quote)
+                if span_x and span_y and span_x[0] < span_y[1] and span_y[0] < span_x[1]:
+                    return True
+    return False
+
+
+def _related(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+    """A part-of-whole or a breakdown is drawn only where one sentence of the report gives all its parts."""
+    content: IndicatorsFile = parsed.model
+    indicators = {i.id: i for i in content.indicators}
+    groups = [(("programmes", n), p.total, [(("parts", k, "indicator"), part.indicator) for k, part in enumerate(p.parts)])
+              for n, p in enumerate(content.programmes)]
+    groups += [(("breakdowns", n), b.parts[0], [(("parts", k), part) for k, part in enumerate(b.parts)][1:])
+               for n, b in enumerate(content.breakdowns)]
+    for loc, anchor, parts in groups:
+        for where, part in parts:
+            if anchor in indicators and part in indicators and not _one_sentence(indicators[anchor], indicators[part], texts):
+                yield parsed.error(loc + where, "programme_unrelated", input=part)
+    for index, breakdown in enumerate(content.breakdowns):
+        units = [indicators[part].unit.zh for part in breakdown.parts if part in indicators]
+        for number, unit in enumerate(units):
+            if unit != units[0]:
+                yield parsed.error(("breakdowns", index, "parts", number), "breakdown_units_differ", input=unit,
+                                   expected=units[0])
 
 
 def _progress(parsed: _Parsed) -> Iterator[DataError]:
-    """Targets must be reachable numbers; progress must be a dated series, in order, within the period."""
+    """Targets must be reachable numbers; progress must be a dated series, in order, within the plan year."""
     content: IndicatorsFile = parsed.model
+    plans = {r.id: r.plans for r in content.reports}
     for index, target in enumerate(content.targets):
         if target.value < 0 or (target.value == 0 and target.comparison != "at_most"):
             yield parsed.error(("targets", index, "value"), "target_not_positive", input=plain(target.value))
@@ -188,29 +381,36 @@ def _progress(parsed: _Parsed) -> Iterator[DataError]:
                 yield parsed.error(loc + ("unit",), "progress_unit_mismatch", input=entry.unit, expected=target.unit.zh)
     for group in ("targets", "milestones"):
         for index, item in enumerate(getattr(content, group)):
-            yield from _dated_series(parsed, (group, index), item.period, [e.date for e in item.progress])
+            if item.source.report in plans:
+                yield from _dated_series(parsed, (group, index), plans[item.source.report], [e.date for e in item.progress])
 
 
-def _dated_series(parsed: _Parsed, loc: tuple, period: str, dates: list) -> Iterator[DataError]:
-    start = parse_period(period)[0]
+def _dated_series(parsed: _Parsed, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
     for number, (previous, current) in enumerate(zip([None, *dates], dates)):
         where = loc + ("progress", number, "date")
-        if current < start:
-            yield parsed.error(where, "progress_before_period", input=current.isoformat())
+        if current.year < year:
+            yield parsed.error(where, "progress_before_period", input=current.isoformat(), year=year)
         if previous is not None and current == previous:
             yield parsed.error(where, "progress_duplicate_date", input=current.isoformat())
         elif previous is not None and current < previous:
             yield parsed.error(where, "progress_out_of_order", input=current.isoformat())
 
 
-def _quotes(parsed: _Parsed, report: str) -> Iterator[DataError]:
-    """Every quote stands verbatim in the report, and every figure's number stands in its quote."""
-    for group, index, item in _items(parsed.model):
-        sourced = [((group, index, "values", i), v.source, v.value) for i, v in enumerate(getattr(item, "values", []))]
-        if hasattr(item, "source"):
-            sourced.append(((group, index), item.source, getattr(item, "value", None)))
-        for loc, source, value in sourced:
-            if source.quote not in report:
-                yield parsed.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote))
-            elif value is not None and not number_in_text(value, source.quote):
-                yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))
+def _glossary_checks(parsed: _Parsed, content: IndicatorsFile, texts: dict[str, str]) -> Iterator[DataError]:
+    """Terms are unique, name a known report, and define themselves in that report's words."""
+    reports = [r.id for r in content.reports]
+    first_id: dict[str, int] = {}
+    first_term: dict[str, int] = {}
+    for index, term in enumerate(parsed.model.terms):
+        loc = ("terms", index)
+        if term.id in first_id:
+            yield parsed.error(loc + ("id",), "duplicate_id", id=term.id, first=first_id[term.id])
+        first_id.setdefault(term.id, parsed.line(loc + ("id",)))
+        if term.term.zh in first_term:
+            yield parsed.error(loc + ("term", "zh"), "duplicate_term", input=term.term.zh, first=first_term[term.term.zh])
+        first_term.setdefault(term.term.zh, parsed.line(loc + ("term", "zh")))
+        if term.report not in reports:
+            yield parsed.error(loc + ("report",), "unknown_report", input=term.report, expected=", ".join(reports))
+        elif term.report in texts and term.definition.zh not in texts[term.report]:
+            yield parsed.error(loc + ("definition", "zh"), "quote_not_in_report", input=show_input(term.definition.zh),
+                               report=term.report)

@@ -1,4 +1,4 @@
-"""Figures as people read them: "300余家" in Chinese, "300+ enterprises" in English.
+"""Figures as people read them: "300余家" in Chinese, "over 300 enterprises" in English.
 
 Why here and not in the UI: the same words appear in tiles, tables, charts and CSV files, and a pure
 function can be tested against the report's own spelling.
@@ -13,10 +13,11 @@ from kpi.numbers import plain
 
 _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _PREFIX_ZH = {"nearly": "近", "about": "约", "over": "超"}
-_PREFIX_EN = {"nearly": "nearly ", "about": "about ", "over": "over "}
+# 余 and 超 both say "more than the number": English reads "over 50 million yuan", never "50 million+".
+_PREFIX_EN = {"more_than": "over ", "nearly": "nearly ", "about": "about ", "over": "over "}
 _QUALIFIER_WORDS = {
-    "exact": ("", ""), "more_than": ("余（多于）", "more than"), "nearly": ("近（接近）", "nearly"),
-    "about": ("约（大约）", "about"), "over": ("超（超过）", "over"),
+    "exact": ("", ""), "more_than": ("余", "more than"), "nearly": ("近", "nearly"), "about": ("约", "about"),
+    "over": ("超", "over"),
 }
 
 
@@ -48,15 +49,32 @@ def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> s
             before = float(value).is_integer() and value >= 10
             return f"{plain(value)}余{unit.zh}" if before else f"{plain(value)}{magnitude}余{counted}"
         return f"{_PREFIX_ZH.get(qualifier, '')}{plain(value)}{unit.zh}"
-    magnitude, _ = split_magnitude(unit.zh)
-    number = english_number(Decimal(plain(value)) * _MAGNITUDES.get(magnitude, Decimal(1)))
-    number += "+" if qualifier == "more_than" else ""
+    number = english_number(base_amount(value, unit))
     space = "" if unit.en == "%" else " "
     return f"{_PREFIX_EN.get(qualifier, '')}{number}{space}{unit.en}"
 
 
+def base_amount(value: float, unit: Text) -> Decimal:
+    """The value in the unit's base (3.45 亿元 → 345000000 元): what English and the CSV show."""
+    return Decimal(plain(value)) * _MAGNITUDES.get(split_magnitude(unit.zh)[0], Decimal(1))
+
+
+def base_unit(unit: Text, lang: str) -> str:
+    """The counted thing without 万/亿 ("元" / "yuan"): the unit of `base_amount`."""
+    return split_magnitude(unit.zh)[1] if lang == "zh" else unit.en
+
+
+def format_change(latest: float, previous: float, unit: Text, lang: str) -> str | int:
+    """"+11家" / "-0.35亿元" / "+35 million yuan"; 0 (a number) when nothing changed, so no arrow shows."""
+    difference = round(latest - previous, 6)
+    if difference == 0:
+        return 0
+    sign = "-" if difference < 0 else "+"
+    return sign + format_value(abs(difference), "exact", unit, lang)
+
+
 def qualifier_word(qualifier: Qualifier, lang: str) -> str:
-    """The qualifier spelled out for tables ("余（多于）" / "more than"); empty when exact."""
+    """The qualifier as a word for the CSV ("余" / "more than"); empty when exact."""
     zh, en = _QUALIFIER_WORDS[qualifier]
     return zh if lang == "zh" else en
 

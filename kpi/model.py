@@ -20,13 +20,19 @@ Qualifier = Literal["exact", "more_than", "nearly", "about", "over"]
 Direction = Literal["higher", "lower", "none"]
 Comparison = Literal["at_least", "at_most", "exactly"]
 MilestoneState = Literal["not_started", "in_progress", "done"]
-TargetStatus = Literal["achieved", "on_track", "needs_acceleration", "lagging", "not_reported", "overdue"]
-MilestoneStatus = Literal["not_started", "in_progress", "done", "overdue", "not_reported"]
+MilestoneOutcomeState = Literal["done", "not_done"]
+ProgrammeState = Literal["done", "basically_done", "under_way"]
+# During the plan year a target is judged by its pace; once the year is over it is achieved, missed, or
+# its outcome has not been entered yet (an action for staff, never a neutral "no data").
+TargetStatus = Literal["achieved", "on_track", "needs_acceleration", "lagging", "not_reported", "missed", "outcome_missing"]
+MilestoneStatus = Literal["not_started", "in_progress", "done", "not_reported", "not_done", "outcome_missing"]
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
 ItemId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", examples=["economy.enterprises_attracted"])]
 ThemeId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["economy"])]
+ReportId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["report_2023"])]
+Year = Annotated[int, Strict(), Field(ge=1990, le=2100, examples=[2023])]
 Section = Annotated[str, Strict(), Field(pattern=r"^第[一二]部分 \S+$", examples=["第一部分 一(二)"])]
 
 
@@ -61,8 +67,9 @@ class Text(StrictModel):
 
 
 class Source(StrictModel):
-    """Where a figure comes from in the report."""
+    """Where a figure comes from: which report, where in it, and its sentence."""
 
+    report: ReportId = Field(description="报告编号（见 reports）/ Id of the report, from `reports`")
     section: Section = Field(description="章节，如 第一部分 一(二) / Part, chapter and section of the report")
     quote: NonEmpty = Field(description="报告原文（逐字引用，须与报告完全一致）/ The sentence of the report, verbatim")
 
@@ -97,22 +104,11 @@ class Indicator(StrictModel):
 
     @model_validator(mode="after")
     def _periods_unique(self) -> Indicator:
-        periods = [v.period for v in self.values]
-        if len(periods) != len(set(periods)):
-            raise PydanticCustomError("duplicate_period", "each period may appear only once")
+        # A later report may restate a period (kept beside the first statement); one report states it once.
+        stated = [(v.period, v.source.report) for v in self.values]
+        if len(stated) != len(set(stated)):
+            raise PydanticCustomError("duplicate_period", "a period appears twice with the same report")
         return self
-
-    def _by_period(self) -> list[Value]:
-        return sorted(self.values, key=lambda v: parse_period(v.period)[1])
-
-    def latest(self) -> Value:
-        """The value of the most recent period."""
-        return self._by_period()[-1]
-
-    def previous(self) -> Value | None:
-        """The value of the period before the latest, if any (for change arrows)."""
-        ordered = self._by_period()
-        return ordered[-2] if len(ordered) > 1 else None
 
 
 class TargetOverride(StrictModel):
@@ -146,8 +142,30 @@ class MilestoneEntry(StrictModel):
     note: Text | None = Field(None, description="说明（可选）/ Optional note")
 
 
+class TargetOutcome(StrictModel):
+    """What the following report says the target came to."""
+
+    value: Number = Field(description="实际完成值 / The value reached")
+    qualifier: Qualifier = Field("exact", description="限定词 / Qualifier, as the report writes it")
+    source: Source = Field(description="出处（下一年度报告）/ Source in the following report")
+
+
+class MilestoneOutcome(StrictModel):
+    """Whether a milestone was done, from the following report's sentence or a staff note."""
+
+    status: MilestoneOutcomeState = Field(description="done 已完成 / not_done 未完成")
+    source: Source | None = Field(None, description="出处（下一年度报告）/ Source in the following report")
+    note: Text | None = Field(None, description="说明（无原文出处时必填）/ Note, required when there is no source")
+
+    @model_validator(mode="after")
+    def _sourced_or_explained(self) -> MilestoneOutcome:
+        if self.source is None and self.note is None:
+            raise PydanticCustomError("outcome_unsupported", "an outcome needs a source or a note")
+        return self
+
+
 class Target(StrictModel):
-    """A numeric task of part two (2024)."""
+    """A numeric task of part two; its plan year is the one its report sets."""
 
     id: ItemId = Field(description="编号 / Stable id")
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
@@ -156,61 +174,82 @@ class Target(StrictModel):
     unit: Text = Field(description="单位 / Unit")
     comparison: Comparison = Field(description="at_least 不少于 / at_most 不超过 / exactly 等于")
     qualifier: Qualifier = Field("exact", description="限定词，如 约 写 about / Qualifier of the target")
-    period: Period = Field("2024", description="目标期间 / Period of the target")
-    baseline: ItemId | None = Field(None, description="2023年基数的指标编号（可选）/ Indicator id of the baseline")
+    baseline: ItemId | None = Field(None, description="上一年实绩的指标编号（可选）/ Indicator id of last year's actual")
+    baseline_note: Text | None = Field(None, description="基数与目标口径不同时的说明 / Caveat when the baseline counts something else")
     source: Source = Field(description="出处 / Source in the report")
     progress: list[ProgressEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
+    outcome: TargetOutcome | None = Field(None, description="结果（来自下一年度报告）/ Outcome, from the following report")
     override: TargetOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
 
 class Milestone(StrictModel):
-    """A concrete non-numeric commitment of part two (2024)."""
+    """A concrete non-numeric commitment of part two; its plan year is the one its report sets."""
 
     id: ItemId = Field(description="编号 / Stable id")
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="事项名称 / Short name")
-    period: Period = Field("2024", description="计划期间 / Period")
     source: Source = Field(description="出处 / Source in the report")
     progress: list[MilestoneEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
+    outcome: MilestoneOutcome | None = Field(None, description="结果（来自下一年度报告）/ Outcome, from the following report")
     override: MilestoneOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
 
+class ProgrammePart(StrictModel):
+    """One part of a programme's total, in the state the report gives it."""
+
+    indicator: ItemId = Field(description="指标编号 / Indicator id of this part")
+    state: ProgrammeState = Field(description="done 已完成 / basically_done 基本完成 / under_way 推进中")
+
+
 class Programme(StrictModel):
-    """A multi-year programme whose progress the report states, built from indicators."""
+    """A whole and its parts, drawn only where one sentence of the report states both."""
 
     id: ItemId = Field(description="编号 / Stable id")
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="项目名称 / Name")
     total: ItemId = Field(description="总量指标编号 / Indicator id of the total")
-    done: ItemId = Field(description="已完成指标编号 / Indicator id of the part done")
-    in_progress: ItemId | None = Field(None, description="推进中指标编号（可选）/ Indicator id of the part under way")
+    parts: list[ProgrammePart] = Field(min_length=1, description="组成部分（须与总量出自同一句原文）/ Parts, stated in the total's sentence")
+
+
+class Breakdown(StrictModel):
+    """Counts one sentence of the report gives side by side, in one unit: a breakdown the report itself makes."""
+
+    id: ItemId = Field(description="编号 / Stable id")
+    theme: ThemeId = Field(description="所属主题编号 / Theme id")
+    question: Text = Field(description="图表回答的问题（作标题）/ The question its chart answers (the title)")
+    parts: list[ItemId] = Field(min_length=2, description="各部分的指标编号（同一句原文、同一单位）/ Indicator ids, one sentence, one unit")
 
 
 class Report(StrictModel):
-    """The document the figures come from."""
+    """One annual work report: part one reviews a year, part two sets the next year's tasks."""
 
+    id: ReportId = Field(description="报告编号，如 report_2023 / Report id")
     title: Text = Field(description="报告名称 / Title")
     publisher: Text = Field(description="发布机构 / Publisher")
     published: dt.date = Field(description="发布日期 / Publication date")
     url: NonEmpty = Field(description="原文网址 / Address of the original")
-    file: NonEmpty = Field(description="仓库内的报告文本（相对数据目录）/ The report's text in the repo")
+    file: NonEmpty = Field(description="报告文本，须在 source/ 下，如 source/report.txt / The report's text, under source/")
+    reviews: Year = Field(description="第一部分回顾的年份 / The year part one reviews")
+    plans: Year = Field(description="第二部分部署任务的年份 / The year part two sets tasks for")
 
 
 class IndicatorsFile(StrictModel):
     """indicators.yaml."""
 
-    report: Report = Field(description="报告 / The source report")
+    reports: list[Report] = Field(min_length=1, description="报告（每年一份）/ The reports, one a year")
     themes: list[Theme] = Field(min_length=1, description="主题（页面）/ Themes (pages)")
     indicators: list[Indicator] = Field(min_length=1, description="指标 / Figures")
     programmes: list[Programme] = Field([], description="多年项目进度 / Multi-year programmes")
-    targets: list[Target] = Field([], description="2024年数值目标 / Numeric targets")
-    milestones: list[Milestone] = Field([], description="2024年事项 / Milestones")
+    breakdowns: list[Breakdown] = Field([], description="原文给出的分项 / Breakdowns the report gives")
+    targets: list[Target] = Field([], description="数值目标 / Numeric targets")
+    milestones: list[Milestone] = Field([], description="事项 / Milestones")
 
 
 class Term(StrictModel):
     """A term of the report's glossary (名词解释)."""
 
     id: Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(description="编号 / Stable id")
+    report: ReportId = Field(description="出自哪份报告的名词解释 / Id of the report whose glossary defines it")
     term: Text = Field(description="名词 / Term")
     definition: Text = Field(description="解释（中文逐字引用）/ Definition (Chinese verbatim)")
     forms: list[NonEmpty] = Field([], description="正文中出现的写法 / Forms in which the term appears in the text")

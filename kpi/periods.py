@@ -28,6 +28,12 @@ def parse_period(text: str) -> tuple[date, date]:
     raise ValueError(text)
 
 
+def months(text: str) -> int:
+    """How many months a period covers: 12 for "2023", 11 for "2023-01..2023-11"."""
+    start, end = parse_period(text)
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 def is_full_year(text: str) -> bool:
     start, end = parse_period(text)
     return start.year == end.year and (start.month, end.month) == (1, 12) and start.day == 1

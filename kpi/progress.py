@@ -1,9 +1,12 @@
-"""2024 targets versus progress: one explainable status per target or milestone.
+"""Targets versus progress: one explainable status per target or milestone, in its plan year.
 
-Why this shape: leaders ask "how are we doing against the year?" (序时进度). A numeric target is judged
-by its pace: the share of the target reached, divided by the share of the period elapsed on the as-of
-date. Bands follow Open SDG: pace ≥ 95 % is on track, 60–95 % needs acceleration, below 60 % lagging.
-Every input of the judgement is returned, so the page can show how a status was computed.
+Why this shape: leaders ask "how are we doing against the year?" (序时进度). During the plan year a numeric
+target is judged by its pace: the share of the target reached, divided by the share of the year elapsed
+on the as-of date. Bands follow Open SDG: pace ≥ 95 % is on track, 60–95 % needs acceleration, below
+60 % lagging. Once the year is over, the target is judged by its outcome — the following report's figure,
+or a staff entry dated on the year's last day or later — and without one its outcome is missing: an
+action for staff, never a neutral "no data". Every input of the judgement is returned, so the page can
+show how a status was computed.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from kpi.model import (IndicatorsFile, Milestone, MilestoneEntry, MilestoneStatu
 from kpi.periods import parse_period
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
+# "约10座" is not "at least 10": within 10 % of an approximate target counts as reaching it. A stated
+# tolerance, shown beside every such status, rather than a silent rounding.
+APPROXIMATE = 0.10
 # From worst to best: the order behind "more progress never gives a worse status".
-TARGET_ORDER: tuple[TargetStatus, ...] = ("overdue", "lagging", "needs_acceleration", "on_track", "achieved", "not_reported")
+TARGET_ORDER: tuple[TargetStatus, ...] = ("missed", "lagging", "needs_acceleration", "on_track", "achieved")
 
 
 @dataclass(frozen=True)
@@ -28,9 +34,12 @@ class TargetAssessment:
     computed: TargetStatus  # before any manual override
     override_reason: Text | None
     as_of: date
+    period: str  # the plan year (or span) the target belongs to
     latest: ProgressEntry | None  # the newest entry on or before as_of
     ignored_later: int  # entries dated after as_of, not counted
-    reached: float | None  # latest value
+    final: float | None  # the year's outcome, once the year is over and one is recorded
+    reached: float | None  # the outcome, else the latest value
+    threshold: float  # the value that counts as reaching the target (约 widens it)
     percent: float | None  # reached ÷ target × 100 (None for a zero target)
     expected: float  # share of the period elapsed on as_of, 0–1
     pace: float | None  # at least: percent ÷ expected; at most: its mirror
@@ -42,6 +51,7 @@ class MilestoneAssessment:
     computed: MilestoneStatus
     override_reason: Text | None
     as_of: date
+    period: str
     latest: MilestoneEntry | None
     ignored_later: int
 
@@ -51,6 +61,18 @@ def elapsed_share(period: str, as_of: date) -> float:
     start, end = parse_period(period)
     days = (as_of - start).days + 1
     return min(max(days / ((end - start).days + 1), 0.0), 1.0)
+
+
+def threshold(target: Target) -> float:
+    """The value that counts as reaching the target: the target, or within the tolerance for 约."""
+    if target.qualifier != "about":
+        return target.value
+    return target.value * (1 + APPROXIMATE if target.comparison == "at_most" else 1 - APPROXIMATE)
+
+
+def meets(target: Target, value: float) -> bool:
+    """Whether a cumulative value reaches the target (stays within it, for "at most")."""
+    return value <= threshold(target) if target.comparison == "at_most" else value >= threshold(target)
 
 
 def _band(pace: float) -> TargetStatus:
@@ -67,19 +89,25 @@ def _pace(comparison: str, reached: float, goal: float, expected: float) -> floa
     return None if allowance == 0 else reached / allowance
 
 
-def _computed_status(target: Target, reached: float | None, expected: float, ended: bool) -> tuple[TargetStatus, float | None]:
+def _after_the_year(target: Target, final: float | None, reached: float | None) -> TargetStatus:
+    if final is not None:
+        return "achieved" if meets(target, final) else "missed"
+    # Values are cumulative: a goal reached during the year stays reached, a ceiling passed stays passed.
+    if reached is not None and target.comparison != "at_most" and meets(target, reached):
+        return "achieved"
+    if reached is not None and target.comparison == "at_most" and not meets(target, reached):
+        return "missed"
+    return "outcome_missing"
+
+
+def _during_the_year(target: Target, reached: float | None, pace: float | None) -> TargetStatus:
     if reached is None:
-        return "not_reported", None
-    pace = _pace(target.comparison, reached, target.value, expected)
+        return "not_reported"
     if target.comparison == "at_most":
-        if reached > target.value:
-            return ("overdue" if ended else "lagging"), pace
-        return ("achieved" if ended else _band(pace)), pace
-    if reached >= target.value:
-        return "achieved", pace
-    if ended:
-        return "overdue", pace
-    return ("lagging" if pace is None else _band(pace)), pace
+        return _band(pace) if meets(target, reached) else "lagging"
+    if meets(target, reached):
+        return "achieved"
+    return "lagging" if pace is None else _band(pace)
 
 
 def _latest_by(entries: list, as_of: date) -> tuple:
@@ -88,31 +116,48 @@ def _latest_by(entries: list, as_of: date) -> tuple:
     return max(counted, key=lambda e: e.date, default=None), len(entries) - len(counted)
 
 
-def assess_target(target: Target, as_of: date) -> TargetAssessment:
-    """The status of a numeric target on a date."""
+def assess_target(target: Target, period: str, as_of: date) -> TargetAssessment:
+    """The status of a numeric target of the plan period on a date."""
     latest, ignored_later = _latest_by(target.progress, as_of)
-    reached = None if latest is None else latest.value
-    expected = elapsed_share(target.period, as_of)
-    ended = as_of > parse_period(target.period)[1]
-    computed, pace = _computed_status(target, reached, expected, ended)
+    end = parse_period(period)[1]
+    ended = as_of > end
+    final = None
+    if ended and target.outcome is not None:
+        final = target.outcome.value
+    elif ended and latest is not None and latest.date >= end:
+        final = latest.value
+    reached = final if final is not None else (None if latest is None else latest.value)
+    expected = elapsed_share(period, as_of)
+    pace = None if reached is None else _pace(target.comparison, reached, target.value, expected)
+    computed = _after_the_year(target, final, reached) if ended else _during_the_year(target, reached, pace)
     percent = None if reached is None or target.value == 0 else reached / target.value * 100
     override = target.override
     return TargetAssessment(override.status if override else computed, computed, override.reason if override else None,
-                            as_of, latest, ignored_later, reached, percent, expected, pace)
+                            as_of, period, latest, ignored_later, final, reached, threshold(target), percent, expected, pace)
 
 
-def assess_milestone(milestone: Milestone, as_of: date) -> MilestoneAssessment:
-    """The status of a milestone on a date: its latest reported state, overdue once the period is over."""
+def assess_milestone(milestone: Milestone, period: str, as_of: date) -> MilestoneAssessment:
+    """The status of a milestone on a date: its latest state during the year, its outcome after it."""
     latest, ignored_later = _latest_by(milestone.progress, as_of)
-    computed: MilestoneStatus = "not_reported" if latest is None else latest.status
-    if latest is not None and latest.status != "done" and as_of > parse_period(milestone.period)[1]:
-        computed = "overdue"
+    end = parse_period(period)[1]
+    ended = as_of > end
+    computed: MilestoneStatus
+    if ended and milestone.outcome is not None:
+        computed = milestone.outcome.status
+    elif latest is not None and latest.status == "done":
+        computed = "done"
+    elif ended:
+        computed = "not_done" if latest is not None and latest.date >= end else "outcome_missing"
+    else:
+        computed = "not_reported" if latest is None else latest.status
     override = milestone.override
     return MilestoneAssessment(override.status if override else computed, computed,
-                               override.reason if override else None, as_of, latest, ignored_later)
+                               override.reason if override else None, as_of, period, latest, ignored_later)
 
 
 def assess_all(content: IndicatorsFile, as_of: date) -> dict[str, TargetAssessment | MilestoneAssessment]:
-    """Every target's and milestone's assessment on one date, by id."""
-    assessed: dict[str, TargetAssessment | MilestoneAssessment] = {t.id: assess_target(t, as_of) for t in content.targets}
-    return assessed | {m.id: assess_milestone(m, as_of) for m in content.milestones}
+    """Every target's and milestone's assessment on one date, by id, each in its report's plan year."""
+    plans = {r.id: str(r.plans) for r in content.reports}
+    assessed: dict[str, TargetAssessment | MilestoneAssessment] = {
+        t.id: assess_target(t, plans[t.source.report], as_of) for t in content.targets}
+    return assessed | {m.id: assess_milestone(m, plans[m.source.report], as_of) for m in content.milestones}

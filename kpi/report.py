@@ -47,3 +47,17 @@ def paragraph_around(report: str, quote: str) -> tuple[str, str, str]:
     line_end = report.find("\n", start + len(quote))
     line_end = len(report) if line_end < 0 else line_end
     return report[line_start:start], quote, report[start + len(quote):line_end]
+
+
+_SENTENCE_END = "。！？\n"
+
+
+def sentence_span(report: str, quote: str) -> tuple[int, int] | None:
+    """(start, end) of the sentence(s) holding the quote, or None when the quote is not in the report."""
+    start = report.find(quote)
+    if start < 0:
+        return None
+    before = max(report.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+    after = min((i for i in (report.find(mark, start + max(len(quote) - 1, 0)) for mark in _SENTENCE_END) if i >= 0),
+                default=len(report) - 1)
+    return before, after + 1

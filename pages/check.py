@@ -5,16 +5,19 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
+from components.check_lists import disagreements, outcomes_missing, staff_lists
 from components.data import current_data
 from components.frame import page_frame
 from components.texts import t
-from kpi.dataset import data_dir, data_stamp
+from kpi.dataset import INDICATORS, data_dir, data_stamp
 from kpi.format import text
 from kpi.progress import assess_all
 
 frame = page_frame("check")
-lang, content = frame.lang, frame.dataset.content
+lang, dataset = frame.lang, frame.dataset
+content = dataset.content
 loaded = current_data()
+st.header(t("check", lang), divider="gray")
 
 if loaded.errors:
     st.error(t("check_errors", lang, n=len(loaded.errors)), icon=":material/error:")
@@ -22,10 +25,28 @@ if loaded.errors:
 else:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
 
+assessed = assess_all(content, frame.as_of)
+missing = outcomes_missing(dataset, assessed, lang)
+st.subheader(t("check_outcomes_missing", lang, n=len(missing)))
+if len(missing):
+    st.caption(t("check_outcomes_help", lang, file=INDICATORS))
+    st.dataframe(missing, hide_index=True, width="stretch")
+
+differ = disagreements(dataset, lang)
+st.subheader(t("check_disagreements", lang, n=len(differ)))
+if len(differ):
+    st.caption(t("check_disagreements_help", lang))
+    st.dataframe(differ, hide_index=True, width="stretch")
+
+for key, table in staff_lists(dataset, assessed, lang):
+    st.subheader(t(key, lang, n=len(table)))
+    if len(table):
+        st.dataframe(table, hide_index=True, width="stretch")
+
 st.subheader(t("check_files", lang))
 st.dataframe(pd.DataFrame([
-    {t("col_file", lang): name, t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds") if size >= 0 else "—",
-     t("col_size", lang): size}
+    {t("col_file", lang): name, t("col_size", lang): size,
+     t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds") if size >= 0 else "—"}
     for name, mtime, size in data_stamp(data_dir())]), hide_index=True)
 
 st.subheader(t("check_counts", lang))
@@ -36,14 +57,3 @@ st.dataframe(pd.DataFrame([{
     t("numeric_targets", lang): sum(x.theme == theme.id for x in content.targets),
     t("milestones", lang): sum(x.theme == theme.id for x in content.milestones),
 } for theme in content.themes]), hide_index=True, height=36 * (len(content.themes) + 1) + 3)
-
-assessed = assess_all(content, frame.as_of)
-checks = [
-    ("check_no_english", [i.id for i in content.indicators if any("\u4e00" <= c <= "\u9fff" for c in i.name.en)]),
-    ("check_no_progress", [x.id for x in content.targets if not x.progress]),
-    ("check_overdue", [x.id for x in [*content.targets, *content.milestones] if assessed[x.id].status == "overdue"]),
-]
-for key, ids in checks:
-    st.markdown(f"**{t(key, lang)}**: {len(ids)}")
-    if ids:
-        st.dataframe(pd.DataFrame({t("col_id", lang): ids}), hide_index=True, height=min(400, 36 * (len(ids) + 1)))

@@ -1,4 +1,4 @@
-"""The report's 22 terms, searchable in Chinese and English; `?term=` opens one."""
+"""The reports' glossary terms, searchable in Chinese and English; `?term=` opens one."""
 
 import streamlit as st
 
@@ -11,6 +11,7 @@ from kpi.format import text
 
 frame = page_frame("glossary")
 lang, dataset = frame.lang, frame.dataset
+st.header(t("glossary", lang), divider="gray")
 chosen = dataset.terms.get(st.query_params.get("term", ""))
 query = st.text_input(t("search", lang), key="q", bind="query-params", icon=":material/search:").strip().lower()
 

@@ -1,16 +1,17 @@
-"""One figure and where it came from: every period's value, the quote in its paragraph, its terms."""
+"""One figure and where it came from: every period as a chart and a table, each statement with its source."""
 
 import streamlit as st
 
 from components.frame import page_frame
 from components.glossary_terms import indicator_text, terms_in
+from components.history import history_figure, history_frame
 from components.markdown import escape_markdown
-from components.tables import figures_frame
 from components.texts import t
-from components.tiles import WIDEST_TILE, kpi_tiles
+from components.tiles import kpi_tiles
 from kpi.format import text
 from kpi.report import paragraph_around
 
+THIN = "\N{THIN SPACE}"
 frame = page_frame("indicator")
 lang, dataset = frame.lang, frame.dataset
 indicator = dataset.indicators.get(st.query_params.get("id", ""))
@@ -18,16 +19,27 @@ if indicator is None:
     st.info(t("no_figure", lang), icon=":material/search_off:")
     st.stop()
 
+theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)
+st.page_link(frame.pages[theme.id], label=t("back_to", lang, theme=text(theme.name, lang)), icon=":material/arrow_back:")
 st.subheader(escape_markdown(text(indicator.name, lang)))
-kpi_tiles([indicator], frame, width=WIDEST_TILE)  # one tile: room for any value
-for value in indicator.values:
-    before, quote, after = paragraph_around(dataset.report_text, value.source.quote)
-    st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(value.source.section)}")
+kpi_tiles([indicator], frame)
+
+series = dataset.series(indicator)
+if len(series) > 1:
+    st.markdown(f"**{t('history_question', lang)}**")
+    st.plotly_chart(history_figure(indicator, dataset, lang), width="stretch", config={"displayModeBar": False})
+st.dataframe(history_frame(indicator, dataset, lang), hide_index=True, width="stretch")
+
+for observation in series:
+    source = observation.value.source
+    before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
+    st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(text(observation.current.report.title, lang))} · "
+                f"{escape_markdown(source.section)}")
     with st.container(border=True):
         # Thin spaces let ** open and close next to Chinese punctuation (CommonMark's flanking rules).
-        st.markdown(f"{escape_markdown(before)}\u2009**{escape_markdown(quote)}**\u2009{escape_markdown(after)}")
-    if lang == "en":
-        st.caption(t("quote_note", lang))
+        st.markdown(f"{escape_markdown(before)}{THIN}**{escape_markdown(quote)}**{THIN}{escape_markdown(after)}")
+if lang == "en":
+    st.caption(t("quote_note", lang))
 
 terms = terms_in(indicator_text(indicator), dataset.glossary)
 if terms:
@@ -35,4 +47,3 @@ if terms:
     for term in terms:
         st.page_link(frame.pages["glossary"], label=escape_markdown(text(term.term, lang)), icon=":material/menu_book:",
                      query_params={"term": term.id})
-st.dataframe(figures_frame([indicator], frame).drop(columns=[t("see_details", lang), t("col_id", lang)]), hide_index=True)

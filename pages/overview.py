@@ -1,4 +1,4 @@
-"""Overview, for leadership: how 2024 stands, each theme's key figures, then the multi-year programmes."""
+"""Overview, for leadership: what needs attention in the plan year, the programmes, each theme's key figures."""
 
 import streamlit as st
 
@@ -6,25 +6,31 @@ from components.chart_panel import show_charts
 from components.charts import programme_chart
 from components.frame import page_frame
 from components.markdown import escape_markdown
-from components.targets_summary import targets_summary
+from components.targets_summary import earlier_years_missing, plan_summary
 from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
 from kpi.progress import assess_all
 
 frame = page_frame("")
-lang, content = frame.lang, frame.dataset.content
+lang, dataset = frame.lang, frame.dataset
+content = dataset.content
 
-st.subheader(t("targets_2024", lang))
-targets_summary(frame, assess_all(content, frame.as_of))
+if dataset.plan_years:
+    year = dataset.plan_years[-1]
+    assessed = assess_all(content, frame.as_of)
+    st.subheader(t("plan_status", lang, year=year))
+    plan_summary(frame, year, assessed)
+    earlier_years_missing(frame, assessed)
+
+if content.programmes:
+    show_charts([programme_chart(content.programmes, dataset, lang, frame.meeting)], frame, key="overview")
 
 st.subheader(t("key_figures", lang))
 for theme in content.themes:
-    figures = frame.dataset.theme_indicators(theme.id)
+    figures = dataset.theme_indicators(theme.id)
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.markdown(f"#### {theme.icon} {escape_markdown(text(theme.name, lang))}")
-        st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(figures)), icon=":material/arrow_forward:")
+        if not frame.meeting:
+            st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(figures)), icon=":material/arrow_forward:")
     kpi_tiles([i for i in figures if i.key], frame)
-
-if content.programmes:
-    show_charts([programme_chart(content.programmes, frame.dataset, lang)], frame, key="overview")

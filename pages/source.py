@@ -1,22 +1,35 @@
-"""The report itself, part by part: the one source of every figure."""
+"""The reports themselves, part by part (?report= picks one; the newest by default): the source of every figure."""
 
 import streamlit as st
 
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.texts import t
+from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import text
 from kpi.report import report_parts
 
 frame = page_frame("source")
-lang, report = frame.lang, frame.dataset.content.report
-st.subheader(escape_markdown(text(report.title, lang)))
-st.caption(f"{escape_markdown(text(report.publisher, lang))} · {report.published.isoformat()} · {escape_markdown(report.url)}")
+lang, dataset = frame.lang, frame.dataset
+reports = list(dataset.reports)[::-1]  # newest first
+state_from_url("report", reports[0], one_of(*reports))
+if len(reports) > 1:
+    st.segmented_control(t("choose_report", lang), reports, key="report", required=True,
+                         format_func=lambda r: text(dataset.reports[r].title, lang), on_change=state_to_url, args=("report", reports[0]))
+report = dataset.reports[st.session_state["report"]]
+
+st.header(escape_markdown(text(report.title, lang)), divider="gray")
+st.caption(f"{escape_markdown(text(report.publisher, lang))} · {t('published_on', lang, date=report.published.isoformat())} · "
+           f"{escape_markdown(report.url)}")
 if lang == "en":
     st.info(t("quote_note", lang), icon=":material/translate:")
-for part in report_parts(frame.dataset.report_text)[1:]:
-    st.markdown(f"#### {escape_markdown(part.heading)}")
+for part in report_parts(dataset.report_texts[report.id])[1:]:
+    st.subheader(escape_markdown(part.heading))
     for chapter in part.chapters:
-        with st.expander(escape_markdown(chapter.heading or part.heading), expanded=False):
+        if not chapter.heading:  # the part's opening paragraphs, under its own heading
+            for paragraph in chapter.paragraphs:
+                st.markdown(escape_markdown(paragraph))
+            continue
+        with st.expander(escape_markdown(chapter.heading), expanded=False):
             for paragraph in chapter.paragraphs:
                 st.markdown(escape_markdown(paragraph))

@@ -1,14 +1,12 @@
-"""2024 targets versus progress: the roll-up, every target and milestone by theme, one target's detail."""
+"""Targets and milestones of one plan year (?year=): what needs attention first, then everything, searchable."""
 
 import streamlit as st
 
-from components.chart_panel import show_charts
-from components.charts import programme_chart
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.status import STATUS, status_badge, status_words
-from components.target_views import explain, milestone_rows, target_rows, timeline_figure
-from components.targets_summary import targets_summary
+from components.target_views import explain, plan_rows, timeline_figure
+from components.targets_summary import plan_summary
 from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import text
@@ -16,54 +14,61 @@ from kpi.progress import assess_all
 
 frame = page_frame("targets")
 lang, dataset = frame.lang, frame.dataset
-content = dataset.content
-assessed = assess_all(content, frame.as_of)
+if not dataset.plan_years:
+    st.info(t("no_targets", lang), icon=":material/flag:")
+    st.stop()
 
-st.header(t("targets", lang), divider="gray")
-targets_summary(frame, assessed)
+years = [str(y) for y in dataset.plan_years]
+state_from_url("year", years[-1], one_of(*years))
+if len(years) > 1 and not frame.meeting:
+    st.segmented_control(t("plan_year", lang), years, key="year", required=True, format_func=lambda y: t("year_n", lang, year=y),
+                         on_change=state_to_url, args=("year", years[-1]))
+year = int(st.session_state["year"])
+targets, milestones = dataset.planned(year)
+assessed = assess_all(dataset.content, frame.as_of)
 
-themes = {theme.id: text(theme.name, lang) for theme in content.themes}
-state_from_url("theme", "", one_of(*themes))
-state_from_url("status", "", one_of(*STATUS))
-with st.container(horizontal=True):
-    theme_filter = st.selectbox(t("filter_theme", lang), ["", *themes], key="theme", width=320,
-                                format_func=lambda k: themes.get(k, t("all", lang)), on_change=state_to_url, args=("theme", ""))
-    status_filter = st.selectbox(t("filter_status", lang), ["", *STATUS], key="status", width=320,
-                                 format_func=lambda k: status_words(k, lang) if k else t("all", lang),
-                                 on_change=state_to_url, args=("status", ""))
+st.header(t("targets_of", lang, year=year), divider="gray")
+plan_summary(frame, year, assessed)
+
+themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
+query, theme_filter, status_filter = "", "", ""
+if not frame.meeting:  # a meeting sees the whole year, most urgent first
+    state_from_url("theme", "", one_of(*themes))
+    state_from_url("status", "", one_of(*STATUS))
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        query = st.text_input(t("search_targets", lang), key="q", bind="query-params", icon=":material/search:", width=320)
+        theme_filter = st.selectbox(t("filter_theme", lang), ["", *themes], key="theme", width=260,
+                                    format_func=lambda k: themes.get(k, t("all", lang)), on_change=state_to_url, args=("theme", ""))
+        status_filter = st.selectbox(t("filter_status", lang), ["", *STATUS], key="status", width=260,
+                                     format_func=lambda k: status_words(k, lang) if k else t("all", lang),
+                                     on_change=state_to_url, args=("status", ""))
 
 
 def shown(item) -> bool:
-    return (not theme_filter or item.theme == theme_filter) and (not status_filter or assessed[item.id].status == status_filter)
+    words = " ".join((item.name.zh, item.name.en, item.source.quote)).lower()
+    return ((not theme_filter or item.theme == theme_filter) and (not status_filter or assessed[item.id].status == status_filter)
+            and query.strip().lower() in words)
 
 
-for theme in content.themes:
-    targets = [x for x in content.targets if x.theme == theme.id and shown(x)]
-    milestones = [x for x in content.milestones if x.theme == theme.id and shown(x)]
-    if not targets and not milestones:
-        continue
-    st.markdown(f"#### {theme.icon} {escape_markdown(themes[theme.id])}")
-    if targets:
-        st.dataframe(target_rows(targets, assessed, frame).drop(columns=[t("col_id", lang)]), hide_index=True, width="stretch",
-                     column_config={t("col_percent", lang): st.column_config.ProgressColumn(
-                         t("col_percent", lang), min_value=0, max_value=100, format="%.0f%%")})
-    if milestones:
-        with st.expander(f"{t('milestones', lang)} ({len(milestones)})", expanded=bool(theme_filter)):
-            st.dataframe(milestone_rows(milestones, assessed, frame), hide_index=True, width="stretch")
+table = plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang)
+if table.empty:
+    st.info(t("no_match", lang), icon=":material/filter_alt_off:")
+else:
+    table = table.loc[:, (table != "").any() & table.notna().any()].drop(columns=[t("col_id", lang)])  # no empty columns
+    percent = t("col_percent", lang)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={percent: st.column_config.ProgressColumn(
+        percent, min_value=0, max_value=100, format="%.0f%%")} if percent in table else None)
 
-st.subheader(t("target_detail", lang))
-names = {x.id: text(x.name, lang) for x in content.targets}
-state_from_url("target", None, one_of(*names))
-chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
-                      placeholder=t("choose_target", lang),
-                      on_change=state_to_url, args=("target", None))
-if chosen:
-    target = next(x for x in content.targets if x.id == chosen)
-    status_badge(assessed[chosen].status, lang, assessed[chosen].override_reason is not None)
-    st.markdown(f"{t('quote', lang)} ({escape_markdown(target.source.section)}): “{escape_markdown(target.source.quote)}”")
-    st.plotly_chart(timeline_figure(target, assessed[chosen], lang), width="stretch", config={"displayModeBar": False})
-    st.markdown(f"**{t('how_computed', lang)}**")
-    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, assessed[chosen], lang)))
-
-if content.programmes:
-    show_charts([programme_chart(content.programmes, dataset, lang)], frame, key="targets")
+if not frame.meeting and targets:
+    st.subheader(t("target_detail", lang))
+    names = {x.id: text(x.name, lang) for x in targets}
+    state_from_url("target", None, one_of(*names))
+    chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
+                          placeholder=t("choose_target", lang), on_change=state_to_url, args=("target", None))
+    if chosen:
+        target = next(x for x in targets if x.id == chosen)
+        status_badge(assessed[chosen].status, lang, assessed[chosen].override_reason is not None)
+        st.markdown(f"{t('quote', lang)} ({escape_markdown(target.source.section)}): “{escape_markdown(target.source.quote)}”")
+        st.plotly_chart(timeline_figure(target, assessed[chosen], lang), width="stretch", config={"displayModeBar": False})
+        st.markdown(f"**{t('how_computed', lang)}**")
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, assessed[chosen], lang)))

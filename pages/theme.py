@@ -5,8 +5,8 @@ import streamlit as st
 from components.chart_panel import show_charts
 from components.charts import theme_charts
 from components.frame import page_frame
-from components.tables import figures_frame, table_with_download
 from components.markdown import escape_markdown
+from components.tables import figures_frame, table_with_download
 from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
@@ -17,11 +17,12 @@ figures = dataset.theme_indicators(frame.page)
 theme = next(theme for theme in dataset.content.themes if theme.id == frame.page)
 
 st.header(f"{theme.icon} {escape_markdown(text(theme.name, lang))}", divider="gray")
-
 kpi_tiles([i for i in figures if i.key], frame)
-st.caption(escape_markdown(t("qualifier_note", lang)))
+if not frame.meeting:
+    st.caption(escape_markdown(t("qualifier_note", lang)))
 
-show_charts(theme_charts(dataset, frame.page, lang), frame, key=frame.page)
+show_charts(theme_charts(dataset, frame.page, lang, frame.meeting), frame, key=frame.page)
 
-st.subheader(t("all_figures", lang))
-table_with_download(figures_frame(figures, frame), f"dongming-{frame.page}-{lang}.csv", frame, key=f"csv_{frame.page}")
+if not frame.meeting:
+    st.subheader(t("all_figures", lang))
+    table_with_download(figures_frame(figures, frame), f"dongming-{frame.page}-{lang}.csv", frame, key=f"csv_{frame.page}")

@@ -27,8 +27,8 @@ def test_validate_reports_every_error_with_file_and_line(minimal_dir):
     result = run("validate", str(minimal_dir))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "indicators.yaml:20:3: indicators[economy.enterprises_attracted].direction: 'direction' 应为 'higher' / 'lower' / 'none' 之一，实际为 'up'",
-        "indicators.yaml:24:5: indicators[economy.enterprises_attracted].values[0].value: 'value' 应为数字，实际为 '一百'",
+        "indicators.yaml:23:3: indicators[economy.enterprises_attracted].direction: 'direction' 应为 'higher' / 'lower' / 'none' 之一，实际为 'up'",
+        "indicators.yaml:27:5: indicators[economy.enterprises_attracted].values[0].value: 'value' 应为数字，实际为 '一百'",
     ]
     assert "共 2 个错误" in result.stderr and "Traceback" not in result.stderr
 
@@ -43,7 +43,7 @@ def test_validate_in_english(minimal_dir):
 def test_validate_reads_the_environment_variable(minimal_dir):
     import os
     result = run("validate", env={**os.environ, "KPI_DATA_DIR": str(minimal_dir)})
-    assert result.returncode == 0 and "4 项指标" in result.stdout
+    assert result.returncode == 0 and "6 项指标" in result.stdout
 
 
 def test_binary_garbage_gives_a_message_not_a_traceback(minimal_dir):

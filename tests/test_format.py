@@ -1,24 +1,24 @@
 import pytest
 
-from kpi.format import format_value, qualifier_word
+from kpi.format import format_change, format_value, qualifier_word
 from kpi.model import Text
 from kpi.numbers import number_in_text, plain
 
 
 @pytest.mark.parametrize(("value", "qualifier", "unit", "zh", "en"), [
     (139, "exact", ("家", "enterprises"), "139家", "139 enterprises"),
-    (300, "more_than", ("家", "enterprises"), "300余家", "300+ enterprises"),
+    (300, "more_than", ("家", "enterprises"), "300余家", "over 300 enterprises"),
     (6000, "nearly", ("件", "work orders"), "近6000件", "nearly 6,000 work orders"),
     (700, "about", ("平方米", "m²"), "约700平方米", "about 700 m²"),
     (5, "over", ("个", "items"), "超5个", "over 5 items"),
-    (4, "more_than", ("万件", "work orders"), "4万余件", "40,000+ work orders"),
+    (4, "more_than", ("万件", "work orders"), "4万余件", "over 40,000 work orders"),
     (3.45, "exact", ("亿元", "yuan"), "3.45亿元", "345 million yuan"),
     (1619, "exact", ("万美元", "USD"), "1619万美元", "16.19 million USD"),
     (1.02, "exact", ("万件", "cases"), "1.02万件", "10,200 cases"),
     (34.9, "nearly", ("万人次", "visits"), "近34.9万人次", "nearly 349,000 visits"),
     (99.23, "exact", ("%", "%"), "99.23%", "99.23%"),
-    (3300, "more_than", ("万元", "yuan"), "3300余万元", "33 million+ yuan"),
-    (11.5, "more_than", ("万人次", "visits"), "11.5万余人次", "115,000+ visits"),
+    (3300, "more_than", ("万元", "yuan"), "3300余万元", "over 33 million yuan"),
+    (11.5, "more_than", ("万人次", "visits"), "11.5万余人次", "over 115,000 visits"),
     (12, "exact", ("亿元", "yuan"), "12亿元", "1.2 billion yuan"),
 ])
 def test_format_value(value, qualifier, unit, zh, en):
@@ -44,4 +44,15 @@ def test_number_in_text_matches_whole_numbers(value, text, found):
 
 
 def test_qualifier_words():
-    assert (qualifier_word("exact", "en"), qualifier_word("nearly", "zh")) == ("", "近（接近）")
+    assert (qualifier_word("exact", "en"), qualifier_word("nearly", "zh"), qualifier_word("more_than", "en")) == ("", "近", "more than")
+
+
+@pytest.mark.parametrize(("latest", "previous", "unit", "zh", "en"), [
+    (150, 139, ("家", "enterprises"), "+11家", "+11 enterprises"),
+    (3.1, 3.45, ("亿元", "yuan"), "-0.35亿元", "-35 million yuan"),
+    (2.88, 2.88, ("亿元", "yuan"), 0, 0),
+    (0.1 + 0.2, 0.3, ("个", "items"), 0, 0),
+])
+def test_format_change_carries_sign_and_unit(latest, previous, unit, zh, en):
+    text = Text(zh=unit[0], en=unit[1])
+    assert (format_change(latest, previous, text, "zh"), format_change(latest, previous, text, "en")) == (zh, en)

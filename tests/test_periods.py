@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kpi.periods import is_full_year, parse_period, period_label
+from kpi.periods import is_full_year, months, parse_period, period_label
 
 
 @pytest.mark.parametrize(("text", "bounds"), [
@@ -29,3 +29,8 @@ def test_malformed_periods_are_refused(text):
 ])
 def test_period_labels(text, zh, en, full):
     assert (period_label(text, "zh"), period_label(text, "en"), is_full_year(text)) == (zh, en, full)
+
+
+@pytest.mark.parametrize(("text", "count"), [("2023", 12), ("2023-01..2023-11", 11), ("2023-07..2024-06", 12), ("2024-02..2024-02", 1)])
+def test_months(text, count):
+    assert months(text) == count

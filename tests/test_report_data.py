@@ -41,7 +41,7 @@ def test_report_copy_is_the_published_text():
 
 def test_every_quote_stands_verbatim_in_the_report(dataset):
     quotes = [q for _, q, _ in sourced_figures(dataset)] + [m.source.quote for m in dataset.content.milestones]
-    missing = [q for q in quotes if q not in dataset.report_text]
+    missing = [q for q in quotes if q not in dataset.report_texts["report_2023"]]
     assert not missing
 
 
@@ -50,7 +50,7 @@ def test_every_figure_stands_in_its_own_quote(dataset):
 
 
 def test_every_number_of_the_report_is_curated_or_excluded_with_a_reason(dataset):
-    text = dataset.report_text
+    text = dataset.report_texts["report_2023"]
     curated = [(span, value) for _, quote, value in sourced_figures(dataset) for span in spans(text, quote)]
     excluded = [span for e in EXCLUSIONS for span in spans(text, e["context"])]
     unaccounted = [
@@ -65,7 +65,7 @@ def test_every_number_of_the_report_is_curated_or_excluded_with_a_reason(dataset
 @pytest.mark.parametrize("exclusion", EXCLUSIONS, ids=lambda e: e["context"])
 def test_each_exclusion_is_real_and_explained(dataset, exclusion):
     assert exclusion["reason"] in REASONS
-    assert exclusion["context"] in dataset.report_text
+    assert exclusion["context"] in dataset.report_texts["report_2023"]
     assert list(numbers_in(exclusion["context"])), "an exclusion must contain a number"
 
 
@@ -75,7 +75,7 @@ def test_each_exclusion_is_real_and_explained(dataset, exclusion):
 def test_qualifiers_are_kept(dataset, qualifier, pattern):
     # As many 余/近/约/超 figures in part one as the report writes (签约 is "signed", not 约).
     # None lost, none invented.
-    part_one = dataset.report_text.split("第二部分 2024年主要任务")[0]
+    part_one = dataset.report_texts["report_2023"].split("第二部分 2024年主要任务")[0]
     curated = Counter(v.qualifier for i in dataset.content.indicators for v in i.values)
     assert curated[qualifier] == len(re.findall(pattern, part_one))
 
@@ -113,11 +113,11 @@ def test_targets_milestones_and_programmes(dataset):
     assert all(not t.progress and t.override is None for t in content.targets)
     assert all(not m.progress and m.override is None for m in content.milestones)
     lifts = next(p for p in content.programmes if p.id == "housing.lift_programme")
-    assert (dataset.indicators[lifts.total].latest().value, dataset.indicators[lifts.done].latest().value) == (40, 16)
+    assert [dataset.latest(dataset.indicators[i]).value.value for i in (lifts.total, lifts.parts[0].indicator)] == [40, 16]
 
 
 def test_glossary_has_the_22_terms_verbatim(dataset):
-    glossary = dataset.report_text.split("《东明路街道办事处工作报告》名词解释")[1]
+    glossary = dataset.report_texts["report_2023"].split("《东明路街道办事处工作报告》名词解释")[1]
     terms = dataset.glossary.terms
     assert len(terms) == 22
     for number, term in enumerate(terms, start=1):
@@ -125,7 +125,7 @@ def test_glossary_has_the_22_terms_verbatim(dataset):
 
 
 def test_glossary_forms_stand_in_the_report_body(dataset):
-    body = dataset.report_text.split("《东明路街道办事处工作报告》名词解释")[0]
+    body = dataset.report_texts["report_2023"].split("《东明路街道办事处工作报告》名词解释")[0]
     for term in dataset.glossary.terms:
         assert all(form in body for form in term.forms), term.id
     assert sum(bool(t.forms) for t in dataset.glossary.terms) >= 21

@@ -13,42 +13,42 @@ I, G = "indicators.yaml", "glossary.yaml"
 
 # (case, file, text to replace, replacement, expected line, fragment of the Chinese message)
 CASES = [
-    ("value_is_words", I, "value: 139", "value: 一百", 24, "'value' 应为数字，实际为 '一百'"),
-    ("value_is_quoted_number", I, "value: 139", "value: '139'", 24, "应为数字"),
-    ("value_infinite", I, "value: 3.45", "value: .inf", 34, "有限的数字"),
-    ("value_not_a_number", I, "value: 3.45", "value: .nan", 34, "有限的数字"),
-    ("unknown_field_typo", I, "    value: 139\n", "    valeu: 139\n", 24, "未知字段 'valeu'"),
-    ("missing_unit", I, "  unit: {zh: 亿元, en: yuan}\n", "", 28, "缺少必填字段 'unit'"),
-    ("qualifier_not_in_list", I, "qualifier: more_than", "qualifier: 余", 45, "'qualifier' 应为 'exact' / 'more_than' / 'nearly' / 'about' / 'over' 之一，实际为 '余'"),
-    ("direction_not_in_list", I, "direction: higher", "direction: up", 20, "'direction' 应为"),
-    ("key_not_boolean", I, "key: true", "key: 是", 21, "true 或 false"),
-    ("period_in_words", I, "period: 2023-01..2023-11\n    value: 139", "period: 2023年\n    value: 139", 23, "应形如 2023"),
-    ("period_reversed", I, "period: 2023-01..2023-11\n    value: 3.45", "period: 2023-11..2023-01\n    value: 3.45", 33, "应形如 2023"),
+    ("value_is_words", I, "value: 139", "value: 一百", 27, "'value' 应为数字，实际为 '一百'"),
+    ("value_is_quoted_number", I, "value: 139", "value: '139'", 27, "应为数字"),
+    ("value_infinite", I, "value: 3.45", "value: .inf", 38, "有限的数字"),
+    ("value_not_a_number", I, "value: 3.45", "value: .nan", 38, "有限的数字"),
+    ("unknown_field_typo", I, "    value: 139\n", "    valeu: 139\n", 27, "未知字段 'valeu'"),
+    ("missing_unit", I, "  unit: {zh: 亿元, en: yuan}\n", "", 32, "缺少必填字段 'unit'"),
+    ("qualifier_not_in_list", I, "qualifier: more_than", "qualifier: 余", 50, "'qualifier' 应为 'exact' / 'more_than' / 'nearly' / 'about' / 'over' 之一，实际为 '余'"),
+    ("direction_not_in_list", I, "direction: higher", "direction: up", 23, "'direction' 应为"),
+    ("key_not_boolean", I, "key: true", "key: 是", 24, "true 或 false"),
+    ("period_in_words", I, "period: 2023-01..2023-11\n    value: 139", "period: 2023年\n    value: 139", 26, "应形如 2023"),
+    ("period_reversed", I, "period: 2023-01..2023-11\n    value: 3.45", "period: 2023-11..2023-01\n    value: 3.45", 37, "应形如 2023"),
     ("period_twice", I, "  - period: 2023\n    value: 13\n",
-     "  - period: 2023\n    value: 13\n    source: {section: 第一部分 一(三), quote: 完成平安屋建设13座}\n  - period: 2023\n    value: 13\n",
-     49, "同一期间出现了两次"),
-    ("duplicate_id", I, "id: economy.domestic_investment", "id: economy.enterprises_attracted", 28, "编号 'economy.enterprises_attracted' 重复（第 16 行"),
-    ("unknown_theme", I, "  theme: safety\n  name: {zh: 平安屋建设", "  theme: safty\n  name: {zh: 平安屋建设", 50, "主题 'safty' 不存在"),
-    ("unknown_baseline", I, "baseline: safety.peace_houses_built", "baseline: safety.peace_house", 72, "指标编号 'safety.peace_house' 不存在"),
-    ("unknown_programme_part", I, "done: economy.enterprises_attracted", "done: economy.nope", 64, "'economy.nope' 不存在"),
-    ("quote_not_verbatim", I, "quote: 吸引内资3.45亿元", "quote: 吸引内资 3.45亿元", 37, "引文在报告原文中找不到"),
-    ("value_not_in_quote", I, "value: 13\n", "value: 14\n", 55, "数值 14 没有出现在引文中"),
-    ("id_malformed", I, "id: economy.lingzhao_complex", "id: Economy Lingzhao", 78, "'id' 格式不对"),
-    ("section_malformed", I, "section: 第二部分 一(一)", "section: 一(一)", 82, "应形如 第一部分 一(二)"),
-    ("comparison_symbol", I, "comparison: at_least", "comparison: '>='", 71, "'comparison' 应为 'at_least'"),
-    ("empty_name", I, "name: {zh: 凌兆综合体,", "name: {zh: '',", 80, "'zh' 不能为空"),
-    ("duplicate_key", I, "  theme: economy\n  name: {zh: 凌兆综合体", "  theme: economy\n  theme: safety\n  name: {zh: 凌兆综合体", 80, "键 'theme' 重复（第 79 行已有）"),
-    ("object_tag", I, "url: https://example.org/report", "url: !!python/object/apply:os.system ['echo hi']", 6, "不允许使用 YAML 标签"),
-    ("alias", I, "themes:\n", "themes: &t\n", 8, "不允许使用锚点或别名"),
-    ("tab_indent", I, "  theme: economy\n  name: {zh: 引进企业", "\ttheme: economy\n  name: {zh: 引进企业", 17, "YAML 格式错误"),
-    ("unclosed_bracket", I, "title: {zh: 示例报告, en: Sample report}", "title: {zh: 示例报告, en: Sample report", 4, "YAML 格式错误"),
-    ("number_as_text", I, "  icon: ':material/shield:'", "  icon: 42", 14, "'icon' 应为文字，实际为 42"),
-    ("report_file_missing", I, "file: source/report.txt", "file: source/missing.txt", 7, "找不到报告原文文件 source/missing.txt"),
-    ("date_slashes", I, "published: 2024-01-29", "published: 2024/01/29", 5, "应为日期"),
-    ("list_expected", I, "  progress: []", "  progress: 3", 76, "'progress' 应为列表"),
+     "  - period: 2023\n    value: 13\n    source: {report: report_2023, section: 第一部分 一(三), quote: 完成平安屋建设13座}\n"
+     "  - period: 2023\n    value: 13\n", 55, "同一份报告的同一期间出现了两次"),
+    ("duplicate_id", I, "id: economy.domestic_investment", "id: economy.enterprises_attracted", 32, "编号 'economy.enterprises_attracted' 重复（第 19 行"),
+    ("unknown_theme", I, "  theme: safety\n  name: {zh: 平安屋建设", "  theme: safty\n  name: {zh: 平安屋建设", 56, "主题 'safty' 不存在"),
+    ("unknown_baseline", I, "baseline: safety.peace_houses_built", "baseline: safety.peace_house", 102, "指标编号 'safety.peace_house' 不存在"),
+    ("unknown_programme_part", I, "indicator: economy.tasks_done", "indicator: economy.nope", 94, "'economy.nope' 不存在"),
+    ("quote_not_verbatim", I, "quote: 吸引内资3.45亿元", "quote: 吸引内资 3.45亿元", 42, "引文在报告 'report_2023' 的原文中找不到"),
+    ("value_not_in_quote", I, "value: 13\n", "value: 14\n", 61, "数值 14 没有出现在引文中"),
+    ("id_malformed", I, "id: economy.lingzhao_complex", "id: Economy Lingzhao", 109, "'id' 格式不对"),
+    ("section_malformed", I, "section: 第二部分 一(一)", "section: 一(一)", 114, "应形如 第一部分 一(二)"),
+    ("comparison_symbol", I, "comparison: at_least", "comparison: '>='", 101, "'comparison' 应为 'at_least'"),
+    ("empty_name", I, "name: {zh: 凌兆综合体,", "name: {zh: '',", 111, "'zh' 不能为空"),
+    ("duplicate_key", I, "  theme: economy\n  name: {zh: 凌兆综合体", "  theme: economy\n  theme: safety\n  name: {zh: 凌兆综合体", 111, "键 'theme' 重复（第 110 行已有）"),
+    ("object_tag", I, "url: https://example.org/report", "url: !!python/object/apply:os.system ['echo hi']", 7, "不允许使用 YAML 标签"),
+    ("alias", I, "themes:\n", "themes: &t\n", 11, "不允许使用锚点或别名"),
+    ("tab_indent", I, "  theme: economy\n  name: {zh: 引进企业", "\ttheme: economy\n  name: {zh: 引进企业", 20, "YAML 格式错误"),
+    ("unclosed_bracket", I, "title: {zh: 示例报告, en: Sample report}", "title: {zh: 示例报告, en: Sample report", 5, "YAML 格式错误"),
+    ("number_as_text", I, "  icon: ':material/shield:'", "  icon: 42", 17, "'icon' 应为文字，实际为 42"),
+    ("report_file_missing", I, "file: source/report.txt", "file: source/missing.txt", 8, "找不到报告原文文件 source/missing.txt"),
+    ("date_slashes", I, "published: 2024-01-29", "published: 2024/01/29", 6, "应为日期"),
+    ("list_expected", I, "  progress: []", "  progress: 3", 107, "'progress' 应为列表"),
     ("glossary_missing_definition", G, "  definition: {zh: 社区治安值守点。, en: A community safety post.}\n", "", 2, "缺少必填字段 'definition'"),
-    ("glossary_forms_not_list", G, "forms: [平安屋]", "forms: 平安屋", 5, "'forms' 应为列表"),
-    ("glossary_unknown_field", G, "  forms: [平安屋]", "  form: [平安屋]", 5, "未知字段 'form'"),
+    ("glossary_forms_not_list", G, "forms: [平安屋]", "forms: 平安屋", 6, "'forms' 应为列表"),
+    ("glossary_unknown_field", G, "  forms: [平安屋]", "  form: [平安屋]", 6, "未知字段 'form'"),
 ]
 
 
@@ -78,13 +78,13 @@ def test_every_problem_is_reported_at_once(minimal_dir):
     (minimal_dir / G).write_text((minimal_dir / G).read_text(encoding="utf-8").replace("forms:", "formz:"), encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_dataset(minimal_dir)
-    assert [(e.file, e.line) for e in caught.value.errors] == [(G, 5), (I, 20), (I, 24), (I, 71)]
+    assert [(e.file, e.line) for e in caught.value.errors] == [(G, 6), (I, 23), (I, 27), (I, 101)]
 
 
 def test_english_messages_name_the_same_problem(minimal_dir):
     [error] = errors_after_edit(minimal_dir, I, "value: 139", "value: 一百", )
-    assert error.format("en") == f"{I}:24:5: indicators[economy.enterprises_attracted].values[0].value: 'value' must be a number, not '一百'"
-    assert error.format("zh") == f"{I}:24:5: indicators[economy.enterprises_attracted].values[0].value: 'value' 应为数字，实际为 '一百'"
+    assert error.format("en") == f"{I}:27:5: indicators[economy.enterprises_attracted].values[0].value: 'value' must be a number, not '一百'"
+    assert error.format("zh") == f"{I}:27:5: indicators[economy.enterprises_attracted].values[0].value: 'value' 应为数字，实际为 '一百'"
 
 
 def test_file_not_utf8(minimal_dir):
@@ -135,7 +135,7 @@ def test_bom_and_windows_line_endings_are_fine(minimal_dir):
     for name in (I, G):
         path = minimal_dir / name
         path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    assert len(load_dataset(minimal_dir).content.indicators) == 4
+    assert len(load_dataset(minimal_dir).content.indicators) == 6
 
 
 def test_unquoted_year_is_a_period(minimal_dir):

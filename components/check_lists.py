@@ -1,0 +1,56 @@
+"""The data-check page's lists for staff: what to enter, where reports disagree, what is incomplete (pure)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.status import status_words
+from components.texts import t
+from kpi.dataset import INDICATORS, Dataset
+from kpi.format import format_value, text
+from kpi.periods import period_label
+
+
+def _where(dataset: Dataset, item_id: str) -> str:
+    """`indicators.yaml:1870`: where staff find the item in their editor."""
+    return f"{INDICATORS}:{dataset.lines.get(item_id, 1)}"
+
+
+def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFrame:
+    """Targets and milestones whose plan year is over with no outcome: each with its name, year and YAML line."""
+    rows = [{t("col_item", lang): text(item.name, lang), t("plan_year", lang): dataset.plan_year(item),
+             t("status", lang): status_words(assessed[item.id].status, lang), t("col_id", lang): item.id,
+             t("col_line", lang): _where(dataset, item.id)}
+            for item in [*dataset.content.targets, *dataset.content.milestones]
+            if assessed[item.id].status == "outcome_missing"]
+    return pd.DataFrame(rows)
+
+
+def disagreements(dataset: Dataset, lang: str) -> pd.DataFrame:
+    """Periods for which a later report gives a different figure than an earlier one (revisions, not errors)."""
+    rows = []
+    for indicator in dataset.content.indicators:
+        for observation in dataset.series(indicator):
+            for earlier in observation.revised():
+                rows.append({
+                    t("col_name", lang): text(indicator.name, lang), t("col_period", lang): period_label(observation.period, lang),
+                    t("col_shown", lang): f"{format_value(observation.value.value, observation.value.qualifier, indicator.unit, lang)}"
+                                          f" ({observation.current.report.id})",
+                    t("col_earlier", lang): f"{format_value(earlier.value.value, earlier.value.qualifier, indicator.unit, lang)}"
+                                            f" ({earlier.report.id})",
+                    t("col_id", lang): indicator.id, t("col_line", lang): _where(dataset, indicator.id),
+                })
+    return pd.DataFrame(rows)
+
+
+def staff_lists(dataset: Dataset, assessed: dict, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """Smaller to-do lists: English names still in Chinese, targets of a running year with no progress entry."""
+    content = dataset.content
+
+    def table(items) -> pd.DataFrame:
+        return pd.DataFrame([{t("col_item", lang): text(x.name, lang), t("col_id", lang): x.id,
+                              t("col_line", lang): _where(dataset, x.id)} for x in items])
+
+    untranslated = [i for i in content.indicators if any("\u4e00" <= c <= "\u9fff" for c in i.name.en)]
+    waiting = [x for x in content.targets if assessed[x.id].status == "not_reported"]
+    return [("check_no_english", table(untranslated)), ("check_no_progress", table(waiting))]
