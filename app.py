@@ -11,9 +11,10 @@ import streamlit as st
 
 from components.data import current_data
 from components.frame import FRAME_KEY, GOTO, Frame
-from components.header import controls, vintage_line
-from components.meeting import meeting_bar, meeting_style, parse_rotate
+from components.header import Menu, header, vintage_line
+from components.meeting import meeting_bar, parse_rotate
 from components.notices import data_errors_notice
+from components.style import page_style
 from components.texts import t
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.format import text
@@ -27,18 +28,17 @@ STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
 for key, (default, parse) in STICKY.items():
     state_from_url(key, default, parse, sticky=True)
 meeting = st.session_state["mode"] == "meeting"
-
-lang = controls("lang", "as_of", meeting)
-as_of = st.session_state["as_of"]
 for key, (default, _) in STICKY.items():
     state_to_url(key, default)
+as_of = st.session_state["as_of"]
 
+lang = st.session_state["lang"]
 loaded = current_data()
-if loaded.errors:
-    data_errors_notice(loaded.errors, lang, have_data=loaded.dataset is not None)
-if loaded.dataset is None:
-    st.stop()
 dataset = loaded.dataset
+if dataset is None:  # nothing good to show yet: the controls and what staff must fix
+    header(None, "lang", "as_of", meeting)
+    data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
+    st.stop()
 
 overview = st.Page("pages/overview.py", title=t("overview", lang), icon=":material/dashboard:", default=True)
 targets = st.Page("pages/targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets")
@@ -48,20 +48,24 @@ reference = [
     st.Page("pages/glossary.py", title=t("glossary", lang), icon=":material/menu_book:", url_path="glossary"),
     st.Page("pages/source.py", title=t("source", lang), icon=":material/description:", url_path="source"),
 ]
-hidden = [  # reachable by URL and from links, not in the public menu
-    st.Page("pages/check.py", title=t("check", lang), icon=":material/fact_check:", url_path="check", visibility="hidden"),
-    st.Page("pages/indicator.py", title=t("indicator", lang), url_path="indicator", visibility="hidden"),
+unlisted = [  # reachable by URL and from links, not in the public menu
+    st.Page("pages/check.py", title=t("check", lang), icon=":material/fact_check:", url_path="check"),
+    st.Page("pages/indicator.py", title=t("indicator", lang), url_path="indicator"),
 ]
-page = st.navigation({"": [overview, targets], t("themes", lang): themes, t("reference", lang): [*reference, *hidden]},
-                     position="hidden" if meeting else "top")
-by_path = {p.url_path: p for p in [overview, targets, *themes, *reference, *hidden]}
+page = st.navigation([overview, targets, *themes, *reference, *unlisted], position="hidden")
+by_path = {p.url_path: p for p in [overview, targets, *themes, *reference, *unlisted]}
 
 if GOTO in st.query_params:  # a cold deep link bounced here by components.frame.page_frame
     wanted = st.query_params.to_dict()
     st.switch_page(by_path.get(wanted.pop(GOTO), overview), query_params=wanted)
 
+menu = Menu([overview, targets], [(t("themes", lang), ":material/category:", themes),
+                                   (t("reference", lang), ":material/menu_book:", reference)])
+lang = header(menu, "lang", "as_of", meeting)
+if loaded.errors:
+    data_errors_notice(loaded.errors, lang, have_data=True)
+page_style(meeting)
 if meeting:
-    meeting_style()
     meeting_bar([overview, targets, *themes], page, st.session_state["rotate"], lang)
 vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
 

@@ -18,7 +18,7 @@ def show_charts(charts: list[Chart], frame: Frame, key: str) -> None:
     for start in range(0, len(charts), per_row):
         for column, (index, chart) in zip(st.columns(per_row), enumerate(charts[start:start + per_row], start)):
             with column:
-                st.markdown(f"**{escape_markdown(chart.title)}**")
+                st.markdown(f"##### {escape_markdown(chart.title)}")
                 st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, key=f"{key}_chart_{index}")
                 if chart.note:
                     st.caption(escape_markdown(chart.note))

@@ -27,7 +27,7 @@ FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Sans 3, sans-seri
 COLORS = {"done": "#2E7D5B", "basically_done": "#7FB89A", "under_way": "#C98A12", "rest": "#D5DBE1",
           "baseline": "#7D8DA1", "target": "#1F5A96", "bar": "#1F5A96", "better": "#2E7D5B", "worse": "#B3261E",
           "neutral": "#5B6B7F", "track": "#E6EAEF"}
-TEXT = "#1B2733"  # the theme's text colour: chart text as readable as the page's
+TEXT = "#0E1620"  # the theme's text colour: chart text as readable as the page's
 FONT_SIZE = {False: 14, True: 22}  # meeting mode: chart text grows with the tiles, readable from the back
 
 
@@ -213,7 +213,7 @@ def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str, me
                   for share, count, total in zip(shares, counts, totals)]
         fig.add_trace(go.Bar(name=t(f"state_{state}", lang), x=shares, y=geometry.y, width=geometry.bar, orientation="h",
                              marker_color=COLORS[state], text=labels, textposition="inside", insidetextanchor="middle",
-                             textfont={"color": "white" if state in ("done", "under_way") else "#1B2733"},
+                             textfont={"color": "white" if state in ("done", "under_way") else "#0E1620"},
                              hovertemplate=f"{t(f'state_{state}', lang)}: %{{text}}<extra></extra>"))
     fig.update_layout(barmode="stack")
     _hidden_value_axis(fig, 100)

@@ -1,12 +1,15 @@
-"""The header every page shares: title, share link, the date progress is judged on, language, and the
-data's vintage — which report the figures come from, its date and the period they cover.
+"""The header every page shares: the menu, share link, the date progress is judged on, language, the title,
+and the data's vintage — which report the figures come from, its date and the period they cover.
 
-Why the vintage is spelled out: a dashboard opened years after a report must never let the public read
-its figures as today's. The date the view is judged on is labelled as exactly that, and nothing else.
+Why our own menu (page links and two labelled drop-downs) rather than Streamlit's top navigation: on a
+phone Streamlit folds its navigation into an unlabelled "»" button whose list fails accessibility checks;
+these links carry their words at every width. Why the vintage is spelled out: a dashboard opened years
+after a report must never let the public read its figures as today's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -20,6 +23,14 @@ from kpi.format import text
 from kpi.periods import is_full_year, period_label
 
 
+@dataclass(frozen=True)
+class Menu:
+    """Pages shown as links, then groups of pages each behind a labelled drop-down."""
+
+    links: list[st.Page]
+    groups: list[tuple[str, str, list[st.Page]]]  # (label, icon, pages)
+
+
 def vintage_words(vintage: Vintage, lang: str) -> str:
     """The newest report, its date, and the periods its figures cover (most of them first)."""
     main = max(vintage.periods, key=lambda p: (is_full_year(p), vintage.periods[p]))
@@ -29,22 +40,34 @@ def vintage_words(vintage: Vintage, lang: str) -> str:
              period=period_label(main, lang), others=others)
 
 
-def controls(lang_key: str, as_of_key: str, meeting: bool) -> str:
-    """Title row with the share link, the as-of date and the language; returns the chosen language."""
+def header(menu: Menu | None, lang_key: str, as_of_key: str, meeting: bool) -> str:
+    """Menu and controls in one row that wraps on a phone, then the title; returns the chosen language."""
+    lang = st.session_state[lang_key]
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        lang = st.session_state[lang_key]
-        st.subheader(t("app_title", lang), width="stretch")
-        if not meeting:
-            with st.popover("", icon=":material/share:", help=t("share", lang)):
+        if menu is not None and not meeting:
+            _menu(menu)
+        st.space("stretch")
+        if not meeting:  # one small button for the view: its link to share, and the date it is judged on
+            with st.popover("", icon=":material/share:", help=t("view_help", lang)):
                 st.caption(t("share_help", lang))
                 query = urlencode(st.query_params.to_dict())
                 st.code(f"{st.context.url or ''}{'?' + query if query else ''}", language=None, wrap_lines=True)
-            as_of = st.session_state[as_of_key]
-            with st.popover(t("as_of", lang, date=as_of.isoformat()), icon=":material/event:", help=t("as_of_help", lang)):
-                st.date_input(t("as_of_label", lang), key=as_of_key, on_change=state_to_url, args=(as_of_key, date.today()))
-        return st.segmented_control(t("language", lang), ["zh", "en"], required=True, key=lang_key,
+                st.date_input(t("as_of_label", lang), key=as_of_key, help=t("as_of_help", lang),
+                              on_change=state_to_url, args=(as_of_key, date.today()))
+        lang = st.segmented_control(t("language", lang), ["zh", "en"], required=True, key=lang_key,
                                     format_func={"zh": "中文", "en": "English"}.get, label_visibility="collapsed",
                                     on_change=state_to_url, args=(lang_key, "zh"))
+    st.subheader(t("app_title", lang))
+    return lang
+
+
+def _menu(menu: Menu) -> None:
+    for page in menu.links:
+        st.page_link(page)
+    for label, icon, pages in menu.groups:
+        with st.popover(label, icon=icon):
+            for page in pages:
+                st.page_link(page)
 
 
 def vintage_line(vintage: Vintage, as_of: date, lang: str, source_page: st.Page, compact: bool = False) -> None:

@@ -9,7 +9,7 @@ from components.charts import COLORS, FONT, axis_label
 from components.markdown import escape_plotly
 from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_value, text
+from kpi.format import format_value, section_label, text
 from kpi.model import Indicator
 from kpi.periods import period_label
 
@@ -44,7 +44,7 @@ def history_frame(indicator: Indicator, dataset: Dataset, lang: str) -> pd.DataF
                 t("col_period", lang): period_label(observation.period, lang),
                 t("col_value", lang): format_value(value.value, value.qualifier, indicator.unit, lang),
                 t("col_report", lang): f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
-                t("col_section", lang): value.source.section,
+                t("col_section", lang): section_label(value.source.section, lang),
                 t("col_quote", lang): value.source.quote,
                 t("col_note", lang): note,
             })

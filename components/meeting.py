@@ -19,13 +19,6 @@ ROTATE_MIN, ROTATE_MAX = 5, 3600
 _DUE = "rotation_due"
 _PAUSED = "rotation_paused"
 
-# Only sizes and spacing change, and only in meeting mode: nothing from the YAML goes into this.
-_STYLE = """<style>
-[data-testid="stMetricValue"] { font-size: 3.2rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
-</style>"""
-
 # Scroll the page from top to bottom during the middle of its turn (held still at both ends to be read).
 _SCROLL = """<script>
 (() => {{
@@ -51,10 +44,6 @@ def leave_meeting() -> None:
     st.session_state.update(mode="", rotate=0)
     for key, default in (("mode", ""), ("rotate", 0)):
         state_to_url(key, default)
-
-
-def meeting_style() -> None:
-    st.html(_STYLE)
 
 
 def meeting_bar(playlist: list[st.Page], page: st.Page, seconds: int, lang: str) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from components.frame import Frame
 from components.links import page_url
 from components.texts import t
-from kpi.format import base_amount, base_unit, format_value, qualifier_word, text
+from kpi.format import base_amount, base_unit, format_value, qualifier_word, section_label, text
 from kpi.model import Indicator
 from kpi.periods import period_label
 
@@ -28,7 +28,7 @@ def figures_frame(indicators: list[Indicator], frame: Frame) -> pd.DataFrame:
                 t("col_unit", lang): base_unit(indicator.unit, lang),
                 t("col_qualifier", lang): qualifier_word(value.qualifier, lang),
                 t("col_report", lang): observation.current.report.id,
-                t("col_section", lang): value.source.section,
+                t("col_section", lang): section_label(value.source.section, lang),
                 t("col_quote", lang): value.source.quote,
                 t("see_details", lang): page_url(frame, "indicator", id=indicator.id),
                 t("col_id", lang): indicator.id,

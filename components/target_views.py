@@ -11,7 +11,7 @@ from components.markdown import escape_plotly
 from components.status import status_rank, status_words
 from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_value, text
+from kpi.format import format_value, section_label, text
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
@@ -57,7 +57,7 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
             t("col_baseline", lang): "" if base is None else format_value(
                 base.value.value, base.value.qualifier, dataset.indicators[item.baseline].unit, lang),
             t("col_theme", lang): themes.get(item.theme, item.theme),
-            t("col_section", lang): item.source.section,
+            t("col_section", lang): section_label(item.source.section, lang),
             t("col_id", lang): item.id,
             "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
         })

@@ -12,15 +12,15 @@ from components.glossary_terms import indicator_text, terms_in
 from components.markdown import escape_markdown
 from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_change, format_value, text
+from kpi.format import format_change, format_value, section_label, text
 from kpi.model import Indicator
 from kpi.periods import is_full_year, months, period_label
 from kpi.series import Observation
 
 _DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
-# Most tiles a row holds on a 1366 px projector with nothing cut off: Chinese values are short (four in a
-# row), English ones long (three); meeting mode's larger text takes one fewer. (Checked in browser tests.)
-PER_ROW = {("zh", False): 4, ("en", False): 3, ("zh", True): 3, ("en", True): 2}
+# Room for tiles on a 1366 px projector, and the value's font size (Streamlit's, and meeting mode's).
+ROW_PX, TILE_PADDING_PX, MOST_PER_ROW = 1200, 48, 4
+VALUE_PX = {False: 36, True: 51}
 
 
 def tile_label(indicator: Indicator, latest: Observation, lang: str) -> str:
@@ -44,7 +44,7 @@ def tile_help(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     lines = [
         f"**{escape_markdown(text(indicator.name, lang))}**",
         f"{t('quote', lang)}: “{escape_markdown(source.quote)}”",
-        escape_markdown(t("source_of", lang, report=text(latest.current.report.title, lang), section=source.section,
+        escape_markdown(t("source_of", lang, report=text(latest.current.report.title, lang), section=section_label(source.section, lang),
                           period=period_label(latest.period, lang))),
     ]
     if previous is not None:
@@ -65,10 +65,28 @@ def balanced_rows(count: int, most: int) -> list[int]:
     return [size + 1] * extra + [size] * (rows - extra)
 
 
+def value_width(value: str, meeting: bool) -> float:
+    """Pixels a tile's value needs: a Chinese character is about 1 em wide, a Latin one about 0.55 em."""
+    ems = sum(1.0 if "\u2e80" <= c <= "\u9fff" else 0.55 for c in value)
+    return ems * VALUE_PX[meeting] + TILE_PADDING_PX
+
+
+def per_row(values: list[str], meeting: bool) -> int:
+    """As many tiles a row as the widest value allows, so no value is ever cut off with "…"."""
+    widest = max((value_width(v, meeting) for v in values), default=1)
+    return max(1, min(MOST_PER_ROW, int(ROW_PX // widest)))
+
+
+def _value(indicator: Indicator, dataset: Dataset, lang: str) -> str:
+    value = dataset.latest(indicator).value
+    return format_value(value.value, value.qualifier, indicator.unit, lang)
+
+
 def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
     """Tiles in balanced rows that fill the width; on a phone each tile takes the full width."""
     remaining = iter(indicators)
-    for size in balanced_rows(len(indicators), PER_ROW[frame.lang, frame.meeting]):
+    most = per_row([_value(i, frame.dataset, frame.lang) for i in indicators], frame.meeting)
+    for size in balanced_rows(len(indicators), most):
         for column, indicator in zip(st.columns(size), islice(remaining, size)):
             with column:
                 _tile(indicator, frame)
@@ -80,7 +98,7 @@ def _tile(indicator: Indicator, frame: Frame) -> None:
     value = latest.value
     st.metric(
         escape_markdown(tile_label(indicator, latest, lang)),
-        format_value(value.value, value.qualifier, indicator.unit, lang),
+        _value(indicator, dataset, lang),
         delta=None if previous is None else format_change(value.value, previous.value.value, indicator.unit, lang),
         delta_color=_DELTA_COLOR[indicator.direction],
         delta_description=None if previous is None else t("change_since", lang, period=period_label(previous.period, lang)),

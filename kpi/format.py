@@ -6,6 +6,7 @@ function can be tested against the report's own spelling.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from kpi.model import Qualifier, Text
@@ -77,6 +78,26 @@ def qualifier_word(qualifier: Qualifier, lang: str) -> str:
     """The qualifier as a word for the CSV ("余" / "more than"); empty when exact."""
     zh, en = _QUALIFIER_WORDS[qualifier]
     return zh if lang == "zh" else en
+
+
+_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def section_label(section: str, lang: str) -> str:
+    """"第一部分 五(二)" as the report cites it; in English "Part 1 · 5(2)" (chapter 5, section 2)."""
+    if lang == "zh":
+        return section
+    part, _, place = section.partition(" ")
+    numbers = re.sub(r"[一二三四五六七八九十]+", lambda m: str(_chinese_number(m[0])), place)
+    return f"Part {_chinese_number(part[1:-2])} · {numbers}"
+
+
+def _chinese_number(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20: the chapter and section numbers the report uses."""
+    if "十" not in numeral:
+        return _NUMERALS[numeral]
+    tens, _, ones = numeral.partition("十")
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
 
 
 def text(value: Text, lang: str) -> str:

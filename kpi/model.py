@@ -227,7 +227,8 @@ class Report(StrictModel):
     title: Text = Field(description="报告名称 / Title")
     publisher: Text = Field(description="发布机构 / Publisher")
     published: dt.date = Field(description="发布日期 / Publication date")
-    url: NonEmpty = Field(description="原文网址 / Address of the original")
+    url: Annotated[str, Strict(), Field(pattern=r"^https?://\S+$", examples=["https://www.pudong.gov.cn/…"])] = Field(
+        description="原文网址（http:// 或 https:// 开头）/ Address of the original, http(s) only")
     file: NonEmpty = Field(description="报告文本，须在 source/ 下，如 source/report.txt / The report's text, under source/")
     reviews: Year = Field(description="第一部分回顾的年份 / The year part one reviews")
     plans: Year = Field(description="第二部分部署任务的年份 / The year part two sets tasks for")

@@ -8,7 +8,7 @@ from components.history import history_figure, history_frame
 from components.markdown import escape_markdown
 from components.texts import t
 from components.tiles import kpi_tiles
-from kpi.format import text
+from kpi.format import section_label, text
 from kpi.report import paragraph_around
 
 THIN = "\N{THIN SPACE}"
@@ -26,7 +26,7 @@ kpi_tiles([indicator], frame)
 
 series = dataset.series(indicator)
 if len(series) > 1:
-    st.markdown(f"**{t('history_question', lang)}**")
+    st.markdown(f"##### {t('history_question', lang)}")
     st.plotly_chart(history_figure(indicator, dataset, lang), width="stretch", config={"displayModeBar": False})
 st.dataframe(history_frame(indicator, dataset, lang), hide_index=True, width="stretch")
 
@@ -34,7 +34,7 @@ for observation in series:
     source = observation.value.source
     before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
     st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(text(observation.current.report.title, lang))} · "
-                f"{escape_markdown(source.section)}")
+                f"{escape_markdown(section_label(source.section, lang))}")
     with st.container(border=True):
         # Thin spaces let ** open and close next to Chinese punctuation (CommonMark's flanking rules).
         st.markdown(f"{escape_markdown(before)}{THIN}**{escape_markdown(quote)}**{THIN}{escape_markdown(after)}")

@@ -19,8 +19,8 @@ if len(reports) > 1:
 report = dataset.reports[st.session_state["report"]]
 
 st.header(escape_markdown(text(report.title, lang)), divider="gray")
-st.caption(f"{escape_markdown(text(report.publisher, lang))} · {t('published_on', lang, date=report.published.isoformat())} · "
-           f"{escape_markdown(report.url)}")
+st.markdown(f"{escape_markdown(text(report.publisher, lang))} · {t('published_on', lang, date=report.published.isoformat())} · "
+            f"[{t('original', lang)}]({report.url.replace(')', '%29')})")  # the model allows http(s) addresses only
 if lang == "en":
     st.info(t("quote_note", lang), icon=":material/translate:")
 for part in report_parts(dataset.report_texts[report.id])[1:]:

@@ -9,7 +9,7 @@ from components.target_views import explain, plan_rows, timeline_figure
 from components.targets_summary import plan_summary
 from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
-from kpi.format import text
+from kpi.format import section_label, text
 from kpi.progress import assess_all
 
 frame = page_frame("targets")
@@ -68,7 +68,7 @@ if not frame.meeting and targets:
     if chosen:
         target = next(x for x in targets if x.id == chosen)
         status_badge(assessed[chosen].status, lang, assessed[chosen].override_reason is not None)
-        st.markdown(f"{t('quote', lang)} ({escape_markdown(target.source.section)}): “{escape_markdown(target.source.quote)}”")
+        st.markdown(f"{t('quote', lang)} ({escape_markdown(section_label(target.source.section, lang))}): “{escape_markdown(target.source.quote)}”")
         st.plotly_chart(timeline_figure(target, assessed[chosen], lang), width="stretch", config={"displayModeBar": False})
         st.markdown(f"**{t('how_computed', lang)}**")
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, assessed[chosen], lang)))

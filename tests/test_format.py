@@ -1,6 +1,6 @@
 import pytest
 
-from kpi.format import format_change, format_value, qualifier_word
+from kpi.format import format_change, format_value, qualifier_word, section_label
 from kpi.model import Text
 from kpi.numbers import number_in_text, plain
 
@@ -56,3 +56,10 @@ def test_qualifier_words():
 def test_format_change_carries_sign_and_unit(latest, previous, unit, zh, en):
     text = Text(zh=unit[0], en=unit[1])
     assert (format_change(latest, previous, text, "zh"), format_change(latest, previous, text, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize(("section", "en"), [
+    ("第一部分 五(二)", "Part 1 · 5(2)"), ("第二部分 一(三)", "Part 2 · 1(3)"), ("第二部分 十二(十)", "Part 2 · 12(10)"),
+])
+def test_section_labels_read_in_english(section, en):
+    assert (section_label(section, "zh"), section_label(section, "en")) == (section, en)

@@ -75,9 +75,9 @@ def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "Figure,Period,Value,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
     assert lines[1:] == [
-        "Total fiscal revenue,2023,290 million yuan,290000000.0,yuan,,report_2024_fictional,第一部分 一(一),"
+        "Total fiscal revenue,2023,290 million yuan,290000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
         "\"经核定,2023年实现财政总收入2.90亿元\",economy.total_fiscal_revenue",
-        "Total fiscal revenue,2024,302 million yuan,302000000.0,yuan,,report_2024_fictional,第一部分 一(一),"
+        "Total fiscal revenue,2024,302 million yuan,302000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
         "实现财政总收入3.02亿元,economy.total_fiscal_revenue"]
 
 
@@ -118,7 +118,7 @@ def test_a_milestone_is_closed_and_the_rest_wait_for_staff(next_report):
     at = open_page("targets", year="2024")
     statuses = {r["名称"]: r["状态"] for df in at.dataframe for r in df.value.to_dict("records")}
     assert statuses["凌兆生活服务综合体"] == "✔ 已完成"
-    assert list(statuses.values()).count("✎ 结果未录入") == len(statuses) - 4  # all but the four closed above
+    assert list(statuses.values()).count("✎ 结果未录入") == len(statuses) - 5  # all but the five the report closes
     assert "2024年计划年度已结束" in at.error[0].value
 
 

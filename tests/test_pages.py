@@ -8,7 +8,7 @@ import re
 import pytest
 
 from components.charts import theme_charts
-from components.tiles import tile_label
+from components.tiles import balanced_rows, per_row, tile_label
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.format import format_value, text
 from kpi.report import report_parts
@@ -31,8 +31,8 @@ def expected_tiles(indicators, lang):
 
 
 def chart_titles(at) -> list[str]:
-    """The bold question written above each chart."""
-    return [plain(m.value)[2:-2] for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
+    """The question written as a heading above each chart."""
+    return [plain(m.value)[6:] for m in at.markdown if m.value.startswith("##### ")]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -150,7 +150,7 @@ def test_glossary_lists_every_term(lang):
     at = open_page("glossary", **lang_params(lang))
     assert plain(at.header[0].value) == {"zh": "名词解释", "en": "Glossary"}[lang]
     headings = [m.value for m in at.markdown if m.value.startswith("##### ")]
-    assert len(headings) == len(DATASET.glossary.terms) == 22
+    assert len(headings) == len(DATASET.glossary.terms) == 22  # one heading per term
     assert "明珠计划" in plain(headings[3])
 
 
@@ -219,10 +219,15 @@ def test_data_check_page_lists_the_missing_outcomes_with_their_lines(lang):
     assert {"zh": "报告之间数值不一致：0 处", "en": "Figures the reports state differently: 0"}[lang] in headings
 
 
-def test_the_staff_page_is_not_in_the_public_menu():
-    at = open_page()
-    hidden = {p.url_path for p in at.session_state["frame"].pages.values() if p.visibility == "hidden"}
-    assert hidden == {"check", "indicator"}
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_menu_lists_every_public_page_and_not_the_staff_page(lang):
+    at = open_page(**lang_params(lang))
+    menu = [plain(link.label) for link in at.get("page_link")]
+    themes = [text(theme.name, lang) for theme in DATASET.content.themes]
+    expected = {"zh": ["总览", "目标与事项", *themes, "名词解释", "报告原文"],
+                "en": ["Overview", "Targets", *themes, "Glossary", "Report text"]}[lang]
+    assert menu[:len(expected)] == expected
+    assert {"zh": "数据检查", "en": "Data check"}[lang] not in menu
 
 
 APP_FILES = [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "pages").glob("*.py")), *sorted((REPO_ROOT / "components").glob("*.py"))]
@@ -232,3 +237,18 @@ APP_FILES = [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "pages").glob("*.py")), 
 def test_no_year_is_written_into_the_app(path):
     # Years come from the data (report years, plan years), so a new report needs no code change.
     assert re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(("values", "meeting", "most"), [
+    (["139家", "3.45亿元", "1619万美元", "2.88亿元"], False, 4),
+    (["139 enterprises", "345 million yuan", "16.19 million US dollars", "288 million yuan"], False, 2),
+    (["13 posts", "100%"], False, 4),
+    (["近450客", "35户", "3100余人次"], True, 3),
+])
+def test_tiles_per_row_leave_room_for_the_widest_value(values, meeting, most):
+    assert per_row(values, meeting) == most
+
+
+@pytest.mark.parametrize(("count", "most", "rows"), [(5, 4, [3, 2]), (4, 3, [2, 2]), (7, 3, [3, 2, 2]), (3, 4, [3]), (0, 4, [])])
+def test_tiles_fill_rows_evenly(count, most, rows):
+    assert balanced_rows(count, most) == rows

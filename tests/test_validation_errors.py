@@ -38,6 +38,7 @@ CASES = [
     ("comparison_symbol", I, "comparison: at_least", "comparison: '>='", 101, "'comparison' 应为 'at_least'"),
     ("empty_name", I, "name: {zh: 凌兆综合体,", "name: {zh: '',", 111, "'zh' 不能为空"),
     ("duplicate_key", I, "  theme: economy\n  name: {zh: 凌兆综合体", "  theme: economy\n  theme: safety\n  name: {zh: 凌兆综合体", 111, "键 'theme' 重复（第 110 行已有）"),
+    ("url_not_http", I, "url: https://example.org/report", "url: javascript:alert(1)", 7, "'url' 格式不对"),
     ("object_tag", I, "url: https://example.org/report", "url: !!python/object/apply:os.system ['echo hi']", 7, "不允许使用 YAML 标签"),
     ("alias", I, "themes:\n", "themes: &t\n", 11, "不允许使用锚点或别名"),
     ("tab_indent", I, "  theme: economy\n  name: {zh: 引进企业", "\ttheme: economy\n  name: {zh: 引进企业", 20, "YAML 格式错误"),

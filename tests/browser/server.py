@@ -11,6 +11,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
+
 from kpi.dataset import REPO_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -62,6 +64,19 @@ def load(page, url: str) -> None:
     page.wait_for_selector(DONE, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run
+    # Plotly draws after the script has finished: wait until every chart on the page has its SVG.
+    page.wait_for_function("[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+                           ".every(chart => chart.querySelector('.main-svg'))", timeout=30_000)
+
+
+AXE = Axe()
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+def accessibility_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, as "rule: first element" lines (empty when none)."""
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')}"
+            for v in AXE.run(page, options=WCAG_AA).response["violations"]]
 
 
 def truncated(page) -> list[str]:

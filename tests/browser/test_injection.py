@@ -12,13 +12,14 @@ IMG = "<img src=x onerror=alert('img')>"
 LINK = "[点我](javascript:alert('link'))"
 MARKUP = "**粗体** :red[红色] $x^2$"
 QUOTE = "恶意<b>文本</b><script>alert('quote')</script>共12项。"
+DEFINITION = f"社区治安值守点{SCRIPT}{LINK}。"  # a glossary definition must stand in its report too
 
 
 def hostile_data(directory):
     """The small fixture data set with script, HTML, link and Markdown text in names, units and quotes."""
     data = copy_data_dir(MINIMAL, directory)
     report = data / "source" / "report.txt"
-    report.write_text(report.read_text(encoding="utf-8") + QUOTE + "\n", encoding="utf-8")
+    report.write_text(report.read_text(encoding="utf-8") + QUOTE + "\n" + DEFINITION + "\n", encoding="utf-8")
     text = (data / "indicators.yaml").read_text(encoding="utf-8")
     text = text.replace("name: {zh: 引进企业, en: Enterprises attracted}", f'name: {{zh: "{SCRIPT}", en: "{IMG}"}}')
     text = text.replace("name: {zh: 吸引内资, en: Domestic investment}", f'name: {{zh: "{LINK}", en: "{LINK}"}}')
@@ -33,11 +34,11 @@ def hostile_data(directory):
   values:
   - period: 2023
     value: 12
-    source: {{section: 第一部分 一(二), quote: "{QUOTE}"}}
+    source: {{report: report_2023, section: 第一部分 一(二), quote: "{QUOTE}"}}
 """, 1)
     (data / "indicators.yaml").write_text(text, encoding="utf-8")
     glossary = (data / "glossary.yaml").read_text(encoding="utf-8")
-    (data / "glossary.yaml").write_text(glossary.replace("{zh: 社区治安值守点。,", f'{{zh: "社区治安值守点{SCRIPT}{LINK}。",'), encoding="utf-8")
+    (data / "glossary.yaml").write_text(glossary.replace("{zh: 社区治安值守点。,", f'{{zh: "{DEFINITION}",'), encoding="utf-8")
     return data
 
 
@@ -70,7 +71,7 @@ def test_hostile_text_in_chart_hover_and_labels(browser, hostile_server):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     load(page, hostile_server + "/?lang=en")  # the programmes chart, whose label is an <img> tag
     page.wait_for_selector(".js-plotly-plot .main-svg")
-    labels = page.evaluate("[...document.querySelectorAll('.js-plotly-plot .ytick text')].map(e => e.textContent).join(' ')")
+    labels = page.evaluate("[...document.querySelectorAll('.js-plotly-plot .annotation-text')].map(e => e.textContent).join(' ')")
     assert IMG.replace(" ", "") in labels.replace(" ", "")
     assert page.locator(".js-plotly-plot img").count() == 0
     page.close()

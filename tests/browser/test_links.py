@@ -13,9 +13,9 @@ COLD_LINKS = [
     ("/economy?lang=en", "Enterprises attracted (Jan–Nov 2023)", {"lang": "en"}),
     ("/housing", "住房与人居环境", {}),
     ("/glossary?term=three_deliveries&lang=en", "Three Deliveries to Enterprises", {"lang": "en", "term": "three_deliveries"}),
-    ("/targets?theme=safety&status=not_reported", "平安与安全", {"theme": "safety", "status": "not_reported"}),
+    ("/targets?theme=safety&status=outcome_missing", "2024年目标与事项", {"theme": "safety", "status": "outcome_missing"}),
     ("/indicator?id=economy.service_packages_issued", "发放重点企业“服务包”29家", {"id": "economy.service_packages_issued"}),
-    ("/?as_of=2024-06-30&lang=en", "As of 2024-06-30", {"as_of": "2024-06-30", "lang": "en"}),
+    ("/?as_of=2024-06-30&lang=en", "Target progress judged as of 2024-06-30", {"as_of": "2024-06-30", "lang": "en"}),
     ("/source?lang=en", "The report is in Chinese", {"lang": "en"}),
 ]
 
@@ -29,7 +29,7 @@ def test_cold_deep_link_opens_the_shared_view(browser, link, expected, kept):
     with running_server() as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         load(page, base + link)
-        assert page.get_by_text(expected).first.is_visible()
+        assert page.get_by_text(expected).filter(visible=True).first.is_visible()
         assert page.get_by_text("Page not found").count() == 0
         assert page.locator('[data-testid="stException"]').count() == 0
         assert urlparse(page.url).path == urlparse(link).path
@@ -44,21 +44,21 @@ def test_glossary_link_shows_only_that_term(server, page):
 
 def test_language_persists_across_navigation(server, page):
     load(page, f"{server}/?lang=en")
-    page.get_by_test_id("stTopNavSection").filter(has_text="Themes").click()
-    page.get_by_test_id("stTopNavDropdownLink").filter(has_text="Safety & Security").click()
+    page.get_by_role("button", name="Themes").click()
+    page.get_by_role("link", name="Safety & Security").click()
     page.wait_for_url("**/safety?lang=en")
     load(page, page.url)
     assert page.get_by_role("heading", name="Safety & Security").is_visible()
-    page.get_by_test_id("stTopNavLink").filter(has_text="2024 targets").click()
+    page.get_by_role("link", name="Targets").click()
     page.wait_for_url("**/targets?lang=en")
     page.get_by_text("中文", exact=True).click()
     page.wait_for_function("!location.search.includes('lang=')")
-    assert page.get_by_role("heading", name="2024年目标").is_visible()
+    page.get_by_role("heading", name="2024年目标与事项").wait_for()
 
 
 def test_share_link_is_the_current_view(server, page):
     load(page, f"{server}/targets?lang=en&theme=housing")
-    page.locator('[data-testid="stPopover"] button').first.click()
+    page.locator('[data-testid="stPopover"] button', has_text="share").first.click()
     code = page.locator('[data-testid="stCode"]').first
     code.wait_for()
     assert code.inner_text().strip() == f"{server}/targets?lang=en&theme=housing"

@@ -1,18 +1,29 @@
-"""The 2024 view in Chromium, without progress (the shipped data) and with staff-entered progress."""
+"""The plan-year view in Chromium: the shipped data (the year is over, outcomes missing), staff progress
+during the year, and the fictional next report that closes the year."""
 
 from __future__ import annotations
+
+import pytest
 
 from kpi.dataset import REPO_ROOT
 from tests.browser.server import load, running_server, screenshot
 from tests.conftest import copy_data_dir
+from tests.fixture_report import add_fixture_report
 from tests.test_targets_view import add_progress
 
 
-def test_targets_without_progress(server, page, screenshots):
+def test_missing_outcomes_come_first_and_in_red(server, page, screenshots):
     load(page, f"{server}/targets?target=safety.new_peace_houses_2024")
-    assert page.get_by_text("2024年目标尚无任何进展报告").is_visible()
-    assert page.get_by_text("尚无进展报告 106").is_visible()
-    screenshot(page, screenshots / "targets-no-progress-zh-1366.png")
+    notice = page.get_by_test_id("stAlertContentError")
+    assert "结果尚未录入" in notice.inner_text()
+    assert page.get_by_role("link", name="结果未录入").first.is_visible()
+    assert page.get_by_text("计划年度已于 2024-12-31 结束，但尚未录入结果").is_visible()
+    screenshot(page, screenshots / "targets-outcomes-missing-zh-1366.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(400)
+    status = page.get_by_test_id("stDataFrame").first.bounding_box()
+    assert status["x"] >= 0 and status["x"] + 120 <= 390  # the status column starts the table, on screen
+    screenshot(page, screenshots / "targets-outcomes-missing-zh-390.png")
 
 
 def test_targets_with_progress(browser, tmp_path, screenshots):
@@ -20,12 +31,76 @@ def test_targets_with_progress(browser, tmp_path, screenshots):
     with running_server(data) as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         load(page, f"{base}/targets?as_of=2024-06-30&target=safety.new_peace_houses_2024&lang=en")
-        for badge in ("Needs acceleration 1", "Achieved 1", "In progress 1", "Not reported yet 103"):
-            assert page.get_by_text(badge).is_visible()
-        assert page.get_by_text("Pace = reached ÷ expected = 82%").is_visible()
+        for link in ("Needs acceleration 1", "Achieved 1", "In progress 1"):
+            assert page.get_by_role("link", name=link).is_visible()
+        assert page.get_by_text("Pace = share reached ÷ expected = 82%").is_visible()
         page.wait_for_selector(".js-plotly-plot .main-svg")
         screenshot(page, screenshots / "targets-with-progress-en-1366.png")
-        load(page, f"{base}/?as_of=2024-06-30")
-        assert page.get_by_text("已报告进展").is_visible() and page.get_by_text("3 / 106").is_visible()
-        screenshot(page, screenshots / "overview-with-progress-zh-1366.png")
         page.close()
+
+
+@pytest.fixture(scope="module")
+def next_report_server(tmp_path_factory):
+    with running_server(add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next")))) as base:
+        yield base
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_plan_years_by_url(browser, next_report_server, screenshots, lang):
+    suffix = "" if lang == "zh" else "&lang=en"
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    load(page, f"{next_report_server}/targets?year=2024{suffix}")
+    heading = {"zh": "2024年目标与事项", "en": "Targets and milestones for 2024"}[lang]
+    assert page.get_by_role("heading", name=heading).is_visible()
+    words = {"zh": ["已达成 3", "未达成 1", "已完成 1"], "en": ["Achieved 3", "Missed 1", "Done 1"]}[lang]
+    for link in words:
+        assert page.get_by_role("link", name=link).is_visible()
+    screenshot(page, screenshots / f"next-report-targets-2024-{lang}-1366.png")
+    load(page, f"{next_report_server}/targets?{suffix[1:]}")  # the newest plan year by default
+    assert page.get_by_role("heading", name=heading.replace("2024", "2025")).is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(400)
+    screenshot(page, screenshots / f"next-report-targets-2025-{lang}-390.png")
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_server, screenshots, lang):
+    suffix = "" if lang == "zh" else "?lang=en"
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    load(page, f"{next_report_server}/economy{suffix}")
+    delta = page.get_by_test_id("stMetricDelta").first
+    assert delta.inner_text().startswith("+13")
+    chart = page.locator(".js-plotly-plot").first
+    assert chart.get_by_text("+9.4%").count() == 1 and chart.locator(".bartext").count() == 4
+    screenshot(page, screenshots / f"next-report-economy-{lang}-1366.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(400)
+    screenshot(page, screenshots / f"next-report-economy-{lang}-390.png")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    load(page, f"{next_report_server}/indicator?id=economy.total_fiscal_revenue{suffix.replace('?', '&')}")
+    assert page.locator(".js-plotly-plot .bartext").count() == 2  # one bar per period
+    assert page.get_by_role("strong").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # in its paragraph  # the restating sentence, in its paragraph
+    screenshot(page, screenshots / f"next-report-detail-{lang}-1366.png")
+    page.close()
+
+
+def test_the_data_check_page_lists_the_revision(browser, next_report_server, screenshots):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    load(page, f"{next_report_server}/check")
+    assert page.get_by_role("heading", name="报告之间数值不一致：1 处").is_visible()
+    screenshot(page, screenshots / "next-report-check-zh-1366.png")
+    page.close()
+
+
+def test_csv_download_has_both_periods(browser, next_report_server):
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+    load(page, f"{next_report_server}/economy?lang=en")
+    with page.expect_download() as download:
+        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+    data = open(download.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = [line for line in data.decode("utf-8-sig").splitlines() if line.startswith("Total fiscal revenue,")]
+    assert [row.split(",")[1] for row in rows] == ["2023", "2024"]
+    assert all(",report_2024_fictional," in row for row in rows)
+    page.close()
