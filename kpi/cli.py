@@ -1,6 +1,7 @@
-"""`python -m kpi validate [DIR]` and `python -m kpi schema`: the staff's check and the schema writer.
+"""`python -m kpi validate [DIR]`, `python -m kpi draft REPORT.txt --report ID [--out FILE]` and
+`python -m kpi schema`: the staff's check, the new report's draft and the schema writer.
 
-Exit codes: 0 clean, 1 data errors, 2 usage errors (argparse), 3 an internal bug (never a traceback).
+Exit codes: 0 clean, 1 data or input errors, 2 usage errors (argparse), 3 an internal bug (never a traceback).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
+from kpi.draft_command import add_draft_command
 from kpi.errors import DataErrors
 from kpi.schema import write_schemas
 
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="生成 JSON Schema / write the JSON Schema files")
     schema.add_argument("--root", default=str(REPO_ROOT), help=argparse.SUPPRESS)
     schema.set_defaults(run=_schema)
+    add_draft_command(commands)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -1,0 +1,394 @@
+"""Draft a new report's data: every figure it states, matched to the indicators and targets already kept.
+
+Why a draft and not an edit: curating a report by hand takes days, but most of it is mechanical (find the
+number, its unit, its qualifier, its sentence, the indicator it continues). The draft does that part and
+says how sure it is; staff judge, paste and run `validate`. indicators.yaml is never written here.
+
+Matching is by what the text says: the unit must fit, then the words of the indicator's name in the
+number's phrase, clause and sentence, and the phrase of the indicator's earlier quote. One value per
+indicator and period; the best-scoring pairs are taken first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kpi.model import IndicatorsFile, Milestone, Target
+from kpi.report_numbers import REVIEW, Figure, find_figures, report_structure, words_of
+
+MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator
+FULL_SCORE = 0.7  # a score this high (most of the name's words in the phrase) is full confidence
+LOW_CONFIDENCE = 0.6  # below this a match is marked for review
+MILESTONE_MATCH = 0.75  # share of a milestone name's words a clause of the new report must hold
+_WEIGHTS = (1.0, 0.7, 0.4)  # a name's word in the number's phrase, clause, sentence
+_DONE_WORDS = ("完成", "建成", "落成", "投用", "投入使用", "启动", "举办", "成立", "上线", "开通", "挂牌", "实现")
+_AT_MOST_WORDS = ("不超过", "控制在", "以内", "低于")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A figure of the new report proposed for an item of the data (indicator, target or milestone)."""
+
+    figure: Figure
+    item_id: str
+    score: float
+    confidence: float
+    runner_up: str = ""  # the next best item, when it came close
+
+
+@dataclass(frozen=True)
+class MilestoneMatch:
+    """A clause of the new report's review that names last plan year's milestone."""
+
+    milestone_id: str
+    quote: str
+    section: str
+    confidence: float
+    done: bool  # the clause says it was done (完成, 建成, 启动…)
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A figure no kept item matches: proposed as a new indicator or target, with a guessed theme."""
+
+    figure: Figure
+    item_id: str
+    theme: str
+    closest: tuple[float, str] = (0.0, "")  # the kept indicator nearest it (score, id): maybe the same figure
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What the draft needs to know about the report being drafted."""
+
+    report_id: str
+    text: str
+    reviews: int
+    plans: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything proposed for one report, and everything skipped with its reason."""
+
+    report: ReportFacts
+    figures: list[Figure]
+    values: list[Match]  # results continuing a kept indicator
+    new_indicators: list[NewItem]
+    outcomes: list[Match]  # last plan year's target ← a result of this report
+    milestone_outcomes: list[MilestoneMatch]
+    continued_targets: list[Match]  # this report's targets, each continuing last plan year's target
+    new_targets: list[NewItem]
+    already: list[tuple[Figure, str]]  # figures the data already holds for this report, with the item id
+    target_ids: dict[int, str] = field(default_factory=dict)  # figure start → id proposed for a continued target
+
+    @property
+    def skipped(self) -> list[Figure]:
+        """The numbers that are not figures, each with its reason."""
+        return [f for f in self.figures if f.kind == "skipped"]
+
+    def low_confidence(self) -> list[Match]:
+        """The matches staff should look at first."""
+        return [m for m in (*self.values, *self.outcomes, *self.continued_targets) if m.confidence < LOW_CONFIDENCE]
+
+
+def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progress | None = None) -> Draft:
+    """Find, classify and match every number of the report against the kept data."""
+    named = _sections(content)
+    figures = find_figures(report.text, report.reviews, named)
+    results = [f for f in figures if f.kind == "result"]
+    values, new_indicators, kept_values = _draft_results(content, report, results, progress)
+    previous = [t for t in content.targets if _plan_year(content, t) == report.reviews]
+    targets, new_targets, kept_targets = _draft_targets(content, report, figures, previous, values)
+    already = {**kept_values, **kept_targets}
+    return Draft(report, figures, values, new_indicators, _outcomes(report, results, previous),
+                 _milestone_outcomes(content, report, named), targets, new_targets,
+                 [(f, already[f.start]) for f in figures if f.start in already], _continued_ids(content, targets, report.plans))
+
+
+def _draft_results(content: IndicatorsFile, report: ReportFacts, results: list[Figure],
+                   progress: Progress | None) -> tuple[list[Match], list[NewItem], dict[int, str]]:
+    """Part one's figures: values of kept indicators, new indicators, and those the data already holds."""
+    kept = _already_kept(report, results, _value_sources(content))
+    fresh = [f for f in results if f.start not in kept]
+    values = _match_values(content, report.report_id, fresh, progress)
+    matched = {m.figure.start for m in values}
+    return values, _new_items(content, [f for f in fresh if f.start not in matched], "", report.reviews, values), kept
+
+
+def _draft_targets(content: IndicatorsFile, report: ReportFacts, figures: list[Figure], previous: list[Target],
+                   values: list[Match]) -> tuple[list[Match], list[NewItem], dict[int, str]]:
+    """Part two's figures: targets continuing last plan year's, new targets, and those the data already holds."""
+    kept = _already_kept(report, figures, ((t.id, t.source, t.value) for t in content.targets))
+    tasks = [f for f in figures if f.kind == "target" and f.start not in kept]
+    targets = _assign(tasks, previous, _target_score, lambda t, f: t.id)
+    continued = {m.figure.start for m in targets}
+    return targets, _new_items(content, [f for f in tasks if f.start not in continued], "target", report.plans, values), kept
+
+
+# ── What the data already holds ────────────────────────────────────────────────────────────────────
+
+def _sections(content: IndicatorsFile) -> set[str]:
+    """Every section label the data cites (a closing paragraph's label, such as 政府自身建设, comes from here)."""
+    sources = [v.source for i in content.indicators for v in i.values]
+    return {s.section for s in sources + [item.source for item in (*content.targets, *content.milestones)]}
+
+
+def _value_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, float]]:
+    """(indicator id, source, value) of every indicator value: what a new draft must not propose again."""
+    for indicator in content.indicators:
+        for value in indicator.values:
+            yield indicator.id, value.source, value.value
+
+
+def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, object, float]]) -> dict[int, str]:
+    """Figure start → id of the item whose source already quotes that figure from this report.
+
+    Why per kind: a figure kept as an indicator's value may still be a target's outcome, and the other way round.
+    """
+    kept: dict[int, str] = {}
+    for item_id, source, value in sources:
+        if source.report != report.report_id:
+            continue
+        for start in _occurrences(report.text, source.quote):
+            inside = [f for f in figures if start <= f.start < start + len(source.quote) and f.value == value
+                      and f.kind != "skipped" and f.start not in kept]
+            if inside:
+                kept[inside[0].start] = item_id
+                break
+    return kept
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Every start of `part` in `text`: a quote may stand more than once in a report."""
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
+
+
+def _plan_year(content: IndicatorsFile, item: Target | Milestone) -> int | None:
+    """The year a target or milestone was set for (its report's plan year)."""
+    return next((r.plans for r in content.reports if r.id == item.source.report), None)
+
+
+# ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
+
+def bigrams(words: str) -> set[str]:
+    """Pairs of neighbouring characters: how Chinese phrases are compared without a word list."""
+    return {words[i:i + 2] for i in range(len(words) - 1)} or ({words} if words else set())
+
+
+def name_score(name: str, figure: Figure) -> float:
+    """Share of the name's character pairs found near the number (its phrase counts most, its sentence least)."""
+    grams = bigrams(words_of(name))
+    if not grams:
+        return 0.0
+    places = [bigrams(figure.near) | bigrams(figure.unit), bigrams(figure.clause), bigrams(figure.sentence_words)]
+    # sorted: a float sum in set order would differ from run to run (string hashing is random per process)
+    return sum(next((w for w, place in zip(_WEIGHTS, places) if g in place), 0.0) for g in sorted(grams)) / len(grams)
+
+
+@lru_cache(maxsize=4096)
+def phrase_of(quote: str, value: float) -> str:
+    """The words of the phrase around a value in an earlier quote, number out and unit last (引进企业家).
+
+    Read the way the new report's numbers are read, so the two phrases compare like with like.
+    """
+    found = [f for f in find_figures(quote, 0) if f.value == value]
+    return found[0].near + found[0].unit if found else ""
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    """Overlap of two sets of character pairs, 0 to 1."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def quote_score(quote: str, value: float, figure: Figure) -> float:
+    """How alike the number's phrase and sentence are to those of an earlier quote.
+
+    Why the sentence too: a phrase such as 覆盖…人次 recurs for different figures; the sentence tells them apart.
+    """
+    phrase = phrase_of(quote, value)
+    if not phrase:
+        return 0.0
+    near = dice(bigrams(phrase), bigrams(figure.near + figure.unit))
+    return 0.6 * near + 0.4 * dice(bigrams(words_of(quote)), bigrams(figure.sentence_words))
+
+
+def unit_fits(unit: str, figure: Figure) -> bool:
+    """Whether an item counted in `unit` can take this figure (个小区 fits 3个小区, and so does 个)."""
+    return unit in figure.units
+
+
+def _indicator_score(indicator, figure: Figure) -> float:
+    """How well a kept indicator fits a result: 0 unless the unit fits, else its name or earlier phrases."""
+    if not unit_fits(indicator.unit.zh, figure):
+        return 0.0
+    earlier = [quote_score(v.source.quote, v.value, figure) for v in indicator.values]
+    return max([name_score(indicator.name.zh, figure), *earlier])
+
+
+def _target_score(target: Target, figure: Figure) -> float:
+    """How well last plan year's target fits a figure: 0 unless the unit fits, else its name or quote."""
+    if not unit_fits(target.unit.zh, figure):
+        return 0.0
+    return max(name_score(target.name.zh, figure), quote_score(target.source.quote, target.value, figure))
+
+
+# ── Assignment ─────────────────────────────────────────────────────────────────────────────────────
+
+def _assign(figures: list[Figure], items: list, score: Callable, slot: Callable, taken: Iterable = (),
+            progress: Progress | None = None) -> list[Match]:
+    """Best pairs first: each figure once, each item slot (an indicator and period, a target) once."""
+    table = []
+    for n, figure in enumerate(figures):
+        table += [(s, n, slot(item, figure), item.id) for item in items if (s := score(item, figure)) >= MIN_MATCH]
+        if progress:
+            progress(n + 1, len(figures))
+    used_figures, used_slots, matches = set(), set(taken), []
+    for s, n, key, item_id in sorted(table, key=lambda row: (-row[0], row[1], str(row[2]))):
+        if n in used_figures or key in used_slots:
+            continue
+        used_figures.add(n)
+        used_slots.add(key)
+        rivals = [(r, other if m == n else figures[m].written) for r, m, k, other in table
+                  if (m == n and k != key) or (k == key and m != n)]
+        matches.append(_match(figures[n], item_id, s, rivals))
+    return sorted(matches, key=lambda m: m.figure.start)
+
+
+def _match(figure: Figure, item_id: str, score: float, rivals: list[tuple[float, str]]) -> Match:
+    """A match, its confidence lowered when another item (or figure) scored close to it."""
+    best_rival = max(rivals, default=(0.0, ""))
+    margin = score - best_rival[0]
+    confidence = min(1.0, score / FULL_SCORE) * (0.6 + 0.4 * min(1.0, max(0.0, margin) / 0.25))
+    return Match(figure, item_id, round(score, 2), round(confidence, 2), best_rival[1] if margin < 0.25 else "")
+
+
+def _match_values(content: IndicatorsFile, report_id: str, results: list[Figure], progress: Progress | None) -> list[Match]:
+    """Results to kept indicators: one value per indicator, period and report."""
+    taken = {(i.id, v.period) for i in content.indicators for v in i.values if v.source.report == report_id}
+    return _assign(results, list(content.indicators), _indicator_score, lambda i, f: (i.id, f.period), taken, progress)
+
+
+def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]) -> list[Match]:
+    """Last plan year's targets without an outcome, each with the result of that year that answers it."""
+    open_targets = [t for t in previous if t.outcome is None]
+    of_the_year = [f for f in results if f.period == str(report.reviews)]
+    return _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
+
+
+def _continued_ids(content: IndicatorsFile, targets: list[Match], plans: int) -> dict[int, str]:
+    """Ids for this year's targets that continue last year's: safety.new_peace_houses_2024 → …_2025."""
+    used = {item.id for item in (*content.indicators, *content.targets, *content.milestones)}
+    ids = {}
+    for match in targets:
+        stem = re.sub(r"_\d{4}$", "", match.item_id)
+        ids[match.figure.start] = _unique(f"{stem}_{plans}", used)
+    return ids
+
+
+def _unique(item_id: str, used: set[str]) -> str:
+    """The id, or the id with _2, _3… when the data already has it."""
+    candidate, number = item_id, 2
+    while candidate in used:
+        candidate, number = f"{item_id}_{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+# ── New items ──────────────────────────────────────────────────────────────────────────────────────
+
+def _new_items(content: IndicatorsFile, figures: list[Figure], kind: str, year: int, values: list[Match]) -> list[NewItem]:
+    """A proposed new indicator (or target) for each figure nothing kept matches; ids are placeholders to rename."""
+    used = {item.id for item in (*content.indicators, *content.targets, *content.milestones)}
+    items = []
+    for number, figure in enumerate(figures, start=1):
+        theme = _theme_of(content, figure, values)
+        item_id = _unique(f"{theme}.new_{kind + '_' if kind else ''}{year}_{number}", used)
+        items.append(NewItem(figure, item_id, theme, closest_indicator(content, figure)))
+    return items
+
+
+def _theme_of(content: IndicatorsFile, figure: Figure, values: list[Match]) -> str:
+    """The theme of the kept indicator whose name is nearest the figure, else of its section's matches."""
+    indicators = {i.id: i for i in content.indicators}
+    scored = max(((name_score(i.name.zh, figure), i.theme) for i in content.indicators), default=(0.0, ""))
+    if scored[0] >= 0.25:
+        return scored[1]
+    same_section = Counter(indicators[m.item_id].theme for m in values if m.figure.section == figure.section)
+    return same_section.most_common(1)[0][0] if same_section else content.themes[0].id
+
+
+def closest_indicator(content: IndicatorsFile, figure: Figure) -> tuple[float, str]:
+    """(score, id) of the kept indicator in the figure's unit that scores highest for it: a hint for staff.
+
+    For a new indicator it may be the same figure after all; for a new target it may be the baseline.
+    """
+    return max(((round(_indicator_score(i, figure), 2), i.id) for i in content.indicators), default=(0.0, ""))
+
+
+def comparison_of(figure: Figure) -> str:
+    """at_most where the sentence caps the number (不超过, 控制在…以内), else at_least."""
+    return "at_most" if any(word in figure.clause for word in _AT_MOST_WORDS) else "at_least"
+
+
+# ── Milestones ─────────────────────────────────────────────────────────────────────────────────────
+
+def _milestone_outcomes(content: IndicatorsFile, report: ReportFacts, named: set[str]) -> list[MilestoneMatch]:
+    """Last plan year's milestones that a clause of the review names, and whether it says they were done."""
+    milestones = [m for m in content.milestones if _plan_year(content, m) == report.reviews and m.outcome is None]
+    clauses = list(_review_clauses(report.text, named))
+    found = []
+    for milestone in milestones:
+        scored = [(_clause_score(milestone, words), quote, section) for quote, section, words in clauses]
+        best = max(scored, default=(0.0, "", ""))
+        if best[0] >= MILESTONE_MATCH:
+            found.append(MilestoneMatch(milestone.id, best[1], best[2], round(best[0], 2),
+                                        any(w in best[1] for w in _DONE_WORDS)))
+    return found
+
+
+def _clause_score(milestone: Milestone, words: str) -> float:
+    """Share of the milestone name's character pairs in a clause (its quote counts too)."""
+    places = bigrams(words)
+    shares = []
+    for text in (milestone.name.zh, milestone.source.quote):
+        grams = bigrams(words_of(text))
+        shares.append(len(grams & places) / len(grams) if grams else 0.0)
+    return max(shares)
+
+
+def _review_clauses(text: str, named: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(clause verbatim, section, its words) of every clause of part one."""
+    for paragraph in report_structure(text, named):
+        if paragraph.part != REVIEW or not paragraph.section:
+            continue
+        for clause in re.split(r"[,，;；。！？]", text[paragraph.start:paragraph.end]):
+            clause = re.sub(r"^[(（][一二三四五六七八九十]+[)）]", "", clause.strip())
+            if len(words_of(clause)) >= 4:
+                yield clause, paragraph.section, words_of(clause)
+
+
+# ── Summary ────────────────────────────────────────────────────────────────────────────────────────
+
+def summary(draft: Draft, lang: str = "zh") -> str:
+    """One paragraph: numbers found, matched, new, skipped (by reason), and how many need a close look."""
+    reasons = Counter(f.reason for f in draft.skipped)
+    skipped = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+    counts = (len(draft.figures), len(draft.values) + len(draft.new_indicators), len(draft.values), len(draft.new_indicators),
+              len(draft.continued_targets) + len(draft.new_targets), len(draft.continued_targets), len(draft.new_targets),
+              len(draft.outcomes), len(draft.milestone_outcomes), len(draft.already), len(draft.skipped), skipped,
+              len(draft.low_confidence()))
+    if lang == "zh":
+        return ("找到 {} 个数字：结果 {} 个（匹配已有指标 {}，新指标 {}）；目标 {} 个（延续上年目标 {}，新目标 {}）；"
+                "上年目标结果 {} 个，事项结果 {} 个；数据中已有 {} 个；跳过 {} 个（{}）；低置信度 {} 个，请先核对。").format(*counts)
+    return ("Found {} numbers: {} results ({} matched to indicators, {} new); {} targets ({} continuing last year's, {} new); "
+            "{} target outcomes, {} milestone outcomes; {} already in the data; {} skipped ({}); "
+            "{} low-confidence matches to check first.").format(*counts)

@@ -1,0 +1,151 @@
+"""`python -m kpi draft REPORT.txt --report ID [--out FILE] [--data DIR]`: the new report's figures, drafted for review.
+
+Exit codes as `validate`: 0 draft written, 1 a problem with the report file or the data (a clear message,
+no traceback), 2 a usage error. The draft goes to FILE, or to standard output without --out; the summary
+goes to standard output with --out, else to standard error (so a redirected draft stays clean YAML).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kpi.dataset import SOURCE_DIR, data_dir, load_dataset
+from kpi.draft import Draft, Progress, ReportFacts, draft_report, summary
+from kpi.draft_yaml import render_draft
+from kpi.errors import DataErrors
+from kpi.model import IndicatorsFile
+from kpi.report_numbers import ReportTextError, decode_report, published_date, report_years
+
+_REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class DraftInputError(Exception):
+    """A problem with the command's input (file, directory, report years), in both languages."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def text(self, lang: str) -> str:
+        """The message in the chosen language."""
+        return self.zh if lang == "zh" else self.en
+
+
+def add_draft_command(commands: argparse._SubParsersAction) -> None:
+    """Register `draft` beside `validate` and `schema`."""
+    draft = commands.add_parser("draft", help="起草新报告的数据 / draft the figures of a new report")
+    draft.add_argument("text", metavar="REPORT.txt", help="新报告的文本（UTF-8）/ the new report's text (UTF-8)")
+    draft.add_argument("--report", dest="report_id", metavar="ID", required=True, type=_report_id,
+                       help="报告编号，如 report_2024 / report id, e.g. report_2024")
+    draft.add_argument("--out", metavar="FILE", help="草稿文件（默认输出到屏幕）/ draft file (default: standard output)")
+    draft.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    draft.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    draft.add_argument("--progress", action="store_true", help="显示进度条 / show a progress bar (default: on a terminal)")
+    draft.set_defaults(run=run_draft)
+
+
+def _report_id(text: str) -> str:
+    """Report ids as the data requires them; anything else is a usage error (exit 2)."""
+    if not _REPORT_ID.match(text):
+        raise argparse.ArgumentTypeError(f"报告编号应为小写字母、数字和下划线，如 report_2024 / "
+                                         f"a report id is lowercase letters, digits and _, like report_2024: {text!r}")
+    return text
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    """Load the data and the report, draft, write, summarise; input problems exit 1 with a message."""
+    try:
+        path = Path(args.text)
+        text = _read_report(path)
+        directory = _data_directory(args.dir)
+        content = load_dataset(directory).content
+        facts = _facts(args.report_id, text, content)
+        progress = progress_bar(sys.stderr) if args.progress or sys.stderr.isatty() else None
+        draft = draft_report(content, facts, progress)
+        _write(draft, content, path, directory, args)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error.format(args.lang))
+        print("数据有错误：请先修正（python -m kpi validate）再起草。" if args.lang == "zh"
+              else "The data has errors: fix them (python -m kpi validate) before drafting.", file=sys.stderr)
+        return 1
+    except ReportTextError as exc:
+        print(exc.format(args.text, args.lang), file=sys.stderr)
+        return 1
+    except DraftInputError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _data_directory(given: str | None) -> Path:
+    """The data directory given or the default; a missing one is an input error, not a traceback."""
+    directory = Path(given) if given else data_dir()
+    if not directory.is_dir():
+        raise DraftInputError(f"数据目录不存在：{directory}", f"data directory not found: {directory}")
+    return directory
+
+
+def _read_report(path: Path) -> str:
+    """The report's text; a missing or unreadable file is an input error, a wrong encoding a located one."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftInputError(f"{path}: 找不到报告文件", f"{path}: report file not found") from None
+    except OSError as exc:
+        raise DraftInputError(f"{path}: 无法读取（{exc.strerror}）", f"{path}: cannot be read ({exc.strerror})") from None
+    return decode_report(raw)
+
+
+def _facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFacts:
+    """The report's years from its part headings, else from its entry in the data."""
+    reviews, plans = report_years(text)
+    listed = next((r for r in content.reports if r.id == report_id), None)
+    reviews = reviews or (listed.reviews if listed else None)
+    plans = plans or (listed.plans if listed else None) or (reviews + 1 if reviews else None)
+    if reviews is None:
+        raise DraftInputError("找不到“第一部分 YYYY年工作回顾”标题，无法确定回顾年份",
+                              "no heading like 第一部分 2024年工作回顾: cannot tell which year the report reviews")
+    return ReportFacts(report_id, text, reviews, plans)
+
+
+def _write(draft: Draft, content: IndicatorsFile, path: Path, directory: Path, args: argparse.Namespace) -> None:
+    """The draft to --out (summary on stdout) or to stdout (summary on stderr)."""
+    file, inside = _source_name(path, directory)
+    command = f"python -m kpi draft {args.text} --report {args.report_id}"
+    text = render_draft(draft, content, file, command, summary(draft, "zh"), published_date(draft.report.text))
+    hint = "" if inside else (f"\n请把报告文本复制为数据目录下的 {file}。" if args.lang == "zh"
+                              else f"\nCopy the report's text to {file} in the data directory.")
+    if args.out is None:
+        sys.stdout.write(text)
+        print(summary(draft, args.lang) + hint, file=sys.stderr)
+        return
+    try:
+        Path(args.out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise DraftInputError(f"{args.out}: 无法写入（{exc.strerror}）", f"{args.out}: cannot be written ({exc.strerror})") from None
+    print((f"草稿已写入 {args.out}。" if args.lang == "zh" else f"Draft written to {args.out}. ") + summary(draft, args.lang) + hint)
+
+
+def _source_name(path: Path, directory: Path) -> tuple[str, bool]:
+    """`source/NAME` as the report entry writes it, and whether the file is already there."""
+    source = (directory / SOURCE_DIR).resolve()
+    resolved = path.resolve()
+    if resolved.is_relative_to(source):
+        return f"{SOURCE_DIR}/{resolved.relative_to(source).as_posix()}", True
+    return f"{SOURCE_DIR}/{path.name}", False
+
+
+def progress_bar(stream: TextIO, width: int = 30) -> Progress:
+    """A one-line bar, `起草 draft [#########.....] 90/139`, redrawn in place on the stream."""
+    def show(done: int, total: int) -> None:
+        """Redraw the bar; end the line when done."""
+        filled = width * done // max(total, 1)
+        stream.write(f"\r起草 draft [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        stream.write("\n" if done >= total else "")
+        stream.flush()
+    return show

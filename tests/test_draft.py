@@ -1,0 +1,415 @@
+"""`python -m kpi draft`: the numbers of a report read, classified and matched, measured on the real report.
+
+Measures (asserted, and printed for the closing note):
+- the 2023 report against the data with every indicator's values removed: share of the curated figures
+  proposed with the right value, unit, qualifier, period and a quote holding the number (goal ≥ 95 %),
+  share matched to the right indicator id (goal ≥ 85 %), share of proposed results that are no curated
+  figure (false positives, printed), and the time the draft takes (a benchmark, not asserted);
+- the fictional next report: every figure, new indicator, outcome and target staff paste for it
+  (tests/data/report_2024_fictional/additions.yaml) is proposed and matched, and the pasted draft validates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.draft import Draft, ReportFacts, comparison_of, draft_report, summary
+from kpi.draft_yaml import render_draft, yaml_text
+from kpi.numbers import number_in_text, numbers_in
+from kpi.report_numbers import REASONS, ReportTextError, chinese_number, decode_report, find_figures, report_years
+from tests.conftest import MINIMAL, copy_data_dir
+from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID
+from tests.test_report_data import EXCLUSIONS, spans
+from tests.yaml_edit import append_to_item, append_to_list
+
+REPORT_2023 = "report_2023"
+FIXTURE_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt
+
+
+# ── Reading numbers: one table per pure function ───────────────────────────────────────────────────
+
+@pytest.mark.parametrize(("word", "value"), [
+    ("两", 2), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("三百", 300), ("十四五", None),
+])
+def test_chinese_numbers(word, value):
+    assert chinese_number(word) == value
+
+
+SAMPLE = """示例报告
+第一部分 2024年工作回顾
+一、经济发展
+(一)招商引资。截至2024年11月,引进企业139家。核查企业4000余家,走访4万余件。日均堂食近450客。改造停放点约700平方米。加梯签约40台。超100人参加。成功举办两期暑托班。开展第五次普查。深化“1+3+X”模式。实施计划(2024-2026)。落实24小时应急值守制度。2023年完成平安屋建设13座。满意率100%。
+第二部分 2025年主要任务
+一、平安建设
+(一)平安屋。新建49座社区平安屋,完善四项职能,投入不超过300万元。
+《示例报告》名词解释
+1. 术语:遴选2000名以上人才。
+"""
+
+
+@pytest.mark.parametrize(("written", "kind", "reason", "value", "unit", "qualifier", "period", "section"), [
+    ("139家", "result", "", 139, "家", "exact", "2024-01..2024-11", "第一部分 一(一)"),
+    ("4000余家", "result", "", 4000, "家", "more_than", "2024", "第一部分 一(一)"),
+    ("4万余件", "result", "", 4, "万件", "more_than", "2024", "第一部分 一(一)"),
+    ("近450客", "result", "", 450, "客", "nearly", "2024", "第一部分 一(一)"),
+    ("约700平方米", "result", "", 700, "平方米", "about", "2024", "第一部分 一(一)"),
+    ("40台", "result", "", 40, "台", "exact", "2024", "第一部分 一(一)"),  # 签约 is "signed", not 约
+    ("超100人", "result", "", 100, "人", "over", "2024", "第一部分 一(一)"),
+    ("两期", "result", "", 2, "期", "exact", "2024", "第一部分 一(一)"),
+    ("13座", "result", "", 13, "座", "exact", "2023", "第一部分 一(一)"),  # a restated earlier year
+    ("100%", "result", "", 100, "%", "exact", "2024", "第一部分 一(一)"),
+    ("五次", "skipped", "ordinal", 5, "次", "exact", "2024", "第一部分 一(一)"),
+    ("1+3+X", "skipped", "name", 1, "", "exact", "2024", "第一部分 一(一)"),
+    ("(2024-2026)", "skipped", "plan_period", 2024, "", "exact", "2024", "第一部分 一(一)"),
+    ("24小时", "skipped", "name", 24, "小时", "exact", "2024", "第一部分 一(一)"),
+    ("49座", "target", "", 49, "座", "exact", "2024", "第二部分 一(一)"),
+    ("四项", "skipped", "not_a_measurement", 4, "项", "exact", "2024", "第二部分 一(一)"),  # targets are in digits
+    ("300万元", "target", "", 300, "万元", "exact", "2024", "第二部分 一(一)"),
+    ("2000名以上", "skipped", "glossary", 2000, "名", "exact", "2024", ""),
+])
+def test_each_number_is_read_and_classified(written, kind, reason, value, unit, qualifier, period, section):
+    [figure] = [f for f in find_figures(SAMPLE, 2024) if f.written == written]
+    assert (figure.kind, figure.reason, figure.value, figure.unit, figure.qualifier, figure.period, figure.section) == \
+        (kind, reason, value, unit, qualifier, period, section)
+    assert figure.quote in SAMPLE
+
+
+@pytest.mark.parametrize(("written", "notes", "comparison"), [
+    ("近450客", ("日均",), "at_least"), ("49座", (), "at_least"), ("300万元", (), "at_most"),
+])
+def test_notes_and_comparisons(written, notes, comparison):
+    [figure] = [f for f in find_figures(SAMPLE, 2024) if f.written == written]
+    assert (figure.notes, comparison_of(figure)) == (notes, comparison)
+
+
+def test_report_years_come_from_the_part_headings():
+    assert report_years(SAMPLE) == (2024, 2025)
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("第一部分\n引进企业139家。\n".encode(), "第一部分\n引进企业139家。\n"),
+    ("\ufeff第一部分\r\n引进企业139家。\r\n".encode(), "第一部分\n引进企业139家。\n"),  # Notepad: BOM and CRLF
+])
+def test_utf8_with_or_without_bom_lf_or_crlf(raw, text):
+    assert decode_report(raw) == text
+
+
+@pytest.mark.parametrize(("raw", "line", "column", "fragment"), [
+    ("标题\n引进企业139家。\n".encode("gbk"), 1, 1, "不是 UTF-8"),
+    ("标题\n".encode() + "引进企业139家。".encode("gbk"), 2, 1, "GBK"),
+    ("标题\n引进".encode() + "企业".encode("gbk"), 2, 3, "0xc6"),
+    ("标题".encode("utf-16"), 1, 1, "UTF-16"),
+    ("标题\r引进企业".encode(), 1, 3, "CR"),
+    ("标题\n引进\x00企业".encode(), 2, 3, "不是文本文件"),
+])
+def test_other_encodings_get_a_located_error(raw, line, column, fragment):
+    with pytest.raises(ReportTextError) as error:
+        decode_report(raw)
+    assert (error.value.line, error.value.column) == (line, column)
+    assert fragment in error.value.format("r.txt")
+
+
+@pytest.mark.parametrize("text", ["引进企业139家,吸引内资3.45亿元", "说明: 值", "it's", "# 不是注释", "“两免提交”利用率"])
+def test_yaml_text_round_trips(text):
+    assert yaml.safe_load(f"quote: {yaml_text(text)}") == {"quote": text}
+
+
+# ── The 2023 report: exclusions and the measures ───────────────────────────────────────────────────
+
+@pytest.fixture(scope="module")
+def text_2023(dataset) -> str:
+    return dataset.report_texts[REPORT_2023]
+
+
+def test_numbers_the_completeness_test_excludes_are_skipped_with_the_same_reason(dataset, text_2023):
+    figures = find_figures(text_2023, 2023, {v.source.section for i in dataset.content.indicators for v in i.values})
+    reasons: dict[int, set[str]] = {}  # a number inside several excluded contexts may have any of their reasons
+    for exclusion in EXCLUSIONS:
+        for start, end in spans(text_2023, exclusion["context"]):
+            for number_start, _, _ in numbers_in(text_2023[start:end]):
+                reasons.setdefault(start + number_start, set()).add(exclusion["reason"])
+    covering = {at: next(f for f in figures if f.start <= at < f.end) for at in reasons}
+    assert [(f.written, f.reason, reasons[at]) for at, f in covering.items() if f.reason not in reasons[at]] == []
+    assert {f.reason for f in figures if f.reason} <= set(REASONS)
+
+
+def stripped(content):
+    """The data with every indicator's values removed (names, units, themes and targets kept)."""
+    return content.model_copy(update={"indicators": [i.model_copy(update={"values": []}) for i in content.indicators]})
+
+
+@pytest.fixture(scope="module")
+def draft_2023(dataset, text_2023) -> tuple[Draft, float]:
+    started = time.perf_counter()
+    draft = draft_report(stripped(dataset.content), ReportFacts(REPORT_2023, text_2023, 2023, 2024))
+    return draft, time.perf_counter() - started
+
+
+def proposed_results(draft: Draft, content) -> list[tuple[str, object, str]]:
+    """(indicator id, figure, unit written) of every proposed result: values of kept indicators and new ones."""
+    units = {i.id: i.unit.zh for i in content.indicators}
+    return [(m.item_id, m.figure, units[m.item_id]) for m in draft.values] + \
+        [(n.item_id, n.figure, n.figure.unit) for n in draft.new_indicators]
+
+
+def proposes(curated, quote_spans, proposal) -> bool:
+    """Whether a proposal states the curated figure: same number in the same sentence, unit, qualifier, period."""
+    (indicator, value), (_, figure, unit) = curated, proposal
+    return (figure.value == value.value and unit == indicator.unit.zh and figure.qualifier == value.qualifier
+            and figure.period == value.period and number_in_text(value.value, figure.quote)
+            and any(a <= figure.start < b for a, b in quote_spans))
+
+
+def test_the_2023_report_drafted_from_names_alone(dataset, text_2023, draft_2023, capsys):
+    draft, seconds = draft_2023
+    curated = [(i, v) for i in dataset.content.indicators for v in i.values if v.source.report == REPORT_2023]
+    proposals = proposed_results(draft, dataset.content)
+    found, right, used = 0, 0, set()
+    for indicator, value in curated:
+        hits = [p for p in proposals if proposes((indicator, value), spans(text_2023, value.source.quote), p)]
+        found += bool(hits)
+        right += any(item_id == indicator.id for item_id, _, _ in hits)
+        used |= {p[1].start for p in hits}
+    false_positives = [p for p in proposals if p[1].start not in used]
+    recall, right_id, false_share = found / len(curated), right / len(curated), len(false_positives) / len(proposals)
+    with capsys.disabled():
+        print(f"\n2023 report, values removed: {len(curated)} curated figures, {len(proposals)} results proposed; "
+              f"recall {recall:.1%}, right id {right_id:.1%}, false positives {false_share:.1%} "
+              f"{[(p[0], p[1].written) for p in false_positives]}; low confidence {len(draft.low_confidence())}; "
+              f"draft took {seconds * 1000:.0f} ms\n{summary(draft, 'en')}")
+    assert recall >= 0.95
+    assert right_id >= 0.85
+
+
+def test_every_quote_of_the_2023_draft_stands_in_the_report_and_holds_its_number(draft_2023, text_2023):
+    draft, _ = draft_2023
+    figures = [m.figure for m in draft.values] + [n.figure for n in draft.new_indicators]
+    assert [f.written for f in figures if f.quote not in text_2023 or not number_in_text(f.value, f.quote)] == []
+
+
+def test_the_draft_of_already_curated_data_proposes_nothing_twice(dataset, text_2023):
+    draft = draft_report(dataset.content, ReportFacts(REPORT_2023, text_2023, 2023, 2024))
+    assert (draft.values, draft.new_indicators, draft.new_targets, draft.continued_targets) == ([], [], [], [])
+    curated = sum(len([v for v in i.values if v.source.report == REPORT_2023]) for i in dataset.content.indicators)
+    assert len(draft.already) == curated + len([t for t in dataset.content.targets if t.source.report == REPORT_2023])
+
+
+# ── The fictional next report ──────────────────────────────────────────────────────────────────────
+
+@pytest.fixture
+def fixture_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped data, before any README step for the fictional report."""
+    return copy_data_dir(REPO_ROOT, tmp_path)
+
+
+@pytest.fixture
+def fixture_draft(fixture_dir) -> tuple[Draft, object]:
+    content = load_dataset(fixture_dir).content
+    text = decode_report((FIXTURE / "report.txt").read_bytes())
+    return draft_report(content, ReportFacts(REPORT_ID, text, *report_years(text))), content
+
+
+def staff_pasted(key: str) -> list[tuple[str, dict]]:
+    """(item id, entry) of each block additions.yaml pastes for `key` (values and outcomes are per item)."""
+    blocks = ADDITIONS[key]
+    if isinstance(blocks, dict):
+        return [(item_id, entry) for item_id, block in blocks.items() for entry in _entries(yaml.safe_load(block))]
+    return [(entry["id"], entry) for entry in yaml.safe_load(blocks)]
+
+
+def _entries(loaded) -> list[dict]:
+    return loaded if isinstance(loaded, list) else [loaded["outcome"]]
+
+
+def test_every_changed_and_restated_figure_is_matched_to_its_indicator(fixture_draft):
+    draft, _ = fixture_draft
+    proposed = {(m.item_id, m.figure.period, m.figure.value, m.figure.qualifier) for m in draft.values}
+    expected = {(item_id, str(entry["period"]), entry["value"], entry.get("qualifier", "exact"))
+                for item_id, entry in staff_pasted("values")}
+    assert expected - proposed == set()
+
+
+def test_every_new_figure_is_proposed_as_a_new_indicator(fixture_draft):
+    draft, _ = fixture_draft
+    proposed = {(n.figure.period, n.figure.value, n.figure.unit, n.theme) for n in draft.new_indicators}
+    for _, indicator in staff_pasted("indicators"):
+        for value in indicator["values"]:
+            assert (str(value["period"]), value["value"], indicator["unit"]["zh"], indicator["theme"]) in proposed
+
+
+def test_beyond_what_staff_paste_the_draft_proposes_only_target_closers_and_open_mentions(fixture_draft, capsys):
+    draft, _ = fixture_draft
+    pasted = {(str(e["period"]), e["value"]) for _, e in staff_pasted("values")}
+    pasted |= {(str(v["period"]), v["value"]) for _, e in staff_pasted("indicators") for v in e["values"]}
+    closed = {item_id for item_id, _ in staff_pasted("outcomes")}
+    new = [n for n in draft.new_indicators if (n.figure.period, n.figure.value) not in pasted]
+    outcomes = [m for m in draft.outcomes if m.item_id not in closed]
+    mentions = [m for m in draft.milestone_outcomes if m.milestone_id not in closed]
+    with capsys.disabled():
+        print(f"\nfictional report: {summary(draft, 'en')}\nbeyond additions.yaml: new indicators "
+              f"{[(n.item_id, n.figure.written) for n in new]}, outcomes {[(m.item_id, m.figure.written) for m in outcomes]}, "
+              f"milestone mentions {[(m.milestone_id, m.quote) for m in mentions]}")
+    assert {n.figure.start for n in new} <= {m.figure.start for m in draft.outcomes}  # figures that close a target
+    assert not any(m.done for m in mentions)  # named but not said to be done: left commented for staff
+
+
+def test_every_outcome_is_proposed_under_its_target_or_milestone(fixture_draft):
+    draft, _ = fixture_draft
+    targets = {(m.item_id, m.figure.value) for m in draft.outcomes}
+    milestones = {(m.milestone_id, "done" if m.done else "not_done") for m in draft.milestone_outcomes}
+    for item_id, outcome in staff_pasted("outcomes"):
+        assert ((item_id, outcome["value"]) in targets) if "value" in outcome else ((item_id, outcome["status"]) in milestones)
+
+
+def test_every_new_target_continues_last_years_target(fixture_draft):
+    draft, content = fixture_draft
+    previous = {t.id: t for t in content.targets}
+    proposed = {draft.target_ids[m.figure.start]: (m.figure.value, previous[m.item_id].unit.zh, previous[m.item_id].baseline)
+                for m in draft.continued_targets}
+    for target_id, target in staff_pasted("targets"):
+        assert proposed[target_id] == (target["value"], target["unit"]["zh"], target["baseline"])
+
+
+def draft_blocks(text: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """{list name: [(item id, its lines)]}: each entry of the draft as staff copy it."""
+    blocks: dict[str, list[tuple[str, list[str]]]] = {}
+    current: list[str] | None = None
+    for line in text.split("\n"):
+        if match := re.match(r"^([a-z]+):", line):
+            blocks[match[1]], current = [], None
+        elif line.startswith("- id: "):
+            current = [line]
+            blocks[list(blocks)[-1]].append((line.split()[2], current))
+        elif current is not None and line.startswith("  "):
+            current.append(line)
+        else:
+            current = None
+    return blocks
+
+
+def paste_draft(directory: Path, draft_text: str, keys: tuple[str, ...] = ("reports", "indicators", "targets", "values", "outcomes")) -> None:
+    """The README steps after review: the report's text into source/, the draft's entries (under `keys`) pasted."""
+    shutil.copy(FIXTURE / "report.txt", directory / FIXTURE_FILE)
+    draft_text = draft_text.replace("  published: null", "  published: 2025-01-22  #") \
+        .replace("  url: null", "  url: https://example.invalid/fictional-test-report  #")
+    blocks = {key: items for key, items in draft_blocks(draft_text).items() if key in keys}
+    path = directory / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    for key in ("reports", "indicators", "targets"):
+        for _, lines in blocks.get(key, []):
+            text = append_to_list(text, key, "\n".join(lines))
+    for item_id, lines in blocks.get("values", []):
+        text = append_to_item(text, item_id, "\n".join(lines[lines.index("  values:") + 1:]))
+    for item_id, lines in blocks.get("outcomes", []):
+        text = append_to_item(text, item_id, "\n".join(lines[1:]))
+    path.write_text(text, encoding="utf-8")
+
+
+def rendered(draft: Draft, content) -> str:
+    return render_draft(draft, content, FIXTURE_FILE, "test", summary(draft))
+
+
+def test_the_pasted_draft_validates(fixture_dir, fixture_draft):
+    draft, content = fixture_draft
+    text = rendered(draft, content)
+    assert yaml.safe_load(text)["reports"][0]["id"] == REPORT_ID  # the draft itself is YAML
+    paste_draft(fixture_dir, text)
+    pasted = load_dataset(fixture_dir)
+    assert pasted.indicators["economy.enterprises_attracted"].values[-1].value == 152
+    assert {t.id for t in pasted.content.targets} >= {t for t, _ in staff_pasted("targets")}
+
+
+def redraft(directory: Path) -> Draft:
+    content = load_dataset(directory).content
+    text = decode_report((directory / FIXTURE_FILE).read_bytes())
+    return draft_report(content, ReportFacts(REPORT_ID, text, *report_years(text)))
+
+
+def test_drafting_again_after_pasting_proposes_nothing_twice(fixture_dir, fixture_draft):
+    draft, content = fixture_draft
+    paste_draft(fixture_dir, rendered(draft, content))
+    again = redraft(fixture_dir)
+    assert (again.values, again.new_indicators, again.outcomes, again.continued_targets, again.new_targets) == ([], [], [], [], [])
+    assert [m.milestone_id for m in again.milestone_outcomes] == [m.milestone_id for m in draft.milestone_outcomes if not m.done]
+
+
+def test_a_figure_pasted_as_a_value_is_still_proposed_as_an_outcome(fixture_dir, fixture_draft):
+    draft, content = fixture_draft
+    paste_draft(fixture_dir, rendered(draft, content), ("reports", "values"))
+    again = redraft(fixture_dir)
+    assert again.values == [] and [(m.item_id, m.figure.value) for m in again.outcomes] == \
+        [(m.item_id, m.figure.value) for m in draft.outcomes]
+
+
+# ── The command ────────────────────────────────────────────────────────────────────────────────────
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kpi", "draft", *args], cwd=REPO_ROOT, capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=60)
+
+
+def test_draft_writes_the_file_and_prints_the_summary(fixture_dir, tmp_path):
+    out = tmp_path / "draft.yaml"
+    shutil.copy(FIXTURE / "report.txt", fixture_dir / FIXTURE_FILE)  # the text already in source/: no copy hint
+    result = run(str(fixture_dir / FIXTURE_FILE), "--report", REPORT_ID, "--out", str(out), "--data", str(fixture_dir))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"草稿已写入 {out}。找到 ") and "匹配已有指标 8" in result.stdout
+    assert "请把报告文本复制" not in result.stdout
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["targets"][0]["id"] == "housing.community_gardens_2025"
+
+
+def test_draft_to_standard_output_in_english_with_a_progress_bar(fixture_dir):
+    env = {**os.environ, "KPI_DATA_DIR": str(fixture_dir)}
+    result = run(str(FIXTURE / "report.txt"), "--report", REPORT_ID, "--lang", "en", "--progress", env=env)
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["reports"][0]["file"] == "source/report.txt"
+    assert "draft [" in result.stderr and "Found 20 numbers" in result.stderr
+    assert "Copy the report's text to source/report.txt in the data directory" in result.stderr
+
+
+def test_a_bom_and_crlf_copy_drafts_like_the_original(fixture_dir, tmp_path):
+    windows = tmp_path / "report.txt"
+    windows.write_bytes(b"\xef\xbb\xbf" + (FIXTURE / "report.txt").read_bytes().replace(b"\n", b"\r\n"))
+    drafts = [run(str(path), "--report", REPORT_ID, "--data", str(fixture_dir)) for path in (FIXTURE / "report.txt", windows)]
+    assert [d.returncode for d in drafts] == [0, 0]
+    assert drafts[0].stdout.replace(str(FIXTURE / "report.txt"), "R") == drafts[1].stdout.replace(str(windows), "R")
+
+
+@pytest.mark.parametrize(("make", "args", "code", "message"), [
+    (None, ["missing.txt", "--report", "report_x"], 1, "missing.txt: 找不到报告文件"),
+    ("gbk", ["{report}", "--report", "report_x"], 1, "report.txt:1:1: 文件不是 UTF-8 编码（字节 0xb6）；GBK"),
+    (None, ["{report}", "--report", "report_x", "--lang", "en", "--data", "{tmp}/nowhere"], 1, "data directory not found"),
+    (None, ["{report}", "--report", "report_x", "--out", "{tmp}/no/draft.yaml", "--data", "{minimal}"], 1, "draft.yaml: 无法写入"),
+    (None, ["{report}", "--report", "Report 2024"], 2, "report id is lowercase"),
+    (None, ["{report}"], 2, "the following arguments are required: --report"),
+])
+def test_draft_errors_are_messages_with_exit_codes(tmp_path, make, args, code, message):
+    report = tmp_path / "report.txt"
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8")
+    report.write_bytes(text.encode("gbk") if make == "gbk" else text.encode())
+    result = run(*[a.format(report=report, tmp=tmp_path, minimal=MINIMAL) for a in args])
+    assert result.returncode == code
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_invalid_data_is_reported_before_drafting(minimal_dir):
+    (minimal_dir / "indicators.yaml").write_text("reports: 3\n", encoding="utf-8")
+    result = run(str(FIXTURE / "report.txt"), "--report", REPORT_ID, "--data", str(minimal_dir))
+    assert result.returncode == 1
+    assert result.stdout.startswith("indicators.yaml:1:") and "先修正" in result.stderr
+
+
+def test_the_draft_modules_never_import_streamlit():
+    code = "import sys, kpi.draft, kpi.draft_yaml, kpi.draft_command, kpi.report_numbers; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
