@@ -189,6 +189,11 @@ PROGRAMME_STATES = ("done", "basically_done", "under_way", "rest")  # segment an
 
 def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str, meeting: bool = False) -> Chart:
     """Each programme as one bar of its whole: the parts in the states the report gives, then the rest."""
+    key = ("programme_chart", tuple(p.id for p in programmes), lang, meeting)
+    return dataset.memo(key, lambda: _programme_chart(programmes, dataset, lang, meeting))
+
+
+def _programme_chart(programmes: list[Programme], dataset: Dataset, lang: str, meeting: bool) -> Chart:
     counts, totals, names, rows = [], [], [], []
     for programme in programmes:
         total_figure = dataset.indicators[programme.total]
@@ -256,7 +261,13 @@ def rates_chart(indicators: list[Indicator], dataset: Dataset, lang: str, meetin
 
 
 def theme_charts(dataset: Dataset, theme: str, lang: str, meeting: bool = False) -> list[Chart]:
-    """The charts that answer a question for one theme, in reading order; none when nothing is worth one."""
+    """The charts that answer a question for one theme, in reading order; none when nothing is worth one.
+
+    Built once per dataset, language and mode: every viewer of the theme sees the same charts."""
+    return dataset.memo(("theme_charts", theme, lang, meeting), lambda: _theme_charts(dataset, theme, lang, meeting))
+
+
+def _theme_charts(dataset: Dataset, theme: str, lang: str, meeting: bool) -> list[Chart]:
     figures = dataset.theme_indicators(theme)
     content = dataset.content
     year = dataset.plan_years[-1] if dataset.plan_years else None

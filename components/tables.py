@@ -8,14 +8,21 @@ import streamlit as st
 from components.frame import Frame
 from components.links import page_url
 from components.texts import t
+from kpi.dataset import Dataset
 from kpi.format import base_amount, base_unit, format_value, qualifier_word, section_label, text
 from kpi.model import Indicator
 from kpi.periods import period_label
 
 
 def figures_frame(indicators: list[Indicator], frame: Frame) -> pd.DataFrame:
-    """One row per figure and period, as the newest report states it (pure: testable without an app)."""
+    """One row per figure and period, as the newest report states it, with a link to each figure's page."""
     lang, dataset = frame.lang, frame.dataset
+    table = dataset.memo(("figures", tuple(i.id for i in indicators), lang), lambda: _figures(indicators, dataset, lang))
+    # The links carry the viewer's shared view (language, as-of date…), so they are added per request.
+    return table.assign(**{t("see_details", lang): [page_url(frame, "indicator", id=i) for i in table[t("col_id", lang)]]})
+
+
+def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
     rows = []
     for indicator in indicators:
         for observation in dataset.series(indicator):
@@ -30,7 +37,6 @@ def figures_frame(indicators: list[Indicator], frame: Frame) -> pd.DataFrame:
                 t("col_report", lang): observation.current.report.id,
                 t("col_section", lang): section_label(value.source.section, lang),
                 t("col_quote", lang): value.source.quote,
-                t("see_details", lang): page_url(frame, "indicator", id=indicator.id),
                 t("col_id", lang): indicator.id,
             })
     return pd.DataFrame(rows)

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import streamlit as st
 
 from components.frame import Frame
 from components.status import STATUS
 from components.texts import t
-from kpi.progress import MilestoneAssessment, TargetAssessment
+from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
 
 Assessed = dict[str, TargetAssessment | MilestoneAssessment]
+
+
+def assessments(frame: Frame) -> Assessed:
+    """Every status on the frame's date; computed once per dataset for today, the date nearly everyone sees
+    (what-if dates from the URL are computed each time, so they cannot fill memory)."""
+    content, as_of = frame.dataset.content, frame.as_of
+    if as_of != date.today():
+        return assess_all(content, as_of)
+    return frame.dataset.memo(("assessments", as_of), lambda: assess_all(content, as_of))
 
 
 def status_counts(frame: Frame, year: int, assessed: Assessed) -> Counter[str]:

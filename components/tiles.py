@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from itertools import islice
 
 import streamlit as st
@@ -77,31 +78,44 @@ def per_row(values: list[str], meeting: bool) -> int:
     return max(1, min(MOST_PER_ROW, int(ROW_PX // widest)))
 
 
-def _value(indicator: Indicator, dataset: Dataset, lang: str) -> str:
-    value = dataset.latest(indicator).value
-    return format_value(value.value, value.qualifier, indicator.unit, lang)
+@dataclass(frozen=True)
+class Tile:
+    """Everything a tile shows, worked out once per dataset and language (the same for every viewer)."""
+
+    label: str
+    value: str
+    delta: str | int | None
+    delta_color: str
+    delta_description: str | None
+    help: str
 
 
-def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
-    """Tiles in balanced rows that fill the width; on a phone each tile takes the full width."""
-    remaining = iter(indicators)
-    most = per_row([_value(i, frame.dataset, frame.lang) for i in indicators], frame.meeting)
-    for size in balanced_rows(len(indicators), most):
-        for column, indicator in zip(st.columns(size), islice(remaining, size)):
-            with column:
-                _tile(indicator, frame)
+def tile(indicator: Indicator, dataset: Dataset, lang: str) -> Tile:
+    return dataset.memo(("tile", indicator.id, lang), lambda: _tile(indicator, dataset, lang))
 
 
-def _tile(indicator: Indicator, frame: Frame) -> None:
-    lang, dataset = frame.lang, frame.dataset
+def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Tile:
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
     value = latest.value
-    st.metric(
-        escape_markdown(tile_label(indicator, latest, lang)),
-        _value(indicator, dataset, lang),
+    return Tile(
+        label=escape_markdown(tile_label(indicator, latest, lang)),
+        value=format_value(value.value, value.qualifier, indicator.unit, lang),
         delta=None if previous is None else format_change(value.value, previous.value.value, indicator.unit, lang),
         delta_color=_DELTA_COLOR[indicator.direction],
         delta_description=None if previous is None else t("change_since", lang, period=period_label(previous.period, lang)),
         help=tile_help(indicator, dataset, lang),
-        border=True,
     )
+
+
+def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
+    """Tiles in balanced rows that fill the width; on a phone the row wraps and each tile takes the width.
+
+    Why a horizontal container per row, not st.columns: columns add a block per tile, and every block is one
+    more message each new viewer's session sends (see docs/performance.md)."""
+    tiles = [tile(i, frame.dataset, frame.lang) for i in indicators]
+    remaining = iter(tiles)
+    for size in balanced_rows(len(tiles), per_row([x.value for x in tiles], frame.meeting)):
+        with st.container(horizontal=True, gap="small"):
+            for shown in islice(remaining, size):
+                st.metric(shown.label, shown.value, delta=shown.delta, delta_color=shown.delta_color,
+                          delta_description=shown.delta_description, help=shown.help, border=True, width="stretch")

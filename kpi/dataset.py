@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
@@ -24,6 +25,7 @@ from kpi.report import sentence_span
 from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
 
+T = TypeVar("T")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INDICATORS, GLOSSARY, SOURCE_DIR = "indicators.yaml", "glossary.yaml", "source"
 
@@ -62,6 +64,15 @@ class Dataset:
     glossary: GlossaryFile
     report_texts: dict[str, str]  # report id → its text
     lines: dict[str, int] = field(default_factory=dict)  # item id → its line in indicators.yaml, for staff
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once for this dataset: what pages derive from it (charts, tables) is the same for every
+        viewer until staff save an edit, which gives a new Dataset and so a fresh memo. Callers never mutate
+        what they get back."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def reports(self) -> dict[str, Report]:

@@ -8,10 +8,10 @@ import streamlit as st
 from components.check_lists import disagreements, outcomes_missing, staff_lists
 from components.data import current_data
 from components.frame import page_frame
+from components.targets_summary import assessments
 from components.texts import t
 from kpi.dataset import INDICATORS, data_dir, data_stamp
 from kpi.format import text
-from kpi.progress import assess_all
 
 frame = page_frame("check")
 lang, dataset = frame.lang, frame.dataset
@@ -25,7 +25,7 @@ if loaded.errors:
 else:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
 
-assessed = assess_all(content, frame.as_of)
+assessed = assessments(frame)
 missing = outcomes_missing(dataset, assessed, lang)
 st.subheader(t("check_outcomes_missing", lang, n=len(missing)))
 if len(missing):

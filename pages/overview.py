@@ -6,11 +6,10 @@ from components.chart_panel import show_charts
 from components.charts import programme_chart
 from components.frame import page_frame
 from components.markdown import escape_markdown
-from components.targets_summary import earlier_years_missing, plan_summary
+from components.targets_summary import assessments, earlier_years_missing, plan_summary
 from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
-from kpi.progress import assess_all
 
 frame = page_frame("")
 lang, dataset = frame.lang, frame.dataset
@@ -18,7 +17,7 @@ content = dataset.content
 
 if dataset.plan_years:
     year = dataset.plan_years[-1]
-    assessed = assess_all(content, frame.as_of)
+    assessed = assessments(frame)
     st.subheader(t("plan_status", lang, year=year))
     plan_summary(frame, year, assessed)
     earlier_years_missing(frame, assessed)
@@ -29,8 +28,7 @@ if content.programmes:
 st.subheader(t("key_figures", lang))
 for theme in content.themes:
     figures = dataset.theme_indicators(theme.id)
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        st.markdown(f"#### {theme.icon} {escape_markdown(text(theme.name, lang))}")
-        if not frame.meeting:
-            st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(figures)), icon=":material/arrow_forward:")
+    st.markdown(f"#### {theme.icon} {escape_markdown(text(theme.name, lang))}")
+    if not frame.meeting:
+        st.page_link(frame.pages[theme.id], label=t("count_figures", lang, n=len(figures)), icon=":material/arrow_forward:")
     kpi_tiles([i for i in figures if i.key], frame)

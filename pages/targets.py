@@ -6,11 +6,10 @@ from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.status import STATUS, status_badge, status_words
 from components.target_views import explain, plan_rows, timeline_figure
-from components.targets_summary import plan_summary
+from components.targets_summary import assessments, plan_summary
 from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import section_label, text
-from kpi.progress import assess_all
 
 frame = page_frame("targets")
 lang, dataset = frame.lang, frame.dataset
@@ -25,7 +24,7 @@ if len(years) > 1 and not frame.meeting:
                          on_change=state_to_url, args=("year", years[-1]))
 year = int(st.session_state["year"])
 targets, milestones = dataset.planned(year)
-assessed = assess_all(dataset.content, frame.as_of)
+assessed = assessments(frame)
 
 st.header(t("targets_of", lang, year=year), divider="gray")
 plan_summary(frame, year, assessed)
