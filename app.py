@@ -1,16 +1,26 @@
 """东明路街道绩效看板 — the entry: page config, navigation, and the frame every page shares.
 
-Serve it with `scripts/run` (see scripts/serve.py for why not plain `streamlit run app.py`). The view a
-link shares lives in the URL: ?lang=en, ?as_of=<date progress is judged on>, ?mode=meeting&rotate=30,
-and page-level parameters (?year=, ?theme=, ?status=, ?q=, ?id=, ?term=, ?report=) that each page reads.
+Start it any way: `bash scripts/run`, `streamlit run app.py` or `uvicorn app:app`. Streamlit imports this
+file for the server, which gets `app`: an st.App whose start-up runs st.navigation once. Why: with a
+`pages/` folder here, a freshly started Streamlit would serve the first request in its legacy file-name
+mode, and a shared link to a theme (/economy) would show "Page not found" over the page; Streamlit
+ignores `pages/` once st.navigation has run. Every viewer's session then runs this file as a script,
+which draws the frame and the page.
+
+The view a link shares lives in the URL: ?lang=en, ?as_of=<date progress is judged on>,
+?mode=meeting&rotate=30, and page-level parameters (?year=, ?theme=, ?status=, ?q=, ?id=, ?term=,
+?report=) that each page reads.
 """
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from components.data import current_data
-from components.frame import FRAME_KEY, GOTO, Frame
+from components.frame import FRAME_KEY, Frame
 from components.header import Menu, header, vintage_line
 from components.meeting import meeting_bar, parse_rotate
 from components.notices import data_errors_notice
@@ -19,57 +29,74 @@ from components.texts import t
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.format import text
 
-st.set_page_config(page_title="东明路街道绩效看板 · Dongming Road Dashboard", page_icon=":material/monitoring:",
-                   layout="wide")
-
 # Sticky view state: kept by the session when a page change drops it from the URL, then written back.
 STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
           "mode": ("", one_of("meeting")), "rotate": (0, parse_rotate)}
-for key, (default, parse) in STICKY.items():
-    state_from_url(key, default, parse, sticky=True)
-meeting = st.session_state["mode"] == "meeting"
-for key, (default, _) in STICKY.items():
-    state_to_url(key, default)
-as_of = st.session_state["as_of"]
 
-lang = st.session_state["lang"]
-loaded = current_data()
-dataset = loaded.dataset
-if dataset is None:  # nothing good to show yet: the controls and what staff must fix
-    header(None, "lang", "as_of", meeting)
-    data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
-    st.stop()
 
-overview = st.Page("pages/overview.py", title=t("overview", lang), icon=":material/dashboard:", default=True)
-targets = st.Page("pages/targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets")
-themes = [st.Page("pages/theme.py", title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
-          for theme in dataset.content.themes]
-reference = [
-    st.Page("pages/glossary.py", title=t("glossary", lang), icon=":material/menu_book:", url_path="glossary"),
-    st.Page("pages/source.py", title=t("source", lang), icon=":material/description:", url_path="source"),
-]
-unlisted = [  # reachable by URL and from links, not in the public menu
-    st.Page("pages/check.py", title=t("check", lang), icon=":material/fact_check:", url_path="check"),
-    st.Page("pages/indicator.py", title=t("indicator", lang), url_path="indicator"),
-]
-page = st.navigation([overview, targets, *themes, *reference, *unlisted], position="hidden")
-by_path = {p.url_path: p for p in [overview, targets, *themes, *reference, *unlisted]}
+def frame() -> None:
+    """One viewer's run: the shared header and navigation, then the page."""
+    st.set_page_config(page_title="东明路街道绩效看板 · Dongming Road Dashboard", page_icon=":material/monitoring:",
+                       layout="wide")
 
-if GOTO in st.query_params:  # a cold deep link bounced here by components.frame.page_frame
-    wanted = st.query_params.to_dict()
-    st.switch_page(by_path.get(wanted.pop(GOTO), overview), query_params=wanted)
+    for key, (default, parse) in STICKY.items():
+        state_from_url(key, default, parse, sticky=True)
+    meeting = st.session_state["mode"] == "meeting"
+    for key, (default, _) in STICKY.items():
+        state_to_url(key, default)
+    as_of = st.session_state["as_of"]
 
-menu = Menu([overview, targets], [(t("themes", lang), ":material/category:", themes),
-                                   (t("reference", lang), ":material/menu_book:", reference)])
-lang = header(menu, "lang", "as_of", meeting)
-if loaded.errors:
-    data_errors_notice(loaded.errors, lang, have_data=True)
-page_style(meeting)
-if meeting:
-    meeting_bar([overview, targets, *themes], page, st.session_state["rotate"], lang)
-vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
+    lang = st.session_state["lang"]
+    loaded = current_data()
+    dataset = loaded.dataset
+    if dataset is None:  # nothing good to show yet: the controls and what staff must fix
+        header(None, "lang", "as_of", meeting)
+        data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
+        st.stop()
 
-shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
-st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
-                                    shared=shared, meeting=meeting)
-page.run()
+    overview = st.Page("pages/overview.py", title=t("overview", lang), icon=":material/dashboard:", default=True)
+    targets = st.Page("pages/targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets")
+    themes = [st.Page("pages/theme.py", title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
+              for theme in dataset.content.themes]
+    reference = [
+        st.Page("pages/glossary.py", title=t("glossary", lang), icon=":material/menu_book:", url_path="glossary"),
+        st.Page("pages/source.py", title=t("source", lang), icon=":material/description:", url_path="source"),
+    ]
+    unlisted = [  # reachable by URL and from links, not in the public menu
+        st.Page("pages/check.py", title=t("check", lang), icon=":material/fact_check:", url_path="check"),
+        st.Page("pages/indicator.py", title=t("indicator", lang), url_path="indicator"),
+    ]
+    page = st.navigation([overview, targets, *themes, *reference, *unlisted], position="hidden")
+    by_path = {p.url_path: p for p in [overview, targets, *themes, *reference, *unlisted]}
+
+    menu = Menu([overview, targets], [(t("themes", lang), ":material/category:", themes),
+                                       (t("reference", lang), ":material/menu_book:", reference)])
+    lang = header(menu, "lang", "as_of", meeting)
+    if loaded.errors:
+        data_errors_notice(loaded.errors, lang, have_data=True)
+    page_style(meeting)
+    if meeting:
+        meeting_bar([overview, targets, *themes], page, st.session_state["rotate"], lang)
+    vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
+
+    shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
+    st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
+                                        shared=shared, meeting=meeting)
+    page.run()
+
+
+def _start_up() -> None:
+    """A page no one visits: the start-up navigation needs one."""
+
+
+@asynccontextmanager
+async def navigation_first(_app: st.App) -> AsyncIterator[None]:
+    """Run st.navigation once before the first viewer arrives, so no session meets the legacy `pages/` mode."""
+    st.navigation([st.Page(_start_up, title="start-up", url_path="start-up")], position="hidden")
+    yield
+
+
+if __name__ == "__main__":  # a viewer's session runs this file as a script
+    frame()
+else:  # `streamlit run app.py` and `uvicorn app:app` import it for the server
+    app = st.App(Path(__file__).resolve(), lifespan=navigation_first)

@@ -1,10 +1,4 @@
-"""The frame every page shares: language, data, current page — set by app.py on each run.
-
-Why pages ask for it instead of importing app.py: on the first request after a server start a shared
-link like /glossary can run pages/glossary.py alone (Streamlit's legacy `pages/` mode). A page that
-finds no frame sends the viewer through app.py with its query parameters and `goto`, and app.py
-switches to the wanted page. The link then renders exactly as it does later.
-"""
+"""The frame every page shares: language, data, current page — set by app.py on each run, before the page."""
 
 from __future__ import annotations
 
@@ -16,7 +10,6 @@ import streamlit as st
 from kpi.dataset import Dataset
 
 FRAME_KEY = "frame"
-GOTO = "goto"
 
 
 @dataclass(frozen=True)
@@ -32,9 +25,6 @@ class Frame:
     meeting: bool = False
 
 
-def page_frame(url_path: str) -> Frame:
-    """The frame for this run; on a cold deep link, bounce through app.py to `url_path`."""
-    frame = st.session_state.get(FRAME_KEY)
-    if frame is None:
-        st.switch_page("app.py", query_params={**st.query_params.to_dict(), GOTO: url_path})
-    return frame
+def page_frame() -> Frame:
+    """The frame app.py set for this run (pages only run from app.py's navigation)."""
+    return st.session_state[FRAME_KEY]

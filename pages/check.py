@@ -13,7 +13,7 @@ from components.texts import t
 from kpi.dataset import INDICATORS, data_dir, data_stamp
 from kpi.format import text
 
-frame = page_frame("check")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 content = dataset.content
 loaded = current_data()

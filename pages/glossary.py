@@ -9,7 +9,7 @@ from components.markdown import escape_markdown
 from components.texts import t
 from kpi.format import text
 
-frame = page_frame("glossary")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 st.header(t("glossary", lang), divider="gray")
 chosen = dataset.terms.get(st.query_params.get("term", ""))

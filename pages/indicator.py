@@ -12,7 +12,7 @@ from kpi.format import section_label, text
 from kpi.report import paragraph_around
 
 THIN = "\N{THIN SPACE}"
-frame = page_frame("indicator")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 indicator = dataset.indicators.get(st.query_params.get("id", ""))
 if indicator is None:

@@ -11,7 +11,7 @@ from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
 
-frame = page_frame("")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 content = dataset.content
 

@@ -9,7 +9,7 @@ from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import text
 from kpi.report import report_parts
 
-frame = page_frame("source")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 reports = list(dataset.reports)[::-1]  # newest first
 state_from_url("report", reports[0], one_of(*reports))

@@ -11,7 +11,7 @@ from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import section_label, text
 
-frame = page_frame("targets")
+frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 if not dataset.plan_years:
     st.info(t("no_targets", lang), icon=":material/flag:")

@@ -11,7 +11,7 @@ from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
 
-frame = page_frame("")  # a cold /theme link has no theme: the overview is the honest landing
+frame = page_frame()  # theme pages learn their theme from frame.page
 lang, dataset = frame.lang, frame.dataset
 figures = dataset.theme_indicators(frame.page)
 theme = next(theme for theme in dataset.content.themes if theme.id == frame.page)

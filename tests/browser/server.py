@@ -33,7 +33,7 @@ def running_server(data_dir: Path | None = None):
     port = free_port()
     env = {**os.environ, **({"KPI_DATA_DIR": str(data_dir)} if data_dir else {})}
     process = subprocess.Popen(
-        [sys.executable, str(REPO_ROOT / "scripts" / "serve.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
@@ -64,7 +64,8 @@ def load(page, url: str) -> None:
     page.wait_for_selector(DONE, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run
-    # Plotly draws after the script has finished: wait until every chart on the page has its SVG.
+    # Elements still loading show skeletons after the run; Plotly draws after it: wait for both.
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
     page.wait_for_function("[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
                            ".every(chart => chart.querySelector('.main-svg'))", timeout=30_000)
 

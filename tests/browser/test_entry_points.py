@@ -1,0 +1,65 @@
+"""Every way the README starts the dashboard serves a shared theme link right as the first request after a start.
+
+Why a browser on a fresh server each time: Streamlit's legacy `pages/` router would answer that first
+request with "Page not found" over the page; app.py's st.App runs st.navigation at start-up to prevent it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from playwright.sync_api import expect
+
+from kpi.dataset import REPO_ROOT
+from tests.browser.server import free_port, load
+
+STREAMLIT_FLAGS = ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+ENTRY_POINTS = {
+    "bash scripts/run": lambda port: ["bash", "scripts/run", "--server.port", str(port), *STREAMLIT_FLAGS],
+    "streamlit run app.py": lambda port: [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                          *STREAMLIT_FLAGS],
+    "uvicorn app:app": lambda port: [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)],
+}
+
+
+@contextmanager
+def started(command: list[str]) -> Iterator[str]:
+    """The server `command` starts (from the repository root); yields its base URL once it is healthy."""
+    port = int(command[command.index("--port" if "--port" in command else "--server.port") + 1])
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{command} did not start: {process.stderr.read() if process.poll() is not None else ''}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=15)
+
+
+@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
+def test_a_cold_theme_link_opens_the_page_with_its_frame(browser, entry):
+    with started(ENTRY_POINTS[entry](free_port())) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        load(page, f"{base}/economy?lang=en")
+        assert page.get_by_text("Page not found").count() == 0
+        expect(page.get_by_role("heading", name="Economy").first).to_be_visible()
+        assert page.get_by_text("中文", exact=True).count() > 0  # app.py's frame (its language control) is there
+        assert page.url.startswith(f"{base}/economy") and "lang=en" in page.url
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.close()
