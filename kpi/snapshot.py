@@ -1,0 +1,124 @@
+"""The last data that loaded, kept where a process that starts later finds it.
+
+Why: the app keeps the last good data in memory, so a process that starts (or restarts) while staff
+have a broken edit saved would have nothing to show, and two processes behind one proxy could show
+different figures. After each good load the files that loaded are copied here, outside the data
+directory (the app never writes to the data files). Layout, one folder per data directory:
+
+    <state dir>/<key of the data directory>/<digest of the files>/...   a copy of the files that loaded
+    <state dir>/<key of the data directory>/current → <digest>           switched atomically (symlink + rename)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from kpi.dataset import GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
+from kpi.errors import DataErrors
+
+STATE_ENV = "KPI_STATE_DIR"
+CURRENT = "current"
+SOURCE = "data_dir.txt"  # which data directory a folder keeps, so folders of deleted directories can go
+PRUNE_AFTER_S = 60
+
+
+def state_dir() -> Path:
+    """$KPI_STATE_DIR when set, else .state/last-good in the repository (ignored by git)."""
+    return Path(os.environ.get(STATE_ENV) or REPO_ROOT / ".state" / "last-good")
+
+
+def snapshot_files(dataset: Dataset) -> list[str]:
+    """The files a dataset was loaded from, relative to its data directory (adapt with the model)."""
+    return [INDICATORS, GLOSSARY, *sorted({report.file for report in dataset.content.reports})]
+
+
+def home(data_dir: Path, state: Path | None = None) -> Path:
+    """The folder that keeps one data directory's last good copy."""
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return (state or state_dir()) / key
+
+
+def save_last_good(data_dir: Path, files: list[str], stamp: tuple, state: Path | None = None) -> Path | None:
+    """Copy `files` from `data_dir` as the last good copy; None if they changed since they loaded.
+
+    `stamp` is `data_stamp(data_dir)` taken before the load. Why compare it after copying: staff may
+    have saved again since the load, and a copy that may not be what loaded (perhaps a broken edit)
+    must never become the one a new process falls back to. Cheaper than loading the copy again.
+    """
+    folder = home(data_dir, state)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SOURCE).write_text(str(data_dir.resolve()), encoding="utf-8")
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
+    try:
+        digest = copy_files(data_dir, files, staging)
+        if data_stamp(data_dir) != stamp:
+            return None
+        target = folder / digest
+        with contextlib.suppress(OSError):  # another process saved the same files first
+            staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # already gone when the rename succeeded
+    point_current(folder, digest)
+    prune(folder, keep=digest)
+    return target
+
+
+def copy_files(data_dir: Path, files: list[str], target: Path) -> str:
+    """Copy the files (keeping their relative paths) and return a digest of their names and bytes."""
+    digest = hashlib.sha256()
+    root = data_dir.resolve()
+    for name in sorted(files):
+        source = (root / name).resolve()
+        if not source.is_relative_to(root):
+            raise ValueError(f"{name}: not inside the data directory {root}")
+        content = source.read_bytes()
+        digest.update(name.encode() + b"\0" + content + b"\0")
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes(content)
+    return digest.hexdigest()[:32]
+
+
+def point_current(folder: Path, digest: str) -> None:
+    """Switch `current` to the new copy in one step: readers see the old copy or the new, never neither."""
+    link = folder / f".link-{uuid.uuid4().hex}"
+    link.symlink_to(digest)
+    os.replace(link, folder / CURRENT)
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Remove older copies of this directory, and the folders of data directories that no longer exist."""
+    for old in folder.iterdir():
+        # Copies younger than a minute may be another process's save in progress: leave them for later.
+        if (old.is_dir() and not old.is_symlink() and not old.name.startswith(".") and old.name != keep
+                and time.time() - old.stat().st_mtime > PRUNE_AFTER_S):
+            shutil.rmtree(old, ignore_errors=True)
+    for other in folder.parent.iterdir():
+        source = other / SOURCE
+        if other != folder and source.is_file() and not Path(source.read_text(encoding="utf-8")).is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def last_good_version(data_dir: Path, state: Path | None = None) -> str | None:
+    """The digest of the current last good copy (changes when a newer one is saved), or None."""
+    try:
+        return os.readlink(home(data_dir, state) / CURRENT)
+    except OSError:
+        return None
+
+
+def load_last_good(data_dir: Path, state: Path | None = None) -> Dataset | None:
+    """The last good copy of `data_dir`, loaded; None when there is none (or it cannot be read)."""
+    version = last_good_version(data_dir, state)
+    if version is None:
+        return None
+    try:
+        return load_dataset(home(data_dir, state) / version)
+    except (DataErrors, OSError):  # removed by a newer save in the meantime
+        return None
