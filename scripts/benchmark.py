@@ -1,39 +1,106 @@
-"""Measure speed and memory (reported in notes, never asserted in tests).
+"""Measure speed and memory against a floor page (reported in docs/performance.md, never asserted in tests).
 
-    .venv/bin/python scripts/benchmark.py [--soak-minutes 10]
+    .venv/bin/python scripts/benchmark.py                                  # every part (about 30 min)
+    .venv/bin/python scripts/benchmark.py --parts ttc viewers --pages "" economy --viewers 1 50 --runs 3
+    .venv/bin/python scripts/benchmark.py --parts scale --concurrency 50 --seconds 30
+    .venv/bin/python scripts/benchmark.py --synthetic                      # the 10,000-indicator data set
 
-Prints: loading and validating the data; time to content of each page in headless Chromium (first
-load after a server start, then warm); server memory; and server memory over a meeting-mode rotation
-(one tab switching pages every 5 s) to show that nothing accumulates.
+Parts (each a Markdown table, under the exact command line that made it):
+  data     loading and validating the shipped data (in this process, and `python -m kpi validate`)
+  ttc      time to content in headless Chromium: fresh browser context per load, warm servers, both
+           languages, median of --runs; the first request after a start; ratio to the floor page
+  viewers  simultaneous new viewers (websocket sessions, scripts/load.py): p50/p95/errors, server RSS,
+           ratio to the floor page
+  scale    sessions per second to script_finished with --concurrency viewers for --seconds: one process,
+           one behind nginx, two behind nginx (scripts/deploy), for the app and the floor page
+  soak     server memory over a meeting-mode rotation (--soak-minutes), to show nothing accumulates
+The app and the floor page (scripts/floor_page.py, run with the app's own .streamlit/config.toml) are
+separate servers started by this run. Timings on a shared 2-core machine are noisy: compare ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
+import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from kpi.dataset import REPO_ROOT, load_dataset  # noqa: E402
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, DONE, running_server  # noqa: E402
+from kpi.errors import DataErrors  # noqa: E402
+from scripts import synthetic_data  # noqa: E402
+from scripts.deploy import cluster  # noqa: E402
+from scripts.load import rss_mib, run_sustained, run_viewers, visit  # noqa: E402
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+
+FLOOR = REPO_ROOT / "scripts" / "floor_page.py"
+FLOOR_NAME = "floor page"
+PARTS = ["data", "ttc", "viewers", "scale", "soak"]
+# Content is there when the script has finished, no element is still a loading skeleton, and every
+# Plotly chart has drawn (the chart code is fetched with the first chart of a page).
+CONTENT_DRAWN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  return app !== null && app.dataset.testScriptState === 'notRunning'
+    && document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]') !== null
+    && document.querySelector('[data-testid="stSkeleton"]') === null
+    && charts.every(c => c.querySelector('.main-svg') !== null);
+}"""
 
 
-def rss_mib(port: int) -> float:
-    """Resident memory of the server listening on `port` (found through /proc)."""
-    pid = subprocess.run(["fuser", f"{port}/tcp"], capture_output=True, text=True).stdout.split()[0]
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+@contextmanager
+def server(run_dir: Path, script: Path | None = None, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+    """One Streamlit process (the app, or `script`); yields its URL and pid."""
+    port = free_port()
+    process = cluster.start_streamlit(port, {**os.environ, **(env or {})}, run_dir, script)
+    try:
+        cluster.wait_healthy(f"http://127.0.0.1:{port}", process)
+        yield f"http://127.0.0.1:{port}", process.pid
+    finally:
+        cluster.end_process(process.pid)
+        process.wait()
 
 
-def timed(function, repeat: int) -> float:
+def table(title: str, header: list[str], rows: list[list[object]]) -> None:
+    """Print one Markdown table."""
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    for row in rows:
+        print("| " + " | ".join(cell(v) for v in row) + " |")
+    sys.stdout.flush()
+
+
+def cell(value: object) -> str:
+    """Numbers rounded for reading; None as a dash."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 10 else f"{value:.1f}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def ratio(value: float | None, floor: float | None) -> str:
+    """`value` as a multiple of the floor page's, e.g. 1.31×."""
+    return f"{value / floor:.2f}×" if value and floor else "–"
+
+
+def label(path: str) -> str:
+    return path or "overview"
+
+
+def median_ms(function: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -42,52 +109,209 @@ def timed(function, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-def page_time(page, url: str) -> float:
-    """Milliseconds from navigation until the script has run and any chart has drawn."""
+# ---------------------------------------------------------------- parts
+
+
+def measure_data() -> None:
+    """Loading and validating the shipped data, in this process and as the staff command."""
+    load = median_ms(lambda: load_dataset(REPO_ROOT), 10)
+    cli = median_ms(lambda: subprocess.run([sys.executable, "-m", "kpi", "validate"], cwd=REPO_ROOT,
+                                           capture_output=True), 3)
+    table("Loading the data", ["what", "median ms"],
+          [["load_dataset (parse + validate + cross-check), median of 10", load],
+           ["python -m kpi validate (a new process), median of 3", cli]])
+
+
+def time_to_content(browser: Browser, url: str) -> float:
+    """Seconds from navigation until the content has drawn, in a fresh browser context."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
     start = time.perf_counter()
-    page.goto(url)
-    page.wait_for_selector(DONE, timeout=60_000)
-    if page.locator(".js-plotly-plot").count():
-        page.wait_for_selector(".js-plotly-plot .main-svg")
-    return (time.perf_counter() - start) * 1000
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(CONTENT_DRAWN, timeout=120_000, polling=50)
+    seconds = time.perf_counter() - start
+    context.close()
+    return seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def measure_ttc(browser: Browser, app: str, floor: str, pages: list[str], runs: int) -> None:
+    """Median time to content per page and language, beside the floor page's from the same run."""
+    times: dict[tuple[str, str], list[float]] = {}
+    for _ in range(runs):  # runs outermost, so drift on a busy machine hits every page alike
+        times.setdefault((FLOOR_NAME, ""), []).append(time_to_content(browser, floor))
+        for path in pages:
+            for lang in ("zh", "en"):
+                query = "?lang=en" if lang == "en" else ""
+                times.setdefault((path, lang), []).append(time_to_content(browser, f"{app}/{path}{query}"))
+    floor_s = statistics.median(times[(FLOOR_NAME, "")])
+    rows = [[label(path) if path != FLOOR_NAME else FLOOR_NAME, lang or "–", statistics.median(t), min(t), max(t),
+             ratio(statistics.median(t), floor_s)] for (path, lang), t in times.items()]
+    table(f"Time to content in headless Chromium (s, median of {runs}, fresh context, warm servers)",
+          ["page", "lang", "median s", "min", "max", "× floor"], rows)
+
+
+def measure_cold(browser: Browser, run_dir: Path) -> None:
+    """The first request after a start: a shared theme link opened on a freshly started server."""
+    with server(run_dir) as (app, pid):
+        seconds = time_to_content(browser, f"{app}/economy?lang=en")
+        rss = rss_mib([pid])
+    table("First request after a start", ["what", "value"],
+          [["/economy?lang=en, time to content (s)", seconds], ["server RSS after it (MiB)", rss]])
+
+
+def measure_viewers(app: tuple[str, int], floor: tuple[str, int], pages: list[str], counts: list[int]) -> None:
+    """N new viewers at once per page: p50/p95/errors and RSS, with the floor page's from the same run."""
+    floor_runs = {n: run_viewers(floor[0], n) | {"rss": rss_mib([floor[1]])} for n in counts}
+    rows = [[FLOOR_NAME, n, r["p50_s"], r["p95_s"], r["errors"], r["rss"], "–", "–"] for n, r in floor_runs.items()]
+    for path in pages:
+        for n in counts:
+            r = run_viewers(app[0], n, path)
+            f = floor_runs[n]
+            rows.append([label(path), n, r["p50_s"], r["p95_s"], r["errors"], rss_mib([app[1]]),
+                         ratio(r["p50_s"], f["p50_s"]), ratio(r["p95_s"], f["p95_s"])])
+    table("Simultaneous new viewers on one process (websocket sessions to script_finished)",
+          ["page", "viewers", "p50 s", "p95 s", "errors", "server RSS MiB", "p50 × floor", "p95 × floor"], rows)
+
+
+def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) -> None:
+    """Sessions per second with one process, one behind nginx and two behind nginx."""
+    rows = []
+    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
+    for name, script, path in ((label(page), None, page), (FLOOR_NAME, FLOOR, "")):
+        with server(run_dir, script) as (direct, _):
+            visit(direct, path)
+            one = client_cores(lambda: run_sustained(direct, concurrency, seconds, path))
+        rates = {"1 process, direct": one}
+        for processes in (1, 2):
+            running = cluster.start(free_port(), tuple(free_port() for _ in range(processes)), run_dir / "cluster",
+                                    script=script, environ=environ)
+            try:
+                for _ in range(processes * 2):
+                    visit(running.url, path)
+                rates[f"{processes} behind nginx"] = client_cores(lambda: run_sustained(running.url, concurrency, seconds, path))
+            finally:
+                cluster.stop(running.run_dir)
+        base = one["sessions_per_s"]
+        rows += [[name, setup, r["sessions_per_s"], r["p50_s"], r["p95_s"], r["ok"], r["errors"],
+                  ratio(r["sessions_per_s"], base), r["client_cores"]] for setup, r in rates.items()]
+    table(f"Throughput: {concurrency} viewers opening new sessions for {seconds:g} s (counted after the first third)",
+          ["page", "setup", "sessions/s", "p50 s", "p95 s", "sessions", "errors", "× 1 process", "load client cores"],
+          rows)
+
+
+def client_cores(measure: Callable[[], dict]) -> dict:
+    """The measurement, with the cores this load client used meanwhile (the servers share the same 2)."""
+    cpu, wall = time.process_time(), time.monotonic()
+    result = measure()
+    return result | {"client_cores": (time.process_time() - cpu) / (time.monotonic() - wall)}
+
+
+def measure_soak(browser: Browser, app: tuple[str, int], minutes: float) -> None:
+    """Server memory while one tab rotates pages every 5 s in meeting mode."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app[0]}/?mode=meeting&rotate=5")
+    start, rows = time.monotonic(), []
+    while time.monotonic() - start < minutes * 60:
+        page.wait_for_timeout(30_000)
+        rows.append([round(time.monotonic() - start), rss_mib([app[1]]), "/" + page.url.split("?")[0].rsplit("/", 1)[-1]])
+    page.close()
+    table(f"Meeting-mode rotation every 5 s for {minutes:g} min: server memory", ["t s", "RSS MiB", "page"], rows)
+
+
+def measure_synthetic(run_dir: Path, indicators: int, themes: int) -> None:
+    """The generated large data set: file sizes, load and validate times, and each page's first run."""
+    data = run_dir / "synthetic"
+    synthetic_data.write(data, synthetic_data.generate(indicators, themes, targets=200, milestones=200))
+    sizes = [[str(p.relative_to(data)), p.stat().st_size / 2**20] for p in sorted(data.rglob("*")) if p.is_file()]
+    table(f"Synthetic data: {indicators} indicators across {themes} themes", ["file", "MiB"], sizes)
+    start = time.perf_counter()
+    try:
+        dataset = load_dataset(data)
+        outcome = "loads"
+    except DataErrors as exc:
+        dataset, outcome = None, "refused: " + exc.errors[0].format("en")
+    load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kpi", "validate", str(data)], cwd=REPO_ROOT, capture_output=True)
+    cli_s = time.perf_counter() - start
+    table("Synthetic data: loading", ["what", "value"],
+          [["load_dataset (s)", load_s], ["python -m kpi validate DIR (s)", cli_s], ["result", outcome]])
+    if dataset is None:
+        return
+    paths = ["", "targets", dataset.content.themes[0].id, "glossary", "source"]
+    with server(run_dir, env={"KPI_DATA_DIR": str(data)}) as (app, _), server(run_dir, FLOOR) as (floor, _):
+        visit(app, "")  # the first load of the data is not a page's cost
+        rows = [[label(p), run_viewers(app, 1, p)["p50_s"]] for p in paths] + [[FLOOR_NAME, run_viewers(floor, 1)["p50_s"]]]
+    table("Synthetic data: one viewer's first run per page (s, websocket session to script_finished)",
+          ["page", "s"], rows)
+
+
+# ---------------------------------------------------------------- running
+
+
+def all_pages() -> list[str]:
+    """Every page the benchmark covers: overview, targets, each theme in the data, glossary, source."""
+    return ["", "targets", *[t.id for t in load_dataset(REPO_ROOT).content.themes], "glossary", "source"]
+
+
+def warm(app: str, floor: str, pages: list[str]) -> None:
+    """One session per page first, so the timings are of a warm server (caches filled, code imported)."""
+    for path in pages:
+        visit(app, path)
+    visit(floor)
+
+
+def arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=PARTS[:4], help="default: all but soak")
+    parser.add_argument("--pages", nargs="+", help='url paths ("" is the overview); default: every page')
+    parser.add_argument("--runs", type=int, default=5, help="browser loads per page and language (ttc)")
+    parser.add_argument("--viewers", type=int, nargs="+", default=[1, 10, 50, 100])
+    parser.add_argument("--scale-page", default="", help="the app page for the scale part (default: overview)")
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each throughput measurement")
     parser.add_argument("--soak-minutes", type=float, default=2.0)
-    args = parser.parse_args()
+    parser.add_argument("--synthetic", action="store_true", help="only the synthetic data set (scripts/synthetic_data.py)")
+    parser.add_argument("--indicators", type=int, default=10_000)
+    parser.add_argument("--themes", type=int, default=40)
+    return parser.parse_args(argv)
 
-    print(f"load_dataset (parse + validate + cross-check): {timed(lambda: load_dataset(REPO_ROOT), 10):.0f} ms (median of 10)")
-    cli = timed(lambda: subprocess.run([sys.executable, "-m", "kpi", "validate"], cwd=REPO_ROOT, capture_output=True), 3)
-    print(f"python -m kpi validate (a new process): {cli:.0f} ms (median of 3)")
 
-    dataset = load_dataset(REPO_ROOT)
-    paths = ["", "targets", *[t.id for t in dataset.content.themes], "glossary", "source", "check"]
-    with running_server() as base, sync_playwright() as playwright:
-        port = int(base.rsplit(":", 1)[1])
-        print(f"server memory after start: {rss_mib(port):.0f} MiB")
+def main(argv: list[str]) -> None:
+    args = arguments(argv)
+    print(f"Command: `{shlex.join(['.venv/bin/python', 'scripts/benchmark.py', *argv])}`  ")
+    print(f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+          f"{time.strftime('%Y-%m-%d %H:%M')}")
+    with tempfile.TemporaryDirectory(prefix="kpi-benchmark-") as tmp:
+        run_dir = Path(tmp)
+        if args.synthetic:
+            measure_synthetic(run_dir, args.indicators, args.themes)
+            return
+        run_parts(args, run_dir)
+
+
+def run_parts(args: argparse.Namespace, run_dir: Path) -> None:
+    """The selected parts, against one warm app server and one warm floor-page server."""
+    pages = all_pages() if args.pages is None else args.pages
+    if "data" in args.parts:
+        measure_data()
+    if "scale" in args.parts:  # first, while no other server of this run competes for the cores
+        measure_scale(run_dir, args.scale_page, args.concurrency, args.seconds)
+    if not {"ttc", "viewers", "soak"} & set(args.parts):
+        return
+    with sync_playwright() as playwright, server(run_dir) as app, server(run_dir, FLOOR) as floor:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        first = page_time(page, f"{base}/economy?lang=en")
-        print(f"first request after start (/economy?lang=en): {first:.0f} ms to content")
-        rows = []
-        for path in paths:
-            rows.append((path or "overview", page_time(page, f"{base}/{path}"), page_time(page, f"{base}/{path}")))
-        for name, cold, warm in rows:
-            print(f"  {name:12s} {cold:6.0f} ms, again {warm:6.0f} ms")
-        print(f"median page: {statistics.median(w for _, _, w in rows):.0f} ms; server memory: {rss_mib(port):.0f} MiB")
-
-        page.goto(f"{base}/?mode=meeting&rotate=5")
-        start, samples = time.monotonic(), []
-        while time.monotonic() - start < args.soak_minutes * 60:
-            page.wait_for_timeout(30_000)
-            samples.append((time.monotonic() - start, rss_mib(port), page.url.split("?")[0].rsplit("/", 1)[-1]))
-        switches = int(args.soak_minutes * 60 / 5)
-        print(f"rotation every 5 s for {args.soak_minutes:g} min (~{switches} page switches), server memory:")
-        for seconds, mib, where in samples:
-            print(f"  t={seconds:5.0f} s  {mib:6.1f} MiB  on /{where}")
+        warm(app[0], floor[0], pages)
+        if "ttc" in args.parts:
+            measure_cold(browser, run_dir)
+            measure_ttc(browser, app[0], floor[0], pages, args.runs)
+        if "viewers" in args.parts:
+            measure_viewers(app, floor, pages, args.viewers)
+        if "soak" in args.parts:
+            measure_soak(browser, app, args.soak_minutes)
         browser.close()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

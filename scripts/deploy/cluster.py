@@ -1,0 +1,199 @@
+"""Run the dashboard as several Streamlit processes behind nginx, everything on 127.0.0.1.
+
+    bash scripts/deploy/start [--processes 2] [--port 8500] [--first-port 8601] [--data-dir DIR] [--run-dir DIR]
+    bash scripts/deploy/stop [--run-dir DIR]
+
+Why several processes: one Streamlit process runs every session's script under one GIL, so a second
+core needs a second process. Each process is started like `scripts/run` starts one (`streamlit run app.py`),
+reads the same data directory (KPI_DATA_DIR) and signs cookies with the same secret
+(STREAMLIT_SERVER_COOKIE_SECRET), so any process accepts a viewer's cookie. nginx keeps each viewer on
+one process (sticky cookie), upgrades /_stcore/stream to a websocket, and sends new viewers of a dead
+process to a live one. Pid and log files go to the run directory (default .state/deploy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+DEPLOY_DIR = Path(__file__).resolve().parent
+REPO_ROOT = DEPLOY_DIR.parent.parent
+TEMPLATE = DEPLOY_DIR / "nginx.conf.template"
+RUN_DIR = REPO_ROOT / ".state" / "deploy"
+SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
+ROUTE_COOKIE = "kpi_route"
+START_TIMEOUT_S = 90.0
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """What `start` brought up: the address viewers use, and each Streamlit process by port."""
+
+    url: str
+    run_dir: Path
+    processes: dict[int, int]  # port → pid
+
+
+def cookie_secret(environ: dict[str, str]) -> str:
+    """The shared cookie secret from the environment; a new one (and a notice) when there is none."""
+    if environ.get(SECRET_ENV):
+        return environ[SECRET_ENV]
+    print(f"{SECRET_ENV} is not set: generated one for these processes. Set it to keep viewers' cookies "
+          "valid across restarts and machines.", file=sys.stderr)
+    return secrets.token_hex(32)
+
+
+def streamlit_command(port: int, script: Path | None = None) -> list[str]:
+    """The dashboard (app.py) or another Streamlit script (the benchmark's floor page), as `scripts/run` starts it."""
+    return [sys.executable, "-m", "streamlit", "run", str(script or REPO_ROOT / "app.py"), "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+
+
+def start_streamlit(port: int, env: dict[str, str], run_dir: Path, script: Path | None = None) -> subprocess.Popen:
+    """One Streamlit process in its own session (it outlives this script), logging to the run directory."""
+    with open(run_dir / f"streamlit-{port}.log", "ab") as log:
+        process = subprocess.Popen(streamlit_command(port, script), cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    (run_dir / f"streamlit-{port}.pid").write_text(str(process.pid))
+    return process
+
+
+def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: float = START_TIMEOUT_S) -> None:
+    """Return once `url`/_stcore/health answers "ok"; fail early if the process has died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{url}: the process exited with {process.returncode}")
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url}/_stcore/health did not answer within {timeout:.0f} s")
+
+
+def nginx_config(port: int, backends: list[int], run_dir: Path) -> str:
+    """The template filled in for this run."""
+    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=10s;" for p in backends)
+    values = {"run_dir": str(run_dir), "port": str(port), "cookie": ROUTE_COOKIE, "servers": servers}
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", value)
+    return text
+
+
+def nginx_binary() -> str:
+    """Debian's nginx (in /usr/sbin, which a non-root PATH may lack)."""
+    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+    if found is None:
+        raise RuntimeError("nginx is missing: `apt-get install nginx` (bash scripts/test installs it)")
+    return found
+
+
+def start_nginx(port: int, backends: list[int], run_dir: Path) -> None:
+    """Write the config and start nginx (it daemonizes; its pid file is in the run directory)."""
+    for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (run_dir / "tmp" / name).mkdir(parents=True, exist_ok=True)
+    config = run_dir / "nginx.conf"
+    config.write_text(nginx_config(port, backends, run_dir), encoding="utf-8")
+    # -e: the error log before the config is read, so a non-root user never touches /var/log/nginx.
+    result = subprocess.run([nginx_binary(), "-p", str(run_dir), "-c", str(config), "-e", str(run_dir / "error.log")],
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"nginx did not start: {result.stderr.strip()}")
+
+
+def start(port: int = 8500, backends: tuple[int, ...] = (8601, 8602), run_dir: Path = RUN_DIR,
+          data_dir: Path | None = None, script: Path | None = None, environ: dict[str, str] | None = None) -> Cluster:
+    """Start a Streamlit process on each port of `backends`, then nginx on `port` in front of them."""
+    environ = dict(os.environ if environ is None else environ)
+    stop(run_dir)  # a new run replaces an old one in the same directory
+    run_dir.mkdir(parents=True, exist_ok=True)
+    data = Path(data_dir or environ.get("KPI_DATA_DIR") or REPO_ROOT).resolve()
+    env = {**environ, SECRET_ENV: cookie_secret(environ), "KPI_DATA_DIR": str(data)}
+    started = {p: start_streamlit(p, env, run_dir, script) for p in backends}
+    try:
+        for p, process in started.items():
+            wait_healthy(f"http://127.0.0.1:{p}", process)
+        start_nginx(port, list(backends), run_dir)
+        wait_healthy(f"http://127.0.0.1:{port}")
+    except RuntimeError:
+        stop(run_dir)
+        raise
+    return Cluster(f"http://127.0.0.1:{port}", run_dir, {p: process.pid for p, process in started.items()})
+
+
+def end_process(pid: int, timeout: float = 10.0) -> None:
+    """SIGTERM, then SIGKILL if it is still there after `timeout`; a pid that is gone is fine."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not alive(pid):
+                return
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def alive(pid: int) -> bool:
+    """Whether the process still runs (a zombie left by a parent that has not reaped it counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def recorded_pid(pid_file: Path) -> int | None:
+    """The pid in a pid file if that process is still the one we started (a pid can be reused)."""
+    try:
+        pid = int(pid_file.read_text())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except (OSError, ValueError):
+        return None
+    # nginx names its run directory on its command line; a Streamlit process, its port.
+    marker = str(pid_file.parent) if pid_file.name == "nginx.pid" else f"--server.port {pid_file.stem.split('-')[1]} "
+    return pid if marker in command + " " else None
+
+
+def stop(run_dir: Path = RUN_DIR) -> None:
+    """Stop the nginx and the Streamlit processes recorded in the run directory."""
+    for pid_file in [run_dir / "nginx.pid", *sorted(run_dir.glob("streamlit-*.pid"))]:
+        pid = recorded_pid(pid_file)
+        if pid is not None:
+            end_process(pid)
+        pid_file.unlink(missing_ok=True)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    up = commands.add_parser("start", help="start the Streamlit processes and nginx")
+    up.add_argument("--processes", type=int, default=2)
+    up.add_argument("--port", type=int, default=8500, help="nginx's port (what viewers open)")
+    up.add_argument("--first-port", type=int, default=8601, help="the first Streamlit process's port")
+    up.add_argument("--data-dir", type=Path, help="default: $KPI_DATA_DIR, else the repository")
+    for command in (up, commands.add_parser("stop", help="stop what `start` started")):
+        command.add_argument("--run-dir", type=Path, default=RUN_DIR, help="pid, log and config files")
+    args = parser.parse_args(argv)
+    if args.command == "stop":
+        stop(args.run_dir.resolve())
+        return
+    backends = tuple(range(args.first_port, args.first_port + args.processes))
+    cluster = start(args.port, backends, args.run_dir.resolve(), args.data_dir)
+    print(f"{cluster.url} → {len(cluster.processes)} Streamlit processes on ports "
+          f"{', '.join(map(str, cluster.processes))}; logs in {cluster.run_dir}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
