@@ -110,7 +110,7 @@ def test_empty_file(minimal_dir):
 
 
 def test_huge_file_is_refused_before_parsing(minimal_dir):
-    (minimal_dir / I).write_text("# padding\n" * 300_000, encoding="utf-8")
+    (minimal_dir / I).write_text("# padding\n" * 1_800_000, encoding="utf-8")  # 18 MB: over the 16 MiB limit
     with pytest.raises(DataErrors) as caught:
         load_dataset(minimal_dir)
     assert caught.value.errors[0].code == "file_too_large"
