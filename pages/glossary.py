@@ -20,16 +20,16 @@ terms = [chosen] if chosen and not query else [
     if query in " ".join((term.term.zh, term.term.en, term.definition.zh, term.definition.en)).lower()]
 if not terms:
     st.info(t("no_term", lang))
-for term in terms:
+for term in terms:  # one block of text a term: each element is one more message to every viewer
+    lines = [f"##### {escape_markdown(term.term.zh)} · {escape_markdown(term.term.en)}", escape_markdown(text(term.definition, lang))]
+    if lang == "en":
+        lines.append(f"*{escape_markdown(term.definition.zh)}*")
+    forms = "、".join(term.forms) if term.forms else t("not_in_body", lang)
+    lines.append(f"**{t('appears_as', lang)}**: {escape_markdown(forms)}")
+    users = indicators_using(term, dataset)
+    if users:
+        links = " · ".join(f"[{escape_markdown(text(i.name, lang))}]({page_url(frame, 'indicator', id=i.id)})" for i in users)
+        lines.append(f"**{t('used_by', lang)}**: {links}")
     with st.container(border=True):
-        st.markdown(f"##### {escape_markdown(term.term.zh)} · {escape_markdown(term.term.en)}")
-        st.markdown(escape_markdown(text(term.definition, lang)))
-        if lang == "en":
-            st.caption(escape_markdown(term.definition.zh))
-        forms = "、".join(term.forms) if term.forms else t("not_in_body", lang)
-        st.caption(f"{t('appears_as', lang)}: {escape_markdown(forms)}")
-        users = indicators_using(term, dataset)
-        if users:
-            links = " · ".join(f"[{escape_markdown(text(i.name, lang))}]({page_url(frame, 'indicator', id=i.id)})" for i in users)
-            st.markdown(f"{t('used_by', lang)}: {links}")
+        st.markdown("\n\n".join(lines))
         st.page_link(frame.pages["glossary"], label=t("term_link", lang), icon=":material/link:", query_params={"term": term.id})
