@@ -24,4 +24,4 @@ def show_charts(charts: list[Chart], frame: Frame, key: str) -> None:
                     st.caption(escape_markdown(chart.note))
                 if not frame.meeting:
                     with st.expander(t("data_table", frame.lang)):
-                        st.dataframe(chart.table, hide_index=True, width="stretch")
+                        st.dataframe(chart.arrow, hide_index=True, width="stretch")

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 
 from components.markdown import escape_plotly
 from components.texts import t
@@ -39,6 +41,11 @@ class Chart:
     figure: go.Figure
     table: pd.DataFrame
     note: str = ""
+
+    @cached_property
+    def arrow(self) -> pa.Table:
+        """The table as Arrow, converted once: charts are built once per dataset and shown to every viewer."""
+        return pa.Table.from_pandas(self.table, preserve_index=False)
 
 
 def axis_label(label: str, lang: str) -> str:

@@ -17,5 +17,6 @@ def terms_in(text: str, glossary: GlossaryFile) -> list[Term]:
 
 
 def indicators_using(term: Term, dataset: Dataset) -> list[Indicator]:
-    """Figures whose name or quote uses the term."""
-    return [i for i in dataset.content.indicators if any(form in indicator_text(i) for form in term.forms)]
+    """Figures whose name or quote uses the term (found once per dataset: every viewer asks the same)."""
+    return dataset.memo(("indicators_using", term.id), lambda: [
+        i for i in dataset.content.indicators if any(form in indicator_text(i) for form in term.forms)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from components.frame import Frame
@@ -14,12 +15,15 @@ from kpi.model import Indicator
 from kpi.periods import period_label
 
 
-def figures_frame(indicators: list[Indicator], frame: Frame) -> pd.DataFrame:
-    """One row per figure and period, as the newest report states it, with a link to each figure's page."""
-    lang, dataset = frame.lang, frame.dataset
-    table = dataset.memo(("figures", tuple(i.id for i in indicators), lang), lambda: _figures(indicators, dataset, lang))
-    # The links carry the viewer's shared view (language, as-of date…), so they are added per request.
-    return table.assign(**{t("see_details", lang): [page_url(frame, "indicator", id=i) for i in table[t("col_id", lang)]]})
+def figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
+    """One row per figure and period, as the newest report states it, for the CSV (once per dataset)."""
+    return dataset.memo(("figures", tuple(i.id for i in indicators), lang), lambda: _figures(indicators, dataset, lang))
+
+
+def figures_csv(indicators: list[Indicator], dataset: Dataset, lang: str) -> bytes:
+    """UTF-8 with a byte-order mark: Excel on Windows then shows the Chinese intact."""
+    key = ("figures_csv", tuple(i.id for i in indicators), lang)
+    return dataset.memo(key, lambda: figures(indicators, dataset, lang).to_csv(index=False).encode("utf-8-sig"))
 
 
 def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -47,18 +51,20 @@ def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.Dat
 _CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id")
 
 
-def csv_bytes(table: pd.DataFrame, lang: str) -> bytes:
-    """The table without its page links, as UTF-8 with a byte-order mark: Excel on Windows shows the Chinese intact."""
-    return table.drop(columns=[t("see_details", lang)], errors="ignore").to_csv(index=False).encode("utf-8-sig")
+def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> None:
+    """Every figure and period with a link to its page, and the CSV download (not in meeting mode).
 
-
-def table_with_download(table: pd.DataFrame, file_name: str, frame: Frame, key: str) -> None:
-    """A scrollable table, detail links as links, and its CSV download (not in meeting mode)."""
-    lang = frame.lang
+    Why Arrow and a deferred CSV: converting the table and writing the CSV for every new viewer was 17 %
+    of a theme page's CPU under load; both are now made once per dataset, and the CSV only on a click."""
+    lang, dataset = frame.lang, frame.dataset
+    table = figures(indicators, dataset, lang)
+    screen = dataset.memo(("figures_screen", tuple(i.id for i in indicators), lang), lambda: pa.Table.from_pandas(
+        table.drop(columns=[t(c, lang) for c in _CSV_ONLY]), preserve_index=False))
+    # The links carry the viewer's shared view (language, as-of date…), so they are added per request.
     details = t("see_details", lang)
-    config = {details: st.column_config.LinkColumn(details, display_text="→")} if details in table else {}
-    st.dataframe(table.drop(columns=[t(c, lang) for c in _CSV_ONLY], errors="ignore"), hide_index=True,
-                 column_config=config, width="stretch")
+    links = pa.array([page_url(frame, "indicator", id=i) for i in table[t("col_id", lang)]])
+    st.dataframe(screen.append_column(details, links), hide_index=True, width="stretch",
+                 column_config={details: st.column_config.LinkColumn(details, display_text="→")})
     if not frame.meeting:
-        st.download_button(t("download_csv", lang), csv_bytes(table, lang),
-                           file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+        st.download_button(t("download_csv", lang), lambda: figures_csv(indicators, dataset, lang), file_name=file_name,
+                           mime="text/csv", icon=":material/download:")

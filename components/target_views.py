@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import COLORS, FONT, target_words
+from components.frame import Frame
 from components.markdown import escape_plotly
 from components.status import status_rank, status_words
 from components.texts import t
@@ -65,6 +66,28 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
     if table.empty:
         return table
     return table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+
+def plan_view(frame: Frame, year: int, assessed: dict, shown: set[str] | None = None) -> pd.DataFrame:
+    """A plan year's rows to show, most urgent first: all of them, or the ids a filter keeps; no empty column.
+
+    The unfiltered view, what nearly everyone opens, is built once per dataset for today (Frame.dated)."""
+    if shown is None:
+        return frame.dated(("plan_view", year, frame.lang), lambda: _tidy(_plan_rows(frame, year, assessed), frame.lang))
+    rows = _plan_rows(frame, year, assessed)
+    return _tidy(rows[[item in shown for item in rows[t("col_id", frame.lang)]]], frame.lang)
+
+
+def _plan_rows(frame: Frame, year: int, assessed: dict) -> pd.DataFrame:
+    targets, milestones = frame.dataset.planned(year)
+    return frame.dated(("plan_rows", year, frame.lang), lambda: plan_rows(targets, milestones, assessed, frame.dataset, frame.lang))
+
+
+def _tidy(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Without the id and without columns that are empty for every row shown."""
+    if table.empty:
+        return table
+    return table.loc[:, (table != "").any() & table.notna().any()].drop(columns=[t("col_id", lang)])
 
 
 def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:

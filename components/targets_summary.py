@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 import streamlit as st
 
@@ -16,12 +15,8 @@ Assessed = dict[str, TargetAssessment | MilestoneAssessment]
 
 
 def assessments(frame: Frame) -> Assessed:
-    """Every status on the frame's date; computed once per dataset for today, the date nearly everyone sees
-    (what-if dates from the URL are computed each time, so they cannot fill memory)."""
-    content, as_of = frame.dataset.content, frame.as_of
-    if as_of != date.today():
-        return assess_all(content, as_of)
-    return frame.dataset.memo(("assessments", as_of), lambda: assess_all(content, as_of))
+    """Every status on the frame's date (see Frame.dated)."""
+    return frame.dated(("assessments",), lambda: assess_all(frame.dataset.content, frame.as_of))
 
 
 def status_counts(frame: Frame, year: int, assessed: Assessed) -> Counter[str]:

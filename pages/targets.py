@@ -5,7 +5,7 @@ import streamlit as st
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.status import STATUS, status_badge, status_words
-from components.target_views import explain, plan_rows, timeline_figure
+from components.target_views import explain, plan_view, timeline_figure
 from components.targets_summary import assessments, plan_summary
 from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
@@ -49,11 +49,11 @@ def shown(item) -> bool:
             and query.strip().lower() in words)
 
 
-table = plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang)
+filtering = bool(query or theme_filter or status_filter)
+table = plan_view(frame, year, assessed, {x.id for x in [*targets, *milestones] if shown(x)} if filtering else None)
 if table.empty:
     st.info(t("no_match", lang), icon=":material/filter_alt_off:")
 else:
-    table = table.loc[:, (table != "").any() & table.notna().any()].drop(columns=[t("col_id", lang)])  # no empty columns
     percent = t("col_percent", lang)
     st.dataframe(table, hide_index=True, width="stretch", column_config={percent: st.column_config.ProgressColumn(
         percent, min_value=0, max_value=100, format="%.0f%%")} if percent in table else None)

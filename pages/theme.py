@@ -6,7 +6,7 @@ from components.chart_panel import show_charts
 from components.charts import theme_charts
 from components.frame import page_frame
 from components.markdown import escape_markdown
-from components.tables import figures_frame, table_with_download
+from components.tables import figures_table
 from components.texts import t
 from components.tiles import kpi_tiles
 from kpi.format import text
@@ -25,4 +25,4 @@ show_charts(theme_charts(dataset, frame.page, lang, frame.meeting), frame, key=f
 
 if not frame.meeting:
     st.subheader(t("all_figures", lang))
-    table_with_download(figures_frame(figures, frame), f"dongming-{frame.page}-{lang}.csv", frame, key=f"csv_{frame.page}")
+    figures_table(figures, frame, f"dongming-{frame.page}-{lang}.csv")

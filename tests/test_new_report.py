@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from components.tables import csv_bytes, figures_frame
-from components.frame import Frame
+from components.tables import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
 from tests.apptest_helpers import open_page, plain, texts
 from tests.conftest import copy_data_dir
@@ -69,8 +68,7 @@ def test_detail_page_shows_every_period_and_every_statement(next_report):
 
 
 def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
-    frame = Frame(lang="en", dataset=next_report, as_of=None, page="economy", pages={}, shared={})
-    data = csv_bytes(figures_frame([next_report.indicators["economy.total_fiscal_revenue"]], frame), "en")
+    data = figures_csv([next_report.indicators["economy.total_fiscal_revenue"]], next_report, "en")
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "Figure,Period,Value,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
