@@ -23,5 +23,5 @@ def show_charts(charts: list[Chart], frame: Frame, key: str) -> None:
                 if chart.note:
                     st.caption(escape_markdown(chart.note))
                 if not frame.meeting:
-                    with st.expander(t("data_table", frame.lang)):
+                    with st.popover(t("data_table", frame.lang), icon=":material/table:"):
                         st.dataframe(chart.arrow, hide_index=True, width="stretch")

@@ -52,11 +52,18 @@ _CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id")
 
 
 def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> None:
-    """Every figure and period with a link to its page, and the CSV download (not in meeting mode).
+    """The CSV download, and on request (?figures=true, a toggle) every figure and period with a link to its page.
 
-    Why Arrow and a deferred CSV: converting the table and writing the CSV for every new viewer was 17 %
-    of a theme page's CPU under load; both are now made once per dataset, and the CSV only on a click."""
+    Why on request: the table's grid code is the largest thing a theme page loads; the first screen is the
+    tiles and charts. Why Arrow and a deferred CSV: converting the table and writing the CSV for every new
+    viewer was 17 % of a theme page's CPU under load; both are made once per dataset, the CSV on a click."""
     lang, dataset = frame.lang, frame.dataset
+    with st.container(horizontal=True, vertical_alignment="center"):
+        shown = st.toggle(t("show_all_figures", lang, n=len(indicators)), key="figures", bind="query-params")
+        st.download_button(t("download_csv", lang), lambda: figures_csv(indicators, dataset, lang), file_name=file_name,
+                           mime="text/csv", icon=":material/download:", on_click="ignore")  # a download needs no rerun
+    if not shown:
+        return
     table = figures(indicators, dataset, lang)
     screen = dataset.memo(("figures_screen", tuple(i.id for i in indicators), lang), lambda: pa.Table.from_pandas(
         table.drop(columns=[t(c, lang) for c in _CSV_ONLY]), preserve_index=False))
@@ -65,6 +72,3 @@ def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> 
     links = pa.array([page_url(frame, "indicator", id=i) for i in table[t("col_id", lang)]])
     st.dataframe(screen.append_column(details, links), hide_index=True, width="stretch",
                  column_config={details: st.column_config.LinkColumn(details, display_text="→")})
-    if not frame.meeting:
-        st.download_button(t("download_csv", lang), lambda: figures_csv(indicators, dataset, lang), file_name=file_name,
-                           mime="text/csv", icon=":material/download:")

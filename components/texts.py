@@ -41,6 +41,7 @@ UI: dict[str, tuple[str, str]] = {
     "key_figures": ("重点指标", "Key figures"),
     "count_figures": ("{n} 项指标", "{n} figures"),
     "all_figures": ("全部指标", "All figures"),
+    "show_all_figures": ("显示全部 {n} 项指标及出处", "Show all {n} figures with their sources"),
     "qualifier_note": ("余 = 多于，近 = 接近，约 = 大约，超 = 超过。", "“Over”, “nearly” and “about” are the report's own qualifiers (余, 近, 约, 超)."),
     "data_table": ("查看数据表", "Show the data table"),
     "download_csv": ("下载 CSV", "Download CSV"),

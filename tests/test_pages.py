@@ -75,7 +75,7 @@ def test_economy_page_shows_139_enterprises_with_its_quote():
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("theme", THEMES)
 def test_theme_page(theme, lang):
-    at = open_page(theme, **lang_params(lang))
+    at = open_page(theme, figures="true", **lang_params(lang))  # with the list of every figure shown
     figures = DATASET.theme_indicators(theme)
     name = text(next(t.name for t in DATASET.content.themes if t.id == theme), lang)
     assert name in plain(at.header[0].value)
@@ -88,6 +88,15 @@ def test_theme_page(theme, lang):
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         assert spec["data"] and all(trace["type"] in ("bar", "scatter") for trace in spec["data"])  # SVG, never WebGL
+
+
+def test_the_list_of_every_figure_is_one_click_away():
+    at = open_page("safety")
+    assert [df for df in at.dataframe if "原文" in df.value] == []  # the first screen is tiles and charts
+    [toggle] = at.toggle
+    assert toggle.label == f"显示全部 {len(DATASET.theme_indicators('safety'))} 项指标及出处"
+    toggle.set_value(True).run()
+    assert len(at.dataframe[-1].value) == sum(len(DATASET.series(i)) for i in DATASET.theme_indicators("safety"))
 
 
 def test_a_chart_names_its_rows_in_the_page_language():

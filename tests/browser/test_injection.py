@@ -49,7 +49,7 @@ def hostile_server(browser, tmp_path_factory):
 
 
 @pytest.mark.parametrize(("path", "literal"), [
-    ("/?lang=en", IMG), ("/economy", SCRIPT), ("/economy", LINK), ("/economy", MARKUP),
+    ("/?lang=en", IMG), ("/economy?figures=true", SCRIPT), ("/economy?figures=true", LINK), ("/economy?figures=true", MARKUP),
     ("/indicator?id=economy.hostile_quote", QUOTE), ("/indicator?id=economy.hostile_quote", MARKUP),
     ("/glossary", SCRIPT), ("/glossary", LINK),
 ])
