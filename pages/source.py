@@ -26,10 +26,10 @@ if lang == "en":
 for part in report_parts(dataset.report_texts[report.id])[1:]:
     st.subheader(escape_markdown(part.heading))
     for chapter in part.chapters:
+        # A chapter's paragraphs as one block: each element is one more message to every viewer.
+        paragraphs = "\n\n".join(escape_markdown(paragraph) for paragraph in chapter.paragraphs)
         if not chapter.heading:  # the part's opening paragraphs, under its own heading
-            for paragraph in chapter.paragraphs:
-                st.markdown(escape_markdown(paragraph))
+            st.markdown(paragraphs)
             continue
         with st.expander(escape_markdown(chapter.heading), expanded=False):
-            for paragraph in chapter.paragraphs:
-                st.markdown(escape_markdown(paragraph))
+            st.markdown(paragraphs)
