@@ -19,7 +19,7 @@ def show_charts(charts: list[Chart], frame: Frame, key: str) -> None:
         for column, (index, chart) in zip(st.columns(per_row), enumerate(charts[start:start + per_row], start)):
             with column:
                 st.markdown(f"##### {escape_markdown(chart.title)}")
-                st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, key=f"{key}_chart_{index}")
+                st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, key=f"{key}_chart_{index}", theme=None)
                 if chart.note:
                     st.caption(escape_markdown(chart.note))
                 if not frame.meeting:
