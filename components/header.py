@@ -55,7 +55,7 @@ def header(menu: Menu | None, lang_key: str, as_of_key: str, meeting: bool) -> s
                 st.date_input(t("as_of_label", lang), key=as_of_key, help=t("as_of_help", lang),
                               on_change=state_to_url, args=(as_of_key, date.today()))
         lang = st.segmented_control(t("language", lang), ["zh", "en"], required=True, key=lang_key,
-                                    format_func={"zh": "中文", "en": "English"}.get, label_visibility="collapsed",
+                                    format_func={"zh": "中文", "en": "EN"}.get, label_visibility="collapsed",
                                     on_change=state_to_url, args=(lang_key, "zh"))
     st.subheader(t("app_title", lang))
     return lang
