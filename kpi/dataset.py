@@ -22,6 +22,7 @@ from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report
 from kpi.numbers import number_in_text, plain
 from kpi.periods import parse_period
 from kpi.report import sentence_span
+from kpi.report_numbers import ReportTextError, decode_report
 from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
 
@@ -245,10 +246,10 @@ def _report_texts(parsed: _Parsed, directory: Path) -> tuple[dict[str, str], lis
         elif not path.is_file():
             errors.append(parsed.error(loc + ("file",), "report_missing", input=report.file))
         else:
-            try:
-                texts.setdefault(report.id, path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
-            except UnicodeDecodeError:
-                errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=report.file))
+            try:  # read exactly as `python -m kpi draft` reads a report
+                texts.setdefault(report.id, decode_report(path.read_bytes()))
+            except ReportTextError as exc:
+                errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=f"{report.file}:{exc.line}:{exc.column}"))
     return texts, errors
 
 
