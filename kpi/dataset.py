@@ -21,7 +21,7 @@ from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, plain
 from kpi.periods import parse_period
-from kpi.report import sentence_span
+from kpi.report import section_titles, sentence_span
 from kpi.report_numbers import ReportTextError, decode_report
 from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
@@ -256,7 +256,7 @@ def _report_texts(parsed: _Parsed, directory: Path) -> tuple[dict[str, str], lis
 def _cross_check(parsed: _Parsed, texts: dict[str, str]) -> list[DataError]:
     """Checks one field cannot make alone: unique ids, references, quotes against their reports."""
     checks = (_duplicate_ids(parsed), _references(parsed), _progress(parsed), _sources(parsed, texts),
-              _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts))
+              _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts), _headings(parsed, texts))
     return [error for check in checks for error in check]
 
 
@@ -322,6 +322,17 @@ def _sources(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
             yield parsed.error(loc + ("words", "zh"), "words_not_in_quote", input=show_input(value))
         elif isinstance(value, float) and not number_in_text(value, source.quote):
             yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))
+
+
+def _headings(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+    """A heading's Chinese is the report's own title of that section, word for word."""
+    for index, report in enumerate(parsed.model.reports):
+        titles = section_titles(texts.get(report.id, ""))
+        for number, heading in enumerate(report.headings):
+            expected = titles.get(heading.section, heading.section.split(" ", 1)[1])
+            if report.id in texts and heading.title.zh != expected:
+                yield parsed.error(("reports", index, "headings", number, "title", "zh"), "heading_not_in_report",
+                                   input=show_input(heading.title.zh), expected=expected, section=heading.section)
 
 
 def _periods_reviewed(parsed: _Parsed) -> Iterator[DataError]:

@@ -239,6 +239,13 @@ class Breakdown(StrictModel):
     parts: list[ItemId] = Field(min_length=2, description="各部分的指标编号（同一句原文、同一单位）/ Indicator ids, one sentence, one unit")
 
 
+class Heading(StrictModel):
+    """A section heading of a report, so pages can group figures under the report's own words."""
+
+    section: Section = Field(description="章节，如 第一部分 一(二) / Part, chapter and section")
+    title: Text = Field(description="小标题（中文与报告原文一致，如 经济发展稳中有进）/ Title (Chinese as the report writes it)")
+
+
 class Report(StrictModel):
     """One annual work report: part one reviews a year, part two sets the next year's tasks."""
 
@@ -251,6 +258,7 @@ class Report(StrictModel):
     file: NonEmpty = Field(description="报告文本，须在 source/ 下，如 source/report.txt / The report's text, under source/")
     reviews: Year = Field(description="第一部分回顾的年份 / The year part one reviews")
     plans: Year = Field(description="第二部分部署任务的年份 / The year part two sets tasks for")
+    headings: list[Heading] = Field([], description="小标题的英文（可选；缺少时显示章节号）/ Section headings in English (optional)")
 
 
 class IndicatorsFile(StrictModel):

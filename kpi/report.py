@@ -61,3 +61,19 @@ def sentence_span(report: str, quote: str) -> tuple[int, int] | None:
     after = min((i for i in (report.find(mark, start + max(len(quote) - 1, 0)) for mark in _SENTENCE_END) if i >= 0),
                 default=len(report) - 1)
     return before, after + 1
+
+
+_SECTION = re.compile(r"^\(([一二三四五六七八九十]+)\)([^。！？]+)")
+
+
+def section_titles(report: str) -> dict[str, str]:
+    """Each numbered section's label and title as the report writes it: {"第一部分 一(二)": "经济发展稳中有进"}."""
+    titles, part, chapter = {}, "", ""
+    for line in (ln.strip() for ln in report.splitlines()):
+        if m := re.match(r"^(第[一二]部分) ", line):
+            part, chapter = m[1], ""
+        elif m := CHAPTER.match(line):
+            chapter = m[0][:-1]
+        elif part and chapter and (m := _SECTION.match(line)):
+            titles[f"{part} {chapter}({m[1]})"] = m[2]
+    return titles

@@ -44,6 +44,7 @@ def data_texts(dataset) -> list[tuple[str, str, str]]:
     content = dataset.content
     texts = [(f"reports[{r.id}].{field}", getattr(r, field).zh, getattr(r, field).en)
              for r in content.reports for field in ("title", "publisher")]
+    texts += [(f"reports[{r.id}].headings[{h.section}]", h.title.zh, h.title.en) for r in content.reports for h in r.headings]
     texts += [(f"themes[{t.id}].name", t.name.zh, t.name.en) for t in content.themes]
     for group in ("indicators", "targets"):
         for item in getattr(content, group):
