@@ -79,6 +79,39 @@ def test_lifts_signed_and_completed_are_no_programme(dataset):
     assert "housing.lift_programme" not in {p.id for p in dataset.content.programmes}
 
 
+def clause_before(quote: str, value: float) -> str:
+    """The words of the clause in front of a figure's number (all places it stands), joined."""
+    return " ".join(before for before, _ in around(quote, value))
+
+
+def test_urged_is_not_done(dataset):
+    # 督促商家自行整改61处, 督促整改隐患78处: the subdistrict urged others to put things right; the report does
+    # not say they did. Such a figure says "urged" in both languages and claims nothing rectified or fixed.
+    wrong = []
+    for id_, name, _, _, value, quote in all_figures(dataset):
+        if "督促" in clause_before(quote, value):
+            if "督促" not in name.zh or "urged" not in name.en.lower() or re.search(r"\b(rectified|fixed)\b", name.en, re.I):
+                wrong.append((id_, name.zh, name.en))
+    assert wrong == []
+
+
+def test_only_a_clause_that_names_shop_signs_counts_shop_signs(dataset):
+    # 拆除各类违规店招46处,督促商家自行整改61处: the 46 are non-compliant shop signs; the 61 are not called 店招.
+    wrong = [(id_, name.en, unit.en) for id_, name, unit, _, value, quote in all_figures(dataset)
+             if ("店招" in name.zh + unit.zh or re.search(r"\bsigns?\b", name.en + " " + unit.en, re.I))
+             and "店招" not in clause_before(quote, value)]
+    assert wrong == []
+
+
+def test_no_breakdown_sets_urged_beside_done(dataset):
+    # A breakdown's chart shows its parts as shares of one way of dealing with things. Counts the report says
+    # were done (拆除46处) and counts it says others were urged to do (督促…整改61处) are no such shares.
+    for breakdown in dataset.content.breakdowns:
+        urged = {"督促" in clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
+                 for p in breakdown.parts}
+        assert len(urged) == 1, breakdown.id
+
+
 STATE_WORDS = [("基本完成", "basically_done"), ("完成", "done"), ("推进", "under_way")]
 
 
