@@ -134,6 +134,23 @@ def test_basically_is_kept_in_both_languages(dataset):
         assert basically == ("基本" in indicator.name.zh) == ("basically" in indicator.name.en.lower()), indicator.id
 
 
+ROUNDS = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth"}
+
+
+def test_a_round_that_concluded_is_named_as_that_round(dataset):
+    # 第二轮30个住宅小区雨污混接改造工程顺利收官: the second round, of 30 estates, concluded in 2023; the report does
+    # not say all 30 were done in 2023. The name keeps the round and that it concluded, in both languages.
+    wrong = []
+    for id_, name, _, _, value, quote in all_figures(dataset):
+        for before, after in around(quote, value):
+            round_ = re.search(r"第([一二三四五])轮", before)
+            if round_ and (round_[0] not in name.zh or f"{ROUNDS[round_[1]]} round" not in name.en.lower()):
+                wrong.append((id_, name.zh, name.en))
+            if "收官" in after and ("收官" not in name.zh or "concluded" not in name.en.lower()):
+                wrong.append((id_, name.zh, name.en))
+    assert wrong == []
+
+
 # ---------------------------------------------------------------------------------------------------------
 # What is counted, and per which period.
 
