@@ -151,6 +151,20 @@ def test_a_round_that_concluded_is_named_as_that_round(dataset):
     assert wrong == []
 
 
+MODEL_TITLE = re.compile(r"示范(社区|街道|乡镇|街镇|小区|居住区)")
+
+
+def test_a_model_title_being_sought_is_named_as_a_bid(dataset):
+    # 做好“上海市法治建设示范街道乡镇”创建后期评估: the later-stage evaluation of the bid (part one: 全力创建
+    # 上海市法治建设示范街镇), not of a title held. A name holding a model title keeps the bid (创建/争创/申报/复评)
+    # and says "bid" in English.
+    content = dataset.content
+    named = [(x.id, x.name) for group in (content.indicators, content.targets, content.milestones) for x in group]
+    wrong = [(id_, name.zh, name.en) for id_, name in named if MODEL_TITLE.search(name.zh)
+             and not (re.search("创建|争创|申报|复评", name.zh) and "bid" in name.en.lower())]
+    assert wrong == []
+
+
 # ---------------------------------------------------------------------------------------------------------
 # What is counted, and per which period.
 
