@@ -213,6 +213,25 @@ def test_daily_averages_say_per_day_in_both_languages(dataset):
     assert wrong == []
 
 
+GRADES = {"较大": "significant", "重大": "major"}
+
+
+def test_the_grade_of_the_sentence_stays_in_the_name(dataset):
+    # 较大隐患行政处罚21起: 较大 is "significant"; the same report writes 重大 for "major" (重大事故隐患,
+    # 重大行政执法决定法制审核23起, which counts major enforcement decisions only). The grade in front of a
+    # figure's number stands in both its names, as the right word; no name of a 较大 item says "major".
+    content = dataset.content
+    wrong = []
+    for id_, name, _, _, value, quote in all_figures(dataset):
+        wrong += [(id_, zh) for zh, en in GRADES.items() if zh in clause_before(quote, value)
+                  and (zh not in name.zh or en not in name.en.lower())]
+    for name in [x.name for group in (content.indicators, content.targets, content.milestones) for x in group]:
+        wrong += [(name.en, zh) for zh, en in GRADES.items() if zh in name.zh and en not in name.en.lower()]
+        if "较大" in name.zh and "major" in name.en.lower():
+            wrong.append((name.en, "较大 is not major"))
+    assert wrong == []
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Qualifiers and comparisons.
 
