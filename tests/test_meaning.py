@@ -232,6 +232,18 @@ def test_the_grade_of_the_sentence_stays_in_the_name(dataset):
     assert wrong == []
 
 
+FOR_WHOM = {"高危人群": "high-risk", "青少年": "youth", "残疾人": "disabled", "老年人": "elderly"}
+
+
+def test_whom_a_service_is_for_stays_in_english(dataset):
+    # 持续开展高危人群免费三高筛查: the free screening is for high-risk groups, not for everyone. A name that
+    # says whom its service is for says it in English too.
+    content = dataset.content
+    wrong = [(name.zh, name.en) for group in (content.indicators, content.targets, content.milestones) for name in
+             [x.name for x in group] for zh, en in FOR_WHOM.items() if zh in name.zh and en not in name.en.lower()]
+    assert wrong == []
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Qualifiers and comparisons.
 
