@@ -244,6 +244,17 @@ def test_whom_a_service_is_for_stays_in_english(dataset):
     assert wrong == []
 
 
+def test_rectify_is_one_word(dataset):
+    # 整改 was "fixed" in two names and "rectified" in a third. One word, "rectified" (or another form of the
+    # verb), in every name and unit that says 整改; 即知即改 ("fixed on the spot") is another word.
+    content = dataset.content
+    texts = [text for group in (content.indicators, content.targets) for x in group for text in (x.name, x.unit)]
+    texts += [x.name for group in (content.milestones, content.programmes) for x in group] + [t.term for t in dataset.glossary.terms]
+    wrong = [(text.zh, text.en) for text in texts if "整改" in text.zh
+             and (not re.search(r"\brectif(ied|y|ication)\b", text.en, re.I) or re.search(r"\bfix", text.en, re.I))]
+    assert wrong == []
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Qualifiers and comparisons.
 
