@@ -322,6 +322,11 @@ def test_a_target_sits_in_its_baselines_theme(dataset):
     ("culture.one_community_one_brand_round2", "culture.one_community_one_brand_projects"),
     ("grassroots.dongming_72_proposals", "grassroots.community_proposals"),
     ("government.four_hundred_visits", "government.community_visits"),
+    ("economy.enterprise_service_resources", "economy.service_packages_issued"),
+    ("ecology.forest_chief_system", "ecology.volunteer_forest_chiefs"),
+    ("livelihood.three_rescues_three_donations", "livelihood.first_aid_classes"),
+    ("city.two_networks", "city.affairs_center_visits"),
+    ("safety.population_data_supervision", "safety.population_records_verified"),
 ])
 def test_a_milestone_sits_in_its_2023_counterparts_theme(dataset, milestone, counterpart):
     milestones = {m.id: m for m in dataset.content.milestones}
@@ -463,6 +468,18 @@ COMMITMENTS = {
     "government.legality_reviews": "重大执法决定等内容法治审核",
     "government.proactive_disclosure": "政务信息主动公开率",
     "government.research_follow_up": "推动调研成果转化",
+    # issue 17: continuations that commit to a named programme, system or a result the next report can give
+    "economy.enterprise_service_resources": "用好用足重点企业“服务包”",
+    "ecology.forest_chief_system": "健全林长制工作制度,加强民间林长队伍建设",
+    "livelihood.policies_find_people": "“大数据筛选+入户走访摸排”机制",
+    "livelihood.three_rescues_three_donations": "统筹做好“三救三献”,加大救护培训力度",
+    "city.two_networks": "建好用好“两张网”",
+    "grassroots.capacity_building_measures": "机制增能、队伍增能、考核增能、自主增能",
+    "grassroots.area_linkage": "“片区联动”新格局",
+    "safety.integrated_area_security": "“区域安防力量一体化”格局",
+    "safety.population_data_supervision": "实有人口信息质量常态化督导",
+    "government.suggestion_handling_rates": "提高采纳率、解决率和满意度",
+    "government.legal_adviser_system": "政府法律顾问和公共法律服务律师制度",
 }
 
 
