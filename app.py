@@ -25,9 +25,9 @@ from components.header import Menu, header, vintage_line
 from components.meeting import meeting_bar, parse_rotate
 from components.notices import data_errors_notice
 from components.style import page_style
-from components.texts import t
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
-from kpi.format import text
+from kpi.site import FIXED_PAGES, THEME_PAGE
+from kpi.texts import t, text
 
 # Sticky view state: kept by the session when a page change drops it from the URL, then written back.
 STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
@@ -54,29 +54,22 @@ def frame() -> None:
         data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
         st.stop()
 
-    overview = st.Page("pages/overview.py", title=t("overview", lang), icon=":material/dashboard:", default=True)
-    targets = st.Page("pages/targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets")
-    themes = [st.Page("pages/theme.py", title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
+    fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
+                                default=not page.path) for page in FIXED_PAGES}
+    themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
               for theme in dataset.content.themes]
-    reference = [
-        st.Page("pages/glossary.py", title=t("glossary", lang), icon=":material/menu_book:", url_path="glossary"),
-        st.Page("pages/source.py", title=t("source", lang), icon=":material/description:", url_path="source"),
-    ]
-    unlisted = [  # reachable by URL and from links, not in the public menu
-        st.Page("pages/check.py", title=t("check", lang), icon=":material/fact_check:", url_path="check"),
-        st.Page("pages/indicator.py", title=t("indicator", lang), url_path="indicator"),
-    ]
-    page = st.navigation([overview, targets, *themes, *reference, *unlisted], position="hidden")
-    by_path = {p.url_path: p for p in [overview, targets, *themes, *reference, *unlisted]}
+    by_path = fixed | {page.url_path: page for page in themes}
+    page = st.navigation(list(by_path.values()), position="hidden")
 
-    menu = Menu([overview, targets], [(t("themes", lang), ":material/category:", themes),
-                                       (t("reference", lang), ":material/menu_book:", reference)])
+    placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
+    menu = Menu(placed["top"], [(t("themes", lang), ":material/category:", themes),
+                                (t("reference", lang), ":material/menu_book:", placed["reference"])])
     lang = header(menu, "lang", "as_of", meeting)
     if loaded.errors:
         data_errors_notice(loaded.errors, lang, have_data=True)
     page_style(meeting)
     if meeting:
-        meeting_bar([overview, targets, *themes], page, st.session_state["rotate"], lang)
+        meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
     vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
 
     shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}

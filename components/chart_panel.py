@@ -7,7 +7,7 @@ import streamlit as st
 from components.charts import Chart
 from components.frame import Frame
 from components.markdown import escape_markdown
-from components.texts import t
+from kpi.texts import t
 
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 

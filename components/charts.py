@@ -18,12 +18,12 @@ import plotly.graph_objects as go
 import pyarrow as pa
 
 from components.markdown import escape_plotly
-from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_value, text
+from kpi.format import format_value, stated
 from kpi.model import Breakdown, Indicator, Programme, Target
 from kpi.numbers import plain
 from kpi.periods import months, period_label
+from kpi.texts import t, text
 
 FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Source Sans 3, sans-serif"
 COLORS = {"done": "#2E7D5B", "basically_done": "#7FB89A", "under_way": "#C98A12", "rest": "#D5DBE1",
@@ -114,7 +114,7 @@ def _hidden_value_axis(fig: go.Figure, top: float) -> go.Figure:
 
 
 def _value(indicator: Indicator, value, lang: str) -> str:
-    return format_value(value.value, value.qualifier, indicator.unit, lang)
+    return stated(value, indicator.unit, lang)
 
 
 def change_chart(indicators: list[Indicator], dataset: Dataset, lang: str, meeting: bool = False) -> Chart | None:

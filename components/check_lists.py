@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.status import status_words
-from components.texts import t
 from kpi.dataset import INDICATORS, Dataset
-from kpi.format import format_value, text
+from kpi.format import stated
 from kpi.periods import period_label
+from kpi.status import status_words
+from kpi.texts import t, text
 
 
 def _where(dataset: Dataset, item_id: str) -> str:
@@ -19,7 +19,7 @@ def _where(dataset: Dataset, item_id: str) -> str:
 def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFrame:
     """Targets and milestones whose plan year is over with no outcome: each with its name, year and YAML line."""
     rows = [{t("col_item", lang): text(item.name, lang), t("plan_year", lang): dataset.plan_year(item),
-             t("status", lang): status_words(assessed[item.id].status, lang), t("col_id", lang): item.id,
+             t("status", lang): status_words(assessed[item.id].status, lang, dataset.plan_year(item)), t("col_id", lang): item.id,
              t("col_line", lang): _where(dataset, item.id)}
             for item in [*dataset.content.targets, *dataset.content.milestones]
             if assessed[item.id].status == "outcome_missing"]
@@ -34,9 +34,9 @@ def disagreements(dataset: Dataset, lang: str) -> pd.DataFrame:
             for earlier in observation.revised():
                 rows.append({
                     t("col_name", lang): text(indicator.name, lang), t("col_period", lang): period_label(observation.period, lang),
-                    t("col_shown", lang): f"{format_value(observation.value.value, observation.value.qualifier, indicator.unit, lang)}"
+                    t("col_shown", lang): f"{stated(observation.value, indicator.unit, lang)}"
                                           f" ({observation.current.report.id})",
-                    t("col_earlier", lang): f"{format_value(earlier.value.value, earlier.value.qualifier, indicator.unit, lang)}"
+                    t("col_earlier", lang): f"{stated(earlier.value, indicator.unit, lang)}"
                                             f" ({earlier.report.id})",
                     t("col_id", lang): indicator.id, t("col_line", lang): _where(dataset, indicator.id),
                 })

@@ -16,11 +16,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.markdown import escape_markdown
-from components.texts import t
 from components.url_state import state_to_url
 from kpi.dataset import Vintage
-from kpi.format import text
 from kpi.periods import is_full_year, period_label
+from kpi.texts import t, text
 
 
 @dataclass(frozen=True)

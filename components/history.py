@@ -7,18 +7,18 @@ import plotly.graph_objects as go
 
 from components.charts import COLORS, FONT, axis_label
 from components.markdown import escape_plotly
-from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_value, section_label, text
+from kpi.format import section_label, stated
 from kpi.model import Indicator
 from kpi.periods import period_label
+from kpi.texts import t, text
 
 
 def history_figure(indicator: Indicator, dataset: Dataset, lang: str) -> go.Figure:
     """One bar per period, labelled as the report words it; periods of different lengths are named as such."""
     series = dataset.series(indicator)
     labels = [axis_label(period_label(o.period, lang), lang) for o in series]
-    words = [format_value(o.value.value, o.value.qualifier, indicator.unit, lang) for o in series]
+    words = [stated(o.value, indicator.unit, lang) for o in series]
     fig = go.Figure(go.Bar(x=labels, y=[o.value.value for o in series], marker_color=COLORS["bar"],
                            text=[escape_plotly(w) for w in words], textposition="outside", cliponaxis=False,
                            hovertemplate="%{x}: %{text}<extra></extra>"))
@@ -42,7 +42,7 @@ def history_frame(indicator: Indicator, dataset: Dataset, lang: str) -> pd.DataF
                 note = t(key, lang, report=observation.current.report.id)
             rows.append({
                 t("col_period", lang): period_label(observation.period, lang),
-                t("col_value", lang): format_value(value.value, value.qualifier, indicator.unit, lang),
+                t("col_value", lang): stated(value, indicator.unit, lang),
                 t("col_report", lang): f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
                 t("col_section", lang): section_label(value.source.section, lang),
                 t("col_quote", lang): value.source.quote,

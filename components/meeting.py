@@ -12,8 +12,8 @@ import time
 
 import streamlit as st
 
-from components.texts import t
 from components.url_state import state_to_url
+from kpi.texts import t
 
 ROTATE_MIN, ROTATE_MAX = 5, 3600
 _DUE = "rotation_due"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.texts import t
 from kpi.errors import DataError
+from kpi.texts import t
 
 MAX_SHOWN = 30
 

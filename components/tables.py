@@ -8,11 +8,11 @@ import streamlit as st
 
 from components.frame import Frame
 from components.links import page_url
-from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import base_amount, base_unit, format_value, qualifier_word, section_label, text
+from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
 from kpi.model import Indicator
 from kpi.periods import period_label
+from kpi.texts import t, text
 
 
 def figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -34,7 +34,7 @@ def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.Dat
             rows.append({
                 t("col_name", lang): text(indicator.name, lang),
                 t("col_period", lang): period_label(observation.period, lang),
-                t("col_value", lang): format_value(value.value, value.qualifier, indicator.unit, lang),
+                t("col_value", lang): stated(value, indicator.unit, lang),
                 t("col_number", lang): float(base_amount(value.value, indicator.unit)),
                 t("col_unit", lang): base_unit(indicator.unit, lang),
                 t("col_qualifier", lang): qualifier_word(value.qualifier, lang),

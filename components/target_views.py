@@ -9,14 +9,14 @@ import plotly.graph_objects as go
 from components.charts import COLORS, FONT, target_words
 from components.frame import Frame
 from components.markdown import escape_plotly
-from components.status import status_rank, status_words
-from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_value, section_label, text
+from kpi.format import format_value, section_label
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
+from kpi.status import status_rank, status_words
+from kpi.texts import t, text
 
 
 def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
@@ -50,7 +50,7 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
         is_target = isinstance(item, Target)
         base = dataset.baseline(item) if is_target else None
         rows.append({
-            t("status", lang): status_words(a.status, lang, a.override_reason is not None),
+            t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
             t("col_item", lang): text(item.name, lang),
             t("col_target", lang): target_words(item, lang) if is_target else "",
             t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
@@ -112,9 +112,9 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
         if a.pace is not None and a.pace != float("inf"):
             lines.append(t("explain_pace_" + ("at_most" if target.comparison == "at_most" else "at_least"), lang,
                            pace=f"{a.pace * 100:.0f}", on=f"{ON_TRACK * 100:.0f}", mid=f"{NEEDS_ACCELERATION * 100:.0f}"))
-    lines.append(t("explain_status", lang, status=status_words(a.computed, lang)))
+    lines.append(t("explain_status", lang, status=status_words(a.computed, lang, end.year)))
     if a.override_reason is not None:
-        lines.append(t("explain_override", lang, status=status_words(a.status, lang), reason=text(a.override_reason, lang)))
+        lines.append(t("explain_override", lang, status=status_words(a.status, lang, end.year), reason=text(a.override_reason, lang)))
     if a.ignored_later:
         lines.append(t("ignored_later", lang, n=a.ignored_later))
     return lines

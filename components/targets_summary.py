@@ -7,9 +7,9 @@ from collections import Counter
 import streamlit as st
 
 from components.frame import Frame
-from components.status import STATUS
-from components.texts import t
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
+from kpi.status import STATUSES
+from kpi.texts import t, text
 
 Assessed = dict[str, TargetAssessment | MilestoneAssessment]
 
@@ -31,10 +31,10 @@ def plan_summary(frame: Frame, year: int, assessed: Assessed) -> None:
     if counts["outcome_missing"]:
         st.error(t("outcomes_missing", lang, n=counts["outcome_missing"], year=year), icon=":material/edit_note:")
     with st.container(horizontal=True, gap="small"):
-        for status, (icon, zh, en, _) in STATUS.items():
-            if counts[status]:
-                st.page_link(frame.pages["targets"], label=f"{zh if lang == 'zh' else en} **{counts[status]}**", icon=icon,
-                             query_params={"year": str(year), "status": status})
+        for status in STATUSES:
+            if counts[status.id]:
+                st.page_link(frame.pages["targets"], label=f"{text(status.words, lang).format(year=year)} **{counts[status.id]}**",
+                             icon=status.icon, query_params={"year": str(year), "status": status.id})
 
 
 def earlier_years_missing(frame: Frame, assessed: Assessed) -> None:

@@ -11,12 +11,12 @@ import streamlit as st
 from components.frame import Frame
 from components.glossary_terms import indicator_text, terms_in
 from components.markdown import escape_markdown
-from components.texts import t
 from kpi.dataset import Dataset
-from kpi.format import format_change, format_value, section_label, text
+from kpi.format import format_change, section_label, stated
 from kpi.model import Indicator
 from kpi.periods import is_full_year, months, period_label
 from kpi.series import Observation
+from kpi.texts import t, text
 
 _DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
 # Room for tiles on a 1366 px projector, and the value's font size (Streamlit's, and meeting mode's).
@@ -49,9 +49,9 @@ def tile_help(indicator: Indicator, dataset: Dataset, lang: str) -> str:
                           period=period_label(latest.period, lang))),
     ]
     if previous is not None:
-        before = format_value(previous.value.value, previous.value.qualifier, indicator.unit, lang)
+        before = stated(previous.value, indicator.unit, lang)
         lines.append(escape_markdown(f"{change_words(latest, previous, lang)}: {before} → "
-                                     f"{format_value(latest.value.value, latest.value.qualifier, indicator.unit, lang)}"))
+                                     f"{stated(latest.value, indicator.unit, lang)}"))
     for term in terms_in(indicator_text(indicator), dataset.glossary):
         lines.append(f"{escape_markdown(text(term.term, lang))}: {escape_markdown(text(term.definition, lang))}")
     return "\n\n".join(lines)
@@ -99,7 +99,7 @@ def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Tile:
     value = latest.value
     return Tile(
         label=escape_markdown(tile_label(indicator, latest, lang)),
-        value=format_value(value.value, value.qualifier, indicator.unit, lang),
+        value=stated(value, indicator.unit, lang),
         delta=None if previous is None else format_change(value.value, previous.value.value, indicator.unit, lang),
         delta_color=_DELTA_COLOR[indicator.direction],
         delta_description=None if previous is None else t("change_since", lang, period=period_label(previous.period, lang)),

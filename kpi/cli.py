@@ -15,20 +15,17 @@ from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
 from kpi.draft_command import add_draft_command
 from kpi.errors import DataErrors
 from kpi.schema import write_schemas
+from kpi.texts import t, text
 
 
 def summary(dataset: Dataset, lang: str) -> str:
     """One line: what the data holds, counted per theme."""
     content = dataset.content
     per_theme = Counter(i.theme for i in content.indicators)
-    names = {t.id: (t.name.zh if lang == "zh" else t.name.en) for t in content.themes}
-    themes = ", ".join(f"{names[t.id]} {per_theme[t.id]}" for t in content.themes)
-    counts = (len(content.reports), ", ".join(dataset.reports), len(content.indicators), themes, len(content.targets),
-              len(content.milestones), len(content.programmes), len(dataset.glossary.terms))
-    if lang == "zh":
-        return "数据有效：{} 份报告（{}），{} 项指标（{}），{} 个数值目标，{} 个事项，{} 个多年项目，{} 个名词。".format(*counts)
-    return ("Data valid: {} report(s) ({}), {} indicators ({}), {} targets, {} milestones, {} programmes, "
-            "{} glossary terms.").format(*counts)
+    themes = ", ".join(f"{text(theme.name, lang)} {per_theme[theme.id]}" for theme in content.themes)
+    return t("cli_valid", lang, reports=len(content.reports), report_ids=", ".join(dataset.reports),
+             figure_count=len(content.indicators), themes=themes, targets=len(content.targets),
+             milestones=len(content.milestones), programmes=len(content.programmes), terms=len(dataset.glossary.terms))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -37,8 +34,7 @@ def _validate(args: argparse.Namespace) -> int:
     except DataErrors as exc:
         for error in exc.errors:
             print(error.format(args.lang))
-        count = len(exc.errors)
-        print(f"共 {count} 个错误。" if args.lang == "zh" else f"{count} error(s).", file=sys.stderr)
+        print(t("cli_errors", args.lang, n=len(exc.errors)), file=sys.stderr)
         return 1
     print(summary(dataset, args.lang))
     return 0
@@ -65,5 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except Exception as exc:  # a bug in this tool, not in the data: say so without a traceback
-        print(f"内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        error = f"{type(exc).__name__}: {exc}"
+        print(f"{t('cli_internal_error', 'zh', error=error)} / {t('cli_internal_error', 'en', error=error)}", file=sys.stderr)
         return 3

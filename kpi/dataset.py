@@ -295,11 +295,11 @@ def _references(parsed: _Parsed) -> Iterator[DataError]:
                 yield parsed.error((group, index, *where), "unknown_indicator", input=ref)
 
 
-def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | None]]:
-    """(location, source, the number it must hold) of every sentence the indicators file quotes."""
+def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | str | None]]:
+    """(location, source, the number or the words it must hold) of every sentence the indicators file quotes."""
     for index, indicator in enumerate(content.indicators):
         for number, value in enumerate(indicator.values):
-            yield ("indicators", index, "values", number), value.source, value.value
+            yield ("indicators", index, "values", number), value.source, value.words.zh if value.words else value.value
     for group in ("targets", "milestones"):
         for index, item in enumerate(getattr(content, group)):
             yield (group, index), item.source, getattr(item, "value", None)
@@ -318,7 +318,9 @@ def _sources(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
         elif source.quote not in texts[source.report]:
             yield parsed.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote),
                                report=source.report)
-        elif value is not None and not number_in_text(value, source.quote):
+        elif isinstance(value, str) and value not in source.quote:
+            yield parsed.error(loc + ("words", "zh"), "words_not_in_quote", input=show_input(value))
+        elif isinstance(value, float) and not number_in_text(value, source.quote):
             yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))
 
 
@@ -334,14 +336,23 @@ def _periods_reviewed(parsed: _Parsed) -> Iterator[DataError]:
 
 
 def _outcomes(parsed: _Parsed) -> Iterator[DataError]:
-    """An outcome comes from the report that reviews the target's plan year."""
+    """An outcome comes from the report that reviews the item's plan year, whether it states it or is silent."""
     reports = {r.id: r for r in parsed.model.reports}
     for group in ("targets", "milestones"):
         for index, item in enumerate(getattr(parsed.model, group)):
-            planned, told = reports.get(item.source.report), item.outcome and item.outcome.source and reports.get(item.outcome.source.report)
-            if planned and told and told.reviews != planned.plans:
-                yield parsed.error((group, index, "outcome", "source", "report"), "outcome_wrong_report",
-                                   input=told.id, year=planned.plans, reviews=told.reviews)
+            outcome, planned = item.outcome, reports.get(item.source.report)
+            if outcome is None or planned is None:
+                continue
+            field = ("not_mentioned_in",) if outcome.not_mentioned_in else ("source", "report")
+            told = outcome.not_mentioned_in or (outcome.source.report if outcome.source else None)
+            if told is None:
+                continue  # a staff note
+            loc = (group, index, "outcome", *field)
+            if told not in reports:
+                if outcome.not_mentioned_in:  # a quoted source's report is checked with its quote
+                    yield parsed.error(loc, "unknown_report", input=told, expected=", ".join(reports))
+            elif reports[told].reviews != planned.plans:
+                yield parsed.error(loc, "outcome_wrong_report", input=told, year=planned.plans, reviews=reports[told].reviews)
 
 
 def _one_sentence(a: Indicator, b: Indicator, texts: dict[str, str]) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kpi.model import IndicatorsFile, Milestone, Target
 from kpi.report_numbers import REVIEW, Figure, find_figures, report_structure, words_of
+from kpi.texts import t
 
 MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator
 FULL_SCORE = 0.7  # a score this high (most of the name's words in the phrase) is full confidence
@@ -381,14 +382,9 @@ def _review_clauses(text: str, named: set[str]) -> Iterator[tuple[str, str, str]
 def summary(draft: Draft, lang: str = "zh") -> str:
     """One paragraph: numbers found, matched, new, skipped (by reason), and how many need a close look."""
     reasons = Counter(f.reason for f in draft.skipped)
-    skipped = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
-    counts = (len(draft.figures), len(draft.values) + len(draft.new_indicators), len(draft.values), len(draft.new_indicators),
-              len(draft.continued_targets) + len(draft.new_targets), len(draft.continued_targets), len(draft.new_targets),
-              len(draft.outcomes), len(draft.milestone_outcomes), len(draft.already), len(draft.skipped), skipped,
-              len(draft.low_confidence()))
-    if lang == "zh":
-        return ("找到 {} 个数字：结果 {} 个（匹配已有指标 {}，新指标 {}）；目标 {} 个（延续上年目标 {}，新目标 {}）；"
-                "上年目标结果 {} 个，事项结果 {} 个；数据中已有 {} 个；跳过 {} 个（{}）；低置信度 {} 个，请先核对。").format(*counts)
-    return ("Found {} numbers: {} results ({} matched to indicators, {} new); {} targets ({} continuing last year's, {} new); "
-            "{} target outcomes, {} milestone outcomes; {} already in the data; {} skipped ({}); "
-            "{} low-confidence matches to check first.").format(*counts)
+    return t("draft_summary", lang, numbers=len(draft.figures), results=len(draft.values) + len(draft.new_indicators),
+             values=len(draft.values), new_figures=len(draft.new_indicators),
+             targets=len(draft.continued_targets) + len(draft.new_targets), continued=len(draft.continued_targets),
+             new_targets=len(draft.new_targets), outcomes=len(draft.outcomes), milestone_outcomes=len(draft.milestone_outcomes),
+             already=len(draft.already), skipped=len(draft.skipped),
+             reasons=", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())), low=len(draft.low_confidence()))

@@ -19,20 +19,21 @@ from kpi.draft_yaml import render_draft
 from kpi.errors import DataErrors
 from kpi.model import IndicatorsFile
 from kpi.report_numbers import ReportTextError, decode_report, published_date, report_years
+from kpi.texts import t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class DraftInputError(Exception):
-    """A problem with the command's input (file, directory, report years), in both languages."""
+    """A problem with the command's input (file, directory, report years): a catalogue message and its values."""
 
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.zh, self.en = zh, en
+    def __init__(self, key: str, **params: object):
+        super().__init__(t(key, "en", **params))
+        self.key, self.params = key, params
 
     def text(self, lang: str) -> str:
         """The message in the chosen language."""
-        return self.zh if lang == "zh" else self.en
+        return t(self.key, lang, **self.params)
 
 
 def add_draft_command(commands: argparse._SubParsersAction) -> None:
@@ -70,8 +71,7 @@ def run_draft(args: argparse.Namespace) -> int:
     except DataErrors as exc:
         for error in exc.errors:
             print(error.format(args.lang))
-        print("数据有错误：请先修正（python -m kpi validate）再起草。" if args.lang == "zh"
-              else "The data has errors: fix them (python -m kpi validate) before drafting.", file=sys.stderr)
+        print(t("draft_data_errors", args.lang), file=sys.stderr)
         return 1
     except ReportTextError as exc:
         print(exc.format(args.text, args.lang), file=sys.stderr)
@@ -86,7 +86,7 @@ def _data_directory(given: str | None) -> Path:
     """The data directory given or the default; a missing one is an input error, not a traceback."""
     directory = Path(given) if given else data_dir()
     if not directory.is_dir():
-        raise DraftInputError(f"数据目录不存在：{directory}", f"data directory not found: {directory}")
+        raise DraftInputError("draft_no_data_dir", directory=directory)
     return directory
 
 
@@ -95,9 +95,9 @@ def _read_report(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DraftInputError(f"{path}: 找不到报告文件", f"{path}: report file not found") from None
+        raise DraftInputError("draft_no_report_file", path=path) from None
     except OSError as exc:
-        raise DraftInputError(f"{path}: 无法读取（{exc.strerror}）", f"{path}: cannot be read ({exc.strerror})") from None
+        raise DraftInputError("draft_unreadable", path=path, reason=exc.strerror) from None
     return decode_report(raw)
 
 
@@ -108,8 +108,7 @@ def _facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFacts:
     reviews = reviews or (listed.reviews if listed else None)
     plans = plans or (listed.plans if listed else None) or (reviews + 1 if reviews else None)
     if reviews is None:
-        raise DraftInputError("找不到“第一部分 YYYY年工作回顾”标题，无法确定回顾年份",
-                              "no heading like 第一部分 2024年工作回顾: cannot tell which year the report reviews")
+        raise DraftInputError("draft_no_review_heading")
     return ReportFacts(report_id, text, reviews, plans)
 
 
@@ -118,8 +117,7 @@ def _write(draft: Draft, content: IndicatorsFile, path: Path, directory: Path, a
     file, inside = _source_name(path, directory)
     command = f"python -m kpi draft {args.text} --report {args.report_id}"
     text = render_draft(draft, content, file, command, summary(draft, "zh"), published_date(draft.report.text))
-    hint = "" if inside else (f"\n请把报告文本复制为数据目录下的 {file}。" if args.lang == "zh"
-                              else f"\nCopy the report's text to {file} in the data directory.")
+    hint = "" if inside else "\n" + t("draft_copy_report", args.lang, file=file)
     if args.out is None:
         sys.stdout.write(text)
         print(summary(draft, args.lang) + hint, file=sys.stderr)
@@ -127,8 +125,8 @@ def _write(draft: Draft, content: IndicatorsFile, path: Path, directory: Path, a
     try:
         Path(args.out).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise DraftInputError(f"{args.out}: 无法写入（{exc.strerror}）", f"{args.out}: cannot be written ({exc.strerror})") from None
-    print((f"草稿已写入 {args.out}。" if args.lang == "zh" else f"Draft written to {args.out}. ") + summary(draft, args.lang) + hint)
+        raise DraftInputError("draft_unwritable", path=args.out, reason=exc.strerror) from None
+    print(t("draft_written", args.lang, path=args.out) + summary(draft, args.lang) + hint)
 
 
 def _source_name(path: Path, directory: Path) -> tuple[str, bool]:

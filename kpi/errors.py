@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from kpi.texts import text
+
 _CATALOG = yaml.safe_load((Path(__file__).with_name("messages.yaml")).read_text(encoding="utf-8"))
 EXAMPLES: dict[str, str] = _CATALOG.pop("examples")
 
@@ -30,7 +32,7 @@ class DataError:
     def format(self, lang: str = "zh") -> str:
         """`FILE:LINE:COL: field: message`, the form compilers use, so editors can jump to it."""
         where = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}: {where}{self.zh if lang == 'zh' else self.en}"
+        return f"{self.file}:{self.line}:{self.column}: {where}{text((self.zh, self.en), lang)}"
 
 
 class DataErrors(Exception):

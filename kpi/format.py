@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpi.model import Qualifier, Text
+from kpi.model import Qualifier, Text, Value
 from kpi.numbers import plain
+from kpi.texts import text
 
 _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _PREFIX_ZH = {"nearly": "近", "about": "约", "over": "超"}
@@ -53,6 +54,11 @@ def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> s
     number = english_number(base_amount(value, unit))
     space = "" if unit.en == "%" else " "
     return f"{_PREFIX_EN.get(qualifier, '')}{number}{space}{unit.en}"
+
+
+def stated(value: Value, unit: Text, lang: str) -> str:
+    """A figure as the report states it: its words when it is a rank or a zero (全区第一), else number and unit."""
+    return text(value.words, lang) if value.words else format_value(value.value, value.qualifier, unit, lang)
 
 
 def base_amount(value: float, unit: Text) -> Decimal:
@@ -98,8 +104,3 @@ def _chinese_number(numeral: str) -> int:
         return _NUMERALS[numeral]
     tens, _, ones = numeral.partition("十")
     return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
-
-
-def text(value: Text, lang: str) -> str:
-    """The string of a bilingual Text in the reader's language."""
-    return value.zh if lang == "zh" else value.en

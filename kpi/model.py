@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from kpi.periods import parse_period
+from kpi.status import MilestoneStatus, TargetStatus
 
 Qualifier = Literal["exact", "more_than", "nearly", "about", "over"]
 Direction = Literal["higher", "lower", "none"]
@@ -22,10 +23,6 @@ Comparison = Literal["at_least", "at_most", "exactly"]
 MilestoneState = Literal["not_started", "in_progress", "done"]
 MilestoneOutcomeState = Literal["done", "not_done"]
 ProgrammeState = Literal["done", "basically_done", "under_way"]
-# During the plan year a target is judged by its pace; once the year is over it is achieved, missed, or
-# its outcome has not been entered yet (an action for staff, never a neutral "no data").
-TargetStatus = Literal["achieved", "on_track", "needs_acceleration", "lagging", "not_reported", "missed", "outcome_missing"]
-MilestoneStatus = Literal["not_started", "in_progress", "done", "not_reported", "not_done", "outcome_missing"]
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
@@ -80,6 +77,9 @@ class Value(StrictModel):
     period: Period = Field(description="期间：2023 或 2023-01..2023-11 / Period: a year or a month span")
     value: Number = Field(description="数值（报告原单位，如 3.45 亿元写 3.45）/ The number, in the report's unit")
     qualifier: Qualifier = Field("exact", description="限定词：exact 准确 / more_than 余 / nearly 近 / about 约 / over 超")
+    words: Text | None = Field(
+        None, description="结果为名次、零或文字时，报告的原话（如 全区第一；中文须出现在引文中），显示时代替数字 / "
+                          "The result in the report's words when it is a rank, a zero or words (全区第一); shown instead of the number")
     source: Source = Field(description="出处 / Source in the report")
 
 
@@ -143,23 +143,42 @@ class MilestoneEntry(StrictModel):
 
 
 class TargetOutcome(StrictModel):
-    """What the following report says the target came to."""
+    """What the following report says the target came to: its figure with the sentence, or that it says nothing of it."""
 
-    value: Number = Field(description="实际完成值 / The value reached")
+    value: Number | None = Field(None, description="实际完成值 / The value reached")
     qualifier: Qualifier = Field("exact", description="限定词 / Qualifier, as the report writes it")
-    source: Source = Field(description="出处（下一年度报告）/ Source in the following report")
+    source: Source | None = Field(None, description="出处（下一年度报告）/ Source in the following report")
+    not_mentioned_in: ReportId | None = Field(
+        None, description="下一年度报告未提及此目标时，写该报告编号（不写 value 和 source）/ "
+                          "When the following report does not mention the target: that report's id (no value, no source)")
+
+    @model_validator(mode="after")
+    def _stated_or_not_mentioned(self) -> TargetOutcome:
+        if self.not_mentioned_in is not None and (self.value is not None or self.source is not None):
+            raise PydanticCustomError("outcome_both", "an outcome is either stated (value and source) or not mentioned")
+        if self.not_mentioned_in is None and (self.value is None or self.source is None):
+            raise PydanticCustomError("outcome_target_incomplete", "an outcome needs value and source, or not_mentioned_in")
+        return self
 
 
 class MilestoneOutcome(StrictModel):
-    """Whether a milestone was done, from the following report's sentence or a staff note."""
+    """Whether a milestone was done (from the following report's sentence or a staff note), or that the report is silent."""
 
-    status: MilestoneOutcomeState = Field(description="done 已完成 / not_done 未完成")
+    status: MilestoneOutcomeState | None = Field(None, description="done 已完成 / not_done 未完成")
     source: Source | None = Field(None, description="出处（下一年度报告）/ Source in the following report")
     note: Text | None = Field(None, description="说明（无原文出处时必填）/ Note, required when there is no source")
+    not_mentioned_in: ReportId | None = Field(
+        None, description="下一年度报告未提及此事项时，写该报告编号（不写 status、source、note）/ "
+                          "When the following report does not mention the milestone: that report's id (nothing else)")
 
     @model_validator(mode="after")
     def _sourced_or_explained(self) -> MilestoneOutcome:
-        if self.source is None and self.note is None:
+        stated = (self.status, self.source, self.note)
+        if self.not_mentioned_in is not None and any(x is not None for x in stated):
+            raise PydanticCustomError("outcome_both", "an outcome is either stated (status and source) or not mentioned")
+        if self.not_mentioned_in is None and self.status is None:
+            raise PydanticCustomError("outcome_milestone_incomplete", "an outcome needs status, or not_mentioned_in")
+        if self.status is not None and self.source is None and self.note is None:
             raise PydanticCustomError("outcome_unsupported", "an outcome needs a source or a note")
         return self
 

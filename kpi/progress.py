@@ -4,8 +4,8 @@ Why this shape: leaders ask "how are we doing against the year?" (序时进度).
 target is judged by its pace: the share of the target reached, divided by the share of the year elapsed
 on the as-of date. Bands follow Open SDG: pace ≥ 95 % is on track, 60–95 % needs acceleration, below
 60 % lagging. Once the year is over, the target is judged by its outcome — the following report's figure,
-or a staff entry dated on the year's last day or later — and without one its outcome is missing: an
-action for staff, never a neutral "no data". Every input of the judgement is returned, so the page can
+or a staff entry dated on the year's last day or later, or the report's silence ("not mentioned") — and
+without one its outcome is missing: an action for staff on the data-check page. Every input of the judgement is returned, so the page can
 show how a status was computed.
 """
 
@@ -14,16 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kpi.model import (IndicatorsFile, Milestone, MilestoneEntry, MilestoneStatus, ProgressEntry, Target,
-                       TargetStatus, Text)
+from kpi.model import IndicatorsFile, Milestone, MilestoneEntry, MilestoneStatus, ProgressEntry, Target, TargetStatus, Text
 from kpi.periods import parse_period
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 # "约10座" is not "at least 10": within 10 % of an approximate target counts as reaching it. A stated
 # tolerance, shown beside every such status, rather than a silent rounding.
 APPROXIMATE = 0.10
-# From worst to best: the order behind "more progress never gives a worse status".
-TARGET_ORDER: tuple[TargetStatus, ...] = ("missed", "lagging", "needs_acceleration", "on_track", "achieved")
 
 
 @dataclass(frozen=True)
@@ -121,15 +118,20 @@ def assess_target(target: Target, period: str, as_of: date) -> TargetAssessment:
     latest, ignored_later = _latest_by(target.progress, as_of)
     end = parse_period(period)[1]
     ended = as_of > end
+    outcome = target.outcome if ended else None
+    silent = outcome is not None and outcome.not_mentioned_in is not None  # the next report says nothing of it
     final = None
-    if ended and target.outcome is not None:
-        final = target.outcome.value
-    elif ended and latest is not None and latest.date >= end:
+    if outcome is not None and not silent:
+        final = outcome.value
+    elif outcome is None and ended and latest is not None and latest.date >= end:
         final = latest.value
     reached = final if final is not None else (None if latest is None else latest.value)
     expected = elapsed_share(period, as_of)
     pace = None if reached is None else _pace(target.comparison, reached, target.value, expected)
-    computed = _after_the_year(target, final, reached) if ended else _during_the_year(target, reached, pace)
+    if silent:
+        computed: TargetStatus = "not_mentioned"
+    else:
+        computed = _after_the_year(target, final, reached) if ended else _during_the_year(target, reached, pace)
     percent = None if reached is None or target.value == 0 else reached / target.value * 100
     override = target.override
     return TargetAssessment(override.status if override else computed, computed, override.reason if override else None,
@@ -143,7 +145,7 @@ def assess_milestone(milestone: Milestone, period: str, as_of: date) -> Mileston
     ended = as_of > end
     computed: MilestoneStatus
     if ended and milestone.outcome is not None:
-        computed = milestone.outcome.status
+        computed = "not_mentioned" if milestone.outcome.not_mentioned_in else milestone.outcome.status
     elif latest is not None and latest.status == "done":
         computed = "done"
     elif ended:

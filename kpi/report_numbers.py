@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kpi.numbers import NUMBER
+from kpi.texts import text
 
 # Why a number is not a figure: the reasons the completeness test (tests/test_report_data.py) knows.
 REASONS = ("date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary")
@@ -66,7 +67,7 @@ class ReportTextError(ValueError):
 
     def format(self, name: str, lang: str = "zh") -> str:
         """`FILE:LINE:COL: message`, as `validate` writes its errors."""
-        return f"{name}:{self.line}:{self.column}: {self.zh if lang == 'zh' else self.en}"
+        return f"{name}:{self.line}:{self.column}: {text((self.zh, self.en), lang)}"
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ from components.check_lists import disagreements, outcomes_missing, staff_lists
 from components.data import current_data
 from components.frame import page_frame
 from components.targets_summary import assessments
-from components.texts import t
 from kpi.dataset import INDICATORS, data_dir, data_stamp
-from kpi.format import text
+from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset

@@ -6,8 +6,7 @@ from components.frame import page_frame
 from components.glossary_terms import indicators_using
 from components.links import page_url
 from components.markdown import escape_markdown
-from components.texts import t
-from kpi.format import text
+from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset

@@ -6,10 +6,10 @@ from components.frame import page_frame
 from components.glossary_terms import indicator_text, terms_in
 from components.history import history_figure, history_frame
 from components.markdown import escape_markdown
-from components.texts import t
 from components.tiles import kpi_tiles
-from kpi.format import section_label, text
+from kpi.format import section_label
 from kpi.report import paragraph_around
+from kpi.texts import t, text
 
 THIN = "\N{THIN SPACE}"
 frame = page_frame()

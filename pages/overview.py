@@ -7,9 +7,8 @@ from components.charts import programme_chart
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.targets_summary import assessments, earlier_years_missing, plan_summary
-from components.texts import t
 from components.tiles import kpi_tiles
-from kpi.format import text
+from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset

@@ -4,10 +4,9 @@ import streamlit as st
 
 from components.frame import page_frame
 from components.markdown import escape_markdown
-from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
-from kpi.format import text
 from kpi.report import report_parts
+from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset

@@ -4,12 +4,13 @@ import streamlit as st
 
 from components.frame import page_frame
 from components.markdown import escape_markdown
-from components.status import STATUS, status_badge, status_words
+from components.status import status_badge
 from components.target_views import explain, plan_view, timeline_figure
 from components.targets_summary import assessments, plan_summary
-from components.texts import t
 from components.url_state import one_of, state_from_url, state_to_url
-from kpi.format import section_label, text
+from kpi.format import section_label
+from kpi.status import BY_ID, status_words
+from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
@@ -33,13 +34,13 @@ themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
 query, theme_filter, status_filter = "", "", ""
 if not frame.meeting:  # a meeting sees the whole year, most urgent first
     state_from_url("theme", "", one_of(*themes))
-    state_from_url("status", "", one_of(*STATUS))
+    state_from_url("status", "", one_of(*BY_ID))
     with st.container(horizontal=True, vertical_alignment="bottom"):
         query = st.text_input(t("search_targets", lang), key="q", bind="query-params", icon=":material/search:", width=320)
         theme_filter = st.selectbox(t("filter_theme", lang), ["", *themes], key="theme", width=260,
                                     format_func=lambda k: themes.get(k, t("all", lang)), on_change=state_to_url, args=("theme", ""))
-        status_filter = st.selectbox(t("filter_status", lang), ["", *STATUS], key="status", width=260,
-                                     format_func=lambda k: status_words(k, lang) if k else t("all", lang),
+        status_filter = st.selectbox(t("filter_status", lang), ["", *BY_ID], key="status", width=260,
+                                     format_func=lambda k: status_words(k, lang, year) if k else t("all", lang),
                                      on_change=state_to_url, args=("status", ""))
 
 
@@ -66,7 +67,7 @@ if not frame.meeting and targets:
                           placeholder=t("choose_target", lang), on_change=state_to_url, args=("target", None))
     if chosen:
         target = next(x for x in targets if x.id == chosen)
-        status_badge(assessed[chosen].status, lang, assessed[chosen].override_reason is not None)
+        status_badge(assessed[chosen].status, lang, year, assessed[chosen].override_reason is not None)
         st.markdown(f"{t('quote', lang)} ({escape_markdown(section_label(target.source.section, lang))}): “{escape_markdown(target.source.quote)}”")
         st.plotly_chart(timeline_figure(target, assessed[chosen], lang), width="stretch", config={"displayModeBar": False})
         st.markdown(f"**{t('how_computed', lang)}**")

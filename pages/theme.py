@@ -7,9 +7,8 @@ from components.charts import theme_charts
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.tables import figures_table
-from components.texts import t
 from components.tiles import kpi_tiles
-from kpi.format import text
+from kpi.texts import t, text
 
 frame = page_frame()  # theme pages learn their theme from frame.page
 lang, dataset = frame.lang, frame.dataset

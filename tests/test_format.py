@@ -1,7 +1,7 @@
 import pytest
 
-from kpi.format import format_change, format_value, qualifier_word, section_label
-from kpi.model import Text
+from kpi.format import format_change, format_value, qualifier_word, section_label, stated
+from kpi.model import Source, Text, Value
 from kpi.numbers import number_in_text, plain
 
 
@@ -63,3 +63,12 @@ def test_format_change_carries_sign_and_unit(latest, previous, unit, zh, en):
 ])
 def test_section_labels_read_in_english(section, en):
     assert (section_label(section, "zh"), section_label(section, "en")) == (section, en)
+
+
+def test_a_result_stated_in_words_reads_as_the_report_words_it():
+    unit = Text(zh="名", en="rank")
+    ranked = Value(period="2023", value=1, words=Text(zh="全区第一", en="first in the district"),
+                   source=Source(report="report_2023", section="第一部分 三(三)", quote="均列全区第一"))
+    assert (stated(ranked, unit, "zh"), stated(ranked, unit, "en")) == ("全区第一", "first in the district")
+    counted = ranked.model_copy(update={"words": None, "value": 3})
+    assert (stated(counted, unit, "zh"), stated(counted, unit, "en")) == ("3名", "3 rank")

@@ -14,6 +14,7 @@ import pytest
 
 from components.tables import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.status import status_words
 from tests.apptest_helpers import open_page, plain, texts
 from tests.conftest import copy_data_dir
 from tests.fixture_report import REPORT_ID, add_fixture_report, lines_added
@@ -116,7 +117,7 @@ def test_a_milestone_is_closed_and_the_rest_wait_for_staff(next_report):
     at = open_page("targets", year="2024")
     statuses = {r["名称"]: r["状态"] for df in at.dataframe for r in df.value.to_dict("records")}
     assert statuses["凌兆生活服务综合体"] == "✔ 已完成"
-    assert list(statuses.values()).count("✎ 结果未录入") == len(statuses) - 5  # all but the five the report closes
+    assert list(statuses.values()).count(status_words("outcome_missing", "zh", 2024)) == len(statuses) - 5  # all but the five the report closes
     assert "2024年计划年度已结束" in at.error[0].value
 
 

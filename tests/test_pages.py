@@ -10,8 +10,10 @@ import pytest
 from components.charts import theme_charts
 from components.tiles import balanced_rows, per_row, tile_label
 from kpi.dataset import REPO_ROOT, load_dataset
-from kpi.format import format_value, text
+from kpi.format import format_value
 from kpi.report import report_parts
+from kpi.status import status_words
+from kpi.texts import text
 from tests.apptest_helpers import open_page, plain, texts, tiles
 
 DATASET = load_dataset(REPO_ROOT)
@@ -41,10 +43,10 @@ def test_overview_shows_what_needs_attention_then_every_themes_key_figures(lang)
     assert at.subheader[0].value == TITLE[lang]
     assert plain(at.subheader[1].value) == {"zh": "2024年目标与事项", "en": "Targets and milestones for 2024"}[lang]
     # Today the 2024 plan year is long over and no outcome has been entered: an action for staff, in red.
-    assert {"zh": f"106项目标或事项的结果尚未录入", "en": "the outcome of 106 targets or milestones has not been entered"}[lang] \
+    assert {"zh": "106项目标或事项的结果尚未录入", "en": "the outcome of 106 targets or milestones has not been entered"}[lang] \
         .replace("106", str(PLANNED)) in at.error[0].value
     links = [plain(link.label) for link in at.get("page_link")]
-    assert {"zh": f"结果未录入 **{PLANNED}**", "en": f"Outcome not entered **{PLANNED}**"}[lang] in links
+    assert {"zh": f"待下一份报告 **{PLANNED}**", "en": f"Awaiting the next report **{PLANNED}**"}[lang] in links
     key = [i for theme in THEMES for i in DATASET.theme_indicators(theme) if i.key]
     assert tiles(at) == expected_tiles(key, lang)  # no count tiles before the key figures any more
     assert len(at.get("plotly_chart")) == 1  # the programmes
@@ -115,7 +117,7 @@ def test_targets_page_puts_missing_outcomes_first(lang):
     assert len(table) == PLANNED
     status = {"zh": "状态", "en": "Status"}[lang]
     assert table.columns[0] == status  # first, so it stays visible on a phone
-    assert set(table[status]) == {{"zh": "✎ 结果未录入", "en": "✎ Outcome not entered"}[lang]}
+    assert set(table[status]) == {status_words("outcome_missing", lang, 2024)}
     assert not any((table[column] == "").all() for column in table.columns)  # no empty columns
 
 

@@ -3,10 +3,27 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from kpi.model import (IndicatorsFile, Indicator, Milestone, MilestoneEntry, MilestoneOutcome, MilestoneOverride,
-                       ProgressEntry, Report, Source, Target, TargetOutcome, TargetOverride, Text, Theme, Value)
-from kpi.progress import TARGET_ORDER, assess_all, assess_milestone, assess_target, elapsed_share, threshold
+from kpi.model import (
+    Indicator,
+    IndicatorsFile,
+    Milestone,
+    MilestoneEntry,
+    MilestoneOutcome,
+    MilestoneOverride,
+    ProgressEntry,
+    Report,
+    Source,
+    Target,
+    TargetOutcome,
+    TargetOverride,
+    Text,
+    Theme,
+    Value,
+)
+from kpi.progress import assess_all, assess_milestone, assess_target, elapsed_share, threshold
+from kpi.status import STATUSES
 
 SOURCE = Source(report="report_2023", section="第二部分 五(二)", quote="新建49座社区平安屋")
 REASON = Text(zh="数据口径调整", en="Definition changed")
@@ -27,6 +44,10 @@ def milestone(entries: tuple = (), **extra) -> Milestone:
     """A milestone; entries are (date, state) pairs."""
     return Milestone(id="safety.law_centre", theme="safety", name=Text(zh="乙", en="B"), source=SOURCE,
                      progress=[MilestoneEntry(date=d, status=s) for d, s in entries], **extra)
+
+
+# The status table lists a target's judged statuses from worst to best: "more progress never gives a worse status".
+TARGET_ORDER = [s.id for s in STATUSES if s.targets and not s.neutral]
 
 
 def rank(status: str) -> int:
@@ -208,6 +229,28 @@ def test_a_milestone_outcome_decides_after_the_year(outcome, status):
                                         outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)), "2024", AFTER)
     assert result.status == status
     assert assess_milestone(milestone(outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)), "2024", MID).status == "not_reported"
+
+
+def test_a_report_that_does_not_mention_an_item_closes_it_as_not_mentioned():
+    silent = {"not_mentioned_in": "report_2024"}
+    reached = [(date(2024, 6, 30), 52)]  # staff entries do not outweigh the report's silence
+    assert assess_target(target(49, entries=reached, outcome=TargetOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
+    assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
+    assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", MID).status == "not_reported"
+
+
+@pytest.mark.parametrize("outcome", [
+    {"value": 50}, {"source": NEXT_REPORT}, {"value": 50, "source": NEXT_REPORT, "not_mentioned_in": "report_2024"}, {},
+])
+def test_a_target_outcome_is_stated_or_not_mentioned(outcome):
+    with pytest.raises(ValidationError):
+        TargetOutcome(**outcome)
+
+
+@pytest.mark.parametrize("outcome", [{"status": "done", "not_mentioned_in": "report_2024"}, {}, {"note": REASON}])
+def test_a_milestone_outcome_is_stated_or_not_mentioned(outcome):
+    with pytest.raises(ValidationError):
+        MilestoneOutcome(**outcome)
 
 
 # assess_milestone -----------------------------------------------------------------------------------------

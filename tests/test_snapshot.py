@@ -12,7 +12,7 @@ import pytest
 from kpi import snapshot
 from kpi.dataset import REPO_ROOT, data_stamp, load_dataset
 from kpi.errors import DataErrors
-from kpi.snapshot import (home, last_good_version, load_last_good, save_last_good, snapshot_files, state_dir)
+from kpi.snapshot import home, last_good_version, load_last_good, save_last_good, snapshot_files, state_dir
 from tests.conftest import MINIMAL, copy_data_dir
 
 NAME = "name: {zh: 引进企业, en: Enterprises attracted}"

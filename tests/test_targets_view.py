@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.status import status_words
 from tests.apptest_helpers import open_page, texts
 from tests.yaml_edit import append_to_item
 
@@ -82,11 +83,11 @@ def test_entries_after_the_as_of_date_are_not_counted(with_progress):
 def test_after_the_plan_year_without_an_outcome_staff_must_enter_one(with_progress):
     at = open_page("targets", as_of="2025-01-15")
     [peace] = rows(at, "新建社区平安屋")
-    assert peace["状态"] == "✎ 结果未录入"
+    assert peace["状态"] == status_words("outcome_missing", "zh", 2024)
     [gardens] = rows(at, "打造中型社区花园")  # reached during the year: stays reached
     assert gardens["状态"] == "✔ 已达成"
     [lingzhao] = rows(at, "凌兆生活服务综合体")
-    assert lingzhao["状态"] == "✎ 结果未录入"
+    assert lingzhao["状态"] == status_words("outcome_missing", "zh", 2024)
 
 
 def test_overview_counts_each_status_of_the_plan_year(with_progress):

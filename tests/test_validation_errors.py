@@ -13,6 +13,8 @@ I, G = "indicators.yaml", "glossary.yaml"
 
 # (case, file, text to replace, replacement, expected line, fragment of the Chinese message)
 CASES = [
+    ("words_not_in_quote", I, "    value: 139\n", "    value: 1\n    words: {zh: 全区第一, en: first in the district}\n", 28,
+     "文字表述 '全区第一' 没有出现在引文中"),
     ("value_is_words", I, "value: 139", "value: 一百", 27, "'value' 应为数字，实际为 '一百'"),
     ("value_is_quoted_number", I, "value: 139", "value: '139'", 27, "应为数字"),
     ("value_infinite", I, "value: 3.45", "value: .inf", 38, "有限的数字"),

@@ -12,8 +12,8 @@ import re
 import pytest
 import yaml
 
-from components.texts import UI
 from kpi.dataset import REPO_ROOT
+from kpi.texts import TEXTS
 
 VOCABULARY = yaml.safe_load((REPO_ROOT / "kpi" / "vocabulary.yaml").read_text(encoding="utf-8"))
 
@@ -72,7 +72,7 @@ def test_the_vocabulary_is_well_formed():
 
 
 def test_every_vocabulary_term_is_used(dataset):
-    used = " ".join(zh for _, zh, _ in data_texts(dataset)) + " ".join(zh for zh, _ in UI.values())
+    used = " ".join(zh for _, zh, _ in data_texts(dataset)) + " ".join(zh for zh, _ in TEXTS.values())
     assert [pair["zh"] for pair in VOCABULARY if pair["zh"] not in used] == []
 
 
@@ -102,9 +102,9 @@ def test_audited_renderings_are_recorded(zh, en, wrong):
     assert pair["en"] == en and (wrong is None or wrong in pair.get("not_en", []))
 
 
-# Each UI string (components/texts.py) is a case of its own, named by its key and text: a failing case
+# Each UI string (kpi/texts.py) is a case of its own, named by its key and text: a failing case
 # names the string to fix there.
-UI_CASES = [pytest.param(zh, en, id=f"{key}: {en}") for key, (zh, en) in UI.items()
+UI_CASES = [pytest.param(zh, en, id=f"{key}: {en}") for key, (zh, en) in TEXTS.items()
             if any(pair["zh"] in zh for pair in VOCABULARY)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kpi.dataset import REPO_ROOT, load_dataset
-from kpi.format import text
+from kpi.texts import text
 from tests.browser.server import accessibility_violations, load, screenshot, truncated
 
 DATASET = load_dataset(REPO_ROOT)

@@ -1,9 +1,21 @@
-"""Every fixed string the app shows, in Chinese and English, in one place. No year is written here: years
-come from the data (a report's year, a plan year), so next January's report needs no code change."""
+"""Every fixed string the app and the command line show, in Chinese and English, in one place.
+
+Why one catalogue: a string added in one language only, or a second way of picking the language, is a bug
+a reader sees. No year is written here: years come from the data (a report's year, a plan year), so next
+January's report needs no code change. Data errors have their own dictionary, kpi/messages.yaml.
+"""
 
 from __future__ import annotations
 
-UI: dict[str, tuple[str, str]] = {
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the model imports the status table, which imports this catalogue
+    from kpi.model import Text
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
     # Frame and navigation
     "app_title": ("东明路街道绩效看板", "Dongming Road Subdistrict Performance Dashboard"),
     "language": ("语言", "Language"),
@@ -171,10 +183,40 @@ UI: dict[str, tuple[str, str]] = {
     "check_counts": ("各主题数量", "Counts per theme"),
     "count_indicators": ("指标", "Figures"),
     "count_key": ("重点指标", "Key figures"),
+    # Command line (python -m kpi)
+    "cli_valid": ("数据有效：{reports} 份报告（{report_ids}），{figure_count} 项指标（{themes}），{targets} 个数值目标，"
+                  "{milestones} 个事项，{programmes} 个多年项目，{terms} 个名词。",
+                  "Data valid: {reports} report(s) ({report_ids}), {figure_count} figures ({themes}), {targets} targets, "
+                  "{milestones} milestones, {programmes} programmes, {terms} glossary terms."),
+    "cli_errors": ("共 {n} 个错误。", "{n} error(s)."),
+    "cli_internal_error": ("内部错误：{error}", "internal error: {error}"),
+    "draft_data_errors": ("数据有错误：请先修正（python -m kpi validate）再起草。",
+                          "The data has errors: fix them (python -m kpi validate) before drafting."),
+    "draft_no_data_dir": ("数据目录不存在：{directory}", "data directory not found: {directory}"),
+    "draft_no_report_file": ("{path}: 找不到报告文件", "{path}: report file not found"),
+    "draft_unreadable": ("{path}: 无法读取（{reason}）", "{path}: cannot be read ({reason})"),
+    "draft_unwritable": ("{path}: 无法写入（{reason}）", "{path}: cannot be written ({reason})"),
+    "draft_no_review_heading": ("找不到“第一部分 YYYY年工作回顾”标题，无法确定回顾年份",
+                                "no heading like 第一部分 2024年工作回顾: cannot tell which year the report reviews"),
+    "draft_copy_report": ("请把报告文本复制为数据目录下的 {file}。", "Copy the report's text to {file} in the data directory."),
+    "draft_written": ("草稿已写入 {path}。", "Draft written to {path}. "),
+    "draft_summary": ("找到 {numbers} 个数字：结果 {results} 个（匹配已有指标 {values}，新指标 {new_figures}）；"
+                      "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；上年目标结果 {outcomes} 个，"
+                      "事项结果 {milestone_outcomes} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
+                      "低置信度 {low} 个，请先核对。",
+                      "Found {numbers} numbers: {results} results ({values} matched to kept figures, {new_figures} new); "
+                      "{targets} targets ({continued} continuing last year's, {new_targets} new); {outcomes} target outcomes, "
+                      "{milestone_outcomes} milestone outcomes; {already} already in the data; {skipped} skipped ({reasons}); "
+                      "{low} low-confidence matches to check first."),
 }
 
 
+def text(value: Text | tuple[str, str], lang: str) -> str:
+    """A bilingual string (a Text from the data, or a (zh, en) pair) in the reader's language."""
+    zh, en = value if isinstance(value, tuple) else (value.zh, value.en)
+    return en if lang == "en" else zh
+
+
 def t(key: str, lang: str, **params: object) -> str:
-    """The UI string `key` in the reader's language, with {placeholders} filled."""
-    zh, en = UI[key]
-    return (zh if lang == "zh" else en).format(**params)
+    """The catalogue string `key` in the reader's language, with {placeholders} filled."""
+    return text(TEXTS[key], lang).format(**params)

@@ -1,0 +1,33 @@
+"""The dashboard's fixed pages. Each theme in the data adds a page whose URL path is its id.
+
+Why in the core: the app builds its navigation from this list, and validation keeps theme ids off these
+paths (two pages on one path stop every page), so both read the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class FixedPage:
+    """A page every dashboard has, whatever its data."""
+
+    path: str  # URL path; "" is the overview, served at /
+    file: str  # its script under pages/
+    title: str  # key of its title in kpi/texts.py
+    icon: str
+    place: Literal["top", "reference", "unlisted"]  # in the menu bar, in the Reference menu, or reachable by link only
+
+
+FIXED_PAGES: tuple[FixedPage, ...] = (
+    FixedPage("", "pages/overview.py", "overview", ":material/dashboard:", "top"),
+    FixedPage("targets", "pages/targets.py", "targets", ":material/flag:", "top"),
+    FixedPage("glossary", "pages/glossary.py", "glossary", ":material/menu_book:", "reference"),
+    FixedPage("source", "pages/source.py", "source", ":material/description:", "reference"),
+    FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "unlisted"),
+    FixedPage("indicator", "pages/indicator.py", "indicator", ":material/info:", "unlisted"),
+)
+RESERVED_PATHS = frozenset(page.path for page in FIXED_PAGES if page.path)
+THEME_PAGE = "pages/theme.py"  # one script serves every theme
