@@ -10,6 +10,7 @@ commitment of part two as its own milestone with its own words of the report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -341,8 +342,20 @@ ACTIVITY_UNITS = {"次", "场", "人次", "户次", "家次", "件次", "期", "
 BUILT = ("新建", "新增", "改造", "更换", "安装", "升级", "优化", "成立")
 
 
+RANK = re.compile(r"全区(?:第[一二三四五六七八九十]+|前[二三四五六七八九十]+)")
+# A zero the report counts as a result. Not 零的突破 ("a first", 棕榈苑等6个小区实现“零的突破”): that is no zero.
+ZERO = re.compile(r"零有效差评|零增长|零事故|未发生")
+
+
+def ranked_or_zero(indicator) -> bool:
+    """Whether every value of the figure is a rank or a zero the report states in words (全区第一, 零有效差评)."""
+    return all(v.words is not None and (RANK.fullmatch(v.words.zh) or ZERO.fullmatch(v.words.zh)) for v in indicator.values)
+
+
 def expected_direction(indicator) -> str | None:
     """The direction the rule gives, or None where the rule leaves it to the comment's judgement."""
+    if ranked_or_zero(indicator):
+        return "lower"
     if indicator.unit.zh == "%":
         return "higher"
     if any(word in indicator.name.zh for word in PROBLEMS) or counted(indicator.unit.zh) in ACTIVITY_UNITS:
@@ -366,8 +379,31 @@ def test_programme_totals_and_parts_follow_the_rule(dataset):
             assert dataset.indicators[part.indicator].direction == expected, part.indicator
 
 
-def test_no_figure_of_2023_is_lower_is_better(dataset):
-    assert [i.id for i in dataset.content.indicators if i.direction == "lower"] == []
+def test_only_ranks_and_stated_zeros_are_lower_is_better(dataset):
+    # First in the district is better than third; no valid negative review, no growth of illegal structures,
+    # no lawsuit lost are results the report counts as achievements. Every other 2023 figure is a volume of
+    # work or a thing built (none or higher).
+    assert [i.id for i in dataset.content.indicators if (i.direction == "lower") != ranked_or_zero(i)] == []
+
+
+def test_ranks_and_zeros_of_part_one_are_figures_in_the_reports_words(dataset):
+    # “两免提交”利用率、单窗受理量均列全区第一 (two ranks), 排名全区前三, 继续保持“零有效差评”, 确保新增违建“零增长”,
+    # 未发生行政复议驳回、诉讼败诉情况 (two zeros): measured results of part one. Each thing a rank or zero names is
+    # a figure of its own, with the report's words standing in its quote (全区第一, not the digit 1).
+    text = report_text(dataset)
+    part_one = text.split("第二部分 2024年主要任务")[0]
+    worded = [v for i in dataset.content.indicators for v in i.values if v.words]
+    wrong = []
+    for match in [*RANK.finditer(part_one), *ZERO.finditer(part_one)]:
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(part_one, 0, match.start())), default=0)
+        clause_end = CLAUSE_END.search(part_one, match.end()).start()
+        # What is ranked or zero stands before the words (单窗受理量均列全区第一), or after 未发生 (未发生…诉讼败诉情况).
+        named = part_one[match.end():clause_end] if match[0] == "未发生" else part_one[clause_start:match.start()]
+        at = [(a, a + len(v.source.quote)) for v in worded if v.words.zh == match[0] for a in [text.find(v.source.quote)]]
+        curated = sum(a <= match.start() and match.end() <= b for a, b in at)
+        if curated != len(named.split("、")):
+            wrong.append((match[0], named, curated))
+    assert wrong == []
 
 
 # ---------------------------------------------------------------------------------------------------------
