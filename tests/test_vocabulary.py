@@ -7,6 +7,8 @@ reviewed place for those renderings; this test holds the data, the glossary and 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -22,9 +24,12 @@ def normal(text: str) -> str:
 
 
 def renders(term: str, en: str) -> bool:
-    """Whether the English holds the term, or its plural in -ies ("community" in "communities")."""
+    """Whether the English holds the term, its plural in -ies ("community" in "communities"), or, for a verb
+    in -ied, another form of it ("rectified" in "urged to rectify", "rectification urged")."""
     term, en = normal(term), normal(en)
-    return term in en or (term.endswith("y") and term[:-1] + "ies" in en)
+    if term in en or (term.endswith("y") and term[:-1] + "ies" in en):
+        return True
+    return term.endswith("ied") and re.search(rf"\b{re.escape(term[:-3])}(y|ies|ying|ication)\b", en) is not None
 
 
 def violations(zh: str, en: str) -> list[str]:
@@ -82,6 +87,20 @@ def test_the_check_catches_a_second_name_for_one_thing():
     assert violations("既有多层住宅加装电梯", "Lifts added to existing multi-storey housing") == []
     assert violations("街道反诈分中心", "Street anti-fraud centre") == ["街道 → needs “subdistrict”", "街道 → not “street”"]
     assert violations("区民主法治示范社区", "District democracy and rule-of-law model communities") == []
+    assert violations("交通隐患点位整改", "Road traffic hazard sites fixed") == ["整改 → needs “rectified”", "整改 → not “fixed”"]
+    assert violations("督促商家自行整改", "Items businesses were urged to rectify themselves") == []
+    assert violations("较大隐患行政处罚", "Administrative penalties for major hazards") == [
+        "较大 → needs “significant”", "较大 → not “major”"]
+
+
+# Renderings an audit settled (issue 17): each is recorded here, so every name, unit and term follows it.
+AUDITED = [("整改", "rectified", "fixed"), ("较大", "significant", "major"), ("重大", "major", None), ("高危人群", "high-risk", None)]
+
+
+@pytest.mark.parametrize(("zh", "en", "wrong"), AUDITED, ids=[zh for zh, *_ in AUDITED])
+def test_audited_renderings_are_recorded(zh, en, wrong):
+    [pair] = [pair for pair in VOCABULARY if pair["zh"] == zh]
+    assert pair["en"] == en and (wrong is None or wrong in pair.get("not_en", []))
 
 
 # Each UI string (kpi/texts.py) is a case of its own, named by its key and text: a failing case
