@@ -25,10 +25,12 @@ from components.header import Menu, header, vintage_line
 from components.meeting import meeting_bar, parse_rotate
 from components.notices import data_errors_notice
 from components.style import page_style
+from components.targets_summary import view_notes
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.site import FIXED_PAGES, THEME_PAGE
 from kpi.texts import t, text
 
+FAVICON = str(Path(__file__).with_name("components") / "favicon.png")
 # Sticky view state: kept by the session when a page change drops it from the URL, then written back.
 STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
           "mode": ("", one_of("meeting")), "rotate": (0, parse_rotate)}
@@ -36,8 +38,9 @@ STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
 
 def frame() -> None:
     """One viewer's run: the shared header and navigation, then the page."""
-    st.set_page_config(page_title="东明路街道绩效看板 · Dongming Road Dashboard", page_icon=":material/monitoring:",
-                       layout="wide")
+    # The tab's icon is a file this server sends: a Material icon here would be fetched from Google's font server,
+    # which phones in mainland China cannot reach.
+    st.set_page_config(page_title="东明路街道绩效看板 · Dongming Road Dashboard", page_icon=FAVICON, layout="wide")
 
     for key, (default, parse) in STICKY.items():
         state_from_url(key, default, parse, sticky=True)
@@ -50,7 +53,7 @@ def frame() -> None:
     loaded = current_data()
     dataset = loaded.dataset
     if dataset is None:  # nothing good to show yet: the controls and what staff must fix
-        header(None, "lang", "as_of", meeting)
+        header(None, "", as_of, "lang")
         data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
         st.stop()
 
@@ -62,15 +65,15 @@ def frame() -> None:
     page = st.navigation(list(by_path.values()), position="hidden")
 
     placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-    menu = Menu(placed["top"], [(t("themes", lang), ":material/category:", themes),
-                                (t("reference", lang), ":material/menu_book:", placed["reference"])])
-    lang = header(menu, "lang", "as_of", meeting)
+    menu = Menu(placed["top"], [("themes", t("themes", lang), ":material/category:", themes),
+                                ("reference", t("reference", lang), ":material/menu_book:", placed["reference"])])
+    lang = header(None if meeting else menu, page.url_path, as_of, "lang")
     if loaded.errors:
         data_errors_notice(loaded.errors, lang, have_data=True)
     page_style(meeting)
     if meeting:
         meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
-    vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
+    vintage_line(dataset.vintage, view_notes(dataset, as_of, lang), lang, None if meeting else by_path["source"])
 
     shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
     st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,

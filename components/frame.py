@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -26,13 +25,6 @@ class Frame:
     pages: dict[str, st.Page]  # url_path → page, for st.page_link
     shared: dict[str, str]  # the sticky view state in the URL (lang, as_of, mode, rotate), for links to new tabs
     meeting: bool = False
-
-    def dated(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """What depends on the as-of date, kept per dataset for today (what nearly everyone sees); a what-if date
-        from the URL is computed each time, so URLs cannot fill memory."""
-        if self.as_of != date.today():
-            return compute()
-        return self.dataset.memo((*key, self.as_of), compute)
 
 
 def page_frame() -> Frame:

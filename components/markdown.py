@@ -1,8 +1,8 @@
-"""Text from YAML is data: escape it before Streamlit's Markdown (labels, help) or Plotly (HTML) sees it."""
+"""Text from YAML is data: escape it before Streamlit's Markdown (labels, help, headings) sees it; HTML blocks use
+components/html.py."""
 
 from __future__ import annotations
 
-import html
 import re
 
 # Every ASCII punctuation mark CommonMark lets us escape, which covers emphasis, links, `:red[...]`
@@ -13,8 +13,3 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~<>$&])")
 def escape_markdown(text: str) -> str:
     """Make text render literally in st.markdown, st.metric labels and help tooltips."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def escape_plotly(text: str) -> str:
-    """Make text render literally in Plotly, which reads a subset of HTML in labels and hovers."""
-    return html.escape(text, quote=False)

@@ -8,6 +8,7 @@ than the screen scrolls slowly to its end during its turn, so its charts are see
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
@@ -19,13 +20,15 @@ ROTATE_MIN, ROTATE_MAX = 5, 3600
 _DUE = "rotation_due"
 _PAUSED = "rotation_paused"
 
-# Scroll the page from top to bottom during the middle of its turn (held still at both ends to be read).
+# Scroll the page from top to bottom at an even pace over its turn, held still for the first and last tenth to be read.
+# The page's path is part of the script, so each page of a rotation gets a script of its own and scrolls in its turn
+# (an identical element would be kept by the browser, and only the first page would scroll).
 _SCROLL = """<script>
 (() => {{
-  const main = window.parent.document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
-  const turn = {seconds} * 1000, start = performance.now();
+  const page = {page}, turn = {seconds} * 1000, start = performance.now();
   const step = (now) => {{
-    const share = Math.min(Math.max((now - start - turn * 0.25) / (turn * 0.5), 0), 1);
+    const doc = window.parent.document, main = doc.querySelector('[data-testid="stMain"]') || doc.scrollingElement;
+    const share = Math.min(Math.max((now - start - turn * 0.1) / (turn * 0.8), 0), 1);
     main.scrollTop = share * (main.scrollHeight - main.clientHeight);
     if (now - start < turn) requestAnimationFrame(step);
   }};
@@ -52,17 +55,17 @@ def meeting_bar(playlist: list[st.Page], page: st.Page, seconds: int, lang: str)
         st.button(t("exit_meeting", lang), icon=":material/close_fullscreen:", key="exit_meeting", on_click=leave_meeting)
         if seconds:
             position = next((i for i, p in enumerate(playlist) if p.url_path == page.url_path), -1)
-            _rotation(playlist[(position + 1) % len(playlist)], seconds, lang)
+            _rotation(playlist[(position + 1) % len(playlist)], page.url_path, seconds, lang)
 
 
-def _rotation(next_page: st.Page, seconds: int, lang: str) -> None:
+def _rotation(next_page: st.Page, page_path: str, seconds: int, lang: str) -> None:
     st.session_state[_DUE] = time.monotonic() + seconds
     paused = st.session_state.get(_PAUSED, False)
     st.button(t("resume" if paused else "pause", lang, seconds=seconds), key="rotation_button",
               icon=":material/play_arrow:" if paused else ":material/pause:",
               on_click=lambda: st.session_state.update({_PAUSED: not paused}))
     if not paused:
-        st.html(_SCROLL.format(seconds=seconds), unsafe_allow_javascript=True)
+        st.html(_SCROLL.format(seconds=seconds, page=json.dumps(page_path)), unsafe_allow_javascript=True)
 
     @st.fragment(run_every=seconds)
     def tick() -> None:

@@ -8,33 +8,24 @@ import streamlit as st
 
 from components.frame import Frame
 from components.links import page_url
+from components.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
-from kpi.model import Indicator
 from kpi.periods import period_label
 from kpi.texts import t, text
 
 
-def figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
-    """One row per figure and period, as the newest report states it, for the CSV (once per dataset)."""
-    return dataset.memo(("figures", tuple(i.id for i in indicators), lang), lambda: _figures(indicators, dataset, lang))
-
-
-def figures_csv(indicators: list[Indicator], dataset: Dataset, lang: str) -> bytes:
-    """UTF-8 with a byte-order mark: Excel on Windows then shows the Chinese intact."""
-    key = ("figures_csv", tuple(i.id for i in indicators), lang)
-    return dataset.memo(key, lambda: figures(indicators, dataset, lang).to_csv(index=False).encode("utf-8-sig"))
-
-
-def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.DataFrame:
+@per_dataset
+def figures(dataset: Dataset, theme: str, lang: str) -> pd.DataFrame:
+    """One row per figure of a theme and period, as the newest report states it, for the CSV."""
     rows = []
-    for indicator in indicators:
+    for indicator in dataset.theme_indicators(theme):
         for observation in dataset.series(indicator):
             value = observation.value
             rows.append({
                 t("col_name", lang): text(indicator.name, lang),
-                t("col_period", lang): period_label(observation.period, lang),
                 t("col_value", lang): stated(value, indicator.unit, lang),
+                t("col_period", lang): period_label(observation.period, lang),
                 t("col_number", lang): float(base_amount(value.value, indicator.unit)),
                 t("col_unit", lang): base_unit(indicator.unit, lang),
                 t("col_qualifier", lang): qualifier_word(value.qualifier, lang),
@@ -46,12 +37,23 @@ def _figures(indicators: list[Indicator], dataset: Dataset, lang: str) -> pd.Dat
     return pd.DataFrame(rows)
 
 
+@per_dataset
+def figures_csv(dataset: Dataset, theme: str, lang: str) -> bytes:
+    """UTF-8 with a byte-order mark: Excel on Windows then shows the Chinese intact."""
+    return figures(dataset, theme, lang).to_csv(index=False).encode("utf-8-sig")
+
+
+@per_dataset
+def _screen(dataset: Dataset, theme: str, lang: str) -> pa.Table:
+    return pa.Table.from_pandas(figures(dataset, theme, lang).drop(columns=[t(c, lang) for c in _CSV_ONLY]), preserve_index=False)
+
+
 # The screen shows the value as words ("over 33 million yuan"); the number, unit and qualifier apart are for
 # spreadsheets, where they would only repeat it on screen.
 _CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id")
 
 
-def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> None:
+def figures_table(theme: str, frame: Frame, file_name: str) -> None:
     """The CSV download, and on request (?figures=true, a toggle) every figure and period with a link to its page.
 
     Why on request: the table's grid code is the largest thing a theme page loads; the first screen is the
@@ -59,16 +61,16 @@ def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> 
     viewer was 17 % of a theme page's CPU under load; both are made once per dataset, the CSV on a click."""
     lang, dataset = frame.lang, frame.dataset
     with st.container(horizontal=True, vertical_alignment="center"):
-        shown = st.toggle(t("show_all_figures", lang, n=len(indicators)), key="figures", bind="query-params")
-        st.download_button(t("download_csv", lang), lambda: figures_csv(indicators, dataset, lang), file_name=file_name,
+        shown = st.toggle(t("show_all_figures", lang, n=len(dataset.theme_indicators(theme))), key="figures", bind="query-params")
+        st.download_button(t("download_csv", lang), lambda: figures_csv(dataset, theme, lang), file_name=file_name,
                            mime="text/csv", icon=":material/download:", on_click="ignore")  # a download needs no rerun
     if not shown:
         return
-    table = figures(indicators, dataset, lang)
-    screen = dataset.memo(("figures_screen", tuple(i.id for i in indicators), lang), lambda: pa.Table.from_pandas(
-        table.drop(columns=[t(c, lang) for c in _CSV_ONLY]), preserve_index=False))
-    # The links carry the viewer's shared view (language, as-of date…), so they are added per request.
+    # The links carry the viewer's shared view (language, as-of date…), so they are added per request. On a phone the
+    # name and the value share the first screen width; the rest scrolls sideways.
     details = t("see_details", lang)
-    links = pa.array([page_url(frame, "indicator", id=i) for i in table[t("col_id", lang)]])
-    st.dataframe(screen.append_column(details, links), hide_index=True, width="stretch",
-                 column_config={details: st.column_config.LinkColumn(details, display_text="→")})
+    links = pa.array([page_url(frame, "indicator", id=i) for i in figures(dataset, theme, lang)[t("col_id", lang)]])
+    st.dataframe(_screen(dataset, theme, lang).append_column(details, links), hide_index=True, width="stretch",
+                 column_config={details: st.column_config.LinkColumn(details, display_text="→"),
+                                t("col_name", lang): st.column_config.TextColumn(width=150),
+                                t("col_value", lang): st.column_config.TextColumn(width=150)})

@@ -1,16 +1,16 @@
-"""A plan year's targets and milestones as one table (most urgent first), a target's timeline, and the words
-that explain its status."""
+"""A plan year's targets and milestones as one table (in the status table's order), where a target stands, and the
+words that explain its status."""
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
+from datetime import date
 
-from components.charts import COLORS, FONT, target_words
-from components.frame import Frame
-from components.markdown import escape_plotly
+from components.charts import COLORS, target_words
+from components.html import esc
+from components.once import per_day
+from components.targets_summary import assessments, status_chip
 from kpi.dataset import Dataset
-from kpi.format import format_value, section_label
+from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
@@ -40,8 +40,9 @@ def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> 
     return f"{a.latest.date.isoformat()}{note}"
 
 
-def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset, lang: str) -> pd.DataFrame:
-    """One row per target or milestone, most urgent status first (pure)."""
+def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset,
+              lang: str) -> list[dict[str, str]]:
+    """One row per target or milestone, in the status table's reading order, then by theme (pure)."""
     themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
     order = list(themes)
     rows = []
@@ -50,44 +51,42 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
         is_target = isinstance(item, Target)
         base = dataset.baseline(item) if is_target else None
         rows.append({
+            "id": item.id,
+            "status": a.status,
             t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
             t("col_item", lang): text(item.name, lang),
             t("col_target", lang): target_words(item, lang) if is_target else "",
             t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
-            t("col_percent", lang): a.percent if is_target else None,
-            t("col_baseline", lang): "" if base is None else format_value(
-                base.value.value, base.value.qualifier, dataset.indicators[item.baseline].unit, lang),
+            t("col_percent", lang): "" if not is_target or a.percent is None else f"{a.percent:.0f}%",
+            t("col_baseline", lang): "" if base is None else stated(base.value, dataset.indicators[item.baseline].unit, lang),
             t("col_theme", lang): themes.get(item.theme, item.theme),
             t("col_section", lang): section_label(item.source.section, lang),
-            t("col_id", lang): item.id,
             "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
         })
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    return table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+    return sorted(rows, key=lambda row: row["_rank"])
 
 
-def plan_view(frame: Frame, year: int, assessed: dict, shown: set[str] | None = None) -> pd.DataFrame:
-    """A plan year's rows to show, most urgent first: all of them, or the ids a filter keeps; no empty column.
-
-    The unfiltered view, what nearly everyone opens, is built once per dataset for today (Frame.dated)."""
-    if shown is None:
-        return frame.dated(("plan_view", year, frame.lang), lambda: _tidy(_plan_rows(frame, year, assessed), frame.lang))
-    rows = _plan_rows(frame, year, assessed)
-    return _tidy(rows[[item in shown for item in rows[t("col_id", frame.lang)]]], frame.lang)
+_HIDDEN = ("id", "status", "_rank")
 
 
-def _plan_rows(frame: Frame, year: int, assessed: dict) -> pd.DataFrame:
-    targets, milestones = frame.dataset.planned(year)
-    return frame.dated(("plan_rows", year, frame.lang), lambda: plan_rows(targets, milestones, assessed, frame.dataset, frame.lang))
+def plan_table(rows: list[dict[str, str]], lang: str, year: int) -> str:
+    """The rows as one table, status first (it stays in view on a phone), without columns empty for every row."""
+    if not rows:
+        return ""
+    columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] for row in rows)]
+    status = t("status", lang)
+    body = "".join("<tr>" + "".join(
+        f'<td>{status_chip(row["status"], lang, year) if c == status else esc(row[c])}</td>' for c in columns) + "</tr>"
+        for row in rows)
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    return f'<div class="kb"><div class="kb-scroll"><table class="kb-table kb-plan"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
 
 
-def _tidy(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Without the id and without columns that are empty for every row shown."""
-    if table.empty:
-        return table
-    return table.loc[:, (table != "").any() & table.notna().any()].drop(columns=[t("col_id", lang)])
+@per_day
+def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
+    """The whole plan year (what nearly every visitor opens), built once a day per dataset."""
+    targets, milestones = dataset.planned(year)
+    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), lang, year)
 
 
 def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
@@ -120,23 +119,19 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     return lines
 
 
-def timeline_figure(target: Target, a: TargetAssessment, lang: str) -> go.Figure:
-    """Reported values over the plan year, the target line and the expected pace toward it."""
-    start, end = parse_period(a.period)
-    entries = sorted(target.progress, key=lambda e: e.date)
-    points = [(e.date, e.value) for e in entries]
-    if target.outcome is not None:
-        points.append((end, target.outcome.value))
-    fig = go.Figure([
-        go.Scatter(x=[start, end], y=[0, target.value], mode="lines", name=t("expected_line", lang),
-                   line={"dash": "dot", "color": COLORS["baseline"]}),
-        go.Scatter(x=[d for d, _ in points], y=[v for _, v in points], mode="lines+markers",
-                   name=t("reached_line", lang), line={"color": COLORS["done"]}),
-    ])
-    fig.add_hline(y=target.value, line_color=COLORS["target"],
-                  annotation_text=escape_plotly(target_words(target, lang)), annotation_position="top left")
-    if start <= a.as_of <= end:
-        fig.add_vline(x=a.as_of, line_color="#5B6B7F", line_dash="dash")
-    fig.update_layout(font={"family": FONT, "size": 14}, height=320, margin={"l": 8, "r": 16, "t": 32, "b": 32},
-                      legend={"orientation": "h", "y": -0.2}, yaxis_title=escape_plotly(text(target.unit, lang)))
-    return fig
+def progress_bar(target: Target, a: TargetAssessment, lang: str) -> str:
+    """Where the target stands: what was reached, the line for reaching it and, during the year, the share expected
+    by the date; words only when nothing has been reported (an empty chart would say nothing)."""
+    if a.reached is None:
+        return ""
+    scale = max(target.value, a.reached, 1e-9) * 1.05
+    expected = a.expected * target.value
+    marks = f'<span class="kb-tick" style="left:{target.value / scale * 100:.2f}%"></span>'
+    words = [t("bar_reached", lang, value=format_value(a.reached, "exact", target.unit, lang)),
+             t("bar_target", lang, value=target_words(target, lang))]
+    if a.final is None and 0 < a.expected < 1:
+        marks += f'<span class="kb-expected" style="left:{expected / scale * 100:.2f}%"></span>'
+        words.insert(1, t("bar_expected", lang, value=format_value(round(expected, 1), "exact", target.unit, lang)))
+    fill = f'<span class="kb-fill" style="left:0;width:{min(a.reached / scale * 100, 100):.2f}%;background:{COLORS["done"]}"></span>'
+    return (f'<div class="kb"><div class="kb-row"><div class="kb-track">{fill}{marks}</div>'
+            f'<div class="kb-sub">{esc(" · ".join(words))}</div></div></div>')

@@ -11,10 +11,11 @@ import streamlit as st
 from components.frame import Frame
 from components.glossary_terms import indicator_text, terms_in
 from components.markdown import escape_markdown
+from components.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import format_change, section_label, stated
 from kpi.model import Indicator
-from kpi.periods import is_full_year, months, period_label
+from kpi.periods import months, period_label
 from kpi.series import Observation
 from kpi.texts import t, text
 
@@ -24,10 +25,11 @@ ROW_PX, TILE_PADDING_PX, MOST_PER_ROW = 1200, 48, 4
 VALUE_PX = {False: 36, True: 51}
 
 
-def tile_label(indicator: Indicator, latest: Observation, lang: str) -> str:
-    """The short name, with the period when it is not the whole year (截至11月 matters)."""
+def tile_label(indicator: Indicator, latest: Observation, main: str, lang: str) -> str:
+    """The short name, with the period when it is not the period most figures cover (截至11月 matters; so does a
+    last year's figure among this year's)."""
     name = text(indicator.name, lang)
-    return name if is_full_year(latest.period) else f"{name} ({period_label(latest.period, lang)})"
+    return name if latest.period == main else f"{name} ({period_label(latest.period, lang)})"
 
 
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:
@@ -90,17 +92,15 @@ class Tile:
     help: str
 
 
-def tile(indicator: Indicator, dataset: Dataset, lang: str) -> Tile:
-    return dataset.memo(("tile", indicator.id, lang), lambda: _tile(indicator, dataset, lang))
-
-
-def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Tile:
+@per_dataset
+def tile(dataset: Dataset, indicator_id: str, lang: str) -> Tile:
+    indicator = dataset.indicators[indicator_id]
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
     value = latest.value
     return Tile(
-        label=escape_markdown(tile_label(indicator, latest, lang)),
+        label=escape_markdown(tile_label(indicator, latest, dataset.vintage.main, lang)),
         value=stated(value, indicator.unit, lang),
-        delta=None if previous is None else format_change(value.value, previous.value.value, indicator.unit, lang),
+        delta=None if previous is None or value.words else format_change(value.value, previous.value.value, indicator.unit, lang),
         delta_color=_DELTA_COLOR[indicator.direction],
         delta_description=None if previous is None else t("change_since", lang, period=period_label(previous.period, lang)),
         help=tile_help(indicator, dataset, lang),
@@ -112,7 +112,7 @@ def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
 
     Why a horizontal container per row, not st.columns: columns add a block per tile, and every block is one
     more message each new viewer's session sends (see docs/performance.md)."""
-    tiles = [tile(i, frame.dataset, frame.lang) for i in indicators]
+    tiles = [tile(frame.dataset, i.id, frame.lang) for i in indicators]
     remaining = iter(tiles)
     for size in balanced_rows(len(tiles), per_row([x.value for x in tiles], frame.meeting)):
         with st.container(horizontal=True, gap="small"):

@@ -20,7 +20,7 @@ from yaml.nodes import Node
 from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, plain
-from kpi.periods import parse_period
+from kpi.periods import is_full_year, parse_period
 from kpi.report import section_titles, sentence_span
 from kpi.report_numbers import ReportTextError, decode_report
 from kpi.series import Observation, observations, report_order
@@ -55,6 +55,11 @@ class Vintage:
 
     report: Report
     periods: Counter[str]  # period → how many figures of that report cover it
+
+    @property
+    def main(self) -> str:
+        """The period most of the newest report's figures cover, whole years first: what pages need not repeat."""
+        return max(self.periods, key=lambda p: (is_full_year(p), self.periods[p]))
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ def sentence_span(report: str, quote: str) -> tuple[int, int] | None:
 
 
 _SECTION = re.compile(r"^\(([一二三四五六七八九十]+)\)([^。！？]+)")
+NUMBERED = re.compile(r"^[一二三四五六七八九十]+\([一二三四五六七八九十]+\)$")  # 一(二): a chapter's numbered section
 
 
 def section_titles(report: str) -> dict[str, str]:

@@ -24,7 +24,7 @@ if loaded.errors:
 else:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
 
-assessed = assessments(frame)
+assessed = assessments(dataset, frame.as_of)
 missing = outcomes_missing(dataset, assessed, lang)
 st.subheader(t("check_outcomes_missing", lang, n=len(missing)))
 if len(missing):

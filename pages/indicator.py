@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.frame import page_frame
 from components.glossary_terms import indicator_text, terms_in
-from components.history import history_figure, history_frame
+from components.history import history
 from components.markdown import escape_markdown
 from components.tiles import kpi_tiles
 from kpi.format import section_label
@@ -24,13 +24,9 @@ st.page_link(frame.pages[theme.id], label=t("back_to", lang, theme=text(theme.na
 st.subheader(escape_markdown(text(indicator.name, lang)))
 kpi_tiles([indicator], frame)
 
-series = dataset.series(indicator)
-if len(series) > 1:
-    st.markdown(f"##### {t('history_question', lang)}")
-    st.plotly_chart(history_figure(indicator, dataset, lang), width="stretch", config={"displayModeBar": False})
-st.dataframe(history_frame(indicator, dataset, lang), hide_index=True, width="stretch")
+st.html(history(dataset, indicator.id, lang))
 
-for observation in series:
+for observation in dataset.series(indicator):
     source = observation.value.source
     before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
     st.markdown(f"**{t('in_context', lang)}** · {escape_markdown(text(observation.current.report.title, lang))} · "

@@ -1,12 +1,14 @@
-"""Targets and milestones of one plan year (?year=): what needs attention first, then everything, searchable."""
+"""Targets and milestones of one plan year (?year=): how they stand, every item (searchable), and how a target's status
+was worked out (?target=, scrolled into view)."""
 
 import streamlit as st
 
 from components.frame import page_frame
 from components.markdown import escape_markdown
+from components.scroll import scroll_into_view
 from components.status import status_badge
-from components.target_views import explain, plan_view, timeline_figure
-from components.targets_summary import assessments, plan_summary
+from components.target_views import explain, plan_rows, plan_table, progress_bar, year_table
+from components.targets_summary import assessments, status_line
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.format import section_label
 from kpi.status import BY_ID, status_words
@@ -25,14 +27,14 @@ if len(years) > 1 and not frame.meeting:
                          on_change=state_to_url, args=("year", years[-1]))
 year = int(st.session_state["year"])
 targets, milestones = dataset.planned(year)
-assessed = assessments(frame)
+assessed = assessments(dataset, frame.as_of)
 
 st.header(t("targets_of", lang, year=year), divider="gray")
-plan_summary(frame, year, assessed)
+st.html(f'<div class="kb">{status_line(dataset, frame.as_of, year, lang)}</div>')
 
 themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
 query, theme_filter, status_filter = "", "", ""
-if not frame.meeting:  # a meeting sees the whole year, most urgent first
+if not frame.meeting:  # a meeting sees the whole year
     state_from_url("theme", "", one_of(*themes))
     state_from_url("status", "", one_of(*BY_ID))
     with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -50,25 +52,30 @@ def shown(item) -> bool:
             and query.strip().lower() in words)
 
 
-filtering = bool(query or theme_filter or status_filter)
-table = plan_view(frame, year, assessed, {x.id for x in [*targets, *milestones] if shown(x)} if filtering else None)
-if table.empty:
-    st.info(t("no_match", lang), icon=":material/filter_alt_off:")
+if query or theme_filter or status_filter:
+    table = plan_table(plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
+                       lang, year)
 else:
-    percent = t("col_percent", lang)
-    st.dataframe(table, hide_index=True, width="stretch", column_config={percent: st.column_config.ProgressColumn(
-        percent, min_value=0, max_value=100, format="%.0f%%")} if percent in table else None)
+    table = year_table(dataset, frame.as_of, year, lang)
+if table:
+    st.html(table)
+else:
+    st.info(t("no_match", lang), icon=":material/filter_alt_off:")
 
 if not frame.meeting and targets:
-    st.subheader(t("target_detail", lang))
+    st.subheader(t("target_detail", lang), anchor="target")
     names = {x.id: text(x.name, lang) for x in targets}
     state_from_url("target", None, one_of(*names))
     chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
                           placeholder=t("choose_target", lang), on_change=state_to_url, args=("target", None))
     if chosen:
-        target = next(x for x in targets if x.id == chosen)
-        status_badge(assessed[chosen].status, lang, year, assessed[chosen].override_reason is not None)
+        target, judged = next(x for x in targets if x.id == chosen), assessed[chosen]
+        status_badge(judged.status, lang, year, judged.override_reason is not None)
         st.markdown(f"{t('quote', lang)} ({escape_markdown(section_label(target.source.section, lang))}): “{escape_markdown(target.source.quote)}”")
-        st.plotly_chart(timeline_figure(target, assessed[chosen], lang), width="stretch", config={"displayModeBar": False})
+        bar = progress_bar(target, judged, lang)
+        if bar:
+            st.html(bar)
         st.markdown(f"**{t('how_computed', lang)}**")
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, assessed[chosen], lang)))
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, judged, lang)))
+    if "target" in st.query_params:
+        scroll_into_view("target")

@@ -1,9 +1,10 @@
-"""A theme page — one renderer for every theme in indicators.yaml: key tiles, charts, every figure."""
+"""A theme page — one renderer for every theme in indicators.yaml: key tiles, charts, then every figure under the
+report's own section headings, and the table of every figure with its CSV."""
 
 import streamlit as st
 
-from components.chart_panel import show_charts
-from components.charts import theme_charts
+from components.charts import theme_charts_html
+from components.figure_lists import theme_sections
 from components.frame import page_frame
 from components.markdown import escape_markdown
 from components.tables import figures_table
@@ -20,8 +21,13 @@ kpi_tiles([i for i in figures if i.key], frame)
 if not frame.meeting:
     st.caption(escape_markdown(t("qualifier_note", lang)))
 
-show_charts(theme_charts(dataset, frame.page, lang, frame.meeting), frame, key=frame.page)
+charts = theme_charts_html(dataset, frame.page, lang)
+if charts:
+    st.html(charts)
+
+st.subheader(t("every_figure", lang, n=len(figures)))
+for block in theme_sections(dataset, frame.page, lang):
+    st.html(block)
 
 if not frame.meeting:
-    st.subheader(t("all_figures", lang))
-    figures_table(figures, frame, f"dongming-{frame.page}-{lang}.csv")
+    figures_table(frame.page, frame, f"dongming-{frame.page}-{lang}.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -42,3 +43,68 @@ def texts(at: AppTest) -> str:
     elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
     parts = [element.value for element in elements]
     return plain("\n".join(str(p) for p in parts))
+
+
+class _Reader(HTMLParser):
+    """The text of an HTML block, and its tables as rows of {column: cell text}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tables: list[list[dict[str, str]]] = []
+        self._head: list[str] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        elif tag == "table":
+            self.tables.append([])
+            self._head = []
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if not self._head:
+                self._head = self._row
+            else:
+                self.tables[-1].append(dict(zip(self._head, self._row)))
+            self._row = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def read_html(body: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(body)
+    return reader
+
+
+def html_blocks(at: AppTest) -> list[str]:
+    """The bodies of the page's HTML blocks (lists of figures, charts, tables), style and scripts left out."""
+    return [h.proto.body for h in at.get("html") if not h.proto.body.lstrip().startswith(("<style", "<script"))]
+
+
+def html_text(at: AppTest) -> str:
+    """All the words of the page's HTML blocks, as a reader sees them."""
+    return "\n".join("".join(read_html(body).text) for body in html_blocks(at))
+
+
+def html_tables(at: AppTest) -> list[list[dict[str, str]]]:
+    """Every table in the page's HTML blocks, as rows of {column: cell text}."""
+    return [rows for body in html_blocks(at) for rows in read_html(body).tables]

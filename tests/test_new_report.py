@@ -15,7 +15,7 @@ import pytest
 from components.tables import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.status import status_words
-from tests.apptest_helpers import open_page, plain, texts
+from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts
 from tests.conftest import copy_data_dir
 from tests.fixture_report import REPORT_ID, add_fixture_report, lines_added
 
@@ -61,39 +61,39 @@ def test_the_header_names_the_newest_report(next_report):
 
 def test_detail_page_shows_every_period_and_every_statement(next_report):
     at = open_page("indicator", id="economy.total_fiscal_revenue")
-    assert len(at.get("plotly_chart")) == 1
-    [history] = [df.value for df in at.dataframe]
-    assert [tuple(row) for row in history[["期间", "数值", "说明"]].itertuples(index=False)] == [
+    assert "各期数值是多少？" in html_text(at)
+    [history] = html_tables(at)
+    assert [(row["期间"], row["数值"], row["说明"]) for row in history] == [
         ("2023", "2.9亿元", "当前显示"), ("2023", "2.88亿元", "已由 report_2024_fictional 修订"), ("2024", "3.02亿元", "当前显示")]
     assert "经核定,2023年实现财政总收入2.90亿元" in texts(at)
 
 
 def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
-    data = figures_csv([next_report.indicators["economy.total_fiscal_revenue"]], next_report, "en")
+    data = figures_csv(next_report, "economy", "en")
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Figure,Period,Value,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
-    assert lines[1:] == [
-        "Total fiscal revenue,2023,290 million yuan,290000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
+    assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
+    assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue")] == [
+        "Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
         "\"经核定,2023年实现财政总收入2.90亿元\",economy.total_fiscal_revenue",
-        "Total fiscal revenue,2024,302 million yuan,302000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
+        "Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
         "实现财政总收入3.02亿元,economy.total_fiscal_revenue"]
 
 
 def test_the_theme_page_charts_what_went_up_and_down(next_report):
     at = open_page("economy")
-    assert "与上一期相比，哪些重点指标上升、哪些下降？" in texts(at)
-    [change] = [df.value for df in at.dataframe if "变化" in df.value]
-    assert dict(zip(change["指标"], change["变化"])) == {"引进企业": "+9.4%", "吸引内资": "+10.1%", "实到外资": "+5.0%",
+    assert "与上一期相比，哪些重点指标上升、哪些下降？" in html_text(at)
+    [change] = [table for table in html_tables(at) if "变化" in table[0]]
+    assert {row["指标"]: row["变化"] for row in change} == {"引进企业": "+9.4%", "吸引内资": "+10.1%", "实到外资": "+5.0%",
                                                        "财政总收入": "+4.1%"}
-    assert "* 两期长度不同" in texts(at)
+    assert "* 两期长度不同" in html_text(at)
 
 
 def test_targets_default_to_the_newest_plan_year(next_report):
     at = open_page("targets")
     assert plain(at.header[0].value) == "2025年目标与事项"
-    [table] = [df.value for df in at.dataframe]
-    assert set(table["名称"]) == {"新建社区平安屋", "打造中型社区花园", "建成凌兆生活服务综合体"}
+    [table] = html_tables(at)
+    assert {row["名称"] for row in table} == {"新建社区平安屋", "打造中型社区花园", "建成凌兆生活服务综合体"}
 
 
 @pytest.mark.parametrize(("name", "status", "reached"), [
@@ -102,7 +102,7 @@ def test_targets_default_to_the_newest_plan_year(next_report):
 ])
 def test_last_years_targets_are_closed_by_the_new_report(next_report, name, status, reached):
     at = open_page("targets", year="2024")
-    [row] = [r for df in at.dataframe for r in df.value.to_dict("records") if r["名称"] == name]
+    [row] = [r for table in html_tables(at) for r in table if r["名称"] == name]
     assert (row["状态"], row["完成情况"]) == (status, reached)
 
 
@@ -115,10 +115,10 @@ def test_an_approximate_target_is_met_within_its_tolerance(next_report):
 
 def test_a_milestone_is_closed_and_the_rest_wait_for_staff(next_report):
     at = open_page("targets", year="2024")
-    statuses = {r["名称"]: r["状态"] for df in at.dataframe for r in df.value.to_dict("records")}
+    statuses = {r["名称"]: r["状态"] for table in html_tables(at) for r in table}
     assert statuses["凌兆生活服务综合体"] == "✔ 已完成"
     assert list(statuses.values()).count(status_words("outcome_missing", "zh", 2024)) == len(statuses) - 5  # all but the five the report closes
-    assert "2024年计划年度已结束" in at.error[0].value
+    assert not at.error  # the public reads "awaiting the next report", once, beside the vintage
 
 
 def test_the_data_check_page_lists_the_revision(next_report):
