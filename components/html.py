@@ -35,4 +35,4 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[object]], numeric: Seq
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
     body = "".join("<tr>" + "".join(f'<td class="{"kb-r" if r else ""}">{esc(v)}</td>' for v, r in zip(row, right)) + "</tr>"
                    for row in rows)
-    return f'<div class="kb-scroll"><table class="kb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return f'<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

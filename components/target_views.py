@@ -79,7 +79,7 @@ def plan_table(rows: list[dict[str, str]], lang: str, year: int) -> str:
         f'<td>{status_chip(row["status"], lang, year) if c == status else esc(row[c])}</td>' for c in columns) + "</tr>"
         for row in rows)
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    return f'<div class="kb"><div class="kb-scroll"><table class="kb-table kb-plan"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
+    return f'<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
 
 
 @per_day

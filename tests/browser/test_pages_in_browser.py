@@ -22,13 +22,15 @@ def url(base: str, path: str, lang: str) -> str:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_renders_at_projector_and_phone_width(server, page, screenshots, path, lang):
+    asked = []  # every request the page makes, to any host
+    page.on("request", lambda request: asked.append(request.url))
     load(page, url(server, path, lang))
     assert page.locator('[data-testid="stException"]').count() == 0
     heading = {"zh": "东明路街道绩效看板", "en": "Dongming Road Subdistrict Performance Dashboard"}[lang]
     assert page.get_by_role("heading", name=heading).is_visible()
     theme = next((t for t in DATASET.content.themes if t.id == path), None)
     if theme:
-        assert page.get_by_role("heading", name=text(theme.name, lang)).is_visible()
+        assert page.get_by_role("heading", name=text(theme.name, lang), level=2).is_visible()
     assert truncated(page) == []
     assert accessibility_violations(page) == []
     name = (path.split("?")[0] or "overview") + f"-{lang}"
@@ -38,8 +40,13 @@ def test_page_renders_at_projector_and_phone_width(server, page, screenshots, pa
     page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling of the page
     assert truncated(page) == []
+    assert spilled_chart_text(page) == []
     assert accessibility_violations(page) == []
+    title = page.get_by_role("heading", name=heading).bounding_box()
+    assert title["y"] < 200  # on a phone the page starts near the top of the screen
     screenshot(page, screenshots / f"{name}-390.png")
+    # Nothing from any other host: Google's font and icon servers are blocked where most of this public lives.
+    assert [u for u in asked if not u.startswith((server, "data:", "blob:"))] == []
 
 
 def test_chinese_text_uses_a_cjk_font(server, page):
@@ -49,27 +56,70 @@ def test_chinese_text_uses_a_cjk_font(server, page):
     assert page.evaluate("document.fonts.check(\"16px 'Noto Sans CJK SC'\", '东明路')")
 
 
-def test_charts_draw_as_svg_with_every_label_inside(server, page):
-    load(page, f"{server}/city")
-    page.wait_for_selector(".js-plotly-plot .main-svg")
-    assert page.locator(".js-plotly-plot").count() >= 2
-    assert page.locator(".js-plotly-plot canvas").count() == 0  # no WebGL contexts used up
-    assert page.locator(".js-plotly-plot").last.get_by_text("99.23%").count() == 1
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_first_screen_shows_the_years_results(server, page, lang):
+    load(page, url(server, "", lang))
+    on_screen = page.evaluate("""() => [...document.querySelectorAll('.kb-grid .kb-fig > summary')]
+        .filter(s => { const r = s.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length""")
+    assert on_screen >= 6
+
+
+@pytest.mark.parametrize("theme", ["economy", "safety"])
+def test_every_figure_of_a_theme_is_on_its_page_without_a_click(server, page, theme):
+    load(page, f"{server}/{theme}?lang=en")
+    rows = page.locator(".kb-list .kb-fig > summary")
+    assert rows.count() == len(DATASET.theme_indicators(theme))
+    assert all(row.is_visible() for row in rows.all())
+    rows.first.click()  # the report's sentence is a tap away
+    quote = DATASET.latest(DATASET.theme_indicators(theme)[0]).value.source.quote
+    assert page.locator(".kb-list .kb-quote").first.is_visible() and quote in page.locator(".kb-list .kb-quote").first.inner_text()
+
+
+def test_charts_fit_the_screen_and_open_their_table_at_full_width(server, page):
+    load(page, f"{server}/city?lang=en")
+    assert page.locator(".kb-chart").last.locator(".kb-num", has_text="99.23%").is_visible()
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(500)
-        assert spilled_labels(page) == [], width
+        page.wait_for_timeout(400)
+        assert spilled_chart_text(page) == [], width
+    page.set_viewport_size({"width": 1366, "height": 800})
+    chart = page.locator(".kb-chart").first
+    chart.locator(".kb-data > summary").click()
+    table = chart.locator(".kb-table")
+    table.wait_for()
+    assert table.bounding_box()["width"] > 300  # as wide as its chart, not a narrow pop-up
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1")  # every column in view
 
 
-def spilled_labels(page) -> list[str]:
-    """Chart texts (names above bars, value labels) that reach outside their chart's box."""
-    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
-        const box = plot.getBoundingClientRect();
-        return [...plot.querySelectorAll('.annotation-text, .bartext, .legendtext')].filter(t => {
+def spilled_chart_text(page) -> list[str]:
+    """Chart texts (names, numbers, words under bars) that reach outside their chart's box."""
+    return page.evaluate("""() => [...document.querySelectorAll('.kb-chart')].flatMap(chart => {
+        const box = chart.getBoundingClientRect();
+        return [...chart.querySelectorAll('.kb-label, .kb-num, .kb-sub, .kb-key, figcaption')].filter(t => {
             const r = t.getBoundingClientRect();
             return r.width && (r.left < box.left - 1 || r.right > box.right + 1);
         }).map(t => t.textContent);
     })""")
+
+
+def test_a_picked_page_closes_the_menu(server, page):
+    load(page, server)
+    page.get_by_role("button", name="主题").click()
+    page.get_by_role("link", name="平安与安全").click()
+    page.wait_for_url("**/safety")
+    page.get_by_role("heading", name="平安与安全").wait_for()
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_timeout(500)
+    assert page.get_by_test_id("stPopoverBody").count() == 0
+    assert page.get_by_role("link", name="经济发展").count() == 0
+
+
+@pytest.mark.parametrize(("path", "anchor"), [
+    ("targets?target=safety.new_peace_houses_2024", "target"), ("glossary?term=pearl_program", "term-pearl_program")])
+def test_a_shared_link_to_an_item_scrolls_to_it(server, page, path, anchor):
+    load(page, f"{server}/{path}")
+    page.wait_for_function(f"(() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();"
+                           " return r.top >= -2 && r.top < innerHeight / 2; })()", timeout=15_000)
 
 
 def test_detail_page_highlights_the_quote_in_its_paragraph(server, page):
