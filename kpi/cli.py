@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
-from kpi.draft_command import add_draft_command
+from kpi.draft.command import add_draft_command
 from kpi.errors import DataErrors
 from kpi.schema import write_schemas
 from kpi.texts import t, text

@@ -21,8 +21,7 @@ from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, plain
 from kpi.periods import parse_period
-from kpi.report import sentence_span
-from kpi.report_numbers import ReportTextError, decode_report
+from kpi.report import ReportTextError, decode_report, sentence_span
 from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kpi.draft.report_numbers import REVIEW, Figure, find_figures, report_structure, words_of
 from kpi.model import IndicatorsFile, Milestone, Target
-from kpi.report_numbers import REVIEW, Figure, find_figures, report_structure, words_of
 from kpi.texts import t
 
 MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator

@@ -7,10 +7,10 @@ Chinese string single-quoted so the report's commas and colons cannot break the 
 
 from __future__ import annotations
 
-from kpi.draft import LOW_CONFIDENCE, Draft, Match, MilestoneMatch, comparison_of
+from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, MilestoneMatch, comparison_of
+from kpi.draft.report_numbers import Figure
 from kpi.model import IndicatorsFile
 from kpi.numbers import plain
-from kpi.report_numbers import Figure
 
 _TRANSLATE = "待译 to translate: "
 CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure is named beside it

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from kpi.dataset import SOURCE_DIR, data_dir, load_dataset
-from kpi.draft import Draft, Progress, ReportFacts, draft_report, summary
-from kpi.draft_yaml import render_draft
+from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
+from kpi.draft.report_numbers import published_date, report_years
+from kpi.draft.writer import render_draft
 from kpi.errors import DataErrors
 from kpi.model import IndicatorsFile
-from kpi.report_numbers import ReportTextError, decode_report, published_date, report_years
+from kpi.report import ReportTextError, decode_report
 from kpi.texts import t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")

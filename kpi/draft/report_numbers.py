@@ -1,6 +1,6 @@
 """Every number of a report's text: where it stands, what it counts, and whether it is a figure at all.
 
-Why a module of its own: drafting a new report (kpi/draft.py) starts from the text alone. This module
+Why a module of its own: drafting a new report (kpi/draft/draft.py) starts from the text alone. This module
 knows the report's layout (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)),
 reads each number with its unit, qualifier (余 近 约 超) and period hints (截至2023年11月, 2024年), and
 sorts out the numbers that are not measurements with the reasons tests/data/excluded_numbers.yaml uses.
@@ -14,15 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kpi.numbers import NUMBER
-from kpi.texts import text
+from kpi.numerals import NUMERAL_RUN, chinese_number
 
 # Why a number is not a figure: the reasons the completeness test (tests/test_report_data.py) knows.
 REASONS = ("date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary")
 FRONT, REVIEW, TASKS, GLOSSARY = "front", "第一部分", "第二部分", "glossary"
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_RUN = re.compile(r"[零一二两三四五六七八九十百千]+")
 _PART = re.compile(r"^第([一二三四五六七八九十])部分")
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
 _SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]")
@@ -57,20 +54,6 @@ _NOT_ABOUT = set("签预合公规制节")  # 签约40台 is "signed 40", not "ab
 
 
 @dataclass(frozen=True)
-class ReportTextError(ValueError):
-    """A report file that is not UTF-8 text with LF or CRLF line ends, located for a text editor."""
-
-    line: int
-    column: int
-    zh: str
-    en: str
-
-    def format(self, name: str, lang: str = "zh") -> str:
-        """`FILE:LINE:COL: message`, as `validate` writes its errors."""
-        return f"{name}:{self.line}:{self.column}: {text((self.zh, self.en), lang)}"
-
-
-@dataclass(frozen=True)
 class Paragraph:
     """One line of the report with the part and the section label its figures cite."""
 
@@ -102,49 +85,6 @@ class Figure:
     near: str  # the words of its phrase (between 、 or commas), the number removed
     clause: str  # the words of its clause (between commas)
     sentence_words: str  # the words of its sentence
-
-
-def decode_report(raw: bytes) -> str:
-    """The report's text: UTF-8 with or without BOM, LF or CRLF; anything else is a located error."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReportTextError(1, 1, "文件是 UTF-16 编码；请另存为 UTF-8", "the file is UTF-16; save it as UTF-8")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _line_column(raw, exc.start)
-        raise ReportTextError(line, column, f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）；GBK 等编码请另存为 UTF-8",
-                              f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); if it is GBK, save it as UTF-8") from None
-    return _checked_lines(text.replace("\r\n", "\n"))
-
-
-def _line_column(raw: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset."""
-    line_start = raw.rfind(b"\n", 0, index) + 1
-    return raw.count(b"\n", 0, index) + 1, len(raw[line_start:index].decode("utf-8", "replace")) + 1
-
-
-def _checked_lines(text: str) -> str:
-    """The text, unless a NUL byte (a binary file) or a lone CR (old Mac line ends) is in it."""
-    for char, zh, en in (("\x00", "文件含有空字节，不是文本文件", "the file holds NUL bytes: it is not a text file"),
-                         ("\r", "行尾只有 CR（旧 Mac 格式）；请以 LF 或 CRLF 换行保存", "lines end with a lone CR; save with LF or CRLF")):
-        if char in text:
-            index = text.index(char)
-            raise ReportTextError(text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index), zh, en)
-    return text
-
-
-def chinese_number(word: str) -> int | None:
-    """两 → 2, 十二 → 12, 二十 → 20, 三百 → 300; None for runs that are not one number (十四五)."""
-    total, digit = 0, None
-    for char in word.replace("零", ""):  # 一百零五: 零 only holds a place
-        if char in _CN_DIGITS:
-            if digit is not None:
-                return None
-            digit = _CN_DIGITS[char]
-        else:
-            total += (1 if digit is None else digit) * _CN_UNITS[char]
-            digit = None
-    return total + (digit or 0) if word else None
 
 
 def report_years(text: str) -> tuple[int | None, int | None]:
@@ -230,7 +170,7 @@ def _tokens(line: str) -> Iterator[tuple[int, int, float, str]]:
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), float(m[0]), ""))
     marker = _PART.match(line) or _CHAPTER.match(line) or _SECTION.match(line)
-    for m in _CN_RUN.finditer(line, marker.end() if marker else 0):
+    for m in NUMERAL_RUN.finditer(line, marker.end() if marker else 0):
         value = chinese_number(m[0])
         if m[0] != "一" and _counted_in_words(line, m.start(), m.end(), value):
             found.append((m.start(), m.end(), float(value or 0), "" if value else "name"))
