@@ -119,8 +119,8 @@ class Dataset:
         return same_year[-1] if same_year else None
 
     def plan_year(self, item: Target | Milestone) -> int:
-        """Targets and milestones belong to the year their report plans for."""
-        return self.reports[item.source.report].plans
+        """Targets and milestones belong to the year their report plans for (every report is known once loaded)."""
+        return self.content.plan_year(item)
 
     @cached_property
     def plan_years(self) -> list[int]:

@@ -104,7 +104,7 @@ def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progres
     figures = find_figures(report.text, report.reviews, named)
     results = [f for f in figures if f.kind == "result"]
     values, new_indicators, kept_values = _draft_results(content, report, results, progress)
-    previous = [t for t in content.targets if _plan_year(content, t) == report.reviews]
+    previous = [t for t in content.targets if content.plan_year(t) == report.reviews]
     targets, new_targets, kept_targets = _draft_targets(content, report, figures, previous, values)
     already = {**kept_values, **kept_targets}
     return Draft(report, figures, values, new_indicators, _outcomes(report, results, previous),
@@ -171,11 +171,6 @@ def _occurrences(text: str, part: str) -> Iterator[int]:
     while start >= 0:
         yield start
         start = text.find(part, start + 1)
-
-
-def _plan_year(content: IndicatorsFile, item: Target | Milestone) -> int | None:
-    """The year a target or milestone was set for (its report's plan year)."""
-    return next((r.plans for r in content.reports if r.id == item.source.report), None)
 
 
 # ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
@@ -344,7 +339,7 @@ def comparison_of(figure: Figure) -> str:
 
 def _milestone_outcomes(content: IndicatorsFile, report: ReportFacts, named: set[str]) -> list[MilestoneMatch]:
     """Last plan year's milestones that a clause of the review names, and whether it says they were done."""
-    milestones = [m for m in content.milestones if _plan_year(content, m) == report.reviews and m.outcome is None]
+    milestones = [m for m in content.milestones if content.plan_year(m) == report.reviews and m.outcome is None]
     clauses = list(_review_clauses(report.text, named))
     found = []
     for milestone in milestones:
