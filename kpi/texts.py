@@ -201,13 +201,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "draft_copy_report": ("请把报告文本复制为数据目录下的 {file}。", "Copy the report's text to {file} in the data directory."),
     "draft_written": ("草稿已写入 {path}。", "Draft written to {path}. "),
     "draft_summary": ("找到 {numbers} 个数字：结果 {results} 个（匹配已有指标 {values}，新指标 {new_figures}）；"
-                      "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；上年目标结果 {outcomes} 个，"
-                      "事项结果 {milestone_outcomes} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
+                      "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；"
+                      "{year}年未录入结果的目标与事项 {open} 项：有数字 {outcomes}，报告提到 {named}，报告未提及 {silent}；"
+                      "延续的事项 {milestones} 个，新名词 {terms} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
                       "低置信度 {low} 个，请先核对。",
                       "Found {numbers} numbers: {results} results ({values} matched to kept figures, {new_figures} new); "
-                      "{targets} targets ({continued} continuing last year's, {new_targets} new); {outcomes} target outcomes, "
-                      "{milestone_outcomes} milestone outcomes; {already} already in the data; {skipped} skipped ({reasons}); "
-                      "{low} low-confidence matches to check first."),
+                      "{targets} targets ({continued} continuing last year's, {new_targets} new); "
+                      "{open} open targets and milestones of {year}: {outcomes} closed by a figure, {named} named by the report, "
+                      "{silent} not mentioned in the report; {milestones} milestones continued, {terms} new terms; {already} already in the data; "
+                      "{skipped} skipped ({reasons}); {low} low-confidence matches to check first."),
     "apply_done": ("{report}：{parts}。已写入 {files}。", "{report}: {parts}. Written to {files}."),
     "apply_nothing": ("无", "nothing"),
     "apply_separator": ("，", ", "),

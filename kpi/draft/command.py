@@ -109,10 +109,11 @@ def run_draft(args: argparse.Namespace) -> int:
         path = Path(args.text)
         text = _read_report(path)
         directory = _data_directory(args.dir)
-        content = load_dataset(directory).content
+        dataset = load_dataset(directory)
+        content = dataset.content
         facts = _facts(args.report_id, text, content)
         progress = progress_bar(sys.stderr) if args.progress or sys.stderr.isatty() else None
-        draft = draft_report(content, facts, progress)
+        draft = draft_report(content, facts, progress, [term.term.zh for term in dataset.glossary.terms])
         _write(draft, content, path, directory, args)
     except DataErrors as exc:
         for error in exc.errors:

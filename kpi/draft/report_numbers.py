@@ -21,7 +21,7 @@ REASONS = ("date", "plan_period", "ordinal", "name", "not_a_measurement", "gloss
 FRONT, REVIEW, TASKS, GLOSSARY = "front", "第一部分", "第二部分", "glossary"
 
 _PART = re.compile(r"^第([一二三四五六七八九十])部分")
-_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
+CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
 _SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]")
 _NUMBERED_LABEL = re.compile(r"^[一二三四五六七八九十]+(\(|$)")
 _REVIEW_YEAR = re.compile(r"^第一部分\s*(\d{4})年")
@@ -44,6 +44,7 @@ _CN_MEASURES = set("个期项座家名次场台件处户间所套栋条份张批
 _ORDINAL_AFTER = ("周年", "届")
 _DURATIONS = ("小时", "分钟", "天", "日", "岁")
 _COUNTED_NOUNS = (("住宅小区", "个小区"), ("小区", "个小区"), ("居民区", "个居民区"))
+LIST_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、](?![0-9]))")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
 _SUB_BREAKS = "、,，;；:：。！？!?\n"
 _CLAUSE_BREAKS = ",，;；:：。！？!?\n"
@@ -117,7 +118,7 @@ def report_structure(text: str, named_sections: Iterable[str] = ()) -> list[Para
         if _PART.match(stripped) or stripped.endswith("名词解释"):
             part = GLOSSARY if stripped.endswith("名词解释") else _PART.match(stripped)[0]
             heading, chapter, section = stripped.replace(" ", "")[len(part):], "", ""
-        elif part in (REVIEW, TASKS) and (m := _CHAPTER.match(stripped)):
+        elif part in (REVIEW, TASKS) and (m := CHAPTER.match(stripped)):
             heading, chapter, section = "", m[1], ""
         elif part in (REVIEW, TASKS) and (m := _SECTION.match(stripped)):
             section = m[1]
@@ -137,6 +138,8 @@ def _label(part: str, heading: str, chapter: str, section: str, line: str, named
         return "", False
     if chapter:
         return f"{part} {chapter}({section})" if section else f"{part} {chapter}", False
+    if section:  # a part numbered in sections without chapters: 第二部分 (二), never the part's heading
+        return f"{part} ({section})", False
     if heading:
         return f"{part} {heading}", False
     first = re.split(r"[。！？]", line, maxsplit=1)[0]
@@ -169,7 +172,7 @@ def _tokens(line: str) -> Iterator[tuple[int, int, float, str]]:
     for m in NUMBER.finditer(line):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), float(m[0]), ""))
-    marker = _PART.match(line) or _CHAPTER.match(line) or _SECTION.match(line)
+    marker = _PART.match(line) or CHAPTER.match(line) or _SECTION.match(line)
     for m in NUMERAL_RUN.finditer(line, marker.end() if marker else 0):
         value = chinese_number(m[0])
         if m[0] != "一" and _counted_in_words(line, m.start(), m.end(), value):
@@ -199,7 +202,7 @@ def _figure(text: str, paragraph: Paragraph, start: int, end: int, value: float,
     """Read one number's unit, qualifier and period, and decide what it is."""
     unit_match = _UNIT.match(text, end) if not reason else None
     token_end = unit_match.end() if unit_match else end
-    unit, units = _unit(text, unit_match)
+    unit, units = _unit(text, start, unit_match)
     qualifier, prefix = _qualifier(text, start, unit_match)
     token_start = start - prefix
     sentence = _span(text, start, token_end, _SENTENCE_BREAKS)
@@ -213,15 +216,18 @@ def _figure(text: str, paragraph: Paragraph, start: int, end: int, value: float,
                   _words(text, sentence, token_start, token_end))
 
 
-def _unit(text: str, match: re.Match | None) -> tuple[str, tuple[str, ...]]:
-    """The unit as written (万元, 个), and the forms an indicator may use (个小区 when 小区 follows 个)."""
+def _unit(text: str, start: int, match: re.Match | None) -> tuple[str, tuple[str, ...]]:
+    """The unit as written (万元, 个), and the forms an indicator may use (个小区 when 小区 stands beside 个).
+
+    Why both sides: the report writes 30个住宅小区 and also 改造小区12个; either way 12 estates are counted.
+    """
     if match is None or not (match[2] or match[4]):
         return "", ()
     unit = (match[2] or "") + (match[4] or "")
     if unit == "％":
         unit = "%"
     for noun, counted in _COUNTED_NOUNS:
-        if unit == "个" and text.startswith(noun, match.end()):
+        if unit == "个" and (text.startswith(noun, match.end()) or text.endswith(noun, 0, start)):
             return (counted, (counted, unit)) if counted == "个小区" else (unit, (unit, counted))
     return unit, (unit,)
 
@@ -295,10 +301,19 @@ def _quote(text: str, span: tuple[int, int]) -> str:
 
 
 def _words(text: str, span: tuple[int, int], start: int, end: int) -> str:
-    """The Chinese words of a stretch of text with the number itself taken out (for comparing phrases)."""
-    return words_of(text[span[0]:start] + text[end:span[1]])
+    """The Chinese words of a stretch of text with the number itself and a leading list number taken out.
+
+    Why the list number: (二)完成加梯签约40台 is about lifts, not about 二; a name proposed from it must not
+    read 二完成加梯签约.
+    """
+    return words_of(LIST_NUMBER.sub("", text[span[0]:start]) + text[end:span[1]])
 
 
 def words_of(text: str) -> str:
     """Only the Chinese characters and letters of a text (names and phrases compared without punctuation)."""
     return "".join(_WORD_CHARS.findall(text))
+
+
+def bigrams(words: str) -> set[str]:
+    """Pairs of neighbouring characters: how Chinese phrases are compared without a word list."""
+    return {words[i:i + 2] for i in range(len(words) - 1)} or ({words} if words else set())
