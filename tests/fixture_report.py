@@ -75,8 +75,8 @@ def kpi(*args: str) -> subprocess.CompletedProcess:
                           encoding="utf-8", timeout=120)
 
 
-def add_fixture_report(directory: Path) -> Path:
-    """README "A new report arrives", step by step, on a copy of the data."""
+def add_fixture_report(directory: Path, said: dict[str, str] | None = None) -> Path:
+    """README "A new report arrives", step by step, on a copy of the data; what each command printed goes to `said`."""
     # 1. The report's text goes into source/.
     shutil.copy(FIXTURE / "report.txt", directory / REPORT_FILE)
     # 2. Draft its data.
@@ -89,4 +89,6 @@ def add_fixture_report(directory: Path) -> Path:
     for step in (("apply", str(draft), "--data", str(directory)), ("validate", str(directory))):
         result = kpi(*step)
         assert result.returncode == 0, result.stdout + result.stderr
+        if said is not None:
+            said[step[0]] = result.stdout
     return directory

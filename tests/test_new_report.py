@@ -30,9 +30,12 @@ AS_OF = "2025-03-01"  # after the 2024 plan year, before the 2025 one ends
 CLOSED = 2024
 
 
+SAID: dict[str, str] = {}  # what each README step printed
+
+
 @pytest.fixture(scope="module")
 def next_report_dir(tmp_path_factory):
-    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next_report")))
+    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next_report")), SAID)
 
 
 @pytest.fixture
@@ -42,9 +45,13 @@ def next_report(next_report_dir, monkeypatch):
 
 
 def test_the_readme_steps_validate(next_report_dir):
-    result = kpi("validate", str(next_report_dir))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 份报告（report_2023, report_2024_fictional）" in result.stdout
+    assert "2 份报告（report_2023, report_2024_fictional）" in SAID["validate"]
+
+
+def test_apply_says_what_the_readme_shows(next_report_dir):
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    [shown] = [line.strip() for line in readme.splitlines() if line.strip().startswith("report_2024：")]
+    assert SAID["apply"] == shown.replace("report_2024", REPORT_ID) + "\n"
 
 
 @pytest.fixture(scope="module")
