@@ -211,7 +211,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "{silent} not mentioned in the report; {milestones} milestones continued, {terms} new terms; {already} already in the data; "
                       "{skipped} skipped ({reasons}); {low} low-confidence matches to check first."),
     "apply_done": ("{report}：{parts}。已写入 {files}。", "{report}: {parts}. Written to {files}."),
-    "apply_nothing": ("无", "nothing"),
+    "apply_report_only": ("仅报告条目", "the report's entry only"),
     "apply_separator": ("，", ", "),
     "apply_values": ("{values}（{figures}）", "{values} into {figures}"),
     "apply_n_values": ("{n} 个数值", "{n} values"),

@@ -289,6 +289,14 @@ def test_a_list_written_on_one_line_cannot_take_an_entry(data):
     assert result.stdout.startswith("indicators.yaml:25:11: indicators[economy.enterprises_attracted].values: 'values' 写在一行里")
 
 
+def test_a_draft_with_only_the_report_says_so_and_one_with_nothing_is_refused(data):
+    only_report = DRAFT.split("\nvalues:")[0] + "\n"
+    result = apply(data, draft_file(data, only_report))
+    assert (result.returncode, result.stdout) == (0, "report_2024：仅报告条目。已写入 indicators.yaml。\n")
+    nothing = apply(data, draft_file(data, "reports: []\nvalues: []\n"))
+    assert nothing.returncode == 1 and "草稿中没有可写入的条目；未作任何改动。" in nothing.stderr
+
+
 @pytest.mark.parametrize("args", [[], ["draft.yaml", "--lang", "fr"]])
 def test_usage_errors_exit_2(args):
     result = subprocess.run([sys.executable, "-m", "kpi", "apply", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)

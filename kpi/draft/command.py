@@ -91,7 +91,7 @@ def applied_line(applied: Applied, lang: str) -> str:
                figures=counted("apply_n_figures", lang, counts["figures"]))] if counts["values"] else []
     parts += [counted(f"apply_n_{kind}", lang, counts[kind]) for kind in ("new_indicators", "outcomes", "targets", "milestones", "terms")
               if counts[kind]]
-    return t("apply_done", lang, report=applied.report, parts=t("apply_separator", lang).join(parts) or t("apply_nothing", lang),
+    return t("apply_done", lang, report=applied.report, parts=t("apply_separator", lang).join(parts) or t("apply_report_only", lang),
              files=", ".join(applied.files))
 
 
