@@ -1,5 +1,9 @@
-"""`python -m kpi validate [DIR]`, `python -m kpi draft REPORT.txt --report ID [--out FILE]` and
-`python -m kpi schema`: the staff's check, the new report's draft and the schema writer.
+"""`python -m kpi validate [DIR]`, `python -m kpi draft REPORT.txt --report ID [--out FILE]`,
+`python -m kpi apply DRAFT` and `python -m kpi schema`: the staff's check, the new report's draft, putting the
+reviewed draft into the data, and the schema writer.
+
+Why this module imports kpi.draft: it is the one bridge from the core to the draft tools (it registers their
+commands); nothing else in kpi/ does (tests/test_draft.py checks it).
 
 Exit codes: 0 clean, 1 data or input errors, 2 usage errors (argparse), 3 an internal bug (never a traceback).
 """
@@ -12,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
-from kpi.draft_command import add_draft_command
+from kpi.draft.command import add_apply_command, add_draft_command
 from kpi.errors import DataErrors
 from kpi.schema import write_schemas
 from kpi.texts import t, text
@@ -57,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--root", default=str(REPO_ROOT), help=argparse.SUPPRESS)
     schema.set_defaults(run=_schema)
     add_draft_command(commands)
+    add_apply_command(commands)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

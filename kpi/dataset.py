@@ -18,11 +18,11 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
 from kpi.errors import DataError, DataErrors, make_error, show_input
+from kpi.file_checks import covered, file_checks
 from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, plain
 from kpi.periods import is_full_year, parse_period
-from kpi.report import section_titles, sentence_span
-from kpi.report_numbers import ReportTextError, decode_report
+from kpi.report import ReportTextError, decode_report, section_titles, sentence_span
 from kpi.series import Observation, observations, report_order
 from kpi.yaml_source import locate, read_yaml
 
@@ -125,8 +125,8 @@ class Dataset:
         return same_year[-1] if same_year else None
 
     def plan_year(self, item: Target | Milestone) -> int:
-        """Targets and milestones belong to the year their report plans for."""
-        return self.reports[item.source.report].plans
+        """Targets and milestones belong to the year their report plans for (every report is known once loaded)."""
+        return self.content.plan_year(item)
 
     @cached_property
     def plan_years(self) -> list[int]:
@@ -146,7 +146,7 @@ class Dataset:
 
 
 @dataclass(frozen=True)
-class _Parsed:
+class ParsedFile:
     """A file's validated model with its node tree, for locating later cross-file errors."""
 
     name: str
@@ -161,15 +161,24 @@ class _Parsed:
         return locate(self.root, loc)[0]
 
 
+# Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.
+ID_GROUPS = {INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
+             GLOSSARY: (("terms",),)}
+
+
 def load_dataset(directory: Path) -> Dataset:
     """Read, validate and cross-check the data directory; raise DataErrors with every problem."""
     errors: list[DataError] = []
     parsed = {}
     for name, model in ((INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)):
         try:
-            parsed[name] = _parse(directory / name, name, model)
+            result, found = parse_file(directory / name, name, model, ID_GROUPS[name])
         except DataErrors as exc:
             errors += exc.errors
+            continue
+        errors += found
+        if result is not None:
+            parsed[name] = result
     if INDICATORS in parsed:
         texts, text_errors = _report_texts(parsed[INDICATORS], directory)
         errors += text_errors + _cross_check(parsed[INDICATORS], texts)
@@ -182,12 +191,20 @@ def load_dataset(directory: Path) -> Dataset:
     return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines)
 
 
-def _parse(path: Path, name: str, model: type[BaseModel]) -> _Parsed:
+def parse_file(path: Path, name: str, model: type[BaseModel],
+               id_groups: tuple[tuple[str, ...], ...] = ()) -> tuple[ParsedFile | None, list[DataError]]:
+    """The file read into its model (None when the model refuses it) and every problem found on the way.
+
+    A file that is not YAML at all raises DataErrors. Mistakes of the hand (kpi/file_checks.py) are said in
+    their own words, and the model's errors they explain are left out.
+    """
     data, root = read_yaml(path, name)
+    findings = file_checks(data, root, id_groups)
+    errors = [make_error(name, *locate(root, f.loc), field_path(f.loc, data), f.code, **f.params) for f in findings]
     try:
-        return _Parsed(name, model.model_validate(data), root)
+        return ParsedFile(name, model.model_validate(data), root), errors
     except ValidationError as exc:
-        raise DataErrors([_from_pydantic(err, name, root, data) for err in exc.errors()]) from None
+        return None, errors + [_from_pydantic(err, name, root, data) for err in exc.errors() if not covered(tuple(err["loc"]), findings)]
 
 
 def _from_pydantic(err: dict, name: str, root: Node | None, data: object) -> DataError:
@@ -231,16 +248,12 @@ def report_path(directory: Path, file: str) -> Path | None:
     return path if path.resolve().is_relative_to((directory / SOURCE_DIR).resolve()) else None
 
 
-def _report_texts(parsed: _Parsed, directory: Path) -> tuple[dict[str, str], list[DataError]]:
+def _report_texts(parsed: ParsedFile, directory: Path) -> tuple[dict[str, str], list[DataError]]:
     """Each report's text by id; errors for unsafe, missing, unreadable or shared files and repeated ids."""
     texts, errors = {}, []
-    first_id: dict[str, int] = {}
     first_file: dict[str, tuple[str, int]] = {}
     for index, report in enumerate(parsed.model.reports):
         loc = ("reports", index)
-        if report.id in first_id:
-            errors.append(parsed.error(loc + ("id",), "duplicate_id", id=report.id, first=first_id[report.id]))
-        first_id.setdefault(report.id, parsed.line(loc + ("id",)))
         if report.file in first_file:
             other, line = first_file[report.file]
             errors.append(parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line))
@@ -258,9 +271,9 @@ def _report_texts(parsed: _Parsed, directory: Path) -> tuple[dict[str, str], lis
     return texts, errors
 
 
-def _cross_check(parsed: _Parsed, texts: dict[str, str]) -> list[DataError]:
-    """Checks one field cannot make alone: unique ids, references, quotes against their reports."""
-    checks = (_duplicate_ids(parsed), _references(parsed), _progress(parsed), _sources(parsed, texts),
+def _cross_check(parsed: ParsedFile, texts: dict[str, str]) -> list[DataError]:
+    """Checks one field cannot make alone: references, quotes against their reports (ids are checked as written)."""
+    checks = (_references(parsed), _progress(parsed), _sources(parsed, texts),
               _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts), _headings(parsed, texts))
     return [error for check in checks for error in check]
 
@@ -271,20 +284,7 @@ def _items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
             yield group, index, item
 
 
-def _duplicate_ids(parsed: _Parsed) -> Iterator[DataError]:
-    first: dict[str, int] = {}
-    for group, index, item in _items(parsed.model):
-        if item.id in first:
-            yield parsed.error((group, index, "id"), "duplicate_id", id=item.id, first=first[item.id])
-        first.setdefault(item.id, parsed.line((group, index, "id")))
-    themes = [t.id for t in parsed.model.themes]
-    for index, theme in enumerate(themes):
-        if theme in themes[:index]:
-            yield parsed.error(("themes", index, "id"), "duplicate_id", id=theme,
-                               first=parsed.line(("themes", themes.index(theme), "id")))
-
-
-def _references(parsed: _Parsed) -> Iterator[DataError]:
+def _references(parsed: ParsedFile) -> Iterator[DataError]:
     content: IndicatorsFile = parsed.model
     themes = [t.id for t in content.themes]
     indicators = {i.id for i in content.indicators}
@@ -312,7 +312,7 @@ def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | st
                 yield (group, index, "outcome"), item.outcome.source, getattr(item.outcome, "value", None)
 
 
-def _sources(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+def _sources(parsed: ParsedFile, texts: dict[str, str]) -> Iterator[DataError]:
     """Each source names a known report; its quote stands verbatim in that report, holding its number."""
     reports = [r.id for r in parsed.model.reports]
     for loc, source, value in sourced(parsed.model):
@@ -329,7 +329,7 @@ def _sources(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
             yield parsed.error(loc + ("value",), "value_not_in_quote", input=plain(value))
 
 
-def _headings(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+def _headings(parsed: ParsedFile, texts: dict[str, str]) -> Iterator[DataError]:
     """A heading's Chinese is the report's own title of that section, word for word."""
     for index, report in enumerate(parsed.model.reports):
         titles = section_titles(texts.get(report.id, ""))
@@ -340,7 +340,7 @@ def _headings(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
                                    input=show_input(heading.title.zh), expected=expected, section=heading.section)
 
 
-def _periods_reviewed(parsed: _Parsed) -> Iterator[DataError]:
+def _periods_reviewed(parsed: ParsedFile) -> Iterator[DataError]:
     """A report can only state figures for years it looks back on."""
     reports = {r.id: r for r in parsed.model.reports}
     for index, indicator in enumerate(parsed.model.indicators):
@@ -351,7 +351,7 @@ def _periods_reviewed(parsed: _Parsed) -> Iterator[DataError]:
                                    input=value.period, report=report.id, reviews=report.reviews)
 
 
-def _outcomes(parsed: _Parsed) -> Iterator[DataError]:
+def _outcomes(parsed: ParsedFile) -> Iterator[DataError]:
     """An outcome comes from the report that reviews the item's plan year, whether it states it or is silent."""
     reports = {r.id: r for r in parsed.model.reports}
     for group in ("targets", "milestones"):
@@ -385,7 +385,7 @@ def _one_sentence(a: Indicator, b: Indicator, texts: dict[str, str]) -> bool:
     return False
 
 
-def _related(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
+def _related(parsed: ParsedFile, texts: dict[str, str]) -> Iterator[DataError]:
     """A part-of-whole or a breakdown is drawn only where one sentence of the report gives all its parts."""
     content: IndicatorsFile = parsed.model
     indicators = {i.id: i for i in content.indicators}
@@ -405,7 +405,7 @@ def _related(parsed: _Parsed, texts: dict[str, str]) -> Iterator[DataError]:
                                    expected=units[0])
 
 
-def _progress(parsed: _Parsed) -> Iterator[DataError]:
+def _progress(parsed: ParsedFile) -> Iterator[DataError]:
     """Targets must be reachable numbers; progress must be a dated series, in order, within the plan year."""
     content: IndicatorsFile = parsed.model
     plans = {r.id: r.plans for r in content.reports}
@@ -424,7 +424,7 @@ def _progress(parsed: _Parsed) -> Iterator[DataError]:
                 yield from _dated_series(parsed, (group, index), plans[item.source.report], [e.date for e in item.progress])
 
 
-def _dated_series(parsed: _Parsed, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
+def _dated_series(parsed: ParsedFile, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
     for number, (previous, current) in enumerate(zip([None, *dates], dates)):
         where = loc + ("progress", number, "date")
         if current.year < year:
@@ -435,16 +435,12 @@ def _dated_series(parsed: _Parsed, loc: tuple, year: int, dates: list) -> Iterat
             yield parsed.error(where, "progress_out_of_order", input=current.isoformat())
 
 
-def _glossary_checks(parsed: _Parsed, content: IndicatorsFile, texts: dict[str, str]) -> Iterator[DataError]:
-    """Terms are unique, name a known report, and define themselves in that report's words."""
+def _glossary_checks(parsed: ParsedFile, content: IndicatorsFile, texts: dict[str, str]) -> Iterator[DataError]:
+    """Terms are unique (ids are checked as written), name a known report, and define themselves in that report's words."""
     reports = [r.id for r in content.reports]
-    first_id: dict[str, int] = {}
     first_term: dict[str, int] = {}
     for index, term in enumerate(parsed.model.terms):
         loc = ("terms", index)
-        if term.id in first_id:
-            yield parsed.error(loc + ("id",), "duplicate_id", id=term.id, first=first_id[term.id])
-        first_id.setdefault(term.id, parsed.line(loc + ("id",)))
         if term.term.zh in first_term:
             yield parsed.error(loc + ("term", "zh"), "duplicate_term", input=term.term.zh, first=first_term[term.term.zh])
         first_term.setdefault(term.term.zh, parsed.line(loc + ("term", "zh")))

@@ -6,11 +6,11 @@ function can be tested against the report's own spelling.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from kpi.model import Qualifier, Text, Value
 from kpi.numbers import plain
+from kpi.numerals import NUMERAL_RUN, chinese_number
 from kpi.texts import text
 
 _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -86,21 +86,10 @@ def qualifier_word(qualifier: Qualifier, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
-
-
 def section_label(section: str, lang: str) -> str:
     """"第一部分 五(二)" as the report cites it; in English "Part 1 · 5(2)" (chapter 5, section 2)."""
     if lang == "zh":
         return section
     part, _, place = section.partition(" ")
-    numbers = re.sub(r"[一二三四五六七八九十]+", lambda m: str(_chinese_number(m[0])), place)
-    return f"Part {_chinese_number(part[1:-2])} · {numbers}"
-
-
-def _chinese_number(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20: the chapter and section numbers the report uses."""
-    if "十" not in numeral:
-        return _NUMERALS[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+    numbers = NUMERAL_RUN.sub(lambda m: str(chinese_number(m[0])), place)
+    return f"Part {chinese_number(part[1:-2])} · {numbers}"

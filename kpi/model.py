@@ -272,6 +272,14 @@ class IndicatorsFile(StrictModel):
     targets: list[Target] = Field([], description="数值目标 / Numeric targets")
     milestones: list[Milestone] = Field([], description="事项 / Milestones")
 
+    def plan_year(self, item: Target | Milestone) -> int | None:
+        """The year a target or milestone is set for: the year its report plans (None for an unknown report).
+
+        Why here: the pages, the status engine and the new report's draft all ask which year an item belongs
+        to; one answer, read off the reports of this file.
+        """
+        return next((report.plans for report in self.reports if report.id == item.source.report), None)
+
 
 class Term(StrictModel):
     """A term of the report's glossary (名词解释)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kpi.numerals import COUNT_WORDS
+
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
-# The report writes a few small counts in words (两期 = 2 sessions).
-_CHINESE_DIGITS = dict(zip(range(2, 11), "两三四五六七八九十"))  # not 一: it is everywhere
 
 
 def plain(value: float) -> str:
@@ -25,5 +25,5 @@ def number_in_text(value: float, text: str) -> bool:
     """Whether the value stands in the text as a whole number (45 is not found in 245)."""
     if any(found == value for _, _, found in numbers_in(text)):
         return True
-    word = _CHINESE_DIGITS.get(int(value)) if float(value).is_integer() else None
+    word = COUNT_WORDS.get(int(value)) if float(value).is_integer() else None  # the report writes 两期 for 2
     return word is not None and word in text

@@ -1,9 +1,15 @@
-"""The report's text as readers navigate it: its parts, chapters and the paragraph around a quote."""
+"""A report's text: read from its file, and navigated as readers do (parts, chapters, the paragraph around a quote).
+
+Why reading lives here: the loader and `python -m kpi draft` must read a report file the same way (UTF-8 with
+or without BOM, LF or CRLF), so a text the draft read is the text every quote is checked against.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from kpi.texts import text as in_language
 
 PART = re.compile(r"^(第[一二]部分 .+|《东明路街道办事处工作报告》名词解释)$")
 CHAPTER = re.compile(r"^[一二三四五六七八九十]+、")
@@ -61,6 +67,49 @@ def sentence_span(report: str, quote: str) -> tuple[int, int] | None:
     after = min((i for i in (report.find(mark, start + max(len(quote) - 1, 0)) for mark in _SENTENCE_END) if i >= 0),
                 default=len(report) - 1)
     return before, after + 1
+
+
+@dataclass(frozen=True)
+class ReportTextError(ValueError):
+    """A report file that is not UTF-8 text with LF or CRLF line ends, located for a text editor."""
+
+    line: int
+    column: int
+    zh: str
+    en: str
+
+    def format(self, name: str, lang: str = "zh") -> str:
+        """`FILE:LINE:COL: message`, as `validate` writes its errors."""
+        return f"{name}:{self.line}:{self.column}: {in_language((self.zh, self.en), lang)}"
+
+
+def decode_report(raw: bytes) -> str:
+    """The report's text: UTF-8 with or without BOM, LF or CRLF; anything else is a located error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReportTextError(1, 1, "文件是 UTF-16 编码；请另存为 UTF-8", "the file is UTF-16; save it as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw, exc.start)
+        raise ReportTextError(line, column, f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）；GBK 等编码请另存为 UTF-8",
+                              f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); if it is GBK, save it as UTF-8") from None
+    return _checked_lines(text.replace("\r\n", "\n"))
+
+
+def _line_column(raw: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, index) + 1
+    return raw.count(b"\n", 0, index) + 1, len(raw[line_start:index].decode("utf-8", "replace")) + 1
+
+
+def _checked_lines(text: str) -> str:
+    """The text, unless a NUL byte (a binary file) or a lone CR (old Mac line ends) is in it."""
+    for char, zh, en in (("\x00", "文件含有空字节，不是文本文件", "the file holds NUL bytes: it is not a text file"),
+                         ("\r", "行尾只有 CR（旧 Mac 格式）；请以 LF 或 CRLF 换行保存", "lines end with a lone CR; save with LF or CRLF")):
+        if char in text:
+            index = text.index(char)
+            raise ReportTextError(text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index), zh, en)
+    return text
 
 
 _SECTION = re.compile(r"^\(([一二三四五六七八九十]+)\)([^。！？]+)")

@@ -208,14 +208,52 @@ TEXTS: dict[str, tuple[str, str]] = {
     "draft_copy_report": ("请把报告文本复制为数据目录下的 {file}。", "Copy the report's text to {file} in the data directory."),
     "draft_written": ("草稿已写入 {path}。", "Draft written to {path}. "),
     "draft_summary": ("找到 {numbers} 个数字：结果 {results} 个（匹配已有指标 {values}，新指标 {new_figures}）；"
-                      "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；上年目标结果 {outcomes} 个，"
-                      "事项结果 {milestone_outcomes} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
+                      "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；"
+                      "{year}年未录入结果的目标与事项 {open} 项：有数字 {outcomes}，报告提到 {named}，报告未提及 {silent}；"
+                      "延续的事项 {milestones} 个，新名词 {terms} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
                       "低置信度 {low} 个，请先核对。",
                       "Found {numbers} numbers: {results} results ({values} matched to kept figures, {new_figures} new); "
-                      "{targets} targets ({continued} continuing last year's, {new_targets} new); {outcomes} target outcomes, "
-                      "{milestone_outcomes} milestone outcomes; {already} already in the data; {skipped} skipped ({reasons}); "
-                      "{low} low-confidence matches to check first."),
+                      "{targets} targets ({continued} continuing last year's, {new_targets} new); "
+                      "{open} open targets and milestones of {year}: {outcomes} closed by a figure, {named} named by the report, "
+                      "{silent} not mentioned in the report; {milestones} milestones continued, {terms} new terms; {already} already in the data; "
+                      "{skipped} skipped ({reasons}); {low} low-confidence matches to check first."),
+    "apply_done": ("{report}：{parts}。已写入 {files}。", "{report}: {parts}. Written to {files}."),
+    "apply_report_only": ("仅报告条目", "the report's entry only"),
+    "apply_separator": ("，", ", "),
+    "apply_values": ("{values}（{figures}）", "{values} into {figures}"),
+    "apply_n_values": ("{n} 个数值", "{n} values"),
+    "apply_n_values_one": ("1 个数值", "1 value"),
+    "apply_n_figures": ("{n} 项指标", "{n} figures"),
+    "apply_n_figures_one": ("1 项指标", "1 figure"),
+    "apply_n_new_indicators": ("{n} 项新指标", "{n} new figures"),
+    "apply_n_new_indicators_one": ("1 项新指标", "1 new figure"),
+    "apply_n_outcomes": ("{n} 个结果", "{n} outcomes"),
+    "apply_n_outcomes_one": ("1 个结果", "1 outcome"),
+    "apply_n_targets": ("{n} 个目标", "{n} targets"),
+    "apply_n_targets_one": ("1 个目标", "1 target"),
+    "apply_n_milestones": ("{n} 个事项", "{n} milestones"),
+    "apply_n_milestones_one": ("1 个事项", "1 milestone"),
+    "apply_n_terms": ("{n} 个名词", "{n} glossary terms"),
+    "apply_n_terms_one": ("1 个名词", "1 glossary term"),
+    "apply_marks": ("草稿中还有 {n} 处核对标记（null、待译 to translate:、编号中的 TODO）：处理完再运行；未作任何改动。",
+                    "The draft still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id): deal with them first; "
+                    "nothing was changed."),
+    "apply_refused": ("草稿有 {n} 处问题，未作任何改动。", "{n} problem(s) with the draft; nothing was changed."),
+    "apply_already": ("草稿的全部内容数据中已有（已经写入过？），未作任何改动。",
+                      "Everything in this draft is already in the data (applied before?); nothing was changed."),
+    "apply_invalid": ("写入后的数据不能通过检查（{n} 个错误，已按来源标出草稿或数据文件的行），未作任何改动。",
+                      "The data would not be valid with this draft ({n} error(s), each at the line of the draft or data file "
+                      "it comes from); nothing was changed."),
+    "apply_data_errors": ("数据本身有 {n} 个错误：请先修正（python -m kpi validate）再写入草稿；未作任何改动。",
+                          "The data itself has {n} error(s): fix them (python -m kpi validate) before applying a draft; "
+                          "nothing was changed."),
+    "apply_empty": ("草稿中没有可写入的条目；未作任何改动。", "The draft has no entries to apply; nothing was changed."),
 }
+
+
+def counted(key: str, lang: str, n: int, **params: object) -> str:
+    """A catalogue string about `n` things: its `_one` form when there is one thing and the catalogue has it."""
+    return t(f"{key}_one" if n == 1 and f"{key}_one" in TEXTS else key, lang, n=n, **params)
 
 
 def text(value: Text | tuple[str, str], lang: str) -> str:

@@ -11,6 +11,7 @@ Measures (asserted, and printed for the closing note):
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -23,27 +24,25 @@ import pytest
 import yaml
 
 from kpi.dataset import REPO_ROOT, load_dataset
-from kpi.draft import Draft, ReportFacts, comparison_of, draft_report, summary
-from kpi.draft_yaml import render_draft, yaml_text
+from kpi.draft.apply import apply_draft
+from kpi.draft.draft import Draft, ReportFacts, closest_indicator, comparison_of, draft_report, name_score, summary
+from kpi.draft.mentions import milestone_match
+from kpi.draft.report_numbers import REASONS, find_figures, report_years
+from kpi.draft.terms import glossary_entries
+from kpi.draft.writer import CLOSEST_HINT, render_draft, yaml_text
+from kpi.file_checks import review_marks
+from kpi.model import Milestone, Source, Text
 from kpi.numbers import number_in_text, numbers_in
-from kpi.report_numbers import REASONS, ReportTextError, chinese_number, decode_report, find_figures, report_years
+from kpi.report import ReportTextError, decode_report
 from tests.conftest import MINIMAL, copy_data_dir
-from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID
+from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID, review
 from tests.test_report_data import EXCLUSIONS, spans
-from tests.yaml_edit import append_to_item, append_to_list
 
 REPORT_2023 = "report_2023"
 FIXTURE_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt
 
 
 # ── Reading numbers: one table per pure function ───────────────────────────────────────────────────
-
-@pytest.mark.parametrize(("word", "value"), [
-    ("两", 2), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("三百", 300), ("十四五", None),
-])
-def test_chinese_numbers(word, value):
-    assert chinese_number(word) == value
-
 
 SAMPLE = """示例报告
 第一部分 2024年工作回顾
@@ -94,6 +93,69 @@ def test_notes_and_comparisons(written, notes, comparison):
 
 def test_report_years_come_from_the_part_headings():
     assert report_years(SAMPLE) == (2024, 2025)
+
+
+# A report whose part two has sections but no chapters, and whose wording differs from the kept names.
+SECTIONS_ONLY = """示例报告二
+第一部分 2024年工作回顾
+一、人居环境
+(一)城市更新。完成雨污混接改造小区12个。服务进企业,新设便民门店5家。
+第二部分 2025年主要任务
+(一)民生保障。新增就业岗位300个。
+(二)完成加梯签约40台。
+"""
+
+
+@pytest.mark.parametrize(("written", "section", "near", "units"), [
+    ("12个", "第一部分 一(一)", "完成雨污混接改造小区", ("个小区", "个")),  # 小区 before the number counts estates too
+    ("300个", "第二部分 (一)", "新增就业岗位", ("个",)),  # a section without a chapter: not the part's heading
+    ("40台", "第二部分 (二)", "完成加梯签约", ("台",)),  # the list number (二) is not part of the name
+])
+def test_sections_list_numbers_and_word_order(written, section, near, units):
+    [figure] = [f for f in find_figures(SECTIONS_ONLY, 2024) if f.written == written]
+    assert (figure.section, figure.near, figure.units) == (section, near, units)
+
+
+def test_a_figure_whose_words_come_in_another_order_matches_its_indicator(dataset):
+    draft = draft_report(dataset.content, ReportFacts("report_x", SECTIONS_ONLY, 2024, 2025))
+    assert [(m.item_id, m.figure.written) for m in draft.values if m.figure.written == "12个"] == [
+        ("housing.rain_sewage_estates", "12个")]
+    assert {n.item_id.split(".")[1] for n in draft.new_targets} == {"TODO_2025_1", "TODO_2025_2"}
+
+
+def test_a_closest_kept_indicator_is_named_only_when_its_words_stand_by_the_number():
+    content = load_dataset(MINIMAL).content
+    [figure] = [f for f in find_figures(SECTIONS_ONLY, 2024) if f.written == "5家"]
+    # 进企业 stands in the sentence, far from 新设便民门店: once enough to name 引进企业 as "closest", now not
+    assert name_score("引进企业", figure) >= CLOSEST_HINT and closest_indicator(content, figure) == (0.0, "")
+    [near] = [f for f in find_figures("第一部分 2024年工作回顾\n(一)招商。新引进企业5家。", 2024) if f.written == "5家"]
+    assert closest_indicator(content, near)[1] == "economy.enterprises_attracted"
+
+
+def milestone(quote: str) -> Milestone:
+    return Milestone(id="housing.x", theme="housing", name=Text(zh="某事项", en="An item"),
+                     source=Source(report="report_2023", section="第二部分 一(一)", quote=quote))
+
+
+@pytest.mark.parametrize(("promise", "clause", "status"), [
+    ("启动凌兆片区社区生活服务综合体建设", "凌兆片区社区生活服务综合体建设已经启动", "done"),  # the clause says so
+    ("深化街角口袋公园建设", "街角口袋公园建设稳步推进", "done"),  # a promise to carry on, and the work goes on
+    ("持续开展“四百”大走访", "“四百”大走访持续开展", "done"),
+    ("建成凌兆片区社区生活服务综合体", "凌兆片区社区生活服务综合体建设稳步推进", "not_done"),  # under way is not built
+    ("举办东明嘉年华", "东明嘉年华筹备工作稳步推进", "not_done"),
+    ("深化街角口袋公园建设", "街角口袋公园", "not_done"),  # named, and nothing said of the work
+])
+def test_a_named_milestone_gets_the_outcome_its_clause_supports(promise, clause, status):
+    assert milestone_match(milestone(promise), clause, "第一部分 二(一)", 1.0).status == status
+
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ("1. 平安屋:社区治安值守点。", ("平安屋", "社区治安值守点。")),
+    ("2．两免提交：两个免于提交,指凡是本市政府部门核发的材料。", ("两免提交", "两个免于提交,指凡是本市政府部门核发的材料。")),
+    ("12. 一网通办: 政务服务:线上办理。", ("一网通办", "政务服务:线上办理。")),
+])
+def test_glossary_lines_are_read_as_term_and_definition(line, entry):
+    assert glossary_entries(f"示例报告\n第一部分 2024年工作回顾\n正文。\n《示例》名词解释\n{line}\n")[0] == [entry]
 
 
 @pytest.mark.parametrize(("raw", "text"), [
@@ -199,8 +261,10 @@ def test_every_quote_of_the_2023_draft_stands_in_the_report_and_holds_its_number
 
 
 def test_the_draft_of_already_curated_data_proposes_nothing_twice(dataset, text_2023):
-    draft = draft_report(dataset.content, ReportFacts(REPORT_2023, text_2023, 2023, 2024))
+    draft = draft_report(dataset.content, ReportFacts(REPORT_2023, text_2023, 2023, 2024),
+                         kept_terms=[term.term.zh for term in dataset.glossary.terms])
     assert (draft.values, draft.new_indicators, draft.new_targets, draft.continued_targets) == ([], [], [], [])
+    assert (draft.new_terms, draft.new_milestones, draft.outcomes, draft.closing.silent) == ([], [], [], [])
     curated = sum(len([v for v in i.values if v.source.report == REPORT_2023 and not v.words]) for i in dataset.content.indicators)
     assert len(draft.already) == curated + len([t for t in dataset.content.targets if t.source.report == REPORT_2023])
 
@@ -215,9 +279,10 @@ def fixture_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fixture_draft(fixture_dir) -> tuple[Draft, object]:
-    content = load_dataset(fixture_dir).content
+    dataset = load_dataset(fixture_dir)
     text = decode_report((FIXTURE / "report.txt").read_bytes())
-    return draft_report(content, ReportFacts(REPORT_ID, text, *report_years(text))), content
+    facts = ReportFacts(REPORT_ID, text, *report_years(text))
+    return draft_report(dataset.content, facts, kept_terms=[t.term.zh for t in dataset.glossary.terms]), dataset.content
 
 
 def staff_pasted(key: str) -> list[tuple[str, dict]]:
@@ -248,7 +313,7 @@ def test_every_new_figure_is_proposed_as_a_new_indicator(fixture_draft):
             assert (str(value["period"]), value["value"], indicator["unit"]["zh"], indicator["theme"]) in proposed
 
 
-def test_beyond_what_staff_paste_the_draft_proposes_only_target_closers_and_open_mentions(fixture_draft, capsys):
+def test_beyond_the_curated_additions_the_draft_proposes_only_target_closers_and_open_mentions(fixture_draft, capsys):
     draft, _ = fixture_draft
     pasted = {(str(e["period"]), e["value"]) for _, e in staff_pasted("values")}
     pasted |= {(str(v["period"]), v["value"]) for _, e in staff_pasted("indicators") for v in e["values"]}
@@ -261,13 +326,13 @@ def test_beyond_what_staff_paste_the_draft_proposes_only_target_closers_and_open
               f"{[(n.item_id, n.figure.written) for n in new]}, outcomes {[(m.item_id, m.figure.written) for m in outcomes]}, "
               f"milestone mentions {[(m.milestone_id, m.quote) for m in mentions]}")
     assert {n.figure.start for n in new} <= {m.figure.start for m in draft.outcomes}  # figures that close a target
-    assert not any(m.done for m in mentions)  # named but not said to be done: left commented for staff
+    assert not any(m.done for m in mentions)  # named but not said to be done: a decision for staff, with a default
 
 
 def test_every_outcome_is_proposed_under_its_target_or_milestone(fixture_draft):
     draft, _ = fixture_draft
     targets = {(m.item_id, m.figure.value) for m in draft.outcomes}
-    milestones = {(m.milestone_id, "done" if m.done else "not_done") for m in draft.milestone_outcomes}
+    milestones = {(m.milestone_id, m.status) for m in draft.milestone_outcomes}
     for item_id, outcome in staff_pasted("outcomes"):
         assert ((item_id, outcome["value"]) in targets) if "value" in outcome else ((item_id, outcome["status"]) in milestones)
 
@@ -281,73 +346,91 @@ def test_every_new_target_continues_last_years_target(fixture_draft):
         assert proposed[target_id] == (target["value"], target["unit"]["zh"], target["baseline"])
 
 
-def draft_blocks(text: str) -> dict[str, list[tuple[str, list[str]]]]:
-    """{list name: [(item id, its lines)]}: each entry of the draft as staff copy it."""
-    blocks: dict[str, list[tuple[str, list[str]]]] = {}
-    current: list[str] | None = None
-    for line in text.split("\n"):
-        if match := re.match(r"^([a-z]+):", line):
-            blocks[match[1]], current = [], None
-        elif line.startswith("- id: "):
-            current = [line]
-            blocks[list(blocks)[-1]].append((line.split()[2], current))
-        elif current is not None and line.startswith("  "):
-            current.append(line)
-        else:
-            current = None
-    return blocks
+def test_every_open_item_of_the_closing_year_gets_exactly_one_proposal(fixture_draft):
+    draft, content = fixture_draft
+    closing = draft.closing
+    proposed = [m.item_id for m in draft.outcomes] + [m.milestone_id for m in closing.milestones] + \
+        [m.item_id for m in closing.targets_named] + [s.item_id for s in closing.silent]
+    open_items = [x.id for x in (*content.targets, *content.milestones) if content.plan_year(x) == 2024 and x.outcome is None]
+    assert sorted(proposed) == sorted(open_items)
+    assert closing.year == 2024 and len(closing.silent) == len(open_items) - 6  # the report names six of them
 
 
-def paste_draft(directory: Path, draft_text: str, keys: tuple[str, ...] = ("reports", "indicators", "targets", "values", "outcomes")) -> None:
-    """The README steps after review: the report's text into source/, the draft's entries (under `keys`) pasted."""
-    shutil.copy(FIXTURE / "report.txt", directory / FIXTURE_FILE)
-    draft_text = draft_text.replace("  published: null", "  published: 2025-01-22  #") \
-        .replace("  url: null", "  url: https://example.invalid/fictional-test-report  #")
-    blocks = {key: items for key, items in draft_blocks(draft_text).items() if key in keys}
-    path = directory / "indicators.yaml"
-    text = path.read_text(encoding="utf-8")
-    for key in ("reports", "indicators", "targets"):
-        for _, lines in blocks.get(key, []):
-            text = append_to_list(text, key, "\n".join(lines))
-    for item_id, lines in blocks.get("values", []):
-        text = append_to_item(text, item_id, "\n".join(lines[lines.index("  values:") + 1:]))
-    for item_id, lines in blocks.get("outcomes", []):
-        text = append_to_item(text, item_id, "\n".join(lines[1:]))
-    path.write_text(text, encoding="utf-8")
+def test_the_work_promised_again_and_the_new_term_are_proposed(fixture_draft):
+    draft, _ = fixture_draft
+    [continued] = draft.new_milestones
+    assert (continued.item_id, continued.mention.item_id, continued.mention.quote, continued.mention.section) == (
+        "housing.lingzhao_service_complex_2025", "housing.lingzhao_service_complex", "建成凌兆片区社区生活服务综合体", "第二部分 二(一)")
+    [term] = draft.new_terms
+    [(_, expected)] = staff_pasted("terms")
+    assert (term.term, term.definition, list(term.forms)) == (expected["term"]["zh"], expected["definition"]["zh"], expected["forms"])
 
 
 def rendered(draft: Draft, content) -> str:
     return render_draft(draft, content, FIXTURE_FILE, "test", summary(draft))
 
 
-def test_the_pasted_draft_validates(fixture_dir, fixture_draft):
+def test_the_draft_is_yaml_in_the_sections_apply_reads(fixture_draft):
+    draft, content = fixture_draft
+    loaded = yaml.safe_load(rendered(draft, content))
+    assert list(loaded) == ["reports", "values", "indicators", "outcomes", "targets", "milestones", "terms"]
+    assert [group["indicator"] for group in loaded["values"]] == list(dict.fromkeys(m.item_id for m in draft.values))
+    outcomes = {entry["id"]: entry["outcome"] for entry in loaded["outcomes"]}
+    assert outcomes["housing.pocket_parks"]["status"] == "done"  # a promise to carry on, and the work goes on
+    assert outcomes["housing.model_sorting_estates_2024"] == {"not_mentioned_in": REPORT_ID}
+    assert len(outcomes) == len(loaded["outcomes"]) == 141
+
+
+def test_every_mark_of_the_draft_is_one_of_the_three(fixture_draft):
     draft, content = fixture_draft
     text = rendered(draft, content)
-    assert yaml.safe_load(text)["reports"][0]["id"] == REPORT_ID  # the draft itself is YAML
-    paste_draft(fixture_dir, text)
-    pasted = load_dataset(fixture_dir)
-    assert pasted.indicators["economy.enterprises_attracted"].values[-1].value == 152
-    assert {t.id for t in pasted.content.targets} >= {t for t, _ in staff_pasted("targets")}
+    marks = {(finding.code, finding.loc[0]) for finding in review_marks(yaml.safe_load(text))}
+    assert marks == {("review_null", "reports"), ("review_translate", "reports"), ("review_todo_id", "indicators"),
+                     ("review_translate", "indicators"), ("review_null", "indicators"), ("review_todo_id", "terms"),
+                     ("review_translate", "terms")}
+    header = text.split("\n\n", 1)[0]
+    assert all(mark in header for mark in ("null", "待译 to translate:", "TODO"))
+
+
+def apply_reviewed(directory: Path, draft: Draft, content, keep: tuple[str, ...] = ()) -> Path:
+    """The README steps after drafting: the report's text in source/, the reviewed draft applied (only the sections
+    in `keep`, when given)."""
+    shutil.copy(FIXTURE / "report.txt", directory / FIXTURE_FILE)
+    text = review(rendered(draft, content))
+    if keep:
+        text = "\n".join(section for section in re.split(r"\n(?=[a-z]+:)", text) if section.split(":")[0] in keep)
+    path = directory / "draft.yaml"
+    path.write_text(text, encoding="utf-8")
+    apply_draft(path, "draft.yaml", directory)
+    return directory
+
+
+def test_the_reviewed_draft_applies_and_validates(fixture_dir, fixture_draft):
+    draft, content = fixture_draft
+    applied = load_dataset(apply_reviewed(fixture_dir, draft, content))
+    assert applied.indicators["economy.enterprises_attracted"].values[-1].value == 152
+    assert {t.id for t in applied.content.targets} >= {t for t, _ in staff_pasted("targets")}
+    assert [t.id for t in applied.glossary.terms][-1] == "peace_house"
 
 
 def redraft(directory: Path) -> Draft:
-    content = load_dataset(directory).content
+    dataset = load_dataset(directory)
     text = decode_report((directory / FIXTURE_FILE).read_bytes())
-    return draft_report(content, ReportFacts(REPORT_ID, text, *report_years(text)))
+    return draft_report(dataset.content, ReportFacts(REPORT_ID, text, *report_years(text)),
+                        kept_terms=[t.term.zh for t in dataset.glossary.terms])
 
 
-def test_drafting_again_after_pasting_proposes_nothing_twice(fixture_dir, fixture_draft):
+def test_drafting_again_after_applying_proposes_nothing_twice(fixture_dir, fixture_draft):
     draft, content = fixture_draft
-    paste_draft(fixture_dir, rendered(draft, content))
-    again = redraft(fixture_dir)
+    again = redraft(apply_reviewed(fixture_dir, draft, content))
     assert (again.values, again.new_indicators, again.outcomes, again.continued_targets, again.new_targets) == ([], [], [], [], [])
-    assert [m.milestone_id for m in again.milestone_outcomes] == [m.milestone_id for m in draft.milestone_outcomes if not m.done]
+    assert (again.milestone_outcomes, again.closing.targets_named, again.closing.silent) == ([], [], [])
+    assert (again.new_milestones, again.new_terms) == ([], [])
 
 
-def test_a_figure_pasted_as_a_value_is_still_proposed_as_an_outcome(fixture_dir, fixture_draft):
+def test_a_figure_applied_as_a_value_is_still_proposed_as_an_outcome(fixture_dir, fixture_draft):
     draft, content = fixture_draft
-    paste_draft(fixture_dir, rendered(draft, content), ("reports", "values"))
-    again = redraft(fixture_dir)
+    again = redraft(apply_reviewed(fixture_dir, draft, content, keep=("reports", "values")))
     assert again.values == [] and [(m.item_id, m.figure.value) for m in again.outcomes] == \
         [(m.item_id, m.figure.value) for m in draft.outcomes]
 
@@ -411,6 +494,30 @@ def test_invalid_data_is_reported_before_drafting(minimal_dir):
 
 
 def test_the_draft_modules_never_import_streamlit():
-    code = "import sys, kpi.draft, kpi.draft_yaml, kpi.draft_command, kpi.report_numbers; print('streamlit' in sys.modules)"
+    code = "import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a Python file imports, at its top or inside a function."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    return names | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
+BRIDGE = REPO_ROOT / "kpi" / "cli.py"  # registers `draft` and `apply`: the one place the core reaches the draft tools
+CORE = sorted({*(REPO_ROOT / "kpi").glob("*.py"), REPO_ROOT / "app.py", *(REPO_ROOT / "pages").glob("*.py"),
+               *(REPO_ROOT / "components").glob("*.py")} - {BRIDGE, REPO_ROOT / "kpi" / "__main__.py"})
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(REPO_ROOT)))
+def test_the_core_and_the_app_never_import_the_draft_tools(path):
+    assert {name for name in imported_modules(path) if name == "kpi.draft" or name.startswith("kpi.draft.")} == set()
+
+
+def test_loading_and_judging_the_data_loads_no_draft_module():
+    code = ("import sys, kpi.dataset, kpi.progress, kpi.format, kpi.snapshot, kpi.schema; "
+            "kpi.dataset.load_dataset(kpi.dataset.REPO_ROOT); print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -10,7 +10,6 @@ commitment of part two as its own milestone with its own words of the report.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 

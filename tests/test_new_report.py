@@ -2,27 +2,40 @@
 
 The fixture (tests/data/report_2024_fictional) is clearly marked test data and never loaded by the shipped
 app: it restates two 2023 figures (one revised), gives 2024 values and one new figure, closes 2024 targets
-(achieved, missed, an approximate target met) and a milestone, and sets 2025 targets.
+(achieved, missed, an approximate target met) and milestones, and sets 2025 targets. The steps are the
+README's, each a new process: draft → review (tests/fixture_report.py REVIEW, one row per edit) → apply →
+validate; then the pages. Dates are explicit: every page judging the 2024 targets is opened as of 2025-03-01.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import statistics
+import time
+from collections import Counter
+from datetime import date
 
 import pytest
+import yaml
 
 from components.tables import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.file_checks import review_marks
+from kpi.progress import assess_all
 from kpi.status import status_words
 from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts
 from tests.conftest import copy_data_dir
-from tests.fixture_report import REPORT_ID, add_fixture_report, lines_added
+from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
+
+AS_OF = "2025-03-01"  # after the 2024 plan year, before the 2025 one ends
+CLOSED = 2024
+
+
+SAID: dict[str, str] = {}  # what each README step printed
 
 
 @pytest.fixture(scope="module")
 def next_report_dir(tmp_path_factory):
-    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next_report")))
+    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next_report")), SAID)
 
 
 @pytest.fixture
@@ -31,16 +44,69 @@ def next_report(next_report_dir, monkeypatch):
     return load_dataset(next_report_dir)
 
 
+def test_the_readme_steps_validate(next_report_dir):
+    assert "2 份报告（report_2023, report_2024_fictional）" in SAID["validate"]
+
+
+def test_apply_says_what_the_readme_shows(next_report_dir):
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    [shown] = [line.strip() for line in readme.splitlines() if line.strip().startswith("report_2024：")]
+    assert SAID["apply"] == shown.replace("report_2024", REPORT_ID) + "\n"
+
+
+@pytest.fixture(scope="module")
+def unreviewed(tmp_path_factory) -> str:
+    """The draft as `python -m kpi draft` writes it for the fictional report, before anyone reviews it."""
+    directory = copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("unreviewed"))
+    (directory / REPORT_FILE).write_bytes((FIXTURE / "report.txt").read_bytes())
+    result = kpi("draft", str(directory / REPORT_FILE), "--report", REPORT_ID, "--out", str(directory / DRAFT), "--data", str(directory))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return (directory / DRAFT).read_text(encoding="utf-8")
+
+
+def test_the_review_is_a_short_counted_list_of_edits(unreviewed, capsys):
+    marks = list(review_marks(yaml.safe_load(unreviewed)))
+    deleted = sum(new is None for _, new in REVIEW)
+    with capsys.disabled():
+        print(f"\nfictional report: {len(marks)} review marks in the draft; {len(REVIEW)} edits after it "
+              f"({deleted} entries deleted, {len(REVIEW) - deleted} marks filled or words changed)")
+    assert (len(marks), len(REVIEW)) == (18, 14)
+    assert list(review_marks(yaml.safe_load(review(unreviewed)))) == []
+
+
+def test_draft_and_apply_take_seconds_as_new_processes(tmp_path, capsys):
+    seconds = []
+    for run in range(3):
+        (tmp_path / str(run)).mkdir()
+        directory = copy_data_dir(REPO_ROOT, tmp_path / str(run))
+        (directory / REPORT_FILE).write_bytes((FIXTURE / "report.txt").read_bytes())
+        started = time.perf_counter()
+        assert kpi("draft", str(directory / REPORT_FILE), "--report", REPORT_ID, "--out", str(directory / DRAFT),
+                   "--data", str(directory)).returncode == 0
+        drafted = time.perf_counter()
+        (directory / DRAFT).write_text(review((directory / DRAFT).read_text(encoding="utf-8")), encoding="utf-8")
+        reviewed = time.perf_counter()
+        applied = kpi("apply", str(directory / DRAFT), "--data", str(directory))
+        assert applied.returncode == 0, applied.stdout + applied.stderr
+        seconds.append(drafted - started + time.perf_counter() - reviewed)
+    with capsys.disabled():
+        print(f"\ndraft + apply, as new processes: median {statistics.median(seconds):.2f} s of {[round(s, 2) for s in seconds]}")
+    assert statistics.median(seconds) < 30
+
+
+def test_no_item_of_the_closed_year_is_left_without_an_outcome(next_report, capsys):
+    assessed = assess_all(next_report.content, date.fromisoformat(AS_OF))
+    targets, milestones = next_report.planned(CLOSED)
+    counts = Counter(assessed[item.id].status for item in (*targets, *milestones))
+    with capsys.disabled():
+        print(f"\n{CLOSED} outcomes after draft → review → apply: {dict(sorted(counts.items()))}")
+    assert counts["outcome_missing"] == 0
+    assert sum(counts.values()) == len(targets) + len(milestones)
+    assert counts == Counter({"not_mentioned": counts["not_mentioned"], "achieved": 3, "missed": 1, "done": 2})
+
+
 def tile(at, name: str):
     return next(m for m in at.metric if plain(m.label) == name)
-
-
-def test_the_readme_steps_validate(next_report_dir):
-    result = subprocess.run([sys.executable, "-m", "kpi", "validate", str(next_report_dir)], cwd=REPO_ROOT,
-                            capture_output=True, text=True, encoding="utf-8", timeout=60)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 份报告（report_2023, report_2024_fictional）" in result.stdout
-    assert 100 < lines_added() < 150  # what staff paste for this report (reported in the closing note)
 
 
 def test_tiles_show_the_new_period_and_the_change(next_report):
@@ -65,7 +131,7 @@ def test_detail_page_shows_every_period_and_every_statement(next_report):
     [history] = html_tables(at)
     assert [(row["期间"], row["数值"], row["说明"]) for row in history] == [
         ("2023", "2.9亿元", "当前显示"), ("2023", "2.88亿元", "已由 report_2024_fictional 修订"), ("2024", "3.02亿元", "当前显示")]
-    assert "经核定,2023年实现财政总收入2.90亿元" in texts(at)
+    assert "经核定,2023年实现财政总收入2.90亿元。" in texts(at)
 
 
 def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
@@ -75,9 +141,9 @@ def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
     assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
     assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue")] == [
         "Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
-        "\"经核定,2023年实现财政总收入2.90亿元\",economy.total_fiscal_revenue",
+        "\"经核定,2023年实现财政总收入2.90亿元。\",economy.total_fiscal_revenue",
         "Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
-        "实现财政总收入3.02亿元,economy.total_fiscal_revenue"]
+        "实现财政总收入3.02亿元。,economy.total_fiscal_revenue"]
 
 
 def test_the_theme_page_charts_what_went_up_and_down(next_report):
@@ -90,7 +156,7 @@ def test_the_theme_page_charts_what_went_up_and_down(next_report):
 
 
 def test_targets_default_to_the_newest_plan_year(next_report):
-    at = open_page("targets")
+    at = open_page("targets", as_of=AS_OF)
     assert plain(at.header[0].value) == "2025年目标与事项"
     [table] = html_tables(at)
     assert {row["名称"] for row in table} == {"新建社区平安屋", "打造中型社区花园", "建成凌兆生活服务综合体"}
@@ -101,28 +167,38 @@ def test_targets_default_to_the_newest_plan_year(next_report):
     ("打造中型社区花园", "✖ 未达成", "3座（report_2024_fictional）"),
 ])
 def test_last_years_targets_are_closed_by_the_new_report(next_report, name, status, reached):
-    at = open_page("targets", year="2024")
+    at = open_page("targets", year="2024", as_of=AS_OF)
     [row] = [r for table in html_tables(at) for r in table if r["名称"] == name]
     assert (row["状态"], row["完成情况"]) == (status, reached)
 
 
 def test_an_approximate_target_is_met_within_its_tolerance(next_report):
     target = next(x for x in next_report.content.targets if x.id == "housing.construction_waste_points_2024")
-    at = open_page("targets", year="2024", target=target.id)
+    at = open_page("targets", year="2024", target=target.id, as_of=AS_OF)
     assert "“约”表示大约：达到目标值的 10% 以内（9）即视为达成。" in texts(at)
     assert "计算所得状态：✔ 已达成。" in texts(at)
 
 
-def test_a_milestone_is_closed_and_the_rest_wait_for_staff(next_report):
-    at = open_page("targets", year="2024")
+def test_the_closed_year_shows_every_outcome_and_no_staff_backlog(next_report):
+    at = open_page("targets", year=str(CLOSED), as_of=AS_OF)
     statuses = {r["名称"]: r["状态"] for table in html_tables(at) for r in table}
-    assert statuses["凌兆生活服务综合体"] == "✔ 已完成"
-    assert list(statuses.values()).count(status_words("outcome_missing", "zh", 2024)) == len(statuses) - 5  # all but the five the report closes
-    assert not at.error  # the public reads "awaiting the next report", once, beside the vintage
+    assert (statuses["凌兆生活服务综合体"], statuses["街角口袋公园建设"]) == ("✔ 已完成", "✔ 已完成")
+    silent = status_words("not_mentioned", "zh", CLOSED)
+    assert silent == "– 2024年报告未提及"
+    assert list(statuses.values()).count(silent) == len(statuses) - 6  # all but the six the report names
+    assert status_words("outcome_missing", "zh", CLOSED) not in statuses.values()
+    assert not at.error
+
+
+def test_the_data_check_page_has_no_outcome_to_enter(next_report):
+    at = open_page("check", as_of=AS_OF)
+    assert "结果未录入：0 项" in [plain(h.value) for h in at.subheader]
+    english = open_page("check", as_of=AS_OF, lang="en")
+    assert "Outcomes not entered: 0" in [plain(h.value) for h in english.subheader]
 
 
 def test_the_data_check_page_lists_the_revision(next_report):
-    at = open_page("check")
+    at = open_page("check", as_of=AS_OF)
     assert "报告之间数值不一致：1 处" in [plain(h.value) for h in at.subheader]
     [revision] = [df.value for df in at.dataframe if "较早报告" in df.value]
     assert revision.iloc[0].tolist() == ["财政总收入", "2023", "2.9亿元 (report_2024_fictional)", "2.88亿元 (report_2023)",

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from kpi.dataset import REPO_ROOT
+from kpi.status import STATUSES
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 PEACE_QUOTE = "    quote: 新建49座社区平安屋,建立屋长负责、24小时人员固守制度。\n"
@@ -18,15 +19,20 @@ def progress(*entries: tuple[str, str]) -> str:
     return PEACE_QUOTE + "  progress:\n" + "".join(f"  - date: {d}\n    value: {v}\n" for d, v in entries)
 
 
+PASTED = "- period: 2024\n  value: 152\n  source:\n    report: report_2023\n    section: 第一部分 一(二)\n    quote: 引进企业152家\n"
+SECOND = "\n- id: economy.domestic_investment_attracted\n"
+
 # The edits the README describes, each with the message it quotes.
 EDITS = [
     ("    value: 139\n", "    value: 一百\n", "'value' 应为数字，实际为 '一百'"),
     (PEACE_QUOTE, progress(("2024-06-30", "20"), ("2024-03-31", "10")), "进展记录应按日期先后排列；2024-03-31 早于上一条"),
     (PEACE_QUOTE, progress(("2024-03-31", "二十")), "'value' 应为数字，实际为 '二十'"),
+    ("  published: 2024-01-29\n", "  published: null\n", "待填写：'published' 还是 null（草稿留给你填写的值），请填上实际的值"),
+    (SECOND, "\n" + PASTED + SECOND, "这几行应写在上面一项 'economy.enterprises_attracted' 的 values: 之下：请在这几行每行前加 2 个空格"),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "message"), EDITS, ids=["number", "date order", "progress number"])
+@pytest.mark.parametrize(("old", "new", "message"), EDITS, ids=["number", "date order", "progress number", "mark", "pasted"])
 def test_readme_error_examples_are_real(shipped_dir, old, new, message):
     [quoted] = [line for line in README.splitlines() if line.startswith("indicators.yaml:") and line.endswith(message)]
     path = shipped_dir / "indicators.yaml"
@@ -41,6 +47,15 @@ def test_readme_error_examples_are_real(shipped_dir, old, new, message):
 def unlocated(message: str) -> str:
     """`indicators.yaml:98:5: field: message` without its line and column."""
     return re.sub(r"^([^:]+):\d+:\d+:", r"\1:", message)
+
+
+def test_the_readme_lists_every_status_override_takes_with_its_words():
+    rows = re.findall(r"^\| `([a-z_]+)` \| (.+?) \| (.+?) \|\s*(✓?)\s*\|\s*(✓?)\s*\|$", README, re.MULTILINE)
+    assert rows == [(s.id, *s.words, "✓" if s.targets else "", "✓" if s.milestones else "") for s in STATUSES]
+
+
+def test_the_readme_shows_how_to_write_not_mentioned():
+    assert "  outcome: {not_mentioned_in: report_2024}" in README.splitlines()
 
 
 def test_readme_names_the_two_commands_and_ci_runs_the_test_one():

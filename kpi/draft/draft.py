@@ -17,16 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kpi.model import IndicatorsFile, Milestone, Target
-from kpi.report_numbers import REVIEW, Figure, find_figures, report_structure, words_of
+from kpi.draft.mentions import Closing, Mention, MilestoneMatch, close_year, continued_milestones
+from kpi.draft.report_numbers import Figure, bigrams, find_figures, words_of
+from kpi.draft.terms import NewTerm, new_terms
+from kpi.model import IndicatorsFile, Target
 from kpi.texts import t
 
 MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator
 FULL_SCORE = 0.7  # a score this high (most of the name's words in the phrase) is full confidence
 LOW_CONFIDENCE = 0.6  # below this a match is marked for review
-MILESTONE_MATCH = 0.75  # share of a milestone name's words a clause of the new report must hold
 _WEIGHTS = (1.0, 0.7, 0.4)  # a name's word in the number's phrase, clause, sentence
-_DONE_WORDS = ("完成", "建成", "落成", "投用", "投入使用", "启动", "举办", "成立", "上线", "开通", "挂牌", "实现")
+CLOSEST_PHRASE = 0.2  # a kept indicator is named as "closest" only when this much of it stands in the number's phrase
 _AT_MOST_WORDS = ("不超过", "控制在", "以内", "低于")
 Progress = Callable[[int, int], None]
 
@@ -43,17 +44,6 @@ class Match:
 
 
 @dataclass(frozen=True)
-class MilestoneMatch:
-    """A clause of the new report's review that names last plan year's milestone."""
-
-    milestone_id: str
-    quote: str
-    section: str
-    confidence: float
-    done: bool  # the clause says it was done (完成, 建成, 启动…)
-
-
-@dataclass(frozen=True)
 class NewItem:
     """A figure no kept item matches: proposed as a new indicator or target, with a guessed theme."""
 
@@ -61,6 +51,14 @@ class NewItem:
     item_id: str
     theme: str
     closest: tuple[float, str] = (0.0, "")  # the kept indicator nearest it (score, id): maybe the same figure
+
+
+@dataclass(frozen=True)
+class NewMilestone:
+    """A clause of part two naming a milestone of the closing year: that work, proposed for the new plan year."""
+
+    mention: Mention  # its item_id is the closing year's milestone it continues
+    item_id: str
 
 
 @dataclass(frozen=True)
@@ -82,11 +80,18 @@ class Draft:
     values: list[Match]  # results continuing a kept indicator
     new_indicators: list[NewItem]
     outcomes: list[Match]  # last plan year's target ← a result of this report
-    milestone_outcomes: list[MilestoneMatch]
     continued_targets: list[Match]  # this report's targets, each continuing last plan year's target
     new_targets: list[NewItem]
     already: list[tuple[Figure, str]]  # figures the data already holds for this report, with the item id
     target_ids: dict[int, str] = field(default_factory=dict)  # figure start → id proposed for a continued target
+    closing: Closing = field(default_factory=lambda: Closing(0, [], [], []))  # the closing year's other outcomes
+    new_milestones: list[NewMilestone] = field(default_factory=list)
+    new_terms: list[NewTerm] = field(default_factory=list)
+
+    @property
+    def milestone_outcomes(self) -> list[MilestoneMatch]:
+        """Last plan year's milestones the review names, with what it says of them."""
+        return self.closing.milestones
 
     @property
     def skipped(self) -> list[Figure]:
@@ -98,38 +103,53 @@ class Draft:
         return [m for m in (*self.values, *self.outcomes, *self.continued_targets) if m.confidence < LOW_CONFIDENCE]
 
 
-def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progress | None = None) -> Draft:
-    """Find, classify and match every number of the report against the kept data."""
+def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progress | None = None,
+                 kept_terms: Iterable[str] = ()) -> Draft:
+    """Find, classify and match every number of the report against the kept data; propose an outcome for every
+    open item of the year it reviews, the work it promises again, and its new glossary terms (`kept_terms`: the
+    terms glossary.yaml holds)."""
     named = _sections(content)
+    used = {item.id for item in (*content.indicators, *content.programmes, *content.breakdowns, *content.targets,
+                                 *content.milestones)}
     figures = find_figures(report.text, report.reviews, named)
     results = [f for f in figures if f.kind == "result"]
-    values, new_indicators, kept_values = _draft_results(content, report, results, progress)
-    previous = [t for t in content.targets if _plan_year(content, t) == report.reviews]
-    targets, new_targets, kept_targets = _draft_targets(content, report, figures, previous, values)
+    values, new_indicators, kept_values = _draft_results(content, report, results, used, progress)
+    previous = [t for t in content.targets if content.plan_year(t) == report.reviews]
+    targets, new_targets, kept_targets = _draft_targets(content, report, figures, previous, values, used)
     already = {**kept_values, **kept_targets}
-    return Draft(report, figures, values, new_indicators, _outcomes(report, results, previous),
-                 _milestone_outcomes(content, report, named), targets, new_targets,
-                 [(f, already[f.start]) for f in figures if f.start in already], _continued_ids(content, targets, report.plans))
+    outcomes = _outcomes(report, results, previous)
+    return Draft(report, figures, values, new_indicators, outcomes, targets, new_targets,
+                 [(f, already[f.start]) for f in figures if f.start in already], _continued_ids(targets, report.plans, used),
+                 close_year(content, report.text, report.reviews, named, [m.item_id for m in outcomes]),
+                 [NewMilestone(m, _next_year_id(m.item_id, report.plans, used))
+                  for m in continued_milestones(content, report.text, report.report_id, report.reviews, named)],
+                 new_terms(report.text, kept_terms, report.reviews))
 
 
-def _draft_results(content: IndicatorsFile, report: ReportFacts, results: list[Figure],
+def _draft_results(content: IndicatorsFile, report: ReportFacts, results: list[Figure], used: set[str],
                    progress: Progress | None) -> tuple[list[Match], list[NewItem], dict[int, str]]:
-    """Part one's figures: values of kept indicators, new indicators, and those the data already holds."""
+    """Part one's figures: values of kept indicators, new indicators, and those the data already holds.
+
+    A figure kept as a target's outcome is not proposed as a new indicator again (staff chose to keep it as the
+    outcome only), though it is still matched to a kept indicator it continues.
+    """
     kept = _already_kept(report, results, _value_sources(content))
     fresh = [f for f in results if f.start not in kept]
     values = _match_values(content, report.report_id, fresh, progress)
     matched = {m.figure.start for m in values}
-    return values, _new_items(content, [f for f in fresh if f.start not in matched], "", report.reviews, values), kept
+    outcomes = _already_kept(report, [f for f in fresh if f.start not in matched], _outcome_sources(content))
+    new = [f for f in fresh if f.start not in matched and f.start not in outcomes]
+    return values, _new_items(content, new, report.reviews, values, used), kept | outcomes
 
 
 def _draft_targets(content: IndicatorsFile, report: ReportFacts, figures: list[Figure], previous: list[Target],
-                   values: list[Match]) -> tuple[list[Match], list[NewItem], dict[int, str]]:
+                   values: list[Match], used: set[str]) -> tuple[list[Match], list[NewItem], dict[int, str]]:
     """Part two's figures: targets continuing last plan year's, new targets, and those the data already holds."""
     kept = _already_kept(report, figures, ((t.id, t.source, t.value) for t in content.targets))
     tasks = [f for f in figures if f.kind == "target" and f.start not in kept]
     targets = _assign(tasks, previous, _target_score, lambda t, f: t.id)
     continued = {m.figure.start for m in targets}
-    return targets, _new_items(content, [f for f in tasks if f.start not in continued], "target", report.plans, values), kept
+    return targets, _new_items(content, [f for f in tasks if f.start not in continued], report.plans, values, used), kept
 
 
 # ── What the data already holds ────────────────────────────────────────────────────────────────────
@@ -145,6 +165,13 @@ def _value_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, float
     for indicator in content.indicators:
         for value in indicator.values:
             yield indicator.id, value.source, value.value
+
+
+def _outcome_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, float]]:
+    """(target id, source, value) of every target outcome that quotes its report."""
+    for target in content.targets:
+        if target.outcome is not None and target.outcome.source is not None:
+            yield target.id, target.outcome.source, target.outcome.value
 
 
 def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, object, float]]) -> dict[int, str]:
@@ -173,26 +200,16 @@ def _occurrences(text: str, part: str) -> Iterator[int]:
         start = text.find(part, start + 1)
 
 
-def _plan_year(content: IndicatorsFile, item: Target | Milestone) -> int | None:
-    """The year a target or milestone was set for (its report's plan year)."""
-    return next((r.plans for r in content.reports if r.id == item.source.report), None)
-
-
 # ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
 
-def bigrams(words: str) -> set[str]:
-    """Pairs of neighbouring characters: how Chinese phrases are compared without a word list."""
-    return {words[i:i + 2] for i in range(len(words) - 1)} or ({words} if words else set())
-
-
-def name_score(name: str, figure: Figure) -> float:
+def name_score(name: str, figure: Figure, weights: tuple[float, float, float] = _WEIGHTS) -> float:
     """Share of the name's character pairs found near the number (its phrase counts most, its sentence least)."""
     grams = bigrams(words_of(name))
     if not grams:
         return 0.0
     places = [bigrams(figure.near) | bigrams(figure.unit), bigrams(figure.clause), bigrams(figure.sentence_words)]
     # sorted: a float sum in set order would differ from run to run (string hashing is random per process)
-    return sum(next((w for w, place in zip(_WEIGHTS, places) if g in place), 0.0) for g in sorted(grams)) / len(grams)
+    return sum(next((w for w, place in zip(weights, places) if g in place), 0.0) for g in sorted(grams)) / len(grams)
 
 
 @lru_cache(maxsize=4096)
@@ -285,14 +302,14 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
     return _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
 
 
-def _continued_ids(content: IndicatorsFile, targets: list[Match], plans: int) -> dict[int, str]:
+def _continued_ids(targets: list[Match], plans: int, used: set[str]) -> dict[int, str]:
     """Ids for this year's targets that continue last year's: safety.new_peace_houses_2024 → …_2025."""
-    used = {item.id for item in (*content.indicators, *content.targets, *content.milestones)}
-    ids = {}
-    for match in targets:
-        stem = re.sub(r"_\d{4}$", "", match.item_id)
-        ids[match.figure.start] = _unique(f"{stem}_{plans}", used)
-    return ids
+    return {match.figure.start: _next_year_id(match.item_id, plans, used) for match in targets}
+
+
+def _next_year_id(item_id: str, plans: int, used: set[str]) -> str:
+    """The id of last year's item for the new plan year: its year replaced (or added), unique."""
+    return _unique(f"{re.sub(r'_[0-9]{4}$', '', item_id)}_{plans}", used)
 
 
 def _unique(item_id: str, used: set[str]) -> str:
@@ -306,13 +323,15 @@ def _unique(item_id: str, used: set[str]) -> str:
 
 # ── New items ──────────────────────────────────────────────────────────────────────────────────────
 
-def _new_items(content: IndicatorsFile, figures: list[Figure], kind: str, year: int, values: list[Match]) -> list[NewItem]:
-    """A proposed new indicator (or target) for each figure nothing kept matches; ids are placeholders to rename."""
-    used = {item.id for item in (*content.indicators, *content.targets, *content.milestones)}
+def _new_items(content: IndicatorsFile, figures: list[Figure], year: int, values: list[Match], used: set[str]) -> list[NewItem]:
+    """A proposed new indicator (or target) for each figure nothing kept matches.
+
+    Its id holds TODO (housing.TODO_2024_1): a review mark, so validate and apply refuse it until a person names it.
+    """
     items = []
     for number, figure in enumerate(figures, start=1):
         theme = _theme_of(content, figure, values)
-        item_id = _unique(f"{theme}.new_{kind + '_' if kind else ''}{year}_{number}", used)
+        item_id = _unique(f"{theme}.TODO_{year}_{number}", used)
         items.append(NewItem(figure, item_id, theme, closest_indicator(content, figure)))
     return items
 
@@ -330,9 +349,21 @@ def _theme_of(content: IndicatorsFile, figure: Figure, values: list[Match]) -> s
 def closest_indicator(content: IndicatorsFile, figure: Figure) -> tuple[float, str]:
     """(score, id) of the kept indicator in the figure's unit that scores highest for it: a hint for staff.
 
-    For a new indicator it may be the same figure after all; for a new target it may be the baseline.
+    For a new indicator it may be the same figure after all; for a new target it may be the baseline. Only a
+    plausible one is named: its name, or its earlier phrase, must stand in the number's own phrase or clause
+    (sharing words with the sentence alone named unrelated figures).
     """
-    return max(((round(_indicator_score(i, figure), 2), i.id) for i in content.indicators), default=(0.0, ""))
+    plausible = [i for i in content.indicators if _phrase_score(i, figure) >= CLOSEST_PHRASE]
+    return max(((round(_indicator_score(i, figure), 2), i.id) for i in plausible), default=(0.0, ""))
+
+
+def _phrase_score(indicator, figure: Figure) -> float:
+    """How much of the indicator stands in the number's phrase and clause (its sentence not counted)."""
+    if not unit_fits(indicator.unit.zh, figure):
+        return 0.0
+    near = bigrams(figure.near + figure.unit)
+    earlier = [dice(bigrams(phrase_of(v.source.quote, v.value)), near) for v in indicator.values]
+    return max([name_score(indicator.name.zh, figure, (1.0, 0.7, 0.0)), *earlier])
 
 
 def comparison_of(figure: Figure) -> str:
@@ -340,51 +371,19 @@ def comparison_of(figure: Figure) -> str:
     return "at_most" if any(word in figure.clause for word in _AT_MOST_WORDS) else "at_least"
 
 
-# ── Milestones ─────────────────────────────────────────────────────────────────────────────────────
-
-def _milestone_outcomes(content: IndicatorsFile, report: ReportFacts, named: set[str]) -> list[MilestoneMatch]:
-    """Last plan year's milestones that a clause of the review names, and whether it says they were done."""
-    milestones = [m for m in content.milestones if _plan_year(content, m) == report.reviews and m.outcome is None]
-    clauses = list(_review_clauses(report.text, named))
-    found = []
-    for milestone in milestones:
-        scored = [(_clause_score(milestone, words), quote, section) for quote, section, words in clauses]
-        best = max(scored, default=(0.0, "", ""))
-        if best[0] >= MILESTONE_MATCH:
-            found.append(MilestoneMatch(milestone.id, best[1], best[2], round(best[0], 2),
-                                        any(w in best[1] for w in _DONE_WORDS)))
-    return found
-
-
-def _clause_score(milestone: Milestone, words: str) -> float:
-    """Share of the milestone name's character pairs in a clause (its quote counts too)."""
-    places = bigrams(words)
-    shares = []
-    for text in (milestone.name.zh, milestone.source.quote):
-        grams = bigrams(words_of(text))
-        shares.append(len(grams & places) / len(grams) if grams else 0.0)
-    return max(shares)
-
-
-def _review_clauses(text: str, named: set[str]) -> Iterator[tuple[str, str, str]]:
-    """(clause verbatim, section, its words) of every clause of part one."""
-    for paragraph in report_structure(text, named):
-        if paragraph.part != REVIEW or not paragraph.section:
-            continue
-        for clause in re.split(r"[,，;；。！？]", text[paragraph.start:paragraph.end]):
-            clause = re.sub(r"^[(（][一二三四五六七八九十]+[)）]", "", clause.strip())
-            if len(words_of(clause)) >= 4:
-                yield clause, paragraph.section, words_of(clause)
-
-
 # ── Summary ────────────────────────────────────────────────────────────────────────────────────────
 
 def summary(draft: Draft, lang: str = "zh") -> str:
-    """One paragraph: numbers found, matched, new, skipped (by reason), and how many need a close look."""
+    """One paragraph: numbers found, matched, new, skipped (by reason), the closing year's outcomes, and how many
+    need a close look."""
     reasons = Counter(f.reason for f in draft.skipped)
+    closing = draft.closing
+    named = len(closing.milestones) + len(closing.targets_named)
     return t("draft_summary", lang, numbers=len(draft.figures), results=len(draft.values) + len(draft.new_indicators),
              values=len(draft.values), new_figures=len(draft.new_indicators),
              targets=len(draft.continued_targets) + len(draft.new_targets), continued=len(draft.continued_targets),
-             new_targets=len(draft.new_targets), outcomes=len(draft.outcomes), milestone_outcomes=len(draft.milestone_outcomes),
+             new_targets=len(draft.new_targets), year=draft.report.reviews,
+             open=len(draft.outcomes) + named + len(closing.silent), outcomes=len(draft.outcomes), named=named,
+             silent=len(closing.silent), milestones=len(draft.new_milestones), terms=len(draft.new_terms),
              already=len(draft.already), skipped=len(draft.skipped),
              reasons=", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())), low=len(draft.low_confidence()))

@@ -1,19 +1,24 @@
-"""The draft written as YAML that staff read, check and paste: the shapes and indentation of indicators.yaml.
+"""The draft written as YAML that a person reviews and `python -m kpi apply` puts into the data files.
 
-Why text built line by line and not yaml.dump: each entry must paste into indicators.yaml as it stands
-(two-space indents, `- period:` under `values:`), with the review notes beside it as comments, and every
-Chinese string single-quoted so the report's commas and colons cannot break the YAML.
+Why text built line by line and not yaml.dump: the entries keep the shapes and indentation of indicators.yaml
+(two-space indents, `- period:` under `values:`), with review notes beside them as comments, and every Chinese
+string single-quoted so the report's commas and colons cannot break the YAML. Each top-level key is a section
+apply reads: `reports`, `values` (grouped by `indicator:`), `indicators`, `outcomes` (by target or milestone
+`id:`), `targets`, `milestones`, `terms`. What a person must decide carries one of the three review marks
+(kpi/file_checks.py): `null`, the prefix `待译 to translate:`, or TODO in an id.
 """
 
 from __future__ import annotations
 
-from kpi.draft import LOW_CONFIDENCE, Draft, Match, MilestoneMatch, comparison_of
-from kpi.model import IndicatorsFile
+from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
+from kpi.draft.mentions import Mention, MilestoneMatch, Silent
+from kpi.draft.report_numbers import Figure
+from kpi.file_checks import TRANSLATE_MARK
+from kpi.model import IndicatorsFile, Milestone
 from kpi.numbers import plain
-from kpi.report_numbers import Figure
 
-_TRANSLATE = "待译 to translate: "
-CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure is named beside it
+_TRANSLATE = TRANSLATE_MARK + " "
+CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure (and plausible) is named beside it
 BASELINE_HINT = 0.5  # a kept indicator scoring this high for a new target is offered as its baseline
 _NOTE_TEXT = {
     "日均": "日均 = per day: the indicator must count per day",
@@ -24,13 +29,17 @@ _NOTE_TEXT = {
 }
 _HEADER = """\
 # 草稿 DRAFT — {command}
-# 由程序生成，未经核对：请逐项核对后再粘贴到 indicators.yaml，然后运行 python -m kpi validate。
-# Generated, not reviewed: check each entry, paste it into indicators.yaml, then run python -m kpi validate.
-# 核对要点 / check first: 低置信度 (LOW) 的匹配、限定词 qualifier (余 近 约 超)、期间 period、章节 section。
-# 怎样粘贴 / how to paste:
-#   reports, indicators, targets: 整项粘贴到同名列表末尾 / paste each item at the end of the list of that name
-#   values:   把 values: 下面的行粘贴到该指标 values 列表末尾 / paste the lines under values: at the end of that indicator
-#   outcomes: 把 outcome: 及其下面的行粘贴到该目标或事项末尾 / paste outcome: and its lines at the end of that target or milestone
+# 由程序生成，请逐项核对；核对完后运行 python -m kpi apply 本文件，把它写入 indicators.yaml 和 glossary.yaml。
+# Generated: review every entry, then run python -m kpi apply THIS_FILE to put it into indicators.yaml and glossary.yaml.
+#
+# 三种核对标记：全部处理完之前，apply 和 validate 都会拒绝 / the three review marks: apply and validate refuse until none is left
+#   null                    待填写的值 / a value to fill in
+#   '待译 to translate: …'   待写的英文：写出英文，删去这个前缀 / English to write: write it and remove the prefix
+#   TODO（在编号中）          待命名的编号，如 housing.TODO_2024_1 / an id to choose, e.g. housing.TODO_2024_1
+# 核对要点 / check first: 低置信度 LOW 的匹配，限定词 qualifier（余 more_than 近 nearly 约 about 超 over），期间 period，
+#   章节 section，事项结果 done / not_done，报告未提及 not_mentioned_in 的各项是否真的未提及。
+# 不要的条目整条删去。# 开头的说明可留可删：apply 不会把它们写入数据文件。
+# Delete an entry you do not want. Keep or delete the # notes as you like: apply never copies them into the data files.
 # {summary}
 """
 
@@ -40,7 +49,8 @@ def render_draft(draft: Draft, content: IndicatorsFile, file: str, command: str,
     """The whole draft file."""
     parts = [_HEADER.format(command=command, summary=summary), *_report_section(draft, content, file, published),
              *_values_section(draft, content), *_indicators_section(draft, content), *_outcomes_section(draft, content),
-             *_targets_section(draft, content), *_already_section(draft), *_skipped_section(draft)]
+             *_targets_section(draft, content), *_milestones_section(draft, content), *_terms_section(draft),
+             *_already_section(draft), *_skipped_section(draft)]
     return "\n".join(parts) + "\n"
 
 
@@ -71,14 +81,14 @@ def _report_section(draft: Draft, content: IndicatorsFile, file: str, published:
 
 
 def _values_section(draft: Draft, content: IndicatorsFile) -> list[str]:
-    """New values for kept indicators, grouped under each indicator id."""
+    """New values for kept indicators, grouped under `indicator:` (apply puts them at the end of its `values`)."""
     if not draft.values:
         return ["values: []", ""]
     names = {i.id: i for i in content.indicators}
     lines = ["values:"]
     for item_id in dict.fromkeys(m.item_id for m in draft.values):
         indicator = names[item_id]
-        lines += [f"- id: {item_id}  # {indicator.name.zh}（{indicator.unit.zh}）", "  values:"]
+        lines += [f"- indicator: {item_id}  # {indicator.name.zh}（{indicator.unit.zh}）", "  values:"]
         for match in (m for m in draft.values if m.item_id == item_id):
             lines += _comment(_match_notes(match), 2) + _value_lines(match.figure, draft.report.report_id, 2)
     return lines + [""]
@@ -95,30 +105,47 @@ def _indicators_section(draft: Draft, content: IndicatorsFile) -> list[str]:
         also = [f"  # 也是目标 {closes[figure.start]} 的结果：只需结果时不必新建 / also that target's outcome: "
                 "the new indicator may not be needed"] if figure.start in closes else []
         also += [f"  # 最接近的已有指标 / closest kept indicator: {item.closest[1]} ({item.closest[0]:.2f})：若是同一指标，"
-                 "把 values 粘贴到它下面 / if it is the same figure, paste the value under it instead"] \
+                 "把 values 移到 values: 部分该指标之下 / if it is the same figure, move the value under it in `values:`"] \
             if item.closest[0] >= CLOSEST_HINT else []
-        lines += [f"- id: {item.item_id}  # 新指标：请改为有意义的编号并翻译 / new: give it a meaningful id and translate", *also,
+        lines += [f"- id: {item.item_id}  # 新指标：请改 TODO 并翻译 / new: name it (TODO) and translate", *also,
                   f"  theme: {item.theme}  # 核对主题 / check the theme",
                   f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
                   f"  unit: {_pair(figure.unit, _TRANSLATE + figure.unit)}",
-                  "  # direction: higher / lower / none（见文件开头的规则 / see the rule at the top of indicators.yaml）",
+                  "  direction: null  # higher / lower / none（见 indicators.yaml 开头的规则 / see the rule at the top of indicators.yaml）",
                   "  values:", *_comment(_figure_notes(figure), 2), *_value_lines(figure, draft.report.report_id, 2)]
     return lines + [""]
 
 
 def _outcomes_section(draft: Draft, content: IndicatorsFile) -> list[str]:
-    """Outcomes for last plan year's targets and milestones, each under the item it closes."""
-    if not draft.outcomes and not draft.milestone_outcomes:
+    """An outcome for every open target and milestone of the year the report closes, grouped by how it was found."""
+    closing = draft.closing
+    if not (draft.outcomes or closing.milestones or closing.targets_named or closing.silent):
         return ["outcomes: []", ""]
-    targets = {t.id: t for t in content.targets}
+    items = {i.id: i for i in (*content.targets, *content.milestones)}
+    report_id, year = draft.report.report_id, closing.year
     lines = ["outcomes:"]
+    if draft.outcomes:
+        lines += [f"# ── {year}年目标：报告给出的数字 / {year} targets: the report's figure ({len(draft.outcomes)}) ──"]
     for match in draft.outcomes:
-        target = targets[match.item_id]
+        target = items[match.item_id]
         lines += [f"- id: {match.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh}",
                   *_comment(_match_notes(match), 2), "  outcome:", f"    value: {plain(match.figure.value)}",
-                  *_qualifier(match.figure, 4), *_source_lines(match.figure, draft.report.report_id, 4)]
-    for found in draft.milestone_outcomes:
-        lines += _milestone_lines(found, draft.report.report_id)
+                  *_qualifier(match.figure, 4), *_source_lines(match.figure, report_id, 4)]
+    if closing.milestones:
+        lines += [f"# ── {year}年事项：报告提到的 / {year} milestones the report names ({len(closing.milestones)}): "
+                  "核对 done / not_done ──"]
+    for found in closing.milestones:
+        lines += _milestone_lines(found, items[found.milestone_id], report_id, year)
+    if closing.targets_named:
+        lines += [f"# ── {year}年目标：报告提到但这句话没有数字 / {year} targets named without a figure "
+                  f"({len(closing.targets_named)}) ──"]
+    for mention in closing.targets_named:
+        lines += _named_target_lines(mention, items[mention.item_id], report_id)
+    if closing.silent:
+        lines += [f"# ── 报告未提及 / not mentioned in {report_id} ({len(closing.silent)}): 若报告其实提到了某项，"
+                  "照上面的写法改写它 / if the report does name one, write its outcome as above ──"]
+    for silent in closing.silent:
+        lines += _silent_lines(silent, items[silent.item_id], report_id)
     return lines + [""]
 
 
@@ -135,12 +162,37 @@ def _targets_section(draft: Draft, content: IndicatorsFile) -> list[str]:
                   *_target_body(match.figure, last.unit.zh, last.unit.en, draft.report.report_id, last.baseline)]
     for item in draft.new_targets:
         figure, hint = item.figure, item.closest[1] if item.closest[0] >= BASELINE_HINT else ""
-        lines += [f"- id: {item.item_id}  # 新目标：请改编号并翻译 / new: give it a meaningful id and translate",
+        lines += [f"- id: {item.item_id}  # 新目标：请改 TODO 并翻译 / new: name it (TODO) and translate",
                   *_comment(_figure_notes(figure), 2), f"  theme: {item.theme}  # 核对主题 / check the theme",
                   f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
                   *_target_body(figure, figure.unit, _TRANSLATE + figure.unit, draft.report.report_id, None),
                   *([f"  # baseline: {hint}  # 可能的基数，核对口径后再填 / a possible baseline: check it counts the same thing"]
                     if hint else [])]
+    return lines + [""]
+
+
+def _milestones_section(draft: Draft, content: IndicatorsFile) -> list[str]:
+    """Milestones of the new plan year that continue one of the closing year; others a person adds in this form."""
+    how = ["# 其他新事项请照此格式添加（编号、主题、名称、原文）/ add other new milestones in this form (id, theme, name, quote)"]
+    if not draft.new_milestones:
+        return ["milestones: []", *how, ""]
+    kept = {m.id: m for m in content.milestones}
+    lines = ["milestones:"]
+    for new in draft.new_milestones:
+        lines += _new_milestone_lines(new, kept[new.mention.item_id], draft.report.report_id)
+    return lines + how + [""]
+
+
+def _terms_section(draft: Draft) -> list[str]:
+    """The report's glossary terms that glossary.yaml does not hold yet (apply adds them to glossary.yaml)."""
+    if not draft.new_terms:
+        return ["terms: []", ""]
+    lines = ["terms:"]
+    for term in draft.new_terms:
+        lines += [f"- id: {term.item_id}  # 新名词：请改 TODO（小写英文）并翻译 / new term: name it (TODO) and translate",
+                  f"  report: {draft.report.report_id}", f"  term: {_pair(term.term, _TRANSLATE + term.term)}",
+                  f"  definition: {_pair(term.definition, _TRANSLATE + term.definition)}",
+                  f"  forms: [{', '.join(yaml_text(form) for form in term.forms)}]"]
     return lines + [""]
 
 
@@ -177,9 +229,7 @@ def _qualifier(figure: Figure, indent: int) -> list[str]:
 
 def _source_lines(figure: Figure, report_id: str, indent: int) -> list[str]:
     """The `source:` block: report, section and the verbatim sentence."""
-    pad = " " * indent
-    return [f"{pad}source:", f"{pad}  report: {report_id}", f"{pad}  section: {figure.section}",
-            f"{pad}  quote: {yaml_text(figure.quote)}"]
+    return _quote_lines(report_id, figure.section, figure.quote, indent)
 
 
 def _target_body(figure: Figure, unit_zh: str, unit_en: str, report_id: str, baseline: str | None) -> list[str]:
@@ -189,14 +239,55 @@ def _target_body(figure: Figure, unit_zh: str, unit_en: str, report_id: str, bas
             *_qualifier(figure, 2), *([f"  baseline: {baseline}"] if baseline else []), *_source_lines(figure, report_id, 2)]
 
 
-def _milestone_lines(found: MilestoneMatch, report_id: str) -> list[str]:
-    """A milestone outcome: proposed as done only where the clause says so, else commented for staff to decide."""
-    note = "原文写明已完成/启动 / the clause says it was done" if found.done else \
-        "原文未写明完成：请判断 / the clause does not say it was done: decide"
-    body = ["  outcome:", f"    status: {'done' if found.done else 'done  # 或 / or not_done'}", "    source:",
-            f"      report: {report_id}", f"      section: {found.section}", f"      quote: {yaml_text(found.quote)}"]
-    return [f"- id: {found.milestone_id}  # 事项 milestone · 置信度 confidence {found.confidence:.2f} · {note}",
-            *(body if found.done else [f"# {line}" for line in body])]
+def _milestone_lines(found: MilestoneMatch, milestone: Milestone, report_id: str, year: int) -> list[str]:
+    """A milestone the review names: done when the clause says so (or the promised work goes on), else not done."""
+    if found.done:
+        why = ["原文写明已完成或已启动 → done / the clause says it was done or started → done"]
+    elif found.carried_on:
+        why = ["承诺的是启动或持续推进，原文说工作在推进 → done；若不同意改为 not_done /",
+               "  it promised to start or carry on work, and the clause says the work goes on → done; write not_done if not"]
+    else:
+        why = [f"原文提到但未写明完成 → not_done（{year}年未完成）；若报告别处写明已完成，改为 done 并换成那句原文 /",
+               f"  named but not said to be done → not_done (not finished in {year}); if the report says elsewhere it "
+               "was done, write done with that sentence"]
+    return [f"- id: {found.milestone_id}  # 事项 {milestone.name.zh} · 置信度 confidence {found.confidence:.2f}",
+            *_comment(why, 2), "  outcome:", f"    status: {found.status}",
+            *_quote_lines(report_id, found.section, found.quote, 4)]
+
+
+def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
+    """A target the review names without its figure: the value is left to a person (a review mark)."""
+    why = ["报告提到此目标，但这句话没有数字：若报告别处给出数字，填上数字并把 quote 换成那句原文；",
+           f"若报告没有给出结果，把 outcome 改为 {{not_mentioned_in: {report_id}}} /",
+           "the report names this target but this clause has no figure: if the report gives it elsewhere, write it",
+           f"with that sentence; if the report gives no result, write outcome: {{not_mentioned_in: {report_id}}}"]
+    return [f"- id: {mention.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh} · "
+            f"置信度 confidence {mention.confidence:.2f}", *_comment(why, 2), "  outcome:", "    value: null",
+            *_quote_lines(report_id, mention.section, mention.quote, 4)]
+
+
+def _silent_lines(silent: Silent, item, report_id: str) -> list[str]:
+    """An item no clause of the report names: its outcome is "not mentioned in this report"."""
+    kind = "事项" if isinstance(item, Milestone) else "目标"
+    score, quote, section = silent.nearest
+    nearest = [f"最接近的原文 / nearest clause ({score:.2f}, {section}): {quote}"] if quote else []
+    return [f"- id: {silent.item_id}  # {kind} {item.name.zh}", *_comment(nearest, 2),
+            f"  outcome: {{not_mentioned_in: {report_id}}}"]
+
+
+def _new_milestone_lines(new: NewMilestone, last: Milestone, report_id: str) -> list[str]:
+    """A milestone of the new plan year continuing last year's: name and theme carried over, for a person to check."""
+    mention = new.mention
+    return [f"- id: {new.item_id}  # 延续 / continues {last.id} · 置信度 confidence {mention.confidence:.2f}",
+            f"  theme: {last.theme}",
+            f"  name: {_pair(last.name.zh, last.name.en)}  # 沿用上年名称：核对是否仍合适 / last year's name: check it still fits",
+            *_quote_lines(report_id, mention.section, mention.quote, 2)]
+
+
+def _quote_lines(report_id: str, section: str, quote: str, indent: int) -> list[str]:
+    """A `source:` block for a clause (not a figure)."""
+    pad = " " * indent
+    return [f"{pad}source:", f"{pad}  report: {report_id}", f"{pad}  section: {section}", f"{pad}  quote: {yaml_text(quote)}"]
 
 
 def _name(figure: Figure) -> str:

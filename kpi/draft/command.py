@@ -1,8 +1,11 @@
-"""`python -m kpi draft REPORT.txt --report ID [--out FILE] [--data DIR]`: the new report's figures, drafted for review.
+"""`python -m kpi draft REPORT.txt --report ID [--out FILE] [--data DIR]`: the new report's data, drafted for review;
+`python -m kpi apply DRAFT [--data DIR]`: the reviewed draft put into the data files.
 
-Exit codes as `validate`: 0 draft written, 1 a problem with the report file or the data (a clear message,
-no traceback), 2 a usage error. The draft goes to FILE, or to standard output without --out; the summary
-goes to standard output with --out, else to standard error (so a redirected draft stays clean YAML).
+Exit codes as `validate`: 0 done, 1 a problem with the report, the draft or the data (located messages, no
+traceback; nothing written), 2 a usage error. The draft goes to FILE, or to standard output without --out;
+the summary goes to standard output with --out, else to standard error (so a redirected draft stays clean
+YAML). apply prints its located messages on standard output and its closing line on standard error when it
+refuses, like validate; when it writes, its closing line says what it put in.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from pathlib import Path
 from typing import TextIO
 
 from kpi.dataset import SOURCE_DIR, data_dir, load_dataset
-from kpi.draft import Draft, Progress, ReportFacts, draft_report, summary
-from kpi.draft_yaml import render_draft
+from kpi.draft.apply import Applied, ApplyError, apply_draft
+from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
+from kpi.draft.report_numbers import published_date, report_years
+from kpi.draft.writer import render_draft
 from kpi.errors import DataErrors
 from kpi.model import IndicatorsFile
-from kpi.report_numbers import ReportTextError, decode_report, published_date, report_years
-from kpi.texts import t
+from kpi.report import ReportTextError, decode_report
+from kpi.texts import counted, t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -49,6 +54,47 @@ def add_draft_command(commands: argparse._SubParsersAction) -> None:
     draft.set_defaults(run=run_draft)
 
 
+def add_apply_command(commands: argparse._SubParsersAction) -> None:
+    """Register `apply` beside `draft`."""
+    apply = commands.add_parser("apply", help="把核对过的草稿写入数据文件 / put a reviewed draft into the data files")
+    apply.add_argument("draft", metavar="DRAFT.yaml", help="核对过的草稿 / the reviewed draft")
+    apply.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    apply.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    apply.set_defaults(run=run_apply)
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """Apply the draft; refusals and errors are located messages, exit 1, and nothing written."""
+    try:
+        directory = _data_directory(args.dir)
+        applied = apply_draft(Path(args.draft), args.draft, directory)
+    except ApplyError as exc:
+        for error in exc.errors:
+            print(error.format(args.lang))
+        marks = len([e for e in exc.errors if e.code.startswith("review_")])
+        print(t(exc.key, args.lang, n=marks if exc.key == "apply_marks" else len(exc.errors)), file=sys.stderr)
+        return 1
+    except DraftInputError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(t("draft_unwritable", args.lang, path=exc.filename or args.dir, reason=exc.strerror), file=sys.stderr)
+        return 1
+    print(applied_line(applied, args.lang))
+    return 0
+
+
+def applied_line(applied: Applied, lang: str) -> str:
+    """"report_2024: 32 values into 32 figures, 1 new figure, 141 outcomes, 3 targets. Written to …"."""
+    counts = applied.counts
+    parts = [t("apply_values", lang, values=counted("apply_n_values", lang, counts["values"]),
+               figures=counted("apply_n_figures", lang, counts["figures"]))] if counts["values"] else []
+    parts += [counted(f"apply_n_{kind}", lang, counts[kind]) for kind in ("new_indicators", "outcomes", "targets", "milestones", "terms")
+              if counts[kind]]
+    return t("apply_done", lang, report=applied.report, parts=t("apply_separator", lang).join(parts) or t("apply_report_only", lang),
+             files=", ".join(applied.files))
+
+
 def _report_id(text: str) -> str:
     """Report ids as the data requires them; anything else is a usage error (exit 2)."""
     if not _REPORT_ID.match(text):
@@ -63,10 +109,11 @@ def run_draft(args: argparse.Namespace) -> int:
         path = Path(args.text)
         text = _read_report(path)
         directory = _data_directory(args.dir)
-        content = load_dataset(directory).content
+        dataset = load_dataset(directory)
+        content = dataset.content
         facts = _facts(args.report_id, text, content)
         progress = progress_bar(sys.stderr) if args.progress or sys.stderr.isatty() else None
-        draft = draft_report(content, facts, progress)
+        draft = draft_report(content, facts, progress, [term.term.zh for term in dataset.glossary.terms])
         _write(draft, content, path, directory, args)
     except DataErrors as exc:
         for error in exc.errors:

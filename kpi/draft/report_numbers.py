@@ -1,6 +1,6 @@
 """Every number of a report's text: where it stands, what it counts, and whether it is a figure at all.
 
-Why a module of its own: drafting a new report (kpi/draft.py) starts from the text alone. This module
+Why a module of its own: drafting a new report (kpi/draft/draft.py) starts from the text alone. This module
 knows the report's layout (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)),
 reads each number with its unit, qualifier (余 近 约 超) and period hints (截至2023年11月, 2024年), and
 sorts out the numbers that are not measurements with the reasons tests/data/excluded_numbers.yaml uses.
@@ -14,17 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kpi.numbers import NUMBER
-from kpi.texts import text
+from kpi.numerals import NUMERAL_RUN, chinese_number
 
 # Why a number is not a figure: the reasons the completeness test (tests/test_report_data.py) knows.
 REASONS = ("date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary")
 FRONT, REVIEW, TASKS, GLOSSARY = "front", "第一部分", "第二部分", "glossary"
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_RUN = re.compile(r"[零一二两三四五六七八九十百千]+")
 _PART = re.compile(r"^第([一二三四五六七八九十])部分")
-_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
+CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
 _SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]")
 _NUMBERED_LABEL = re.compile(r"^[一二三四五六七八九十]+(\(|$)")
 _REVIEW_YEAR = re.compile(r"^第一部分\s*(\d{4})年")
@@ -47,6 +44,7 @@ _CN_MEASURES = set("个期项座家名次场台件处户间所套栋条份张批
 _ORDINAL_AFTER = ("周年", "届")
 _DURATIONS = ("小时", "分钟", "天", "日", "岁")
 _COUNTED_NOUNS = (("住宅小区", "个小区"), ("小区", "个小区"), ("居民区", "个居民区"))
+LIST_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、](?![0-9]))")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
 _SUB_BREAKS = "、,，;；:：。！？!?\n"
 _CLAUSE_BREAKS = ",，;；:：。！？!?\n"
@@ -54,20 +52,6 @@ _SENTENCE_BREAKS = "。！？!?\n"
 _HINT = re.compile(r"(截至|截止)?(\d{4})年度?(?:(\d{1,2})月底?)?")
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _NOT_ABOUT = set("签预合公规制节")  # 签约40台 is "signed 40", not "about 40"
-
-
-@dataclass(frozen=True)
-class ReportTextError(ValueError):
-    """A report file that is not UTF-8 text with LF or CRLF line ends, located for a text editor."""
-
-    line: int
-    column: int
-    zh: str
-    en: str
-
-    def format(self, name: str, lang: str = "zh") -> str:
-        """`FILE:LINE:COL: message`, as `validate` writes its errors."""
-        return f"{name}:{self.line}:{self.column}: {text((self.zh, self.en), lang)}"
 
 
 @dataclass(frozen=True)
@@ -104,49 +88,6 @@ class Figure:
     sentence_words: str  # the words of its sentence
 
 
-def decode_report(raw: bytes) -> str:
-    """The report's text: UTF-8 with or without BOM, LF or CRLF; anything else is a located error."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReportTextError(1, 1, "文件是 UTF-16 编码；请另存为 UTF-8", "the file is UTF-16; save it as UTF-8")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _line_column(raw, exc.start)
-        raise ReportTextError(line, column, f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）；GBK 等编码请另存为 UTF-8",
-                              f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); if it is GBK, save it as UTF-8") from None
-    return _checked_lines(text.replace("\r\n", "\n"))
-
-
-def _line_column(raw: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset."""
-    line_start = raw.rfind(b"\n", 0, index) + 1
-    return raw.count(b"\n", 0, index) + 1, len(raw[line_start:index].decode("utf-8", "replace")) + 1
-
-
-def _checked_lines(text: str) -> str:
-    """The text, unless a NUL byte (a binary file) or a lone CR (old Mac line ends) is in it."""
-    for char, zh, en in (("\x00", "文件含有空字节，不是文本文件", "the file holds NUL bytes: it is not a text file"),
-                         ("\r", "行尾只有 CR（旧 Mac 格式）；请以 LF 或 CRLF 换行保存", "lines end with a lone CR; save with LF or CRLF")):
-        if char in text:
-            index = text.index(char)
-            raise ReportTextError(text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index), zh, en)
-    return text
-
-
-def chinese_number(word: str) -> int | None:
-    """两 → 2, 十二 → 12, 二十 → 20, 三百 → 300; None for runs that are not one number (十四五)."""
-    total, digit = 0, None
-    for char in word.replace("零", ""):  # 一百零五: 零 only holds a place
-        if char in _CN_DIGITS:
-            if digit is not None:
-                return None
-            digit = _CN_DIGITS[char]
-        else:
-            total += (1 if digit is None else digit) * _CN_UNITS[char]
-            digit = None
-    return total + (digit or 0) if word else None
-
-
 def report_years(text: str) -> tuple[int | None, int | None]:
     """(the year part one reviews, the year part two plans), from the part headings."""
     lines = [line.strip() for line in text.splitlines()]
@@ -177,7 +118,7 @@ def report_structure(text: str, named_sections: Iterable[str] = ()) -> list[Para
         if _PART.match(stripped) or stripped.endswith("名词解释"):
             part = GLOSSARY if stripped.endswith("名词解释") else _PART.match(stripped)[0]
             heading, chapter, section = stripped.replace(" ", "")[len(part):], "", ""
-        elif part in (REVIEW, TASKS) and (m := _CHAPTER.match(stripped)):
+        elif part in (REVIEW, TASKS) and (m := CHAPTER.match(stripped)):
             heading, chapter, section = "", m[1], ""
         elif part in (REVIEW, TASKS) and (m := _SECTION.match(stripped)):
             section = m[1]
@@ -197,6 +138,8 @@ def _label(part: str, heading: str, chapter: str, section: str, line: str, named
         return "", False
     if chapter:
         return f"{part} {chapter}({section})" if section else f"{part} {chapter}", False
+    if section:  # a part numbered in sections without chapters: 第二部分 (二), never the part's heading
+        return f"{part} ({section})", False
     if heading:
         return f"{part} {heading}", False
     first = re.split(r"[。！？]", line, maxsplit=1)[0]
@@ -229,8 +172,8 @@ def _tokens(line: str) -> Iterator[tuple[int, int, float, str]]:
     for m in NUMBER.finditer(line):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), float(m[0]), ""))
-    marker = _PART.match(line) or _CHAPTER.match(line) or _SECTION.match(line)
-    for m in _CN_RUN.finditer(line, marker.end() if marker else 0):
+    marker = _PART.match(line) or CHAPTER.match(line) or _SECTION.match(line)
+    for m in NUMERAL_RUN.finditer(line, marker.end() if marker else 0):
         value = chinese_number(m[0])
         if m[0] != "一" and _counted_in_words(line, m.start(), m.end(), value):
             found.append((m.start(), m.end(), float(value or 0), "" if value else "name"))
@@ -259,7 +202,7 @@ def _figure(text: str, paragraph: Paragraph, start: int, end: int, value: float,
     """Read one number's unit, qualifier and period, and decide what it is."""
     unit_match = _UNIT.match(text, end) if not reason else None
     token_end = unit_match.end() if unit_match else end
-    unit, units = _unit(text, unit_match)
+    unit, units = _unit(text, start, unit_match)
     qualifier, prefix = _qualifier(text, start, unit_match)
     token_start = start - prefix
     sentence = _span(text, start, token_end, _SENTENCE_BREAKS)
@@ -273,15 +216,18 @@ def _figure(text: str, paragraph: Paragraph, start: int, end: int, value: float,
                   _words(text, sentence, token_start, token_end))
 
 
-def _unit(text: str, match: re.Match | None) -> tuple[str, tuple[str, ...]]:
-    """The unit as written (万元, 个), and the forms an indicator may use (个小区 when 小区 follows 个)."""
+def _unit(text: str, start: int, match: re.Match | None) -> tuple[str, tuple[str, ...]]:
+    """The unit as written (万元, 个), and the forms an indicator may use (个小区 when 小区 stands beside 个).
+
+    Why both sides: the report writes 30个住宅小区 and also 改造小区12个; either way 12 estates are counted.
+    """
     if match is None or not (match[2] or match[4]):
         return "", ()
     unit = (match[2] or "") + (match[4] or "")
     if unit == "％":
         unit = "%"
     for noun, counted in _COUNTED_NOUNS:
-        if unit == "个" and text.startswith(noun, match.end()):
+        if unit == "个" and (text.startswith(noun, match.end()) or text.endswith(noun, 0, start)):
             return (counted, (counted, unit)) if counted == "个小区" else (unit, (unit, counted))
     return unit, (unit,)
 
@@ -355,10 +301,19 @@ def _quote(text: str, span: tuple[int, int]) -> str:
 
 
 def _words(text: str, span: tuple[int, int], start: int, end: int) -> str:
-    """The Chinese words of a stretch of text with the number itself taken out (for comparing phrases)."""
-    return words_of(text[span[0]:start] + text[end:span[1]])
+    """The Chinese words of a stretch of text with the number itself and a leading list number taken out.
+
+    Why the list number: (二)完成加梯签约40台 is about lifts, not about 二; a name proposed from it must not
+    read 二完成加梯签约.
+    """
+    return words_of(LIST_NUMBER.sub("", text[span[0]:start]) + text[end:span[1]])
 
 
 def words_of(text: str) -> str:
     """Only the Chinese characters and letters of a text (names and phrases compared without punctuation)."""
     return "".join(_WORD_CHARS.findall(text))
+
+
+def bigrams(words: str) -> set[str]:
+    """Pairs of neighbouring characters: how Chinese phrases are compared without a word list."""
+    return {words[i:i + 2] for i in range(len(words) - 1)} or ({words} if words else set())

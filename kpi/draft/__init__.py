@@ -1,0 +1,13 @@
+"""The new report's tools: `python -m kpi draft` proposes its data, `python -m kpi apply` puts the reviewed draft in.
+
+Why a package apart from the core: the dashboard and `validate` never need it. The core (kpi/*.py) does not
+import it; only the command line registers its commands (tests/test_draft.py checks both).
+
+- report_numbers.py — every number of a report's text, read and classified;
+- draft.py — those numbers matched to the kept indicators, targets and milestones;
+- mentions.py — what the report says in words of the plan year it closes (an outcome for every open item);
+- terms.py — its glossary terms that glossary.yaml lacks;
+- writer.py — the draft as YAML a person reviews;
+- apply.py, layout.py — the reviewed draft inserted into the data files, every other byte kept;
+- command.py — the `draft` and `apply` commands.
+"""

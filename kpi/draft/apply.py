@@ -1,0 +1,421 @@
+"""`python -m kpi apply DRAFT`: a reviewed draft put into indicators.yaml and glossary.yaml, every other byte kept.
+
+Why text insertion and not load-and-dump (nor ruamel.yaml): staff read these files in Notepad and in diffs.
+A dump rewrites quoting, wrapping and blank lines across 3,000 lines; a round-trip library keeps most of it
+but not all (it re-indents some lists and moves comments that stand between items) and would be one more
+dependency. Here each entry's lines are copied from the draft, without its review comments, re-indented to
+the list they join, and inserted after the located last line of that list or item; the rest of the file is
+untouched, so a diff shows only added lines.
+
+Why so careful: the result is validated in a temporary copy of the data directory before anything is
+written, then each file is replaced through a temporary file and a rename. A draft that still holds a review
+mark, or an entry the data already has (the same figure, period and report; an outcome already recorded; an
+id already taken), is refused and nothing changes, so applying a draft twice changes nothing. Every message
+is located (FILE:LINE:COL) in the draft when the problem is in a line that came from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from kpi.dataset import GLOSSARY, INDICATORS, SOURCE_DIR, Dataset, ParsedFile, load_dataset, parse_file
+from kpi.draft.layout import Node, content_lines, layout
+from kpi.errors import DataError, DataErrors, make_error, show_input
+from kpi.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
+
+# Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
+ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",
+           "apply_term_there")
+_DRAFT_ID_GROUPS = (("reports",), ("indicators", "targets", "milestones"), ("outcomes",), ("terms",))
+_LISTS = (("reports", INDICATORS), ("indicators", INDICATORS), ("targets", INDICATORS), ("milestones", INDICATORS),
+          ("terms", GLOSSARY))
+
+
+class DraftValues(StrictModel):
+    """New values of one kept indicator."""
+
+    indicator: ItemId = Field(description="已有指标的编号 / Id of the kept indicator")
+    values: list[Value] = Field(min_length=1, description="新数值 / The new values")
+
+
+class DraftOutcome(StrictModel):
+    """The outcome (or a status set by hand) of one target or milestone of the closing year."""
+
+    id: ItemId = Field(description="目标或事项的编号 / Id of the target or milestone")
+    outcome: dict | None = Field(None, description="结果 / Outcome")
+    override: dict | None = Field(None, description="人工状态 / Status set by hand")
+
+    @model_validator(mode="after")
+    def _something(self) -> DraftOutcome:
+        if self.outcome is None and self.override is None:
+            raise PydanticCustomError("missing", "an outcome entry needs outcome or override")
+        return self
+
+
+class DraftFile(StrictModel):
+    """The draft `python -m kpi draft` writes, each section a list apply puts in its place."""
+
+    reports: list[Report] = []
+    values: list[DraftValues] = []
+    indicators: list[Indicator] = []
+    outcomes: list[DraftOutcome] = []
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    terms: list[Term] = []
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """Lines of the draft going into a data file after one of its lines."""
+
+    file: str
+    after: int  # 0-based line of the data file
+    depth: int  # at the same line, an insertion into an item (deeper) goes before one at the end of its list
+    lines: list[str]
+    origins: list[int | None]  # 0-based line of the draft each line came from (None: a blank or a key line added)
+    shift: int  # columns the draft's lines moved right (negative: left)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What was put in, counted for the closing line."""
+
+    report: str
+    counts: dict[str, int]
+    files: list[str]
+
+
+class ApplyError(Exception):
+    """Nothing was written: the located problems, and the catalogue key of the line that sums them up."""
+
+    def __init__(self, key: str, errors: list[DataError]):
+        super().__init__(key)
+        self.key, self.errors = key, sorted(set(errors))
+
+
+@dataclass(frozen=True)
+class DataText:
+    """A data file as bytes on disk say it: its text, and whether it starts with a byte-order mark."""
+
+    text: str
+    bom: bool
+
+    @classmethod
+    def read(cls, path: Path) -> DataText:
+        raw = path.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        return cls(raw[3 if bom else 0:].decode("utf-8"), bom)
+
+    def encoded(self, text: str) -> bytes:
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
+
+
+def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
+    """Check the draft against the data, insert it, validate the result in a copy, write; or raise ApplyError."""
+    draft = _read_draft(draft_path, name)
+    dataset = _load(directory)
+    texts = {file: DataText.read(directory / file) for file in (INDICATORS, GLOSSARY)}
+    layouts = {file: layout(text.text) for file, text in texts.items()}
+    refusals = list(refused(draft, dataset, layouts))
+    if refusals:
+        already = all(e.code in ALREADY for _, e in refusals) and len({entry for entry, _ in refusals}) == _entries(draft.model)
+        raise ApplyError("apply_already" if already else "apply_refused", [error for _, error in refusals])
+    draft_text = DataText.read(draft_path).text
+    insertions, problems = _plan(draft.model, dataset, layout(draft_text), content_lines(draft_text), texts, layouts)
+    if problems:
+        raise ApplyError("apply_refused", problems)
+    if not insertions:
+        raise ApplyError("apply_empty", [])
+    merged = {file: merge(texts[file].text, [i for i in insertions if i.file == file]) for file in texts}
+    merged = {file: result for file, result in merged.items() if result[0] != texts[file].text}
+    _validate_copy(directory, {file: texts[file].encoded(text) for file, (text, _) in merged.items()},
+                   {file: origins for file, (_, origins) in merged.items()}, name)
+    write_files(directory, {file: texts[file].encoded(text) for file, (text, _) in merged.items()})
+    return Applied(_report_of(draft.model), _counts(draft.model), list(merged))
+
+
+def _read_draft(path: Path, name: str) -> ParsedFile:
+    """The draft read into its model; its marks and shape mistakes refuse it."""
+    parsed, errors = _parse(path, name)
+    if errors or parsed is None:
+        marks = [e for e in errors if e.code.startswith("review_")]
+        raise ApplyError("apply_marks" if marks and len(marks) == len(errors) else "apply_refused", errors)
+    return parsed
+
+
+def _parse(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+    try:
+        return parse_file(path, name, DraftFile, _DRAFT_ID_GROUPS)
+    except DataErrors as exc:
+        return None, exc.errors
+
+
+def _load(directory: Path) -> Dataset:
+    """The data as it is: it must be valid before a draft goes in."""
+    try:
+        return load_dataset(directory)
+    except DataErrors as exc:
+        raise ApplyError("apply_data_errors", exc.errors) from None
+
+
+# ── What the data already has ──────────────────────────────────────────────────────────────────────
+
+Refusal = tuple[tuple[str | int, ...], DataError]  # (the draft entry refused, why)
+
+
+def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]) -> Iterator[Refusal]:
+    """Every entry of the draft the data already has, or that names something the data does not have."""
+    model: DraftFile = draft.model
+    data = layouts[INDICATORS]
+    for index, report in enumerate(model.reports):
+        if report.id in dataset.reports:
+            kept = [r.id for r in dataset.content.reports].index(report.id)
+            yield ("reports", index), draft.error(("reports", index, "id"), "apply_report_listed", id=report.id,
+                                                  at=data.get("reports", kept).line + 1)
+    yield from _values_there(draft, dataset, data)
+    for group in ("indicators", "targets", "milestones"):
+        for index, item in enumerate(getattr(model, group)):
+            if item.id in dataset.lines:
+                yield (group, index), draft.error((group, index, "id"), "apply_id_taken", id=item.id, data_file=INDICATORS,
+                                                  at=dataset.lines[item.id])
+    yield from _outcomes_there(draft, dataset, data)
+    yield from _terms_there(draft, dataset, layouts[GLOSSARY])
+
+
+def _values_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[Refusal]:
+    """A value for an indicator that does not exist, or one the indicator has (same period, same report)."""
+    index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
+    for g, group in enumerate(draft.model.values):
+        if group.indicator not in index:
+            yield ("values", g), draft.error(("values", g, "indicator"), "apply_unknown_indicator", id=group.indicator)
+            continue
+        kept = dataset.indicators[group.indicator].values
+        for v, value in enumerate(group.values):
+            for k, old in enumerate(kept):
+                if (old.period, old.source.report) == (value.period, value.source.report):
+                    line = data.get("indicators", index[group.indicator], "values", k).line + 1
+                    yield ("values", g, v), draft.error(("values", g, "values", v), "apply_value_there", id=group.indicator,
+                                                        period=value.period, report=value.source.report, at=line)
+
+
+def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[Refusal]:
+    """An outcome for an item that is not a target or milestone, or for one that has it already."""
+    content = dataset.content
+    places = {item.id: (group, n, item) for group in ("targets", "milestones") for n, item in enumerate(getattr(content, group))}
+    for index, entry in enumerate(draft.model.outcomes):
+        if entry.id not in places:
+            yield ("outcomes", index), draft.error(("outcomes", index, "id"), "apply_unknown_item", id=entry.id)
+            continue
+        group, n, item = places[entry.id]
+        for key in ("outcome", "override"):
+            if getattr(entry, key) is not None and getattr(item, key) is not None:
+                yield ("outcomes", index), draft.error(("outcomes", index, key), f"apply_{key}_there", id=entry.id,
+                                                       at=data.get(group, n).keys[key][0] + 1)
+
+
+def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterator[Refusal]:
+    """A term whose id or whose Chinese term glossary.yaml already has."""
+    ids = {term.id: n for n, term in enumerate(dataset.glossary.terms)}
+    words = {term.term.zh: n for n, term in enumerate(dataset.glossary.terms)}
+    for index, term in enumerate(draft.model.terms):
+        if term.id in ids:
+            yield ("terms", index), draft.error(("terms", index, "id"), "apply_id_taken", id=term.id, data_file=GLOSSARY,
+                                                at=glossary.get("terms", ids[term.id]).line + 1)
+        elif term.term.zh in words:
+            yield ("terms", index), draft.error(("terms", index, "term", "zh"), "apply_term_there", input=show_input(term.term.zh),
+                                                at=glossary.get("terms", words[term.term.zh]).line + 1)
+
+
+def _entries(model: DraftFile) -> int:
+    """How many entries the draft holds (each value counts as one)."""
+    return sum(len(getattr(model, key)) for key in ("reports", "indicators", "outcomes", "targets", "milestones", "terms")) \
+        + sum(len(group.values) for group in model.values)
+
+
+def _counts(model: DraftFile) -> dict[str, int]:
+    """What the draft puts in, by kind, for the closing line."""
+    return {"values": sum(len(group.values) for group in model.values), "figures": len({g.indicator for g in model.values}),
+            "new_indicators": len(model.indicators), "outcomes": len(model.outcomes), "targets": len(model.targets),
+            "milestones": len(model.milestones), "terms": len(model.terms)}
+
+
+def _report_of(model: DraftFile) -> str:
+    """The report the draft brings: its new entry, else the report its sources name most."""
+    if model.reports:
+        return model.reports[0].id
+    sources = [v.source.report for g in model.values for v in g.values]
+    sources += [x.source.report for x in (*model.indicators, *model.targets, *model.milestones)] + [t.report for t in model.terms]
+    return Counter(sources).most_common(1)[0][0] if sources else ""
+
+
+# ── Where each entry goes ──────────────────────────────────────────────────────────────────────────
+
+def _plan(model: DraftFile, dataset: Dataset, draft: Node, clean: list[str | None], texts: dict[str, DataText],
+          layouts: dict[str, Node | None]) -> tuple[list[Insertion], list[DataError]]:
+    """One insertion per list the draft adds to, per indicator it adds values to, per item it gives an outcome."""
+    planned: list[Insertion | DataError] = []
+    for key, file in _LISTS:
+        if getattr(model, key):
+            planned.append(_append_items(key, draft.get(key), clean, file, texts[file].text.split("\n"), layouts[file]))
+    data = layouts[INDICATORS]
+    index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
+    for g, group in enumerate(model.values):
+        values = data.get("indicators", index[group.indicator], "values")
+        planned.append(_into_list(draft.get("values", g, "values"), values, clean, INDICATORS,
+                                  texts[INDICATORS].text.split("\n"), 3, f"indicators[{group.indicator}].values"))
+    places = {item.id: (group, n) for group in ("targets", "milestones") for n, item in enumerate(getattr(dataset.content, group))}
+    for index_, entry in enumerate(model.outcomes):
+        group, n = places[entry.id]
+        planned.append(_into_item(draft.get("outcomes", index_), data.get(group, n), clean, f"{group}[{entry.id}]"))
+    return [p for p in planned if isinstance(p, Insertion)], [p for p in planned if isinstance(p, DataError)]
+
+
+def _append_items(key: str, items: Node, clean: list[str | None], file: str, lines: list[str],
+                  root: Node | None) -> Insertion | DataError:
+    """The draft's items of one list at the end of that list in the data file (or a new list at its end)."""
+    target = root.get(key) if root is not None else None
+    if target is not None:
+        return _into_list(items, target, clean, file, lines, 1, key)
+    body, origins = _items_block(items, clean, 0)
+    last = max((n for n, line in enumerate(lines) if line.strip()), default=0)
+    return Insertion(file, last, 0, ["", f"{key}:", *body], [None, None, *origins], -items.column)
+
+
+def _into_list(items: Node, target: Node, clean: list[str | None], file: str, lines: list[str], depth: int,
+               field: str) -> Insertion | DataError:
+    """Items of a draft list after the last item of a list of the data file, at its indentation."""
+    if target.flow or not target.items:
+        return make_error(file, target.line + 1, target.column + 1, field, "apply_flow_list")
+    separate = target.items[-1].line > 0 and not lines[target.items[-1].line - 1].strip()
+    body, origins = _items_block(items, clean, target.column, separate)
+    return Insertion(file, target.last_line, depth, body, origins, target.column - items.column)
+
+
+def _items_block(items: Node, clean: list[str | None], column: int, separate: bool = False) -> tuple[list[str], list[int | None]]:
+    """The lines of each item of a draft list, without comments, moved to `column`; a blank line before each if asked."""
+    body: list[str] = []
+    origins: list[int | None] = []
+    for item in items.items:
+        if separate:
+            body.append("")
+            origins.append(None)
+        lines, where = _block(clean, _dash_line(clean, item, items.column), item.last_line, column - items.column)
+        body += lines
+        origins += where
+    return body, origins
+
+
+def _into_item(entry: Node, item: Node, clean: list[str | None], field: str) -> Insertion | DataError:
+    """An outcome entry's `outcome:` (and `override:`) as the last keys of its target or milestone."""
+    if item.flow:
+        return make_error(INDICATORS, item.line + 1, item.column + 1, field, "apply_flow_list")
+    keys = [entry.keys[key] for key in ("outcome", "override") if key in entry.keys]
+    shift = item.column - keys[0][1]
+    body: list[str] = []
+    origins: list[int | None] = []
+    for line, _, value in keys:
+        lines, where = _block(clean, line, value.last_line, shift)
+        body += lines
+        origins += where
+    return Insertion(INDICATORS, item.last_line, 2, body, origins, shift)
+
+
+def _dash_line(clean: list[str | None], item: Node, dash: int) -> int:
+    """The line of an item's `-` (its first key may stand on the next line)."""
+    line = item.line
+    while line > 0 and not (clean[line] or "")[dash:].startswith("-"):
+        line -= 1
+    return line
+
+
+def _block(clean: list[str | None], first: int, last: int, shift: int) -> tuple[list[str], list[int | None]]:
+    """Lines first..last of the draft that hold content, moved `shift` columns (left when negative)."""
+    lines, origins = [], []
+    for number in range(first, last + 1):
+        line = clean[number]
+        if line is not None:
+            lines.append(" " * shift + line if shift >= 0 else line[min(-shift, len(line) - len(line.lstrip(" "))):])
+            origins.append(number)
+    return lines, origins
+
+
+def merge(text: str, insertions: list[Insertion]) -> tuple[str, list[tuple[str, int, int] | None]]:
+    """The file with the insertions made, and where each of its lines came from: ("data", line, 0) or
+    ("draft", line, columns moved); None for a line apply wrote itself (a blank line, a list's key)."""
+    lines = text.split("\n")
+    end = "\r" if any(line.endswith("\r") for line in lines) else ""  # a CRLF file gets CRLF lines
+    after: dict[int, list[tuple[int, int, Insertion]]] = {}
+    for order, insertion in enumerate(insertions):
+        after.setdefault(insertion.after, []).append((-insertion.depth, order, insertion))
+    out: list[str] = []
+    origins: list[tuple[str, int, int] | None] = []
+    for number, line in enumerate(lines):
+        out.append(line)
+        origins.append(("data", number, 0))
+        for _, _, insertion in sorted(after.get(number, []), key=lambda x: x[:2]):
+            out += [added + end for added in insertion.lines]
+            origins += [None if o is None else ("draft", o, insertion.shift) for o in insertion.origins]
+    return "\n".join(out), origins
+
+
+# ── Check, then write ──────────────────────────────────────────────────────────────────────────────
+
+def _validate_copy(directory: Path, files: dict[str, bytes], origins: dict[str, list], name: str) -> None:
+    """Load the result from a temporary copy of the data directory; its errors, located where their lines came from."""
+    with tempfile.TemporaryDirectory(prefix="kpi-apply-") as tmp:
+        copy = Path(tmp)
+        for file in (INDICATORS, GLOSSARY):
+            shutil.copy2(directory / file, copy / file)
+        shutil.copytree(directory / SOURCE_DIR, copy / SOURCE_DIR)
+        for file, data in files.items():
+            (copy / file).write_bytes(data)
+        try:
+            load_dataset(copy)
+        except DataErrors as exc:
+            raise ApplyError("apply_invalid", [located(e, origins, name) for e in exc.errors]) from None
+
+
+def located(error: DataError, origins: dict[str, list], name: str) -> DataError:
+    """An error in the merged file, moved to the line it came from: the data file's own line, or the draft's."""
+    lines = origins.get(error.file)
+    origin = lines[error.line - 1] if lines and 0 < error.line <= len(lines) else None
+    if origin is None:
+        return error
+    kind, line, shift = origin
+    if kind == "data":
+        return replace(error, line=line + 1)
+    return replace(error, file=name, line=line + 1, column=max(1, error.column - shift))
+
+
+def write_files(directory: Path, files: dict[str, bytes]) -> None:
+    """Each file through a temporary file beside it and a rename: a reader sees the old file or the new, never half.
+
+    All temporary files are written before the first rename, so a full disk or a permission problem leaves
+    every file as it was.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for file, data in files.items():
+            path = directory / file
+            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{file}.", suffix=".tmp")
+            staged.append((Path(temporary), path))
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            shutil.copymode(path, temporary)
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        os.replace(temporary, path)

@@ -1,0 +1,115 @@
+"""Where each part of a YAML file stands as text: first and last line of every mapping, list and value.
+
+Why: `python -m kpi apply` inserts lines into indicators.yaml and glossary.yaml instead of loading and
+dumping them, so every byte it does not add stays as staff wrote it (comments, blank lines, quoting, key
+order). For that it needs the line each item ends on and the column its list is indented to, which the
+loader's position tree (kpi/yaml_source.py, start positions only) does not keep. The file is parsed once
+more, here, only after it has passed validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Node:
+    """A value of the file: where it starts, the line its last character is on, and its children."""
+
+    line: int  # 0-based
+    column: int  # 0-based; for a block list, the column of its first `-`
+    last_line: int  # 0-based line of its last character (comments and blank lines after it not counted)
+    flow: bool = False  # written on one line, in [...] or {...}
+    keys: dict[str, tuple[int, int, Node]] = field(default_factory=dict)  # key → (key line, key column, value)
+    items: list[Node] = field(default_factory=list)
+
+    def get(self, *path: str | int) -> Node | None:
+        """The value at `path` (keys and list indexes), or None when there is none."""
+        node: Node | None = self
+        for part in path:
+            if node is None:
+                return None
+            if isinstance(part, int):
+                node = node.items[part] if 0 <= part < len(node.items) else None
+            else:
+                node = node.keys[part][2] if part in node.keys else None
+        return node
+
+
+@dataclass
+class _Open:
+    """A collection being read: its node, whether it is a mapping, and the key waiting for its value."""
+
+    node: Node
+    mapping: bool
+    key: tuple[str, int, int] | None = None
+
+
+def layout(text: str) -> Node | None:
+    """The file's top value with every child located; None for an empty file."""
+    lines = text.split("\n")
+    stack: list[_Open] = []
+    top: Node | None = None
+    for event in yaml.parse(text, Loader=_LOADER):
+        start, end = event.start_mark, event.end_mark
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            node = Node(start.line, start.column, start.line, bool(event.flow_style))
+            stack.append(_Open(node, isinstance(event, yaml.MappingStartEvent)))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            node = stack.pop().node
+            if node.flow:
+                node.last_line = _last_line(lines, node.line, end)
+            top = _attach(stack, node) or top
+        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            if stack and stack[-1].mapping and stack[-1].key is None:
+                stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
+                continue
+            top = _attach(stack, Node(start.line, start.column, _last_line(lines, start.line, end))) or top
+    return top
+
+
+def _attach(stack: list[_Open], node: Node) -> Node | None:
+    """Put a finished value into its parent (returned when it is the file's top value)."""
+    if not stack:
+        return node
+    parent = stack[-1]
+    if parent.mapping:
+        key, line, column = parent.key
+        parent.node.keys[key] = (line, column, node)
+        parent.key = None
+    else:
+        parent.node.items.append(node)
+    parent.node.last_line = max(parent.node.last_line, node.last_line)
+    return None
+
+
+def _last_line(lines: list[str], first: int, end: yaml.Mark) -> int:
+    """The line of a value's last character: a block scalar's end mark stands at the start of the next line."""
+    line = end.line - 1 if end.column == 0 and end.line > first else end.line
+    while line > first and not lines[line].strip():
+        line -= 1
+    return line
+
+
+def content_lines(text: str) -> list[str | None]:
+    """Each line of the file without its comment, trailing spaces and line end; None for a line with no content.
+
+    Why tokens: a `#` inside a quoted string is text, not a comment; only the scanner knows where each token
+    ends. A line inside a value that spans lines (a long quoted string) is kept whole.
+    """
+    lines = text.split("\n")
+    ends: dict[int, int] = {}
+    spanned: set[int] = set()
+    for token in yaml.scan(text, Loader=_LOADER):
+        start, end = token.start_mark, token.end_mark
+        if start.index == end.index:
+            continue  # zero-width markers (block start and end, implicit keys)
+        if end.column > 0:
+            ends[end.line] = max(ends.get(end.line, 0), end.column)
+        spanned.update(range(start.line, end.line))
+    return [lines[n].rstrip() if n in spanned else lines[n][:ends[n]].rstrip() if n in ends else None
+            for n in range(len(lines))]
