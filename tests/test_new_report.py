@@ -9,6 +9,7 @@ validate; then the pages. Dates are explicit: every page judging the 2024 target
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections import Counter
@@ -51,7 +52,8 @@ def test_the_readme_steps_validate(next_report_dir):
 def test_apply_says_what_the_readme_shows(next_report_dir):
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     [shown] = [line.strip() for line in readme.splitlines() if line.strip().startswith("report_2024：")]
-    assert SAID["apply"] == shown.replace("report_2024", REPORT_ID) + "\n"
+    # The counts follow the data; the README shows the wording.
+    assert re.sub(r"\d+", "N", SAID["apply"]) == re.sub(r"\d+", "N", shown.replace("report_2024", REPORT_ID)) + "\n"
 
 
 @pytest.fixture(scope="module")
