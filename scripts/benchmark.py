@@ -14,6 +14,8 @@ Parts (each a Markdown table, under the exact command line that made it):
   scale    sessions per second to script_finished with --concurrency viewers for --seconds: one process,
            one behind nginx, two behind nginx (scripts/deploy), for the app and the floor page
   soak     server memory over a meeting-mode rotation (--soak-minutes), to show nothing accumulates
+  bytes    a first visit's bytes on the wire (fresh browser context, Chromium's encoded sizes): one process
+           direct, and one behind nginx as scripts/deploy runs it (compression, no unused font)
 The app and the floor page (scripts/floor_page.py, run with the app's own .streamlit/config.toml) are
 separate servers started by this run. Timings on a shared 2-core machine are noisy: compare ratios.
 """
@@ -46,7 +48,7 @@ from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E40
 
 FLOOR = REPO_ROOT / "scripts" / "floor_page.py"
 FLOOR_NAME = "floor page"
-PARTS = ["data", "ttc", "viewers", "scale", "soak"]
+PARTS = ["data", "ttc", "viewers", "scale", "bytes", "soak"]
 # Content is there when the script has finished, no element is still a loading skeleton, and every
 # Plotly chart has drawn (the chart code is fetched with the first chart of a page).
 CONTENT_DRAWN = """() => {
@@ -199,6 +201,43 @@ def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) ->
           rows)
 
 
+def first_visit_bytes(browser: Browser, url: str) -> dict:
+    """What a first visit transfers, as Chromium counts it on the wire (after compression): HTTP and websocket."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    http: dict[str, int] = {}
+    frames: list[int] = []
+    cdp.on("Network.loadingFinished", lambda event: http.__setitem__(event["requestId"], event["encodedDataLength"]))
+    cdp.on("Network.webSocketFrameReceived", lambda event: frames.append(len(event["response"]["payloadData"])))
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(CONTENT_DRAWN, timeout=120_000, polling=50)
+    page.wait_for_timeout(1500)  # fonts and lazily loaded code after the content
+    context.close()
+    return {"http": sum(http.values()), "ws": sum(frames), "requests": len(http)}
+
+
+def measure_bytes(browser: Browser, run_dir: Path, pages: list[str]) -> None:
+    """Each page's first visit, direct from one process and through nginx (scripts/deploy), in bytes."""
+    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
+    rows = []
+    with server(run_dir) as (direct, _):
+        running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+        try:
+            for path in pages:
+                for lang in ("zh", "en"):
+                    query = "?lang=en" if lang == "en" else ""
+                    for setup, base in (("1 process, direct", direct), ("behind nginx", running.url)):
+                        got = first_visit_bytes(browser, f"{base}/{path}{query}")
+                        rows.append([label(path), lang, setup, got["http"], got["ws"], got["http"] + got["ws"],
+                                     f"{(got['http'] + got['ws']) / 2 ** 20:.2f}", got["requests"]])
+        finally:
+            cluster.stop(running.run_dir)
+    table("A first visit's bytes on the wire (fresh browser context)",
+          ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total MiB", "requests"], rows)
+
+
 def client_cores(measure: Callable[[], dict]) -> dict:
     """The measurement, with the cores this load client used meanwhile (the servers share the same 2)."""
     cpu, wall = time.process_time(), time.monotonic()
@@ -264,7 +303,7 @@ def warm(app: str, floor: str, pages: list[str]) -> None:
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("--parts", nargs="+", choices=PARTS, default=PARTS[:4], help="default: all but soak")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=PARTS[:5], help="default: all but soak")
     parser.add_argument("--pages", nargs="+", help='url paths ("" is the overview); default: every page')
     parser.add_argument("--runs", type=int, default=5, help="browser loads per page and language (ttc)")
     parser.add_argument("--viewers", type=int, nargs="+", default=[1, 10, 50, 100])
@@ -298,7 +337,7 @@ def run_parts(args: argparse.Namespace, run_dir: Path) -> None:
         measure_data()
     if "scale" in args.parts:  # first, while no other server of this run competes for the cores
         measure_scale(run_dir, args.scale_page, args.concurrency, args.seconds)
-    if not {"ttc", "viewers", "soak"} & set(args.parts):
+    if not {"ttc", "viewers", "bytes", "soak"} & set(args.parts):
         return
     with sync_playwright() as playwright, server(run_dir) as app, server(run_dir, FLOOR) as floor:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -308,6 +347,8 @@ def run_parts(args: argparse.Namespace, run_dir: Path) -> None:
             measure_ttc(browser, app[0], floor[0], pages, args.runs)
         if "viewers" in args.parts:
             measure_viewers(app, floor, pages, args.viewers)
+        if "bytes" in args.parts:
+            measure_bytes(browser, run_dir, pages)
         if "soak" in args.parts:
             measure_soak(browser, app, args.soak_minutes)
         browser.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pwd
 import secrets
 import shutil
 import signal
@@ -32,6 +33,8 @@ RUN_DIR = REPO_ROOT / ".state" / "deploy"
 SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
 ROUTE_COOKIE = "kpi_route"
 START_TIMEOUT_S = 90.0
+# Debian's libnginx-mod-http-brotli-filter (bash scripts/test installs it with nginx).
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,17 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: flo
     raise RuntimeError(f"{url}/_stcore/health did not answer within {timeout:.0f} s")
 
 
-def nginx_config(port: int, backends: list[int], run_dir: Path) -> str:
-    """The template filled in for this run."""
+def nginx_config(port: int, backends: list[int], run_dir: Path, brotli: Path | None = BROTLI_MODULE) -> str:
+    """The template filled in for this run; brotli compression when Debian's module is installed."""
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=10s;" for p in backends)
-    values = {"run_dir": str(run_dir), "port": str(port), "cookie": ROUTE_COOKIE, "servers": servers}
+    with_brotli = brotli is not None and brotli.exists()
+    # Started by root, nginx would run its workers as `nobody`, who cannot write the static-file cache in a private
+    # run directory; they run as the directory's owner instead, as they do when a non-root user starts nginx.
+    user = f"user {pwd.getpwuid(run_dir.stat().st_uid).pw_name};" if os.geteuid() == 0 and run_dir.exists() else ""
+    values = {"run_dir": str(run_dir), "port": str(port), "cookie": ROUTE_COOKIE, "servers": servers, "user": user,
+              "brotli_module": f"load_module {brotli};" if with_brotli else "",
+              "brotli": "    brotli on;\n    brotli_comp_level 5;\n    brotli_types text/css application/javascript "
+                        "text/javascript application/json image/svg+xml text/plain;" if with_brotli else ""}
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import signal
@@ -52,6 +53,22 @@ def test_the_generated_config_is_valid_nginx(tmp_path):
                              str(tmp_path / "error.log")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "{{" not in config.read_text()
+
+
+def test_a_first_visit_is_compressed_cached_and_free_of_the_unused_font(cluster):
+    with urllib.request.urlopen(urllib.request.Request(cluster.url + "/", headers={"Accept-Encoding": "gzip"}), timeout=10) as page:
+        assert page.headers["Content-Encoding"] == "gzip"
+        html = gzip.decompress(page.read()).decode("utf-8")
+    assert 'rel="preload"' not in html  # the Latin web font this dashboard never draws with
+    script = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', html)[1]
+    for encoding in ("br", "gzip"):
+        for attempt in ("MISS", "HIT"):
+            request = urllib.request.Request(f"{cluster.url}/{script}", headers={"Accept-Encoding": encoding})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.headers["Content-Encoding"] == encoding
+                assert "immutable" in response.headers["Cache-Control"]
+                if encoding == "br" and attempt == "HIT":  # the second request came from nginx's cache
+                    assert response.headers["X-Cache-Status"] == "HIT"
 
 
 def test_a_generated_cookie_secret_is_announced(capsys):
