@@ -12,18 +12,16 @@ from tests.fixture_report import add_fixture_report
 from tests.test_targets_view import add_progress
 
 
-def test_missing_outcomes_come_first_and_in_red(server, page, screenshots):
-    load(page, f"{server}/targets?target=safety.new_peace_houses_2024")
-    notice = page.get_by_test_id("stAlertContentError")
-    assert "结果尚未录入" in notice.inner_text()
-    assert page.get_by_role("link", name="结果未录入").first.is_visible()
-    assert page.get_by_text("计划年度已于 2024-12-31 结束，但尚未录入结果").is_visible()
-    screenshot(page, screenshots / "targets-outcomes-missing-zh-1366.png")
+def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(server, page, screenshots):
+    load(page, f"{server}/targets?target=safety.new_peace_houses_2024&as_of=2025-03-01")
+    assert page.get_by_test_id("stAlertContentError").count() == 0  # nothing red, nothing addressed to staff
+    assert page.get_by_text("2024年目标完成情况：待下一份工作报告录入后显示。").is_visible()
+    screenshot(page, screenshots / "targets-awaiting-zh-1366.png")
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(400)
-    status = page.get_by_test_id("stDataFrame").first.bounding_box()
-    assert status["x"] >= 0 and status["x"] + 120 <= 390  # the status column starts the table, on screen
-    screenshot(page, screenshots / "targets-outcomes-missing-zh-390.png")
+    status = page.locator(".kb-plan td").first.bounding_box()
+    assert status["x"] >= 0 and status["x"] + status["width"] <= 390  # the status column starts the table, on screen
+    screenshot(page, screenshots / "targets-awaiting-zh-390.png")
 
 
 def test_targets_with_progress(browser, tmp_path, screenshots):
@@ -34,7 +32,7 @@ def test_targets_with_progress(browser, tmp_path, screenshots):
         for link in ("Needs acceleration 1", "Achieved 1", "In progress 1"):
             assert page.get_by_role("link", name=link).is_visible()
         assert page.get_by_text("Pace = share reached ÷ expected = 82%").is_visible()
-        page.wait_for_selector(".js-plotly-plot .main-svg")
+        assert page.get_by_text("Reached 20 posts · Expected by this date").is_visible()  # the bar's words
         screenshot(page, screenshots / "targets-with-progress-en-1366.png")
         page.close()
 
@@ -71,15 +69,15 @@ def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_serve
     load(page, f"{next_report_server}/economy{suffix}")
     delta = page.get_by_test_id("stMetricDelta").first
     assert delta.inner_text().startswith("+13")
-    chart = page.locator(".js-plotly-plot").first
-    assert chart.get_by_text("+9.4%").count() == 1 and chart.locator(".bartext").count() == 4
+    chart = page.locator(".kb-chart").first
+    assert chart.locator(".kb-num", has_text="+9.4%").is_visible() and chart.locator(".kb-row").count() == 4
     screenshot(page, screenshots / f"next-report-economy-{lang}-1366.png")
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(400)
     screenshot(page, screenshots / f"next-report-economy-{lang}-390.png")
     page.set_viewport_size({"width": 1366, "height": 768})
     load(page, f"{next_report_server}/indicator?id=economy.total_fiscal_revenue{suffix.replace('?', '&')}")
-    assert page.locator(".js-plotly-plot .bartext").count() == 2  # one bar per period
+    assert page.locator(".kb-chart .kb-row").count() == 2  # one bar per period
     assert page.get_by_role("strong").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # in its paragraph  # the restating sentence, in its paragraph
     screenshot(page, screenshots / f"next-report-detail-{lang}-1366.png")
     page.close()
@@ -101,6 +99,6 @@ def test_csv_download_has_both_periods(browser, next_report_server):
     data = open(download.value.path(), "rb").read()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = [line for line in data.decode("utf-8-sig").splitlines() if line.startswith("Total fiscal revenue,")]
-    assert [row.split(",")[1] for row in rows] == ["2023", "2024"]
+    assert [row.split(",")[2] for row in rows] == ["2023", "2024"]  # name, value, period…
     assert all(",report_2024_fictional," in row for row in rows)
     page.close()
