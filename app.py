@@ -21,7 +21,7 @@ import streamlit as st
 
 from components.data import current_data
 from components.frame import FRAME_KEY, Frame
-from components.header import Menu, header, vintage_line
+from components.header import Menu, header, title_block
 from components.meeting import meeting_bar, parse_rotate
 from components.notices import data_errors_notice
 from components.style import page_style
@@ -54,6 +54,7 @@ def frame() -> None:
     dataset = loaded.dataset
     if dataset is None:  # nothing good to show yet: the controls and what staff must fix
         header(None, "", as_of, "lang")
+        st.html(title_block(None, [], st.session_state["lang"], source_link=False))
         data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
         st.stop()
 
@@ -67,13 +68,14 @@ def frame() -> None:
     placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
     menu = Menu(placed["top"], [("themes", t("themes", lang), ":material/category:", themes),
                                 ("reference", t("reference", lang), ":material/menu_book:", placed["reference"])])
-    lang = header(None if meeting else menu, page.url_path, as_of, "lang")
+    # A projector shows the language its link gave (?lang=en), and no menu: the room watches, it does not click.
+    lang = st.session_state["lang"] if meeting else header(menu, page.url_path, as_of, "lang")
     if loaded.errors:
         data_errors_notice(loaded.errors, lang, have_data=True)
     page_style(meeting)
     if meeting:
         meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
-    vintage_line(dataset.vintage, view_notes(dataset, as_of, lang), lang, None if meeting else by_path["source"])
+    st.html(title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting))
 
     shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
     st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,

@@ -63,9 +63,8 @@ def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -
 
 
 @per_dataset
-def theme_sections(dataset: Dataset, theme: str, lang: str) -> list[str]:
-    """One block for each section of the report holding this theme's figures, in the report's order: its heading,
-    then its figures."""
+def theme_sections(dataset: Dataset, theme: str, lang: str) -> str:
+    """Every figure of a theme under the report's section headings, in the report's order, as one block."""
     groups: dict[tuple[str, str], list[Indicator]] = {}
     for indicator in dataset.theme_indicators(theme):
         source = dataset.latest(indicator).value.source
@@ -76,14 +75,17 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> list[str]:
         first = min(dataset.report_texts[report].find(dataset.latest(i).value.source.quote) for i in groups[key])
         return list(dataset.reports).index(report), first
 
-    return [f'<section class="kb kb-list"><h3>{esc(section_heading(dataset, *key, lang))}</h3>'
-            + "".join(figure_row(i, dataset, lang) for i in groups[key]) + "</section>"
-            for key in sorted(groups, key=position)]
+    sections = "".join(f'<section class="kb-list"><h3>{esc(section_heading(dataset, *key, lang))}</h3>'
+                       + "".join(figure_row(i, dataset, lang) for i in groups[key]) + "</section>"
+                       for key in sorted(groups, key=position))
+    heading = esc(t("every_figure", lang, n=len(dataset.theme_indicators(theme))))
+    return f'<div class="kb"><h2>{heading}</h2>{sections}</div>'
 
 
 @per_dataset
 def headline_results(dataset: Dataset, lang: str) -> str:
     """Each theme's key figures as a card, the theme's name linking to its page: the year's story at a glance."""
+    title = esc(t("results_of", lang, year=dataset.latest_report.reviews))
     cards = []
     for theme in dataset.content.themes:
         key = [i for i in dataset.theme_indicators(theme.id) if i.key]
@@ -92,4 +94,4 @@ def headline_results(dataset: Dataset, lang: str) -> str:
         heading = link(theme.id, esc(text(theme.name, lang)) + " →", lang=_lang_param(lang))
         cards.append(f'<section class="kb-card"><h3>{heading}</h3>'
                      + "".join(figure_row(i, dataset, lang) for i in key) + "</section>")
-    return f'<div class="kb kb-grid">{"".join(cards)}</div>'
+    return f'<div class="kb"><h2>{title}</h2><div class="kb-grid">{"".join(cards)}</div></div>'

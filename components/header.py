@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.markdown import escape_markdown
+from components.html import esc, link
 from components.url_state import state_to_url
 from kpi.dataset import Vintage
 from kpi.periods import period_label
@@ -44,15 +44,13 @@ def vintage_words(vintage: Vintage, lang: str) -> str:
 
 
 def header(menu: Menu | None, page: str, as_of: date, lang_key: str) -> str:
-    """Menu and controls in one row that wraps on a phone, then the title; returns the chosen language."""
+    """Menu and controls in one row that wraps on a phone; returns the chosen language."""
     if st.session_state.get(_LAST_PAGE) != page:  # a page was picked: every drop-down closes
         for key in [k for k in st.session_state if str(k).startswith(_OPEN_PREFIX)]:
             st.session_state[key] = False
     st.session_state[_LAST_PAGE] = page
     _controls(menu, as_of, lang_key, st.session_state[lang_key])
-    lang = st.session_state[lang_key]
-    st.subheader(t("app_title", lang))
-    return lang
+    return st.session_state[lang_key]
 
 
 @st.fragment
@@ -87,9 +85,11 @@ def _menu(menu: Menu, as_of: date, lang: str) -> None:
                           on_change=state_to_url, args=("as_of", date.today()))
 
 
-def vintage_line(vintage: Vintage, notes: list[str], lang: str, source_page: st.Page | None) -> None:
-    """Where the figures come from and how old they are, then short notes (outcomes still to come, a what-if date)."""
-    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.caption(escape_markdown(" ".join([vintage_words(vintage, lang), *notes])), width="stretch")
-        if source_page is not None:
-            st.page_link(source_page, label=t("read_report", lang), icon=":material/description:")
+def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_link: bool) -> str:
+    """The dashboard's title, then where the figures come from and how old they are, short notes (outcomes still to
+    come, the date statuses are judged on), and the way to the report itself: one block of text."""
+    if vintage is None:
+        return f'<div class="kb kb-top"><h1>{esc(t("app_title", lang))}</h1></div>'
+    read = " " + link("source", esc(t("read_report", lang)) + " →", lang="en" if lang == "en" else "") if source_link else ""
+    words = esc(" ".join([vintage_words(vintage, lang), *notes]))
+    return f'<div class="kb kb-top"><h1>{esc(t("app_title", lang))}</h1><p class="kb-vintage">{words}{read}</p></div>'

@@ -10,6 +10,9 @@ import streamlit as st
 
 _BLOCKS = """
 .kb { color: #0E1620; line-height: 1.45; }
+.kb-top h1 { font-size: 1.75rem; font-weight: 700; margin: .25rem 0 .35rem; padding: 0; }
+.kb-top .kb-vintage { color: #4A5563; font-size: .875rem; margin: 0 0 .5rem; }
+.kb h2 { font-size: 1.55rem; font-weight: 700; margin: 1rem 0 .6rem; padding: 0; }
 .kb a { color: #1F5A96; }
 .kb h3 { font-size: 1.05rem; font-weight: 600; margin: 0 0 .35rem; padding: 0; }
 .kb-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(17.5rem, 1fr)); gap: .75rem; }
@@ -83,6 +86,8 @@ _MEETING = """
 [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
 .kb { font-size: 1.45rem; }
+.kb-top .kb-vintage { font-size: 1.25rem; }
+.kb-top h1 { font-size: 2.2rem; }
 .kb h3 { font-size: 1.6rem; }
 .kb-val { font-size: 2.1rem; }
 .kb-per, .kb-src, .kb-note, .kb-sub, .kb-key, .kb-table, .kb-label { font-size: 1.3rem; }

@@ -81,4 +81,5 @@ def commitments(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
     listed = table((t("col_target", lang), t("col_value", lang), t("status", lang)), rows) if rows else ""
     more = link("targets", esc(t("all_commitments", lang, targets=len(targets), milestones=len(milestones))) + " →",
                 year=str(year), **view_params(lang, as_of))
-    return f'<div class="kb">{status_line(dataset, as_of, year, lang)}{listed}<p>{more}</p></div>'
+    heading = esc(t("plan_status", lang, year=year))
+    return f'<div class="kb"><h2>{heading}</h2>{status_line(dataset, as_of, year, lang)}{listed}<p>{more}</p></div>'

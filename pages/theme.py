@@ -6,6 +6,7 @@ import streamlit as st
 from components.charts import theme_charts_html
 from components.figure_lists import theme_sections
 from components.frame import page_frame
+from components.html import esc
 from components.markdown import escape_markdown
 from components.tables import figures_table
 from components.tiles import kpi_tiles
@@ -18,16 +19,9 @@ theme = next(theme for theme in dataset.content.themes if theme.id == frame.page
 
 st.header(f"{theme.icon} {escape_markdown(text(theme.name, lang))}", divider="gray")
 kpi_tiles([i for i in figures if i.key], frame)
-if not frame.meeting:
-    st.caption(escape_markdown(t("qualifier_note", lang)))
-
-charts = theme_charts_html(dataset, frame.page, lang)
-if charts:
-    st.html(charts)
-
-st.subheader(t("every_figure", lang, n=len(figures)))
-for block in theme_sections(dataset, frame.page, lang):
-    st.html(block)
+# The qualifier note, the charts and every figure as one block of text: each element is one more message to every viewer.
+st.html(f'<p class="kb kb-note">{esc(t("qualifier_note", lang))}</p>' + theme_charts_html(dataset, frame.page, lang)
+        + theme_sections(dataset, frame.page, lang))
 
 if not frame.meeting:
     figures_table(frame.page, frame, f"dongming-{frame.page}-{lang}.csv")

@@ -108,3 +108,14 @@ def html_text(at: AppTest) -> str:
 def html_tables(at: AppTest) -> list[list[dict[str, str]]]:
     """Every table in the page's HTML blocks, as rows of {column: cell text}."""
     return [rows for body in html_blocks(at) for rows in read_html(body).tables]
+
+
+def html_headings(at: AppTest, level: int) -> list[str]:
+    """The text of every <hN> in the page's HTML blocks, in order."""
+    return ["".join(read_html(m).text) for body in html_blocks(at) for m in re.findall(rf"<h{level}\b.*?</h{level}>", body, re.S)]
+
+
+def vintage(at: AppTest) -> str:
+    """The line under the title: which report, its date, the periods, and the notes beside them."""
+    [block] = [body for body in html_blocks(at) if body.startswith('<div class="kb kb-top">')]
+    return "".join(read_html(block).text)

@@ -23,7 +23,7 @@ from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.file_checks import review_marks
 from kpi.progress import assess_all
 from kpi.status import status_words
-from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts
+from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts, vintage
 from tests.conftest import copy_data_dir
 from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
 
@@ -123,7 +123,7 @@ def test_tiles_show_the_new_period_and_the_change(next_report):
 
 
 def test_the_header_names_the_newest_report(next_report):
-    captions = " ".join(plain(c.value) for c in open_page().caption)
+    captions = vintage(open_page())
     assert "《东明路街道办事处2024年工作报告（虚构测试数据）》（2025-01-22 发布），数据期间：2024，其中2项为2023" in captions
 
 

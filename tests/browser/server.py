@@ -60,7 +60,7 @@ def load(page, url: str) -> None:
     """Open a URL and wait until the script run has finished and charts have drawn."""
     page.goto(url)
     # Before the websocket connects the app also reads "notRunning": wait for the title first.
-    page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
+    page.wait_for_selector('.kb-top h1', timeout=60_000)
     page.wait_for_selector(DONE, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run

@@ -25,7 +25,7 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     assert page.get_by_test_id("stSidebar").count() == 0
     assert font_px(page, '[data-testid="stMetricValue"]') >= value * 1.3
     assert font_px(page, ".kb-chart .kb-label") >= chart * 1.3  # chart text grows with the tiles
-    assert font_px(page, '[data-testid="stCaptionContainer"]') >= 20  # readable from the back of a room
+    assert font_px(page, '.kb-top .kb-vintage') >= 20 and font_px(page, '.kb-note') >= 20  # readable from the back of a room
     # Filters, data tables and downloads are for desks, not projectors.
     assert page.get_by_test_id("stDownloadButton").count() == 0 and not page.get_by_text("查看数据表").first.is_visible()
     assert truncated(page) == []
