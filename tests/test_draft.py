@@ -197,7 +197,7 @@ def test_numbers_the_completeness_test_excludes_are_skipped_with_the_same_reason
     figures = find_figures(text_2023, 2023, {v.source.section for i in dataset.content.indicators for v in i.values})
     reasons: dict[int, set[str]] = {}  # a number inside several excluded contexts may have any of their reasons
     for exclusion in EXCLUSIONS:
-        for start, end in spans(text_2023, exclusion["context"]):
+        for start, end in spans(text_2023, exclusion["text"]):
             for number_start, _, _ in numbers_in(text_2023[start:end]):
                 reasons.setdefault(start + number_start, set()).add(exclusion["reason"])
     covering = {at: next(f for f in figures if f.start <= at < f.end) for at in reasons}
