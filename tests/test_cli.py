@@ -60,7 +60,7 @@ def test_usage_error_exits_2():
 
 
 def test_kpi_never_imports_streamlit():
-    code = ("import sys, kpi.cli, kpi.dataset, kpi.format, kpi.periods, kpi.schema, kpi.model; "
+    code = ("import sys, kpi.cli, kpi.dataset, kpi.format, kpi.periods, kpi.schema, kpi.model, kpi.statements; "
             "kpi.dataset.load_dataset(kpi.dataset.REPO_ROOT); print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
