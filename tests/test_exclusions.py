@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from kpi.dataset import EXCLUSIONS, data_stamp, load_dataset
+from kpi.dataset import EXCLUSIONS, REPO_ROOT, data_stamp, load_dataset
 from kpi.errors import DataErrors
+from kpi.model import StatementExclusion
 from kpi.snapshot import snapshot_files
 
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 GOOD = """numbers:
 - {report: report_2023, reason: date, text: 截至2023年11月}
 statements:
@@ -67,3 +71,10 @@ def test_each_mistake_is_located_in_both_languages(minimal_dir, old, new, locate
 def test_every_mistake_at_once(minimal_dir):
     write(minimal_dir, GOOD.replace("截至2023年11月", "引进企业").replace("新建49座", "新建50座"))
     assert [field for _, _, field, _, _ in errors_of(minimal_dir)] == ["numbers[0].text", "statements[0].text"]
+
+
+def test_the_readme_example_is_a_valid_exclusion_of_the_shipped_report(dataset):
+    [example] = [block for block in re.findall(r"```yaml\n(.+?)```", README, re.DOTALL) if "reason: " in block]
+    [entry] = [StatementExclusion.model_validate(item) for item in yaml.safe_load(example)]
+    assert entry.text in dataset.report_texts[entry.report]
+    assert entry in dataset.exclusions.statements  # and it is one the data really lists
