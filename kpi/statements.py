@@ -24,8 +24,8 @@ four characters or more, without its list number):
 
 Curated (quotes of the same report: indicator values, targets, milestones and outcomes):
 - a number, when a quote holding its place gives a figure, target or outcome of that value (as the quote check does);
-- a commitment, when a target's or milestone's quote overlaps the clause (holds it, lies inside it, or shares part of
-  it: milestones quote fragments of clauses);
+- a commitment, when a quote of that report (in part two: a target's or a milestone's) overlaps the clause: holds it,
+  lies inside it, or shares part of it (milestones quote fragments of clauses, and a fragment may cross a comma);
 - a result of part one, when a quote holding the clause gives a figure whose words (全区第一) or number (9个小区基本
   完成) stand in the clause, or a milestone's outcome quotes it.
 Excluded: an entry of exclusions.yaml for that report whose text, wherever it stands, holds the whole number (in
