@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
-from kpi.dataset import INDICATORS, Dataset
-from kpi.format import stated
+from kpi.dataset import EXCLUSIONS, INDICATORS, Dataset
+from kpi.format import section_label, stated
 from kpi.periods import period_label
+from kpi.report import GLOSSARY
+from kpi.statements import Statement, check_all
 from kpi.status import status_words
 from kpi.texts import t, text
 
@@ -54,3 +58,38 @@ def staff_lists(dataset: Dataset, assessed: dict, lang: str) -> list[tuple[str, 
     untranslated = [i for i in content.indicators if any("\u4e00" <= c <= "\u9fff" for c in i.name.en)]
     waiting = [x for x in content.targets if assessed[x.id].status == "not_reported"]
     return [("check_no_english", table(untranslated)), ("check_no_progress", table(waiting))]
+
+
+def _section(statement: Statement, lang: str) -> str:
+    """The statement's section as the report cites it; the front matter and the glossary by name."""
+    if statement.section:
+        return section_label(statement.section, lang)
+    return t("glossary" if statement.part == GLOSSARY else "section_front", lang)
+
+
+class Uncurated(NamedTuple):
+    """The rows for staff, how many are statements and how many stale exclusions, and the reports with neither."""
+
+    table: pd.DataFrame
+    statements: int
+    stale: int
+    clean: list[str]
+
+
+def uncurated_statements(dataset: Dataset, lang: str) -> Uncurated:
+    """What each report states that the data neither quotes nor excludes (kpi/statements.py), with its section,
+    kind and line in the report's file; then the exclusions no longer needed, with their line in exclusions.yaml.
+
+    Why one table: a new report may leave dozens of rows, and one element keeps the page cheap to draw.
+    """
+    rows, clean, stale = [], [], 0
+    for check in check_all(dataset):
+        report = dataset.reports[check.report]
+        clean += [] if check.missing or check.stale else [report.id]
+        rows += [{t("col_report", lang): report.id, t("col_section", lang): _section(s, lang), t("col_kind", lang): t(f"kind_{s.kind}", lang),
+                  t("col_quote", lang): s.text, t("col_line", lang): f"{report.file}:{s.line}"} for s in check.missing]
+        rows += [{t("col_report", lang): report.id, t("col_section", lang): "", t("col_kind", lang): t("kind_stale", lang),
+                  t("col_quote", lang): getattr(dataset.exclusions, group)[index].text,
+                  t("col_line", lang): f"{EXCLUSIONS}:{dataset.exclusion_lines[group, index]}"} for group, index in check.stale]
+        stale += len(check.stale)
+    return Uncurated(pd.DataFrame(rows), len(rows) - stale, stale, clean)

@@ -1,4 +1,4 @@
-"""Load and check the data directory (indicators.yaml, glossary.yaml, the report texts in source/).
+"""Load and check the data directory (indicators.yaml, glossary.yaml, exclusions.yaml, the report texts in source/).
 
 Why one entry point: the command line and the app must agree on what "valid" means, so both call
 `load_dataset`, which either returns a complete Dataset or raises DataErrors with every problem.
@@ -19,8 +19,8 @@ from yaml.nodes import Node
 
 from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.file_checks import covered, file_checks
-from kpi.model import GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
-from kpi.numbers import number_in_text, plain
+from kpi.model import ExclusionsFile, GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
+from kpi.numbers import number_in_text, numbers_in, plain
 from kpi.periods import is_full_year, parse_period
 from kpi.report import ReportTextError, decode_report, section_titles, sentence_span
 from kpi.series import Observation, observations, report_order
@@ -29,6 +29,7 @@ from kpi.yaml_source import locate, read_yaml
 T = TypeVar("T")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INDICATORS, GLOSSARY, SOURCE_DIR = "indicators.yaml", "glossary.yaml", "source"
+EXCLUSIONS = "exclusions.yaml"  # optional: without it nothing is excluded, so the check lists more, never less
 
 
 def data_dir() -> Path:
@@ -38,7 +39,7 @@ def data_dir() -> Path:
 
 def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
     """(name, mtime_ns, size) of each data file and report text: changes whenever staff save an edit."""
-    names = [INDICATORS, GLOSSARY, *sorted(f"{SOURCE_DIR}/{p.name}" for p in (directory / SOURCE_DIR).glob("*"))]
+    names = [INDICATORS, GLOSSARY, EXCLUSIONS, *sorted(f"{SOURCE_DIR}/{p.name}" for p in (directory / SOURCE_DIR).glob("*"))]
     stamps = []
     for name in names:
         try:
@@ -70,6 +71,8 @@ class Dataset:
     glossary: GlossaryFile
     report_texts: dict[str, str]  # report id → its text
     lines: dict[str, int] = field(default_factory=dict)  # item id → its line in indicators.yaml, for staff
+    exclusions: ExclusionsFile | None = None  # None: the data directory has no exclusions.yaml
+    exclusion_lines: dict[tuple[str, int], int] = field(default_factory=dict)  # ("numbers", 3) → its line, for staff
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -163,14 +166,17 @@ class ParsedFile:
 
 # Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.
 ID_GROUPS = {INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
-             GLOSSARY: (("terms",),)}
+             GLOSSARY: (("terms",),), EXCLUSIONS: ()}
 
 
 def load_dataset(directory: Path) -> Dataset:
     """Read, validate and cross-check the data directory; raise DataErrors with every problem."""
     errors: list[DataError] = []
     parsed = {}
-    for name, model in ((INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)):
+    files = [(INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)]
+    if (directory / EXCLUSIONS).exists():
+        files.append((EXCLUSIONS, ExclusionsFile))
+    for name, model in files:
         try:
             result, found = parse_file(directory / name, name, model, ID_GROUPS[name])
         except DataErrors as exc:
@@ -184,11 +190,15 @@ def load_dataset(directory: Path) -> Dataset:
         errors += text_errors + _cross_check(parsed[INDICATORS], texts)
         if GLOSSARY in parsed:
             errors += list(_glossary_checks(parsed[GLOSSARY], parsed[INDICATORS].model, texts))
+        if EXCLUSIONS in parsed:
+            errors += list(_exclusion_checks(parsed[EXCLUSIONS], parsed[INDICATORS].model, texts))
     if errors:
         raise DataErrors(errors)
-    indicators = parsed[INDICATORS]
+    indicators, excluded = parsed[INDICATORS], parsed.get(EXCLUSIONS)
     lines = {item.id: indicators.line((group, index)) for group, index, item in _items(indicators.model)}
-    return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines)
+    exclusion_lines = {(group, index): excluded.line((group, index)) for group in ("numbers", "statements")
+                       for index in range(len(getattr(excluded.model, group)))} if excluded else {}
+    return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines)
 
 
 def parse_file(path: Path, name: str, model: type[BaseModel],
@@ -449,3 +459,22 @@ def _glossary_checks(parsed: ParsedFile, content: IndicatorsFile, texts: dict[st
         elif term.report in texts and term.definition.zh not in texts[term.report]:
             yield parsed.error(loc + ("definition", "zh"), "quote_not_in_report", input=show_input(term.definition.zh),
                                report=term.report)
+
+
+def _exclusion_checks(parsed: ParsedFile, content: IndicatorsFile, texts: dict[str, str]) -> Iterator[DataError]:
+    """Each exclusion names a known report and stands in it verbatim (a number's, holding a number), once."""
+    reports = [r.id for r in content.reports]
+    for group in ("numbers", "statements"):
+        first: dict[tuple[str, str], int] = {}
+        for index, entry in enumerate(getattr(parsed.model, group)):
+            loc = (group, index)
+            if (entry.report, entry.text) in first:
+                yield parsed.error(loc + ("text",), "duplicate_exclusion", input=show_input(entry.text),
+                                   first=first[entry.report, entry.text])
+            first.setdefault((entry.report, entry.text), parsed.line(loc))
+            if entry.report not in reports:
+                yield parsed.error(loc + ("report",), "unknown_report", input=entry.report, expected=", ".join(reports))
+            elif entry.report in texts and entry.text not in texts[entry.report]:
+                yield parsed.error(loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text), report=entry.report)
+            elif group == "numbers" and not any(numbers_in(entry.text)):
+                yield parsed.error(loc + ("text",), "exclusion_without_number", input=show_input(entry.text))

@@ -1,4 +1,4 @@
-"""The data model of indicators.yaml and glossary.yaml (pydantic v2).
+"""The data model of indicators.yaml, glossary.yaml and exclusions.yaml (pydantic v2).
 
 Why strict: staff edit these files by hand. An unknown key is an error (a typo in `value` must not
 silently drop a figure), numbers must be real finite numbers (not "一百", not .inf), and closed
@@ -295,3 +295,42 @@ class GlossaryFile(StrictModel):
     """glossary.yaml."""
 
     terms: list[Term] = Field(min_length=1, description="名词 / Terms")
+
+
+# Why a number of a report is no figure (python -m kpi draft skips numbers with the same reasons).
+NumberReason = Literal["date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary"]
+# Why a statement of a report (kpi/statements.py: a clause of part two, a rank, zero or result in words of part
+# one) is no figure, target or milestone.
+StatementReason = Literal["heading", "framing", "attitude", "means", "no_deliverable", "internal", "under_way", "event",
+                          "unsized_change"]
+
+
+class NumberExclusion(StrictModel):
+    """A number of a report that is not a figure (a date, a name…), listed so the completeness check passes it."""
+
+    report: ReportId = Field(description="报告编号（见 indicators.yaml 的 reports）/ Id of the report")
+    text: NonEmpty = Field(description="报告原文片段（逐字一致，含该数字；同一片段在报告中各处都算）/ "
+                                       "Words of the report, verbatim, holding the number (every place they stand counts)")
+    reason: NumberReason = Field(description="date 日期 / plan_period 规划期 / ordinal 序数 / name 名称中的数字 / "
+                                             "not_a_measurement 不是计量 / glossary 名词解释")
+    note: Text | None = Field(None, description="说明（可选）/ Optional note")
+
+
+class StatementExclusion(StrictModel):
+    """A statement of a report that the data does not hold as a figure, target or milestone, and why."""
+
+    report: ReportId = Field(description="报告编号（见 indicators.yaml 的 reports）/ Id of the report")
+    text: NonEmpty = Field(description="报告原文（逐字一致，须包含整个分句；可写整句，排除其中各分句）/ "
+                                       "Words of the report, verbatim, holding the whole clause (a sentence excludes each of its clauses)")
+    reason: StatementReason = Field(
+        description="heading 小标题或引领句 / framing 部分的开头与结尾 / attitude 要求与态度 / means 已收录事项的做法或目的 / "
+                    "no_deliverable 只说加大力度或提升品质 / internal 无名称的内部制度 / under_way 工作在推进、未说结果 / "
+                    "event 一次性工作已完成、无可计数 / unsized_change 说了变化、未给大小")
+    note: Text | None = Field(None, description="说明（可选）/ Optional note")
+
+
+class ExclusionsFile(StrictModel):
+    """exclusions.yaml: what the completeness check lets pass, each with its reason."""
+
+    numbers: list[NumberExclusion] = Field([], description="不是指标的数字 / Numbers that are no figure")
+    statements: list[StatementExclusion] = Field([], description="未收录的表述 / Statements not kept as data")

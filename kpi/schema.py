@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kpi.model import GlossaryFile, IndicatorsFile
+from kpi.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 
 SCHEMA_DIR = "schema"
-SCHEMAS = {"indicators.schema.json": IndicatorsFile, "glossary.schema.json": GlossaryFile}
+SCHEMAS = {"indicators.schema.json": IndicatorsFile, "glossary.schema.json": GlossaryFile,
+           "exclusions.schema.json": ExclusionsFile}
 
 
 def render_schemas() -> dict[str, str]:

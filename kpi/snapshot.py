@@ -20,7 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
-from kpi.dataset import GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
+from kpi.dataset import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
 from kpi.errors import DataErrors
 
 STATE_ENV = "KPI_STATE_DIR"
@@ -36,7 +36,8 @@ def state_dir() -> Path:
 
 def snapshot_files(dataset: Dataset) -> list[str]:
     """The files a dataset was loaded from, relative to its data directory (adapt with the model)."""
-    return [INDICATORS, GLOSSARY, *sorted({report.file for report in dataset.content.reports})]
+    optional = [EXCLUSIONS] if dataset.exclusions is not None else []
+    return [INDICATORS, GLOSSARY, *optional, *sorted({report.file for report in dataset.content.reports})]
 
 
 def home(data_dir: Path, state: Path | None = None) -> Path:

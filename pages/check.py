@@ -5,11 +5,11 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from components.check_lists import disagreements, outcomes_missing, staff_lists
+from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
 from components.data import current_data
 from components.frame import page_frame
 from components.targets_summary import assessments
-from kpi.dataset import INDICATORS, data_dir, data_stamp
+from kpi.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
 
 frame = page_frame()
@@ -36,6 +36,17 @@ st.subheader(t("check_disagreements", lang, n=len(differ)))
 if len(differ):
     st.caption(t("check_disagreements_help", lang))
     st.dataframe(differ, hide_index=True, width="stretch")
+
+uncurated = uncurated_statements(dataset, lang)
+st.subheader(t("check_uncurated", lang, n=uncurated.statements))
+if uncurated.clean:
+    st.caption(t("check_uncurated_none", lang, reports=", ".join(uncurated.clean), file=EXCLUSIONS))
+if uncurated.statements:
+    st.caption(t("check_uncurated_help", lang, file=EXCLUSIONS))
+if uncurated.stale:
+    st.caption(t("check_stale", lang, n=uncurated.stale, file=EXCLUSIONS))
+if len(uncurated.table):
+    st.dataframe(uncurated.table, hide_index=True, width="stretch")
 
 for key, table in staff_lists(dataset, assessed, lang):
     st.subheader(t(key, lang, n=len(table)))

@@ -28,9 +28,10 @@ def dataset() -> Dataset:
 
 
 def copy_data_dir(source: Path, target: Path) -> Path:
-    """A writable copy of a data directory (YAML files and the report text)."""
-    for name in ("indicators.yaml", "glossary.yaml"):
-        shutil.copy(source / name, target / name)
+    """A writable copy of a data directory (YAML files and the report texts; exclusions.yaml when it has one)."""
+    for name in ("indicators.yaml", "glossary.yaml", "exclusions.yaml"):
+        if name == "indicators.yaml" or (source / name).exists():
+            shutil.copy(source / name, target / name)
     shutil.copytree(source / "source", target / "source")
     return target
 

@@ -1,5 +1,6 @@
 """The fictional next report (tests/data/report_2024_fictional), added to a copy of the data by the README's steps:
-the report's text into source/, draft, review, apply, validate.
+the report's text into source/, draft, review, apply, validate; then the check: what the data-check page lists as
+not curated is excluded with its reason (EXCLUSIONS below).
 
 The review is what a person does with the draft (REVIEW below): each review mark filled and each decision taken,
 one row per edit, so the count of edits is a measured figure, not a guess.
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from kpi.dataset import EXCLUSIONS as EXCLUSIONS_FILE
 from kpi.dataset import REPO_ROOT
+from tests.yaml_edit import append_to_list
 
 FIXTURE = Path(__file__).parent / "data" / "report_2024_fictional"
 # What the added data must hold, written by hand from the report: the yardstick tests/test_draft.py measures the
@@ -23,6 +26,9 @@ ADDITIONS = yaml.safe_load((FIXTURE / "additions.yaml").read_text(encoding="utf-
 REPORT_ID = "report_2024_fictional"
 REPORT_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt
 DRAFT = "draft_2024.yaml"
+# The entries of exclusions.yaml the reviewer adds after the check (step 5): pasted at the end of `numbers:`.
+EXCLUSIONS = "\n".join(line for line in (FIXTURE / "exclusions.yaml").read_text(encoding="utf-8").splitlines()
+                       if not line.startswith("#")) + "\n"
 
 # The reviewer's edits, in the order the draft shows the entries: (what the draft says, what the reviewer writes).
 # None deletes the whole entry whose first line that is. Decisions the reviewer reads and keeps as proposed
@@ -75,8 +81,11 @@ def kpi(*args: str) -> subprocess.CompletedProcess:
                           encoding="utf-8", timeout=120)
 
 
-def add_fixture_report(directory: Path, said: dict[str, str] | None = None) -> Path:
-    """README "A new report arrives", step by step, on a copy of the data; what each command printed goes to `said`."""
+def add_fixture_report(directory: Path, said: dict[str, str] | None = None, check: bool = True) -> Path:
+    """README "A new report arrives", step by step, on a copy of the data; what each command printed goes to `said`.
+
+    `check=False` stops after apply and validate: the data as the data-check page first sees it.
+    """
     # 1. The report's text goes into source/.
     shutil.copy(FIXTURE / "report.txt", directory / REPORT_FILE)
     # 2. Draft its data.
@@ -91,4 +100,10 @@ def add_fixture_report(directory: Path, said: dict[str, str] | None = None) -> P
         assert result.returncode == 0, result.stdout + result.stderr
         if said is not None:
             said[step[0]] = result.stdout
+    if check:
+        # 5. Check: what the data-check page lists as not curated, the reviewer excludes with its reason.
+        path = directory / EXCLUSIONS_FILE
+        path.write_text(append_to_list(path.read_text(encoding="utf-8"), "numbers", EXCLUSIONS), encoding="utf-8")
+        result = kpi("validate", str(directory))
+        assert result.returncode == 0, result.stdout + result.stderr
     return directory

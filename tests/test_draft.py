@@ -36,7 +36,7 @@ from kpi.numbers import number_in_text, numbers_in
 from kpi.report import ReportTextError, decode_report
 from tests.conftest import MINIMAL, copy_data_dir
 from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID, review
-from tests.test_report_data import EXCLUSIONS, spans
+from tests.test_report_data import spans
 
 REPORT_2023 = "report_2023"
 FIXTURE_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt
@@ -196,10 +196,10 @@ def text_2023(dataset) -> str:
 def test_numbers_the_completeness_test_excludes_are_skipped_with_the_same_reason(dataset, text_2023):
     figures = find_figures(text_2023, 2023, {v.source.section for i in dataset.content.indicators for v in i.values})
     reasons: dict[int, set[str]] = {}  # a number inside several excluded contexts may have any of their reasons
-    for exclusion in EXCLUSIONS:
-        for start, end in spans(text_2023, exclusion["context"]):
+    for exclusion in (e for e in dataset.exclusions.numbers if e.report == REPORT_2023):
+        for start, end in spans(text_2023, exclusion.text):
             for number_start, _, _ in numbers_in(text_2023[start:end]):
-                reasons.setdefault(start + number_start, set()).add(exclusion["reason"])
+                reasons.setdefault(start + number_start, set()).add(exclusion.reason)
     covering = {at: next(f for f in figures if f.start <= at < f.end) for at in reasons}
     assert [(f.written, f.reason, reasons[at]) for at, f in covering.items() if f.reason not in reasons[at]] == []
     assert {f.reason for f in figures if f.reason} <= set(REASONS)

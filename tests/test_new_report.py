@@ -21,11 +21,15 @@ import yaml
 from components.tables import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.file_checks import review_marks
+from kpi.format import section_label
 from kpi.progress import assess_all
+from kpi.statements import check_all
 from kpi.status import status_words
+from kpi.texts import t
 from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts, vintage
 from tests.conftest import copy_data_dir
 from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
+from tests.test_report_data import closing_note
 
 AS_OF = "2025-03-01"  # after the 2024 plan year, before the 2025 one ends
 CLOSED = 2024
@@ -205,6 +209,54 @@ def test_the_data_check_page_lists_the_revision(next_report):
     [revision] = [df.value for df in at.dataframe if "较早报告" in df.value]
     assert revision.iloc[0].tolist() == ["财政总收入", "2023", "2.9亿元 (report_2024_fictional)", "2.88亿元 (report_2023)",
                                          "economy.total_fiscal_revenue", f"indicators.yaml:{next_report.lines['economy.total_fiscal_revenue']}"]
+
+
+@pytest.fixture(scope="module")
+def applied_dir(tmp_path_factory):
+    """The data after draft, review, apply and validate, before the check's exclusions (README step 5)."""
+    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("applied")), check=False)
+
+
+def test_after_apply_the_check_finds_what_the_new_report_states_and_the_data_lacks(applied_dir):
+    # The reviewed draft curates every figure, target and milestone of the new report; left are the numbers that
+    # are no figure (its years, the glossary's list number), which the reviewer then excludes (EXCLUSIONS).
+    checks = {c.report: c for c in check_all(load_dataset(applied_dir))}
+    assert [s for report, c in checks.items() if report != REPORT_ID for s in c.missing] == []
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8")
+    assert [(s.kind, text[s.start:s.end], s.section) for s in checks[REPORT_ID].missing] == [
+        ("number", "2024", ""), ("number", "2024", "第一部分 2024年工作回顾"), ("number", "2024", "第一部分 一(一)"),
+        ("number", "2023", "第一部分 一(一)"), ("number", "2023", "第一部分 四(一)"), ("number", "2025", "第二部分 2025年主要任务"),
+        ("number", "1", "")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applied_dir, monkeypatch, lang):
+    monkeypatch.setenv("KPI_DATA_DIR", str(applied_dir))
+    at = open_page("check", as_of=AS_OF, **({} if lang == "zh" else {"lang": lang}))
+    missing = {c.report: c for c in check_all(load_dataset(applied_dir))}[REPORT_ID].missing
+    assert t("check_uncurated", lang, n=len(missing)) in [plain(h.value) for h in at.subheader]
+    captions = [plain(c.value) for c in at.caption]
+    assert t("check_uncurated_none", lang, reports="report_2023", file="exclusions.yaml") in captions
+    [table] = [df.value for df in at.dataframe if t("col_kind", lang) in df.value.columns]
+    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_line")]
+    front, part_one = t("section_front", lang), section_label("第一部分 一(一)", lang)
+    rows = [tuple(row) for row in table[columns].itertuples(index=False)]
+    assert rows[:3] == [
+        (REPORT_ID, front, t("kind_number", lang), "东明路街道办事处2024年工作报告（虚构测试数据）", f"{REPORT_FILE}:1"),
+        (REPORT_ID, section_label("第一部分 2024年工作回顾", lang), t("kind_number", lang), "第一部分 2024年工作回顾", f"{REPORT_FILE}:4"),
+        (REPORT_ID, part_one, t("kind_number", lang), "2024年", f"{REPORT_FILE}:6")]
+    assert len(rows) == len(missing) and rows[-1] == (REPORT_ID, t("glossary", lang), t("kind_number", lang), "1. 平安屋:社区治安值守点",
+                                                      f"{REPORT_FILE}:20")
+
+
+def test_every_statement_of_both_reports_is_curated_or_excluded(next_report, capsys):
+    # The completeness check of tests/test_report_data.py, on the data with the fictional report added.
+    checks = check_all(next_report)
+    with capsys.disabled():
+        print("\n" + closing_note(next_report, checks[-1]))
+    assert [c.report for c in checks] == ["report_2023", REPORT_ID]
+    assert [(c.report, s.kind, s.text) for c in checks for s in c.missing] == []
+    assert [(c.report, stale) for c in checks for stale in c.stale] == []
 
 
 def test_the_fictional_report_stays_out_of_the_shipped_data():

@@ -14,11 +14,12 @@ import pytest
 
 from components.charts import target_words, theme_charts
 from components.tiles import balanced_rows, per_row, tile_label
-from kpi.dataset import REPO_ROOT, load_dataset
-from kpi.format import stated
+from kpi.dataset import EXCLUSIONS, REPO_ROOT, load_dataset
+from kpi.format import section_label, stated
 from kpi.progress import assess_all
 from kpi.report import report_parts
 from kpi.site import FIXED_PAGES
+from kpi.statements import check_all, check_report
 from kpi.status import STATUSES, status_words
 from kpi.texts import t, text
 from tests.apptest_helpers import (html_blocks, html_headings, html_tables, html_text, open_page, plain, read_html, texts,
@@ -304,6 +305,68 @@ def test_data_check_page_lists_the_missing_outcomes_with_their_lines(lang):
     row = table[table.iloc[:, 3] == first.id].iloc[0]
     assert (row.iloc[0], row.iloc[4]) == (text(first.name, lang), f"indicators.yaml:{DATASET.lines[first.id]}")
     assert f"- id: {first.id}" in (REPO_ROOT / "indicators.yaml").read_text(encoding="utf-8").splitlines()[DATASET.lines[first.id] - 1]
+
+
+def statement_table(at, lang):
+    """The data-check page's table of uncurated statements as (report, section, kind, text, where) rows, or None."""
+    tables = [df.value for df in at.dataframe if t("col_kind", lang) in df.value.columns]
+    assert len(tables) <= 1
+    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_line")]
+    return [tuple(row) for row in tables[0][columns].itertuples(index=False)] if tables else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_check_page_lists_the_uncurated_statements_or_says_there_are_none(lang):
+    at = open_page("check", **lang_params(lang))
+    checks = check_all(DATASET)
+    missing = [(c.report, s) for c in checks for s in c.missing]
+    assert t("check_uncurated", lang, n=len(missing)) in [plain(h.value) for h in at.subheader]
+    clean = [c.report for c in checks if not c.missing and not c.stale]
+    captions = [plain(c.value) for c in at.caption]
+    assert (t("check_uncurated_none", lang, reports=", ".join(clean), file=EXCLUSIONS) in captions) == bool(clean)
+    rows = statement_table(at, lang) or []
+    files = {r.id: r.file for r in DATASET.content.reports}
+    assert [row for row in rows if row[2] != t("kind_stale", lang)] == [
+        (report, section_label(s.section, lang) if s.section else row_section(s, lang), t(f"kind_{s.kind}", lang), s.text,
+         f"{files[report]}:{s.line}") for report, s in missing]
+
+
+def row_section(statement, lang):
+    return t("glossary" if statement.part == "glossary" else "section_front", lang)
+
+
+def removable_milestone():
+    """A milestone of the shipped data, and the clauses of part two that only its quote curates."""
+    for milestone in DATASET.content.milestones:
+        report = milestone.source.report
+        without = DATASET.content.model_copy(update={"milestones": [m for m in DATASET.content.milestones if m is not milestone]})
+        before = {s for c in check_all(DATASET) if c.report == report for s in c.missing}
+        after = check_report(without, DATASET.exclusions, report, DATASET.report_texts[report]).missing
+        if [s for s in after if s not in before]:
+            return milestone, [s for s in after if s not in before]
+    raise AssertionError("no milestone alone curates a clause")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_clause_whose_milestone_is_removed_is_listed_with_its_section(lang, shipped_dir, monkeypatch):
+    milestone, clauses = removable_milestone()
+    text = DATASET.report_texts[milestone.source.report]
+    at = text.index(milestone.source.quote)
+    # What the check lists is that milestone's words of the report: each clause overlaps its quote.
+    assert all(s.kind == "commitment" and s.start < at + len(milestone.source.quote) and at < s.end for s in clauses)
+    lines = (shipped_dir / "indicators.yaml").read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"- id: {milestone.id}")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("  "))
+    (shipped_dir / "indicators.yaml").write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
+    monkeypatch.setenv("KPI_DATA_DIR", str(shipped_dir))
+    page = open_page("check", **lang_params(lang))
+    assert page.success[0].value == t("check_valid", lang)
+    assert t("check_uncurated", lang, n=len(clauses)) in [plain(h.value) for h in page.subheader]
+    assert t("check_uncurated_help", lang, file=EXCLUSIONS) in [plain(c.value) for c in page.caption]
+    file = next(r.file for r in DATASET.content.reports if r.id == milestone.source.report)
+    assert statement_table(page, lang) == [
+        (milestone.source.report, section_label(milestone.source.section, lang), t("kind_commitment", lang), s.text, f"{file}:{s.line}")
+        for s in clauses]
 
 
 @pytest.mark.parametrize("lang", LANGS)

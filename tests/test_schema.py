@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kpi.dataset import REPO_ROOT
-from kpi.model import GlossaryFile, IndicatorsFile
+from kpi.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 from kpi.schema import SCHEMA_DIR, render_schemas
 
 
@@ -20,7 +20,8 @@ def test_committed_schemas_are_current():
 
 
 @pytest.mark.parametrize(("data_file", "schema_file"), [
-    ("indicators.yaml", "indicators.schema.json"), ("glossary.yaml", "glossary.schema.json")])
+    ("indicators.yaml", "indicators.schema.json"), ("glossary.yaml", "glossary.schema.json"),
+    ("exclusions.yaml", "exclusions.schema.json")])
 def test_data_files_point_at_their_schema_and_pass_it(data_file, schema_file):
     text = (REPO_ROOT / data_file).read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema=./{SCHEMA_DIR}/{schema_file}\n")
@@ -36,7 +37,7 @@ def test_schema_refuses_an_unknown_field():
         jsonschema.validate(data, schema)
 
 
-@pytest.mark.parametrize("model", [IndicatorsFile, GlossaryFile])
+@pytest.mark.parametrize("model", [IndicatorsFile, GlossaryFile, ExclusionsFile])
 def test_every_field_is_described(model):
     # Descriptions become the hover text in editors: none may be missing.
     def fields(m, seen=set()):

@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from kpi.draft.report_numbers import CHAPTER, LIST_NUMBER, REVIEW, TASKS, bigrams, report_structure, words_of
+from kpi.draft.report_numbers import bigrams
 from kpi.model import IndicatorsFile, Milestone, Target
+from kpi.report import REVIEW, TASKS, clauses, words_of
 
 MILESTONE_MATCH = 0.75  # share of a name's character pairs a clause must hold to name the item
 NEAREST_HINT = 0.5  # below MILESTONE_MATCH but this close: shown beside "not mentioned", to check
@@ -146,11 +147,7 @@ def clause_score(item: Target | Milestone, words: str) -> float:
 
 
 def clauses_of(text: str, named: set[str], part: str) -> Iterator[tuple[str, str, str]]:
-    """(clause verbatim, section, its words) of every clause of one part of the report."""
-    for paragraph in report_structure(text, named):
-        if paragraph.part != part or not paragraph.section or CHAPTER.match(text[paragraph.start:paragraph.end].strip()):
-            continue  # a chapter's heading names a field of work, never one item
-        for clause in re.split(r"[,，;；。！？]", text[paragraph.start:paragraph.end]):
-            clause = LIST_NUMBER.sub("", clause).strip()
-            if len(words_of(clause)) >= 4:
-                yield clause, paragraph.section, words_of(clause)
+    """(clause verbatim, section, its words) of every clause of one part of the report (kpi/report.py splits them)."""
+    for clause in clauses(text, named):
+        if clause.part == part and not clause.chapter:  # a chapter's heading names a field of work, never one item
+            yield clause.text, clause.section, words_of(clause.text)

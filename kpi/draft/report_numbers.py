@@ -1,9 +1,9 @@
 """Every number of a report's text: where it stands, what it counts, and whether it is a figure at all.
 
-Why a module of its own: drafting a new report (kpi/draft/draft.py) starts from the text alone. This module
-knows the report's layout (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)),
+Why a module of its own: drafting a new report (kpi/draft/draft.py) starts from the text alone. On the report's
+layout as kpi/report.py reads it (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)), it
 reads each number with its unit, qualifier (余 近 约 超) and period hints (截至2023年11月, 2024年), and
-sorts out the numbers that are not measurements with the reasons tests/data/excluded_numbers.yaml uses.
+sorts out the numbers that are not measurements with the reasons exclusions.yaml uses.
 It never looks at indicators.yaml: matching numbers to indicators is the draft's job.
 """
 
@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import get_args
 
+from kpi.model import NumberReason
 from kpi.numbers import NUMBER
 from kpi.numerals import NUMERAL_RUN, chinese_number
+from kpi.report import CHAPTER, FRONT, GLOSSARY, LIST_NUMBER, REVIEW, TASKS, Paragraph, report_structure, words_of
+from kpi.report import PART_NUMBER as _PART
+from kpi.report import SECTION_NUMBER as _SECTION
 
-# Why a number is not a figure: the reasons the completeness test (tests/test_report_data.py) knows.
-REASONS = ("date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary")
-FRONT, REVIEW, TASKS, GLOSSARY = "front", "第一部分", "第二部分", "glossary"
+# Why a number is not a figure: the reasons exclusions.yaml gives (kpi/model.py), one list for both.
+REASONS: tuple[str, ...] = get_args(NumberReason)
 
-_PART = re.compile(r"^第([一二三四五六七八九十])部分")
-CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、")
-_SECTION = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]")
-_NUMBERED_LABEL = re.compile(r"^[一二三四五六七八九十]+(\(|$)")
 _REVIEW_YEAR = re.compile(r"^第一部分\s*(\d{4})年")
 _PLAN_YEAR = re.compile(r"^第二部分\s*(\d{4})年")
 _PUBLISHED = re.compile(r"发布时间\s*\|\s*(\d{4}-\d{2}-\d{2})")
@@ -44,25 +44,12 @@ _CN_MEASURES = set("个期项座家名次场台件处户间所套栋条份张批
 _ORDINAL_AFTER = ("周年", "届")
 _DURATIONS = ("小时", "分钟", "天", "日", "岁")
 _COUNTED_NOUNS = (("住宅小区", "个小区"), ("小区", "个小区"), ("居民区", "个居民区"))
-LIST_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、](?![0-9]))")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
 _SUB_BREAKS = "、,，;；:：。！？!?\n"
 _CLAUSE_BREAKS = ",，;；:：。！？!?\n"
 _SENTENCE_BREAKS = "。！？!?\n"
 _HINT = re.compile(r"(截至|截止)?(\d{4})年度?(?:(\d{1,2})月底?)?")
-_WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _NOT_ABOUT = set("签预合公规制节")  # 签约40台 is "signed 40", not "about 40"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One line of the report with the part and the section label its figures cite."""
-
-    start: int
-    end: int
-    part: str  # FRONT, REVIEW, TASKS or GLOSSARY
-    section: str  # as indicators.yaml writes it: 第一部分 一(二); "" outside the two parts
-    guessed: bool  # the label is not numbered in the text (a closing paragraph): check it
 
 
 @dataclass(frozen=True)
@@ -100,54 +87,6 @@ def published_date(text: str) -> str | None:
     """The publication date the front matter gives (发布时间 | 2024-01-29), if any."""
     match = _PUBLISHED.search(text.split("\n第一部分", 1)[0])
     return match[1] if match else None
-
-
-def report_structure(text: str, named_sections: Iterable[str] = ()) -> list[Paragraph]:
-    """Each non-empty line of the report with its part and section label.
-
-    Why `named_sections`: a closing paragraph after the last numbered section (政府自身建设) has no
-    number to cite; the data names it, so a label the data already uses wins over a guess.
-    """
-    named = tuple(label for label in named_sections if not _NUMBERED_LABEL.match(label.split(" ", 1)[-1]))
-    paragraphs, part, heading, chapter, section, offset = [], FRONT, "", "", "", 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if _PART.match(stripped) or stripped.endswith("名词解释"):
-            part = GLOSSARY if stripped.endswith("名词解释") else _PART.match(stripped)[0]
-            heading, chapter, section = stripped.replace(" ", "")[len(part):], "", ""
-        elif part in (REVIEW, TASKS) and (m := CHAPTER.match(stripped)):
-            heading, chapter, section = "", m[1], ""
-        elif part in (REVIEW, TASKS) and (m := _SECTION.match(stripped)):
-            section = m[1]
-        elif part in (REVIEW, TASKS) and section:
-            chapter, section = "", ""  # a paragraph after the numbered sections stands outside them
-        paragraphs.append(Paragraph(start, start + len(line), part, *_label(part, heading, chapter, section, stripped, named)))
-    return paragraphs
-
-
-def _label(part: str, heading: str, chapter: str, section: str, line: str, named: tuple[str, ...]) -> tuple[str, bool]:
-    """The section label of a line, and whether it had to be guessed.
-
-    Before the first chapter a part's paragraphs take the part's heading (第一部分 2023年工作回顾); after
-    the numbered sections they take a label the data uses, else the last words of their first sentence.
-    """
-    if part not in (REVIEW, TASKS):
-        return "", False
-    if chapter:
-        return f"{part} {chapter}({section})" if section else f"{part} {chapter}", False
-    if section:  # a part numbered in sections without chapters: 第二部分 (二), never the part's heading
-        return f"{part} ({section})", False
-    if heading:
-        return f"{part} {heading}", False
-    first = re.split(r"[。！？]", line, maxsplit=1)[0]
-    known = [name.split(" ", 1)[1] for name in named if name.startswith(part + " ") and name.split(" ", 1)[1] in first]
-    if known:
-        return f"{part} {max(known, key=len)}", False
-    words = words_of(first)
-    return f"{part} {words[-6:] or '正文'}", True
 
 
 def find_figures(text: str, reviews: int, named_sections: Iterable[str] = ()) -> list[Figure]:
@@ -307,11 +246,6 @@ def _words(text: str, span: tuple[int, int], start: int, end: int) -> str:
     read 二完成加梯签约.
     """
     return words_of(LIST_NUMBER.sub("", text[span[0]:start]) + text[end:span[1]])
-
-
-def words_of(text: str) -> str:
-    """Only the Chinese characters and letters of a text (names and phrases compared without punctuation)."""
-    return "".join(_WORD_CHARS.findall(text))
 
 
 def bigrams(words: str) -> set[str]:
