@@ -5,12 +5,34 @@ from __future__ import annotations
 import re
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from kpi.dataset import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
+
+
+def _as_served() -> None:
+    """Run every AppTest page through app.py, as the server does.
+
+    Why: the served app runs st.navigation at start-up (app.py's st.App lifespan), so the `pages/` folder never
+    puts a run in Streamlit's legacy mode. AppTest clears that flag before every run, and then opened /glossary,
+    /targets, /check… by running pages/<name>.py alone: no frame, no safety net, and the previous run's Frame.
+    """
+    init = PagesManager.__init__
+
+    def served_init(self, *args, **kwargs) -> None:
+        PagesManager.uses_pages_directory = False
+        init(self, *args, **kwargs)
+
+    if not getattr(init, "as_served", False):
+        served_init.as_served = True
+        PagesManager.__init__ = served_init
+
+
+_as_served()
 
 
 def open_page(url_path: str = "", **params: str) -> AppTest:
