@@ -19,11 +19,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data import current_data
+from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
 from components.header import Menu, header, vintage_line
 from components.meeting import meeting_bar, parse_rotate
-from components.notices import data_errors_notice
+from components.notices import STAFF_PATH, nothing_to_show, public_note
 from components.style import page_style
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.site import FIXED_PAGES, THEME_PAGE
@@ -49,33 +49,35 @@ def frame() -> None:
     lang = st.session_state["lang"]
     loaded = current_data()
     dataset = loaded.dataset
-    if dataset is None:  # nothing good to show yet: the controls and what staff must fix
+    if dataset is None:  # nothing good to show yet: a neutral line; staff read why on /check
         header(None, "lang", "as_of", meeting)
-        data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
+        nothing_to_show(loaded.errors, page_errors(), lang)
         st.stop()
 
-    fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
-                                default=not page.path) for page in FIXED_PAGES}
-    themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
-              for theme in dataset.content.themes]
-    by_path = fixed | {page.url_path: page for page in themes}
-    page = st.navigation(list(by_path.values()), position="hidden")
+    with safety_net(loaded, t("page_unavailable", lang)) as net:  # whatever raises below, no viewer sees a traceback
+        fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
+                                    default=not page.path) for page in FIXED_PAGES}
+        themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
+                  for theme in dataset.content.themes]
+        by_path = fixed | {page.url_path: page for page in themes}
+        page = st.navigation(list(by_path.values()), position="hidden")
+        net.page = page.url_path
 
-    placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-    menu = Menu(placed["top"], [(t("themes", lang), ":material/category:", themes),
-                                (t("reference", lang), ":material/menu_book:", placed["reference"])])
-    lang = header(menu, "lang", "as_of", meeting)
-    if loaded.errors:
-        data_errors_notice(loaded.errors, lang, have_data=True)
-    page_style(meeting)
-    if meeting:
-        meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
-    vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
+        placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
+        menu = Menu(placed["top"], [(t("themes", lang), ":material/category:", themes),
+                                    (t("reference", lang), ":material/menu_book:", placed["reference"])])
+        lang = header(menu, "lang", "as_of", meeting)
+        if not loaded.fresh and page.url_path != STAFF_PATH:
+            public_note(lang)
+        page_style(meeting)
+        if meeting:
+            meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
+        vintage_line(dataset.vintage, as_of, lang, by_path["source"], compact=meeting)
 
-    shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
-    st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
-                                        shared=shared, meeting=meeting)
-    page.run()
+        shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
+        st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
+                                            shared=shared, meeting=meeting)
+        page.run()
 
 
 def _start_up() -> None:
