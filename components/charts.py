@@ -242,7 +242,7 @@ def breakdown_chart(breakdown: Breakdown, dataset: Dataset, lang: str, meeting: 
     fig = go.Figure(go.Bar(x=values, y=geometry.y, width=geometry.bar, orientation="h", marker_color=COLORS["bar"],
                            text=[escape_plotly(w) for w in words], textposition="outside", cliponaxis=False,
                            hovertemplate="%{text}<extra></extra>"))
-    _hidden_value_axis(fig, max(values) * 1.45)
+    _hidden_value_axis(fig, max(values) * 1.45 or 1)  # every part zero: still an axis
     table = pd.DataFrame({t("col_name", lang): [text(i.name, lang) for i in figures],
                           t("col_period", lang): [period_label(o.period, lang) for o in latest], t("col_value", lang): words})
     return Chart(text(breakdown.question, lang), geometry.layout(fig), table)

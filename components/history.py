@@ -22,7 +22,7 @@ def history_figure(indicator: Indicator, dataset: Dataset, lang: str) -> go.Figu
     fig = go.Figure(go.Bar(x=labels, y=[o.value.value for o in series], marker_color=COLORS["bar"],
                            text=[escape_plotly(w) for w in words], textposition="outside", cliponaxis=False,
                            hovertemplate="%{x}: %{text}<extra></extra>"))
-    fig.update_yaxes(visible=False, range=[0, max(o.value.value for o in series) * 1.25])
+    fig.update_yaxes(visible=False, range=[0, max(o.value.value for o in series) * 1.25 or 1])  # all zero: still an axis
     fig.update_layout(font={"family": FONT, "size": 14}, height=300, margin={"l": 8, "r": 8, "t": 24, "b": 8},
                       plot_bgcolor="white", bargap=0.45)
     return fig

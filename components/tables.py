@@ -58,6 +58,8 @@ def figures_table(indicators: list[Indicator], frame: Frame, file_name: str) -> 
     tiles and charts. Why Arrow and a deferred CSV: converting the table and writing the CSV for every new
     viewer was 17 % of a theme page's CPU under load; both are made once per dataset, the CSV on a click."""
     lang, dataset = frame.lang, frame.dataset
+    if not indicators:  # a theme of targets only: no figures to list or download
+        return
     with st.container(horizontal=True, vertical_alignment="center"):
         shown = st.toggle(t("show_all_figures", lang, n=len(indicators)), key="figures", bind="query-params")
         st.download_button(t("download_csv", lang), lambda: figures_csv(indicators, dataset, lang), file_name=file_name,

@@ -137,9 +137,11 @@ class Dataset:
 
     @cached_property
     def vintage(self) -> Vintage:
-        report = self.latest_report
-        return Vintage(report, Counter(v.period for i in self.content.indicators for v in i.values
-                                       if v.source.report == report.id))
+        """The newest report that states a figure. Why not simply the newest report: staff paste a new report's
+        entry before its figures, and the header must not name a report whose figures are not in yet."""
+        stated = Counter((v.source.report, v.period) for i in self.content.indicators for v in i.values)
+        report = [r for r in self.reports.values() if any(rid == r.id for rid, _ in stated)][-1]
+        return Vintage(report, Counter({period: n for (rid, period), n in stated.items() if rid == report.id}))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ function can be tested against the report's own spelling.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from kpi.model import Qualifier, Text, Value
 from kpi.numbers import plain
@@ -39,7 +39,10 @@ def english_number(amount: Decimal) -> str:
 
 
 def _trim(amount: Decimal, grouped: bool = False) -> str:
-    return f"{amount.quantize(Decimal('0.01')).normalize():{',' if grouped else ''}f}"
+    # Enough digits for any finite number: with the default 28, a figure like 1e30 (a typo in a progress entry,
+    # which no quote checks) made quantize raise and stopped the page.
+    context = Context(prec=max(28, amount.adjusted() + 4))
+    return f"{amount.quantize(Decimal('0.01'), context=context).normalize(context):{',' if grouped else ''}f}"
 
 
 def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> str:
@@ -87,6 +90,7 @@ def qualifier_word(qualifier: Qualifier, lang: str) -> str:
 
 
 _NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
+_NUMERAL = re.compile(r"(?:([一二三四五六七八九]?)十)?([一二三四五六七八九]?)")
 
 
 def section_label(section: str, lang: str) -> str:
@@ -94,13 +98,17 @@ def section_label(section: str, lang: str) -> str:
     if lang == "zh":
         return section
     part, _, place = section.partition(" ")
-    numbers = re.sub(r"[一二三四五六七八九十]+", lambda m: str(_chinese_number(m[0])), place)
+    numbers = re.sub(r"[一二三四五六七八九十]+", lambda m: _chinese_number(m[0]), place)
     return f"Part {_chinese_number(part[1:-2])} · {numbers}"
 
 
-def _chinese_number(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20: the chapter and section numbers the report uses."""
-    if "十" not in numeral:
-        return _NUMERALS[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+def _chinese_number(numeral: str) -> str:
+    """一 → 1, 十二 → 12, 二十 → 20: the chapter and section numbers the report uses. Anything else (一一, 十十)
+    stays as written: a section is free text after 第一部分, and must never stop a page."""
+    match = _NUMERAL.fullmatch(numeral)
+    if not match or not numeral:
+        return numeral
+    tens, ones = match.groups()
+    if tens is None:
+        return str(_NUMERALS[ones])
+    return str((_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from kpi.dataset import REPO_ROOT
+from kpi.dataset import REPO_ROOT, Dataset
+from kpi.site import FIXED_PAGES, claimed_path
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -64,3 +66,23 @@ def texts(at: AppTest) -> str:
     elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
     parts = [element.value for element in elements]
     return plain("\n".join(str(p) for p in parts))
+
+
+def every_page(dataset: Dataset, as_of: str, **params: str) -> Iterator[tuple[str, str, AppTest]]:
+    """(language, url path, the app after showing it) for every page of the dataset in Chinese, then in English:
+    one viewer going from page to page, then switching language.
+
+    Why one session: a new AppTest per page would spend most of its time starting the app; switching keeps
+    the query parameters (?id=, ?target=, ?figures=), so the detail views are drawn too.
+    """
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"as_of": as_of, **params}.items():
+        at.query_params[key] = value
+    paths = [claimed_path(page) for page in FIXED_PAGES] + [theme.id for theme in dataset.content.themes]
+    for lang in ("zh", "en"):
+        at.query_params["lang"] = lang
+        for path in paths:
+            at._page_hash = calc_hash(path)  # st.Page hashes its url_path; the overview's is its file name
+            at.run()
+            yield lang, path, at
