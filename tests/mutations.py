@@ -56,6 +56,19 @@ def write_tree(tree: Any, path: Path) -> None:
                     encoding="utf-8")
 
 
+def without_outcome(directory: Path, item_id: str) -> Path:
+    """The target or milestone `item_id` of the data in `directory` with its progress, outcome and override taken out.
+
+    Why: tests that explain a plan year over with nothing entered must not depend on what staff enter in the
+    shipped data one day."""
+    tree = read_tree(INDICATORS, directory)
+    item = next(x for group in ("targets", "milestones") for x in tree[group] if x["id"] == item_id)
+    for key in ("progress", "outcome", "override"):
+        item.pop(key, None)
+    write_tree(tree, directory / INDICATORS)
+    return directory
+
+
 def write_data(trees: dict[str, Any], directory: Path) -> None:
     """A data directory: the edited files, the shipped report texts, and the next report's text."""
     shutil.copytree(REPO_ROOT / "source", directory / "source")
