@@ -19,11 +19,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data import current_data
+from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
 from components.header import Menu, header, title_block
 from components.meeting import meeting_bar, parse_rotate
-from components.notices import data_errors_notice
+from components.notices import STAFF_PATH, nothing_to_show, public_note
 from components.style import page_style
 from components.targets_summary import view_notes
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
@@ -52,35 +52,37 @@ def frame() -> None:
     lang = st.session_state["lang"]
     loaded = current_data()
     dataset = loaded.dataset
-    if dataset is None:  # nothing good to show yet: the controls and what staff must fix
+    if dataset is None:  # nothing good to show yet: a neutral line; staff read why on /check
         header(None, "", as_of, "lang")
         st.html(title_block(None, [], st.session_state["lang"], source_link=False))
-        data_errors_notice(loaded.errors, st.session_state["lang"], have_data=False)
+        nothing_to_show(loaded.errors, page_errors(), st.session_state["lang"])
         st.stop()
 
-    fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
-                                default=not page.path) for page in FIXED_PAGES}
-    themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
-              for theme in dataset.content.themes]
-    by_path = fixed | {page.url_path: page for page in themes}
-    page = st.navigation(list(by_path.values()), position="hidden")
+    with safety_net(loaded, t("page_unavailable", lang)) as net:  # whatever raises below, no viewer sees a traceback
+        fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
+                                    default=not page.path) for page in FIXED_PAGES}
+        themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
+                  for theme in dataset.content.themes]
+        by_path = fixed | {page.url_path: page for page in themes}
+        page = st.navigation(list(by_path.values()), position="hidden")
+        net.page = page.url_path
 
-    placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-    menu = Menu(placed["top"], [("themes", t("themes", lang), ":material/category:", themes),
-                                ("reference", t("reference", lang), ":material/menu_book:", placed["reference"])])
-    # A projector shows the language its link gave (?lang=en), and no menu: the room watches, it does not click.
-    lang = st.session_state["lang"] if meeting else header(menu, page.url_path, as_of, "lang")
-    if loaded.errors:
-        data_errors_notice(loaded.errors, lang, have_data=True)
-    page_style(meeting)
-    if meeting:
-        meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
-    st.html(title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting))
+        placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
+        menu = Menu(placed["top"], [("themes", t("themes", lang), ":material/category:", themes),
+                                    ("reference", t("reference", lang), ":material/menu_book:", placed["reference"])])
+        # A projector shows the language its link gave (?lang=en), and no menu: the room watches, it does not click.
+        lang = st.session_state["lang"] if meeting else header(menu, page.url_path, as_of, "lang")
+        if not loaded.fresh and page.url_path != STAFF_PATH:
+            public_note(lang)
+        page_style(meeting)
+        st.html(title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting))
+        if meeting:
+            meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
 
-    shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
-    st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
-                                        shared=shared, meeting=meeting)
-    page.run()
+        shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
+        st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
+                                            shared=shared, meeting=meeting)
+        page.run()
 
 
 def _start_up() -> None:

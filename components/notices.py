@@ -1,21 +1,51 @@
-"""Tell staff, in the app, what is wrong with the data files (as the validate command would)."""
+"""Who sees what about bad data: the public one neutral line; staff, on the data-check page, every located problem.
+
+Why two audiences: `indicators.yaml:98:5: …` tells staff where to look, and tells a member of the public only that
+something is broken. Public pages say at most "some figures are being updated" (no file name, no line, no link
+to /check, which staff reach by its address); the data-check page and `python -m kpi validate` give the list.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import streamlit as st
 
+from components.data import PageError
 from kpi.errors import DataError
 from kpi.texts import t
 
-MAX_SHOWN = 30
+STAFF_PATH = "check"
 
 
-def data_errors_notice(errors: list[DataError], lang: str, have_data: bool) -> None:
-    """A warning above the page (or an error when nothing can be shown), the messages, and the staff page."""
-    lines = "\n".join(e.format(lang) for e in errors[:MAX_SHOWN])
-    more = f"\n… (+{len(errors) - MAX_SHOWN})" if len(errors) > MAX_SHOWN else ""
-    show = st.warning if have_data else st.error
-    show(t("data_errors" if have_data else "data_broken", lang), icon=":material/warning:")
-    st.code(lines + more, language=None, wrap_lines=True)
-    if have_data:  # the data-check page needs a good copy to show alongside
-        st.markdown(f"[{t('open_check', lang)}](check)")
+def public_note(lang: str) -> None:
+    """One neutral line above a page that shows the last good data rather than the files' own."""
+    st.caption(f":material/update: {t('data_updating', lang)}")
+
+
+def data_problems(errors: list[DataError], failures: list[PageError], lang: str) -> None:
+    """For staff: the files' errors as `FILE:LINE:COL: field: message`, then pages that raised with valid data."""
+    if errors:
+        st.error(t("check_errors", lang, n=len(errors)), icon=":material/error:")
+        st.code("\n".join(e.format(lang) for e in errors), language=None, wrap_lines=True)
+    if failures:
+        st.error(t("check_page_errors", lang, n=len(failures)), icon=":material/error:")
+        st.code("\n".join(_page_error(f, lang) for f in failures), language=None, wrap_lines=True)
+
+
+def _page_error(failure: PageError, lang: str) -> str:
+    page = t("frame_page", lang) if failure.page is None else f"/{failure.page}"
+    data = t("with_files" if failure.fresh else "with_last_good", lang)
+    return t("page_error_line", lang, at=failure.at.isoformat(" ", "seconds"), page=page, data=data, error=failure.error)
+
+
+def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: str) -> None:
+    """No good data at all yet (a first start with broken files): the neutral line, or on /check the staff's list.
+
+    Why the browser's address and not st.navigation: without data there are no theme pages to register, and a
+    shared link to one would meet Streamlit's "page not found" over the note."""
+    if urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1] == STAFF_PATH:
+        st.header(t("check", lang), divider="gray")
+        data_problems(errors, failures, lang)
+    else:
+        st.info(t("data_none", lang), icon=":material/update:")

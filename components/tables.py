@@ -60,8 +60,11 @@ def figures_table(theme: str, frame: Frame, file_name: str) -> None:
     tiles and charts. Why Arrow and a deferred CSV: converting the table and writing the CSV for every new
     viewer was 17 % of a theme page's CPU under load; both are made once per dataset, the CSV on a click."""
     lang, dataset = frame.lang, frame.dataset
+    count = len(dataset.theme_indicators(theme))
+    if not count:  # a theme of targets only: no figures to list or download
+        return
     with st.container(horizontal=True, vertical_alignment="center"):
-        shown = st.toggle(t("show_all_figures", lang, n=len(dataset.theme_indicators(theme))), key="figures", bind="query-params")
+        shown = st.toggle(t("show_all_figures", lang, n=count), key="figures", bind="query-params")
         st.download_button(t("download_csv", lang), lambda: figures_csv(dataset, theme, lang), file_name=file_name,
                            mime="text/csv", icon=":material/download:", on_click="ignore")  # a download needs no rerun
     if not shown:

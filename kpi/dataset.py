@@ -19,11 +19,13 @@ from yaml.nodes import Node
 
 from kpi.errors import DataError, DataErrors, make_error, show_input
 from kpi.file_checks import covered, file_checks
+from kpi.icons import is_valid_icon
 from kpi.model import ExclusionsFile, GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
 from kpi.numbers import number_in_text, numbers_in, plain
 from kpi.periods import is_full_year, parse_period
 from kpi.report import ReportTextError, decode_report, section_titles, sentence_span
 from kpi.series import Observation, observations, report_order
+from kpi.site import RESERVED_PATHS
 from kpi.yaml_source import locate, read_yaml
 
 T = TypeVar("T")
@@ -143,9 +145,11 @@ class Dataset:
 
     @cached_property
     def vintage(self) -> Vintage:
-        report = self.latest_report
-        return Vintage(report, Counter(v.period for i in self.content.indicators for v in i.values
-                                       if v.source.report == report.id))
+        """The newest report that states a figure. Why not simply the newest report: staff paste a new report's
+        entry before its figures, and the header must not name a report whose figures are not in yet."""
+        stated = Counter((v.source.report, v.period) for i in self.content.indicators for v in i.values)
+        report = [r for r in self.reports.values() if any(rid == r.id for rid, _ in stated)][-1]
+        return Vintage(report, Counter({period: n for (rid, period), n in stated.items() if rid == report.id}))
 
 
 @dataclass(frozen=True)
@@ -283,8 +287,9 @@ def _report_texts(parsed: ParsedFile, directory: Path) -> tuple[dict[str, str], 
 
 def _cross_check(parsed: ParsedFile, texts: dict[str, str]) -> list[DataError]:
     """Checks one field cannot make alone: references, quotes against their reports (ids are checked as written)."""
-    checks = (_references(parsed), _progress(parsed), _sources(parsed, texts),
-              _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts), _headings(parsed, texts))
+    checks = (_themes(parsed), _report_years(parsed), _references(parsed), _progress(parsed), _sources(parsed, texts),
+              _periods_reviewed(parsed), _outcomes(parsed), _related(parsed, texts), _headings(parsed, texts),
+              _programme_totals(parsed))
     return [error for check in checks for error in check]
 
 
@@ -292,6 +297,50 @@ def _items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
     for group in ("indicators", "programmes", "breakdowns", "targets", "milestones"):
         for index, item in enumerate(getattr(content, group)):
             yield group, index, item
+
+
+def _themes(parsed: ParsedFile) -> Iterator[DataError]:
+    """A theme is a page: its id is its URL path, which no page of the app's own may have (kpi/site.py), and its
+    icon must be one Streamlit shows (kpi/icons.py). Either mistake would stop every page, not just this one."""
+    reserved = ", ".join(sorted(RESERVED_PATHS))
+    for index, theme in enumerate(parsed.model.themes):
+        if theme.id in RESERVED_PATHS:
+            yield parsed.error(("themes", index, "id"), "theme_id_reserved", input=theme.id, expected=reserved)
+        if not is_valid_icon(theme.icon):
+            yield parsed.error(("themes", index, "icon"), "icon_invalid", input=show_input(theme.icon))
+
+
+def _report_years(parsed: ParsedFile) -> Iterator[DataError]:
+    """Each January's report reviews the year just ended and plans the next: published after the year it reviews,
+    planning the year after it. The order of reports (by date) is the order in which their figures replace others."""
+    for index, report in enumerate(parsed.model.reports):
+        if report.plans != report.reviews + 1:
+            yield parsed.error(("reports", index, "plans"), "plans_not_next_year", input=report.plans,
+                               expected=report.reviews + 1)
+        if report.published.year <= report.reviews:
+            yield parsed.error(("reports", index, "published"), "published_before_review_ends",
+                               input=report.published.isoformat(), reviews=report.reviews)
+
+
+def _programme_totals(parsed: ParsedFile) -> Iterator[DataError]:
+    """A programme's chart draws its parts inside its total: parts that add up to more than the whole cannot be drawn."""
+    content: IndicatorsFile = parsed.model
+    reports = {r.id: r for r in content.reports}
+    indicators = {i.id: i for i in content.indicators}
+    if any(v.source.report not in reports for i in content.indicators for v in i.values):
+        return  # an unknown report is said once already; the latest figures cannot be told without it
+
+    def latest(indicator_id: str) -> float:
+        return observations(indicators[indicator_id], reports)[-1].value.value
+
+    for index, programme in enumerate(content.programmes):
+        ids = [programme.total, *(part.indicator for part in programme.parts)]
+        if not all(i in indicators for i in ids):
+            continue  # an unknown id is said once already
+        parts = sum(latest(part.indicator) for part in programme.parts)
+        if parts > latest(programme.total):
+            yield parsed.error(("programmes", index, "parts"), "programme_parts_exceed_total", input=plain(parts),
+                               expected=plain(latest(programme.total)), total=programme.total)
 
 
 def _references(parsed: ParsedFile) -> Iterator[DataError]:

@@ -6,7 +6,7 @@ function can be tested against the report's own spelling.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from kpi.model import Qualifier, Text, Value
 from kpi.numbers import plain
@@ -39,7 +39,10 @@ def english_number(amount: Decimal) -> str:
 
 
 def _trim(amount: Decimal, grouped: bool = False) -> str:
-    return f"{amount.quantize(Decimal('0.01')).normalize():{',' if grouped else ''}f}"
+    # Enough digits for any finite number: with the default 28, a figure like 1e30 (a typo in a progress entry,
+    # which no quote checks) made quantize raise and stopped the page.
+    context = Context(prec=max(28, amount.adjusted() + 4))
+    return f"{amount.quantize(Decimal('0.01'), context=context).normalize(context):{',' if grouped else ''}f}"
 
 
 def format_value(value: float, qualifier: Qualifier, unit: Text, lang: str) -> str:
@@ -91,5 +94,12 @@ def section_label(section: str, lang: str) -> str:
     if lang == "zh":
         return section
     part, _, place = section.partition(" ")
-    numbers = NUMERAL_RUN.sub(lambda m: str(chinese_number(m[0])), place)
-    return f"Part {chinese_number(part[1:-2])} · {numbers}"
+    numbers = NUMERAL_RUN.sub(lambda m: _number(m[0]), place)
+    return f"Part {_number(part[1:-2])} · {numbers}"
+
+
+def _number(numeral: str) -> str:
+    """一 → "1", 十二 → "12"; anything that is not one number (一一) stays as written: a section is free text after
+    第一部分, and must never stop a page."""
+    value = chinese_number(numeral)
+    return numeral if value is None else str(value)

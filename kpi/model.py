@@ -25,7 +25,16 @@ MilestoneOutcomeState = Literal["done", "not_done"]
 ProgrammeState = Literal["done", "basically_done", "under_way"]
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
+
+
+def _not_blank(text: str) -> str:
+    # " " passes min_length but shows as nothing, and Streamlit refuses a blank page title (every page stops).
+    if not text.strip():
+        raise PydanticCustomError("string_blank", "must not be empty or only spaces")
+    return text
+
+
+NonEmpty = Annotated[str, Strict(), Field(min_length=1), AfterValidator(_not_blank)]
 ItemId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", examples=["economy.enterprises_attracted"])]
 ThemeId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["economy"])]
 ReportId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["report_2023"])]

@@ -7,6 +7,7 @@ paths (two pages on one path stop every page), so both read the same list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Literal
 
 
@@ -29,5 +30,13 @@ FIXED_PAGES: tuple[FixedPage, ...] = (
     FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "unlisted"),
     FixedPage("indicator", "pages/indicator.py", "indicator", ":material/info:", "unlisted"),
 )
-RESERVED_PATHS = frozenset(page.path for page in FIXED_PAGES if page.path)
+
+
+def claimed_path(page: FixedPage) -> str:
+    """The URL path a page takes. Why the file name for the overview: Streamlit serves the default page at /,
+    but it still claims the path it infers from the page's file (/overview), and a theme there stops every page."""
+    return page.path or PurePosixPath(page.file).stem
+
+
+RESERVED_PATHS = frozenset(claimed_path(page) for page in FIXED_PAGES)
 THEME_PAGE = "pages/theme.py"  # one script serves every theme

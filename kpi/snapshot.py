@@ -7,6 +7,13 @@ directory (the app never writes to the data files). Layout, one folder per data 
 
     <state dir>/<key of the data directory>/<digest of the files>/...   a copy of the files that loaded
     <state dir>/<key of the data directory>/current → <digest>           switched atomically (symlink + rename)
+    <state dir>/<key of the data directory>/previous → <digest>          the copy `current` replaced
+    <state dir>/<key of the data directory>/broken-<digest>              files that broke a page: never saved again
+
+Why `previous` and `broken-`: the app saves the files once they have shown a page without error
+(components/data.py). If they later make another page raise, they must not stay the fallback, here or for any
+other process: `discard` goes back to the copy before them, and marks their digest so no process saves them
+again. The digest is of the files' names and bytes, so any edit gives new files a fresh chance.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from kpi.dataset import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, Dataset, da
 from kpi.errors import DataErrors
 
 STATE_ENV = "KPI_STATE_DIR"
-CURRENT = "current"
+CURRENT, PREVIOUS, BROKEN = "current", "previous", "broken-"
 SOURCE = "data_dir.txt"  # which data directory a folder keeps, so folders of deleted directories can go
 PRUNE_AFTER_S = 60
 
@@ -59,16 +66,50 @@ def save_last_good(data_dir: Path, files: list[str], stamp: tuple, state: Path |
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
     try:
         digest = copy_files(data_dir, files, staging)
-        if data_stamp(data_dir) != stamp:
+        if data_stamp(data_dir) != stamp or (folder / f"{BROKEN}{digest}").exists():
             return None
         target = folder / digest
         with contextlib.suppress(OSError):  # another process saved the same files first
             staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # already gone when the rename succeeded
-    point_current(folder, digest)
-    prune(folder, keep=digest)
+    replaced = last_good_version(data_dir, state)
+    if replaced not in (None, digest):
+        point(folder, PREVIOUS, replaced)
+    point(folder, CURRENT, digest)
+    prune(folder, keep={digest, replaced})
     return target
+
+
+def discard(data_dir: Path, version: str, state: Path | None = None) -> None:
+    """Files that broke a page: never the last good copy again. If they are it now, the copy before them is."""
+    folder = home(data_dir, state)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{BROKEN}{version}").touch()
+    if last_good_version(data_dir, state) != version:
+        return
+    try:
+        previous = os.readlink(folder / PREVIOUS)
+    except OSError:
+        previous = None
+    if previous and previous != version and (folder / previous).is_dir() and not (folder / f"{BROKEN}{previous}").exists():
+        point(folder, CURRENT, previous)
+    else:
+        (folder / CURRENT).unlink(missing_ok=True)
+
+
+def files_version(data_dir: Path, files: list[str], stamp: tuple) -> str:
+    """The digest a copy of these files would have (its folder's name): the version of data that loaded.
+
+    `stamp` is `data_stamp(data_dir)` taken before the load; when the files changed since, the digest may not be
+    of what loaded, so the version is the stamp's own (it can never be saved: `save_last_good` checks the stamp)."""
+    digest = hashlib.sha256()
+    root = data_dir.resolve()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    if data_stamp(data_dir) != stamp:
+        return "stamp-" + hashlib.sha256(repr(stamp).encode()).hexdigest()[:24]
+    return digest.hexdigest()[:32]
 
 
 def copy_files(data_dir: Path, files: list[str], target: Path) -> str:
@@ -86,18 +127,19 @@ def copy_files(data_dir: Path, files: list[str], target: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def point_current(folder: Path, digest: str) -> None:
-    """Switch `current` to the new copy in one step: readers see the old copy or the new, never neither."""
+def point(folder: Path, name: str, digest: str) -> None:
+    """Switch the link `name` (current, previous) to a copy in one step: readers see the old copy or the new, never neither."""
     link = folder / f".link-{uuid.uuid4().hex}"
     link.symlink_to(digest)
-    os.replace(link, folder / CURRENT)
+    os.replace(link, folder / name)
 
 
-def prune(folder: Path, keep: str) -> None:
-    """Remove older copies of this directory, and the folders of data directories that no longer exist."""
+def prune(folder: Path, keep: set[str | None]) -> None:
+    """Remove older copies of this directory (but the current and previous ones), and the folders of data directories
+    that no longer exist."""
     for old in folder.iterdir():
         # Copies younger than a minute may be another process's save in progress: leave them for later.
-        if (old.is_dir() and not old.is_symlink() and not old.name.startswith(".") and old.name != keep
+        if (old.is_dir() and not old.is_symlink() and not old.name.startswith(".") and old.name not in keep
                 and time.time() - old.stat().st_mtime > PRUNE_AFTER_S):
             shutil.rmtree(old, ignore_errors=True)
     for other in folder.parent.iterdir():

@@ -39,11 +39,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "exit_meeting": ("退出会议模式", "Leave meeting mode"),
     "pause": ("暂停轮播（每 {seconds} 秒）", "Pause rotation (every {seconds} s)"),
     "resume": ("继续轮播（每 {seconds} 秒）", "Resume rotation (every {seconds} s)"),
-    "data_errors": ("数据文件有错误，看板仍显示上一次正确的数据。请工作人员修正：",
-                    "The data files have errors; the dashboard still shows the last good data. For staff to fix:"),
-    "data_broken": ("数据文件有错误，暂无可显示的数据。请工作人员修正：",
-                    "The data files have errors and there is no good copy to show yet. For staff to fix:"),
-    "open_check": ("打开数据检查页 →", "Open the data check page →"),
+    # What the public reads while staff fix the data: neutral, no file names, no link to the data-check page.
+    "data_updating": ("部分数据正在更新。", "Some figures are being updated."),
+    "data_none": ("数据正在更新，请稍后再来。", "The figures are being updated; please come back later."),
+    "page_unavailable": ("此页正在更新，请稍后再来。", "This page is being updated; please come back later."),
     # Overview and themes
     "plan_status": ("{year}年目标与事项", "Targets and milestones for {year}"),
     "results_of": ("{year}年主要成果", "Key results of {year}"),
@@ -178,6 +177,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Data check
     "check_valid": ("数据文件全部有效。", "The data files are valid."),
     "check_errors": ("数据文件有 {n} 个错误（看板仍显示上一次正确的数据）：", "The data files have {n} error(s) (the dashboard shows the last good data):"),
+    "check_page_errors": ("数据文件通过了检查，但有 {n} 个页面出错（看板改为显示上一次正确的数据；详情见服务器日志）：",
+                          "The data files passed the check, but {n} page error(s) occurred (the dashboard shows the last good data "
+                          "instead; details in the server log):"),
+    "page_error_line": ("{at} 页面 {page}（{data}）：{error}", "{at} page {page} ({data}): {error}"),
+    "frame_page": ("每页共用的页头", "the header every page shares"),
+    "with_files": ("使用当前数据文件", "with the current data files"),
+    "with_last_good": ("使用上一次正确的数据", "with the last good data"),
     "check_outcomes_missing": ("结果未录入：{n} 项", "Outcomes not entered: {n}"),
     "check_outcomes_help": ("计划年度已结束。请在 {file} 对应位置为每项加上 outcome（下一年度报告的数值、报告编号和原文）。",
                             "Their plan year is over. In {file}, add an outcome to each at the line shown (the following report's value, report id and quote)."),

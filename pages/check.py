@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
-from components.data import current_data
+from components.data import current_data, page_errors
 from components.frame import page_frame
+from components.notices import data_problems
 from components.targets_summary import assessments
 from kpi.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
@@ -18,10 +19,9 @@ content = dataset.content
 loaded = current_data()
 st.header(t("check", lang), divider="gray")
 
-if loaded.errors:
-    st.error(t("check_errors", lang, n=len(loaded.errors)), icon=":material/error:")
-    st.code("\n".join(e.format(lang) for e in loaded.errors), language=None, wrap_lines=True)
-else:
+failures = page_errors()
+data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff
+if not loaded.errors and not failures:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
 
 assessed = assessments(dataset, frame.as_of)

@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from kpi.dataset import REPO_ROOT
+from kpi.dataset import REPO_ROOT, Dataset
+from kpi.site import FIXED_PAGES, claimed_path
 
 APP = str(REPO_ROOT / "app.py")
+
+
+def _as_served() -> None:
+    """Run every AppTest page through app.py, as the server does.
+
+    Why: the served app runs st.navigation at start-up (app.py's st.App lifespan), so the `pages/` folder never
+    puts a run in Streamlit's legacy mode. AppTest clears that flag before every run, and then opened /glossary,
+    /targets, /check… by running pages/<name>.py alone: no frame, no safety net, and the previous run's Frame.
+    """
+    init = PagesManager.__init__
+
+    def served_init(self, *args, **kwargs) -> None:
+        PagesManager.uses_pages_directory = False
+        init(self, *args, **kwargs)
+
+    if not getattr(init, "as_served", False):
+        served_init.as_served = True
+        PagesManager.__init__ = served_init
+
+
+_as_served()
 
 
 def open_page(url_path: str = "", **params: str) -> AppTest:
@@ -43,6 +67,26 @@ def texts(at: AppTest) -> str:
     elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
     parts = [element.value for element in elements]
     return plain("\n".join(str(p) for p in parts))
+
+
+def every_page(dataset: Dataset, as_of: str, **params: str) -> Iterator[tuple[str, str, AppTest]]:
+    """(language, url path, the app after showing it) for every page of the dataset in Chinese, then in English:
+    one viewer going from page to page, then switching language.
+
+    Why one session: a new AppTest per page would spend most of its time starting the app; switching keeps
+    the query parameters (?id=, ?target=, ?figures=), so the detail views are drawn too.
+    """
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"as_of": as_of, **params}.items():
+        at.query_params[key] = value
+    paths = [claimed_path(page) for page in FIXED_PAGES] + [theme.id for theme in dataset.content.themes]
+    for lang in ("zh", "en"):
+        at.query_params["lang"] = lang
+        for path in paths:
+            at._page_hash = calc_hash(path)  # st.Page hashes its url_path; the overview's is its file name
+            at.run()
+            yield lang, path, at
 
 
 class _Reader(HTMLParser):

@@ -60,9 +60,17 @@ def test_format_change_carries_sign_and_unit(latest, previous, unit, zh, en):
 
 @pytest.mark.parametrize(("section", "en"), [
     ("第一部分 五(二)", "Part 1 · 5(2)"), ("第二部分 一(三)", "Part 2 · 1(3)"), ("第二部分 十二(十)", "Part 2 · 12(10)"),
+    ("第一部分 二十一", "Part 1 · 21"), ("第一部分 政府自身建设", "Part 1 · 政府自身建设"),
+    ("第一部分 一一(二)", "Part 1 · 一一(2)"), ("第一部分 十十", "Part 1 · 十十"),  # not numerals: kept as written, never a KeyError
 ])
 def test_section_labels_read_in_english(section, en):
     assert (section_label(section, "zh"), section_label(section, "en")) == (section, en)
+
+
+@pytest.mark.parametrize(("value", "end"), [(1e30, " billion yuan"), (1e300, " billion yuan"), (1e-9, "0 yuan")])
+def test_any_finite_number_can_be_written(value, end):
+    # A progress value is checked against no quote: with Decimal's default 28 digits, 1e30 raised and stopped the page.
+    assert format_value(value, "exact", Text(zh="元", en="yuan"), "en").endswith(end)
 
 
 def test_a_result_stated_in_words_reads_as_the_report_words_it():

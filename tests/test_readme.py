@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from kpi.dataset import REPO_ROOT
+from kpi.site import RESERVED_PATHS
 from kpi.status import STATUSES
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
@@ -62,3 +63,8 @@ def test_readme_names_the_two_commands_and_ci_runs_the_test_one():
     commands = re.findall(r"```bash\n(.+?)\n```", README)
     assert commands[:2] == ["bash scripts/run", "bash scripts/test"]
     assert "bash scripts/test" in (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_names_every_path_a_theme_may_not_take():
+    [paragraph] = [p for p in README.split("\n\n") if "dashboard's own" in p]
+    assert set(re.findall(r"`([a-z_]+)`", paragraph)) >= RESERVED_PATHS

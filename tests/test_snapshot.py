@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,16 @@ import pytest
 from kpi import snapshot
 from kpi.dataset import REPO_ROOT, data_stamp, load_dataset
 from kpi.errors import DataErrors
-from kpi.snapshot import home, last_good_version, load_last_good, save_last_good, snapshot_files, state_dir
+from kpi.snapshot import (
+    discard,
+    files_version,
+    home,
+    last_good_version,
+    load_last_good,
+    save_last_good,
+    snapshot_files,
+    state_dir,
+)
 from tests.conftest import MINIMAL, copy_data_dir
 
 NAME = "name: {zh: 引进企业, en: Enterprises attracted}"
@@ -90,15 +100,58 @@ def test_files_saved_again_after_the_load_do_not_replace_the_last_good_copy(data
     assert not [p for p in home(data, state).iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_a_newer_good_copy_replaces_the_older_one(data, state, monkeypatch):
+def save_named(data: Path, state: Path, name: str) -> str:
+    """Rename the first figure, save the files as the last good copy, and return its version."""
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    (data / "indicators.yaml").write_text(re.sub(r"name: \{zh: [^,]+, en: Enterprises attracted\}",
+                                                 f"name: {{zh: {name}, en: Enterprises attracted}}", text), encoding="utf-8")
+    save_last_good(data, files_of(data), data_stamp(data), state)
+    return last_good_version(data, state)
+
+
+def saved_name(data: Path, state: Path) -> str | None:
+    saved = load_last_good(data, state)
+    return saved.indicators["economy.enterprises_attracted"].name.zh if saved else None
+
+
+def test_a_newer_good_copy_replaces_the_older_one_which_is_kept_as_previous(data, state, monkeypatch):
     monkeypatch.setattr(snapshot, "PRUNE_AFTER_S", -1)
-    save_last_good(data, files_of(data), data_stamp(data), state)
-    first = last_good_version(data, state)
+    first = save_named(data, state, "引进企业")
+    second = save_named(data, state, "新引进企业")
+    assert second != first and saved_name(data, state) == "新引进企业"
+    assert (home(data, state) / first).is_dir()  # the copy before: the fallback if the newer one breaks a page
+    third = save_named(data, state, "第三次")
+    assert {p.name for p in home(data, state).iterdir() if p.is_dir() and not p.is_symlink()} == {second, third}
+
+
+def test_files_that_broke_a_page_are_never_the_last_good_copy_again(data, state, monkeypatch):
+    monkeypatch.setattr(snapshot, "PRUNE_AFTER_S", -1)
+    save_named(data, state, "引进企业")
+    broken = save_named(data, state, "坏引进企业")
+    assert files_version(data, files_of(data), data_stamp(data)) == broken  # what the app knows the loaded files by
+    discard(data, broken, state)
+    assert saved_name(data, state) == "引进企业"  # back to the copy before
+    assert save_last_good(data, files_of(data), data_stamp(data), state) is None  # no process saves them again
+    assert saved_name(data, state) == "引进企业"
+    assert save_named(data, state, "改好了") and saved_name(data, state) == "改好了"  # an edit: new files, a fresh start
+
+
+def test_discarding_the_only_copy_leaves_none(data, state):
+    only = save_named(data, state, "坏引进企业")
+    discard(data, only, state)
+    assert last_good_version(data, state) is None and load_last_good(data, state) is None
+
+
+def test_discarding_files_that_are_not_the_copy_only_marks_them(data, state):
+    good = save_named(data, state, "引进企业")
+    discard(data, "0" * 32, state)
+    assert last_good_version(data, state) == good
+
+
+def test_the_version_of_files_changed_since_they_loaded_is_the_stamps(data):
+    stamp = data_stamp(data)
     edit(data / "indicators.yaml", NAME, NAME.replace("引进企业", "新引进企业"))
-    save_last_good(data, files_of(data), data_stamp(data), state)
-    assert last_good_version(data, state) != first
-    assert load_last_good(data, state).indicators["economy.enterprises_attracted"].name.zh == "新引进企业"
-    assert not (home(data, state) / first).exists()
+    assert files_version(data, files_of(data), stamp).startswith("stamp-")
 
 
 def test_saving_the_same_files_twice_keeps_one_copy(data, state):

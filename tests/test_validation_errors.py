@@ -52,6 +52,18 @@ CASES = [
     ("glossary_missing_definition", G, "  definition: {zh: 社区治安值守点。, en: A community safety post.}\n", "", 2, "缺少必填字段 'definition'"),
     ("glossary_forms_not_list", G, "forms: [平安屋]", "forms: 平安屋", 6, "'forms' 应为列表"),
     ("glossary_unknown_field", G, "  forms: [平安屋]", "  form: [平安屋]", 6, "未知字段 'form'"),
+    # What the pages assume (issue 16): each of these passed validation and then stopped a page, or drew a falsehood.
+    ("theme_id_is_a_page_path", I, "- id: safety\n", "- id: glossary\n", 15, "主题编号 'glossary' 是看板自带页面的网址（/glossary）"),
+    ("theme_id_is_the_overviews_path", I, "- id: safety\n", "- id: overview\n", 15, "主题编号 'overview' 是看板自带页面的网址"),
+    ("icon_is_a_word", I, "icon: ':material/shield:'", "icon: shield", 17, "'icon' 应为一个表情符号（如 🏠），或 :material/图标名:"),
+    ("icon_unknown_material_name", I, "icon: ':material/shield:'", "icon: ':material/shields:'", 17, "实际为 ':material/shields:'"),
+    ("icon_emoji_shortcode", I, "icon: ':material/shield:'", "icon: ':shield:'", 17, "'icon' 应为一个表情符号"),
+    ("name_only_spaces", I, "name: {zh: 平安与安全, en: Safety}", "name: {zh: '　', en: Safety}", 16, "'zh' 不能为空（只有空格也不行）"),
+    ("plans_not_the_next_year", I, "plans: 2024", "plans: 2023", 10, "'plans' 应为所回顾年份的下一年 2024，实际为 2023"),
+    ("published_before_the_year_ends", I, "published: 2024-01-29", "published: 2023-12-01", 6, "发布日期 2023-12-01 早于所回顾的 2023 年结束"),
+    ("programme_parts_exceed_total", I, "  - {indicator: economy.tasks_done, state: done}\n",
+     "  - {indicator: economy.tasks_done, state: done}\n  - {indicator: economy.tasks_listed, state: under_way}\n", 93,
+     "各部分合计 53，超过了总数 43（economy.tasks_listed）"),
 ]
 
 
@@ -139,6 +151,50 @@ def test_bom_and_windows_line_endings_are_fine(minimal_dir):
         path = minimal_dir / name
         path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
     assert len(load_dataset(minimal_dir).content.indicators) == 6
+
+
+@pytest.mark.parametrize("icon", ["'🏠'", "'❤️'", "' :material/home: '", "':material/elderly:'"])
+def test_an_emoji_or_a_material_name_is_an_icon(minimal_dir, icon):
+    path = minimal_dir / I
+    path.write_text(path.read_text(encoding="utf-8").replace("':material/shield:'", icon), encoding="utf-8")
+    assert load_dataset(minimal_dir).content.themes[1].icon == icon.strip("'")
+
+
+def rename_theme(text: str, new: str) -> str:
+    """The culture theme's id changed everywhere, as a careful editor renames it (its items follow it)."""
+    return text.replace("- id: culture\n", f"- id: {new}\n").replace("  theme: culture\n", f"  theme: {new}\n")
+
+
+def set_icon(text: str, new: str) -> str:
+    return text.replace("  icon: ':material/theater_comedy:'\n", f"  icon: {new}\n")
+
+
+# The six edits issue 16 measured: each passed validation, then every page raised for every viewer.
+SIX_EDITS = [
+    (lambda text: rename_theme(text, "check"), "id", "主题编号 'check' 是看板自带页面的网址（/check）"),
+    (lambda text: rename_theme(text, "targets"), "id", "主题编号 'targets' 是看板自带页面的网址（/targets）"),
+    (lambda text: rename_theme(text, "glossary"), "id", "主题编号 'glossary' 是看板自带页面的网址（/glossary）"),
+    (lambda text: rename_theme(text, "indicator"), "id", "主题编号 'indicator' 是看板自带页面的网址（/indicator）"),
+    (lambda text: set_icon(text, "culture"), "icon", "'icon' 应为一个表情符号（如 🏠），或 :material/图标名:"),
+    (lambda text: set_icon(text, "':material/no_such_icon:'"), "icon", "实际为 ':material/no_such_icon:'"),
+]
+
+
+@pytest.mark.parametrize(("edit", "field", "message"), SIX_EDITS,
+                         ids=["check", "targets", "glossary", "indicator", "icon_word", "icon_unknown"])
+def test_the_six_edits_that_stopped_every_page_are_rejected_with_their_place(shipped_dir, edit, field, message):
+    path = shipped_dir / I
+    text = edit(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    theme = next(n for n, line in enumerate(lines) if line.startswith("- id: ") and lines[n + 1] == "  name: {zh: 文化, en: Culture}")
+    line = theme + 1 if field == "id" else theme + 3
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(shipped_dir)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.column) == (I, line, 3)  # the key, where an editor jumps
+    assert error.format().startswith(f"{I}:{line}:") and message in error.zh
+    assert error.en and "indicators.yaml" not in error.en
 
 
 def test_unquoted_year_is_a_period(minimal_dir):

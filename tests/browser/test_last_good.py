@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from kpi.dataset import REPO_ROOT
 from kpi.snapshot import load_last_good
 from tests.browser.server import load, running_server
-from tests.browser.test_live_edits import NAME_LINE, digest, edit
+from tests.browser.test_live_edits import NAME_LINE, UPDATING, digest, edit
 from tests.browser.waiting import wait_until
 from tests.conftest import copy_data_dir
 
@@ -34,8 +34,9 @@ def test_a_restart_during_a_broken_edit_serves_the_last_good_data(browser, tmp_p
     with running_server(data) as base:  # a new process: nothing in memory, the files are broken
         load(page, f"{base}/economy")
         expect(page.get_by_text("新引进企业").filter(visible=True).first).to_be_visible(timeout=30_000)
-        assert page.get_by_text("看板仍显示上一次正确的数据").is_visible()
-        assert "'value' 应为数字，实际为 '一百'" in page.locator('[data-testid="stCode"]').first.inner_text()
+        assert page.get_by_text(UPDATING).is_visible()
         assert page.locator('[data-testid="stException"]').count() == 0
+        load(page, f"{base}/check")
+        assert "'value' 应为数字，实际为 '一百'" in page.locator('[data-testid="stCode"]').first.inner_text()
     assert digest(data) == before  # the app never writes to the data files
     page.close()

@@ -13,7 +13,7 @@ COLD_LINKS = [
     ("/economy?lang=en", "Enterprises attracted (Jan–Nov 2023)", {"lang": "en"}),
     ("/housing", "住房与人居环境", {}),
     ("/glossary?term=three_deliveries&lang=en", "Three Deliveries to Enterprises", {"lang": "en", "term": "three_deliveries"}),
-    ("/targets?theme=safety&status=outcome_missing", "2024年目标与事项", {"theme": "safety", "status": "outcome_missing"}),
+    ("/targets?year=2024&theme=safety&status=outcome_missing", "2024年目标与事项", {"theme": "safety", "status": "outcome_missing"}),
     ("/indicator?id=economy.service_packages_issued", "发放重点企业“服务包”29家", {"id": "economy.service_packages_issued"}),
     ("/?as_of=2024-06-30&lang=en", "Target progress judged as of 2024-06-30", {"as_of": "2024-06-30", "lang": "en"}),
     ("/source?lang=en", "The report is in Chinese", {"lang": "en"}),

@@ -9,19 +9,26 @@ from kpi.dataset import REPO_ROOT
 from tests.browser.server import load, running_server, screenshot
 from tests.conftest import copy_data_dir
 from tests.fixture_report import add_fixture_report
+from tests.mutations import without_outcome
 from tests.test_targets_view import add_progress
 
 
-def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(server, page, screenshots):
-    load(page, f"{server}/targets?target=safety.new_peace_houses_2024&as_of=2025-03-01")
-    assert page.get_by_test_id("stAlertContentError").count() == 0  # nothing red, nothing addressed to staff
-    assert page.get_by_text("2024年目标完成情况：待下一份工作报告录入后显示。").is_visible()
-    screenshot(page, screenshots / "targets-awaiting-zh-1366.png")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.wait_for_timeout(400)
-    status = page.locator(".kb-plan td").first.bounding_box()
-    assert status["x"] >= 0 and status["x"] + status["width"] <= 390  # the status column starts the table, on screen
-    screenshot(page, screenshots / "targets-awaiting-zh-390.png")
+def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browser, tmp_path, screenshots):
+    data = without_outcome(copy_data_dir(REPO_ROOT, tmp_path), "safety.new_peace_houses_2024")  # whatever staff enter one day
+    with running_server(data) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        load(page, f"{base}/targets?year=2024&as_of=2025-03-01&target=safety.new_peace_houses_2024")
+        assert page.get_by_test_id("stAlertContentError").count() == 0  # nothing red, nothing addressed to staff
+        assert page.get_by_text("2024年目标完成情况：待下一份工作报告录入后显示。").is_visible()
+        assert page.get_by_role("link", name="待下一份报告").first.is_visible()  # its status, as the public reads it
+        assert page.get_by_text("计划年度已于 2024-12-31 结束，但尚未录入结果").is_visible()  # how it was worked out
+        screenshot(page, screenshots / "targets-awaiting-zh-1366.png")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(400)
+        status = page.locator(".kb-plan td").first.bounding_box()
+        assert status["x"] >= 0 and status["x"] + status["width"] <= 390  # the status column starts the table, on screen
+        screenshot(page, screenshots / "targets-awaiting-zh-390.png")
+        page.close()
 
 
 def test_targets_with_progress(browser, tmp_path, screenshots):
@@ -47,7 +54,7 @@ def next_report_server(tmp_path_factory):
 def test_two_plan_years_by_url(browser, next_report_server, screenshots, lang):
     suffix = "" if lang == "zh" else "&lang=en"
     page = browser.new_page(viewport={"width": 1366, "height": 768})
-    load(page, f"{next_report_server}/targets?year=2024{suffix}")
+    load(page, f"{next_report_server}/targets?year=2024&as_of=2025-03-01{suffix}")  # the fixture report closed 2024
     heading = {"zh": "2024年目标与事项", "en": "Targets and milestones for 2024"}[lang]
     assert page.get_by_role("heading", name=heading).is_visible()
     words = {"zh": ["已达成 3", "未达成 1", "已完成 2"], "en": ["Achieved 3", "Missed 1", "Done 2"]}[lang]
