@@ -18,15 +18,17 @@ COUNT_WORDS = {value: word for word, value in DIGITS.items() if value >= 2 and w
 
 def chinese_number(word: str) -> int | None:
     """两 → 2, 十二 → 12, 二十 → 20, 三百 → 300; None for runs that are not one number (十四五) or empty."""
-    total, digit = 0, None
+    total, digit, last_unit = 0, None, None
     for char in word.replace("零", ""):  # 一百零五: 零 only holds a place
         if char in DIGITS:
             if digit is not None:
                 return None
             digit = DIGITS[char]
         elif char in UNITS:
+            if last_unit is not None and UNITS[char] >= last_unit:
+                return None  # 十十, 十百: units only come in falling order
             total += (1 if digit is None else digit) * UNITS[char]
-            digit = None
+            digit, last_unit = None, UNITS[char]
         else:
             return None
     return total + (digit or 0) if word else None

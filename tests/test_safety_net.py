@@ -43,10 +43,10 @@ def fault(monkeypatch):
     do: a fault in the code, which no data avoids). The overview draws no theme charts, so it still shows."""
     charts, switch = components.charts.theme_charts, {"always": False}
 
-    def theme_charts(dataset, theme, lang, meeting=False):
+    def theme_charts(dataset, theme, lang):
         if switch["always"] or any(i.name.zh.startswith("坏") for i in dataset.theme_indicators(theme)):
             raise ValueError(f"planted fault in {theme}")
-        return charts(dataset, theme, lang, meeting)
+        return charts(dataset, theme, lang)
 
     monkeypatch.setattr(components.charts, "theme_charts", theme_charts)
     return switch
