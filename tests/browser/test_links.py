@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from kpi.dataset import REPO_ROOT, load_dataset
 from tests.browser.server import load, running_server
 
 # (link, text that proves the right view, parameters that must still be in the URL)
@@ -37,9 +38,13 @@ def test_cold_deep_link_opens_the_shared_view(browser, link, expected, kept):
         page.close()
 
 
-def test_glossary_link_shows_only_that_term(server, page):
+def test_glossary_link_brings_that_term_into_view_among_all_the_others(server, page):
     load(page, f"{server}/glossary?term=pearl_program")
-    assert page.locator("h5").all_inner_texts() == ["明珠计划 · Pearl Program"]
+    assert page.locator(".kb-terms h3").count() == len(load_dataset(REPO_ROOT).glossary.terms)
+    term = page.locator("#term-pearl_program h3")
+    assert term.inner_text() == "明珠计划 · Pearl Program"
+    page.wait_for_function("(() => { const r = document.getElementById('term-pearl_program').getBoundingClientRect();"
+                           " return r.top >= -2 && r.top < innerHeight / 2; })()", timeout=15_000)
 
 
 def test_language_persists_across_navigation(server, page):
