@@ -21,7 +21,7 @@ import streamlit as st
 
 from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
-from components.header import Menu, header, title_block
+from components.header import Menu, nav_html, title_block
 from components.meeting import meeting_bar, parse_rotate
 from components.notices import STAFF_PATH, nothing_to_show, public_note
 from components.style import page_style
@@ -53,8 +53,8 @@ def frame() -> None:
     loaded = current_data()
     dataset = loaded.dataset
     if dataset is None:  # nothing good to show yet: a neutral line; staff read why on /check
-        header(None, "", as_of, "lang")
-        st.html(title_block(None, [], st.session_state["lang"], source_link=False))
+        st.html(nav_html(None, "", lang, {}, st.query_params.to_dict(), st.context.url or ""))
+        st.html(title_block(None, [], lang, source_link=False))
         nothing_to_show(loaded.errors, page_errors(), st.session_state["lang"])
         st.stop()
 
@@ -67,19 +67,19 @@ def frame() -> None:
         page = st.navigation(list(by_path.values()), position="hidden")
         net.page = page.url_path
 
-        placed = {place: [fixed[p.path] for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-        menu = Menu(placed["top"], [("themes", t("themes", lang), ":material/category:", themes),
-                                    ("reference", t("reference", lang), ":material/menu_book:", placed["reference"])])
-        # A projector shows the language its link gave (?lang=en), and no menu: the room watches, it does not click.
-        lang = st.session_state["lang"] if meeting else header(menu, page.url_path, as_of, "lang")
+        placed = {place: [(p.path, t(p.title, lang)) for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
+        menu = Menu(placed["top"], [(t("themes", lang), [(theme.id, text(theme.name, lang)) for theme in dataset.content.themes]),
+                                    (t("reference", lang), placed["reference"])])
+        shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
+        if not meeting:  # a projector shows the language its link gave (?lang=en), and no menu: the room watches
+            st.html(nav_html(menu, page.url_path, lang, shared, st.query_params.to_dict(), st.context.url or ""))
         if not loaded.fresh and page.url_path != STAFF_PATH:
             public_note(lang)
         page_style(meeting)
         st.html(title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting))
         if meeting:
-            meeting_bar([*placed["top"], *themes], page, st.session_state["rotate"], lang)
+            meeting_bar([fixed[path] for path, _ in placed["top"]] + themes, page, st.session_state["rotate"], lang)
 
-        shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
         st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
                                             shared=shared, meeting=meeting)
         page.run()

@@ -1,38 +1,70 @@
-"""The header every page shares: the menu, the share link, the language, the title, and the data's vintage — which
-report the figures come from, its date, the period they cover, and whether the plan year's outcomes are still to come.
+"""The header every page shares: the menu, the share link and the language, then the title and the data's vintage —
+which report the figures come from, its date, the period they cover, and whether the plan year's outcomes are still
+to come.
 
-Why our own menu (page links and two labelled drop-downs) rather than Streamlit's top navigation: on a phone
-Streamlit folds its navigation into an unlabelled "»" button whose list fails accessibility checks; these links
-carry their words at every width. Why the drop-downs are drawn only when opened, inside a fragment: their links
-would otherwise be sent to every new viewer of every page, and opening one reruns only the menu. A drop-down closes
-once its page is picked. Why the vintage is spelled out: a dashboard opened years after a report must never let
-the public read its figures as today's.
+Why the menu is one block of HTML links (two labelled drop-downs among them) and not Streamlit widgets: each
+element is one more message the server sends every new viewer, and the widgets of a menu were the most of a page's
+elements. Plain links also carry the view (language, what-if date, meeting mode) in the address they open, close
+their drop-down by opening a page, and need no icon font from anywhere. Why not Streamlit's own top navigation: on a
+phone it folds into an unlabelled "»" button whose list fails accessibility checks. Why the vintage is spelled out:
+a dashboard opened years after a report must never let the public read its figures as today's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlencode
 
-import streamlit as st
-
 from components.html import esc, link
-from components.url_state import state_to_url
 from kpi.dataset import Vintage
 from kpi.periods import period_label
 from kpi.texts import t, text
 
-_OPEN_PREFIX = "menu_open_"  # session keys of the drop-downs' open state
-_LAST_PAGE = "menu_last_page"
+Target = tuple[str, str]  # (url path, title): "" is the overview
 
 
 @dataclass(frozen=True)
 class Menu:
     """Pages shown as links, then groups of pages each behind a labelled drop-down."""
 
-    links: list[st.Page]
-    groups: list[tuple[str, str, str, list[st.Page]]]  # (key, label, icon, pages)
+    links: list[Target]
+    groups: list[tuple[str, list[Target]]]  # (label, pages)
+
+
+def _href(path: str, params: dict[str, str]) -> str:
+    """A link to a page of the dashboard ("" is the overview), or with path None to this page, keeping `params`."""
+    query = urlencode({key: value for key, value in params.items() if value})
+    return f"{'./' if path == '' else path or ''}?{query}" if query or path is None else (path or "./")
+
+
+def _link(path: str | None, words: str, params: dict[str, str], current: bool, css: str = "", lang: str = "") -> str:
+    marks = (f' aria-current="{"true" if lang else "page"}"' if current else "") + (f' class="{css}"' if css else "") + (f' lang="{lang}"' if lang else "")
+    return f'<a href="{esc(_href(path, params))}" target="_self"{marks}>{esc(words)}</a>'
+
+
+def link_here(words: str, params: dict[str, str]) -> str:
+    """A link to this page with other parameters (the language, the table of every figure…)."""
+    return f'<div class="kb">{_link(None, words, params, False)}</div>'
+
+
+def nav_html(menu: Menu | None, current: str, lang: str, shared: dict[str, str], query: dict[str, str], url: str) -> str:
+    """The menu, the link to share and the language switch, as one block of links.
+
+    `shared` is the view every page keeps (language, what-if date, meeting mode); `query` is this page's whole
+    address, which the language switch and the share link keep as they are."""
+    items = []
+    if menu is not None:
+        items += [_link(path, title, shared, path == current, "kb-nav-link") for path, title in menu.links]
+        for label, pages in menu.groups:
+            listed = "".join(_link(path, title, shared, path == current) for path, title in pages)
+            items.append(f'<details class="kb-menu"><summary>{esc(label)}</summary><div class="kb-menu-list">{listed}</div></details>')
+        share = f"{url}?{urlencode(query)}" if query else url
+        items.append(f'<details class="kb-menu kb-share"><summary>{esc(t("share", lang))}</summary><div class="kb-menu-list">'
+                     f'<p>{esc(t("share_help", lang))}</p><code>{esc(share)}</code></div></details>')
+    switch = "".join(_link(None, name, {**query, "lang": "" if code == "zh" else code}, code == lang, lang=code)
+                     for code, name in (("zh", "中文"), ("en", "EN")))
+    items.append(f'<span class="kb-lang" role="group" aria-label="{esc(t("language", lang))}">{switch}</span>')
+    return f'<nav class="kb kb-nav" aria-label="{esc(t("menu", lang))}">{"".join(items)}</nav>'
 
 
 def vintage_words(vintage: Vintage, lang: str) -> str:
@@ -41,48 +73,6 @@ def vintage_words(vintage: Vintage, lang: str) -> str:
                      for p, n in sorted(vintage.periods.items()) if p != vintage.main)
     return t("vintage", lang, title=text(vintage.report.title, lang), date=vintage.report.published.isoformat(),
              period=period_label(vintage.main, lang), others=others)
-
-
-def header(menu: Menu | None, page: str, as_of: date, lang_key: str) -> str:
-    """Menu and controls in one row that wraps on a phone; returns the chosen language."""
-    if st.session_state.get(_LAST_PAGE) != page:  # a page was picked: every drop-down closes
-        for key in [k for k in st.session_state if str(k).startswith(_OPEN_PREFIX)]:
-            st.session_state[key] = False
-    st.session_state[_LAST_PAGE] = page
-    _controls(menu, as_of, lang_key, st.session_state[lang_key])
-    return st.session_state[lang_key]
-
-
-@st.fragment
-def _controls(menu: Menu | None, as_of: date, lang_key: str, lang: str) -> None:
-    """Opening a drop-down reruns only this row; a new language or what-if date reruns the whole page."""
-    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        if menu is not None:
-            _menu(menu, as_of, lang)
-        st.space("stretch")
-        st.segmented_control(t("language", lang), ["zh", "en"], required=True, key=lang_key,
-                             format_func={"zh": "中文", "en": "EN"}.get, label_visibility="collapsed",
-                             on_change=state_to_url, args=(lang_key, "zh"))
-    if st.session_state[lang_key] != lang or st.session_state["as_of"] != as_of:
-        st.rerun(scope="app")
-
-
-def _menu(menu: Menu, as_of: date, lang: str) -> None:
-    for page in menu.links:
-        st.page_link(page)
-    for key, label, icon, pages in menu.groups:
-        with st.popover(label, icon=icon, key=_OPEN_PREFIX + key, on_change="rerun") as group:
-            if group.open:
-                for page in pages:
-                    st.page_link(page)
-    with st.popover("", icon=":material/share:", help=t("view_help", lang), key=_OPEN_PREFIX + "share",
-                    on_change="rerun") as share:
-        if share.open:  # the link to share, and the date progress is judged on
-            st.caption(t("share_help", lang))
-            query = urlencode(st.query_params.to_dict())
-            st.code(f"{st.context.url or ''}{'?' + query if query else ''}", language=None, wrap_lines=True)
-            st.date_input(t("as_of_label", lang), key="as_of", help=t("as_of_help", lang),
-                          on_change=state_to_url, args=("as_of", date.today()))
 
 
 def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_link: bool) -> str:

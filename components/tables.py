@@ -7,6 +7,7 @@ import pyarrow as pa
 import streamlit as st
 
 from components.frame import Frame
+from components.header import link_here
 from components.links import page_url
 from components.once import per_dataset
 from kpi.dataset import Dataset
@@ -63,10 +64,12 @@ def figures_table(theme: str, frame: Frame, file_name: str) -> None:
     count = len(dataset.theme_indicators(theme))
     if not count:  # a theme of targets only: no figures to list or download
         return
-    with st.container(horizontal=True, vertical_alignment="center"):
-        shown = st.toggle(t("show_all_figures", lang, n=count), key="figures", bind="query-params")
-        st.download_button(t("download_csv", lang), lambda: figures_csv(dataset, theme, lang), file_name=file_name,
-                           mime="text/csv", icon=":material/download:", on_click="ignore")  # a download needs no rerun
+    shown = st.query_params.get("figures") == "true"
+    # A link, not a toggle: it keeps the view in the address (?figures=true) and costs no widget.
+    st.html(link_here(t("hide_all_figures" if shown else "show_all_figures", lang, n=count),
+                      {**st.query_params.to_dict(), "figures": "" if shown else "true"}))
+    st.download_button(t("download_csv", lang), lambda: figures_csv(dataset, theme, lang), file_name=file_name,
+                       mime="text/csv", on_click="ignore")  # a download needs no rerun
     if not shown:
         return
     # The links carry the viewer's shared view (language, as-of date…), so they are added per request. On a phone the

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from components.charts import COLORS, target_words
-from components.html import esc
+from components.html import esc, link
 from components.once import per_day
-from components.targets_summary import assessments, status_chip
+from components.targets_summary import assessments, status_chip, view_params
 from kpi.dataset import Dataset
 from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target
@@ -53,6 +53,7 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
         rows.append({
             "id": item.id,
             "status": a.status,
+            "is_target": is_target,
             t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
             t("col_item", lang): text(item.name, lang),
             t("col_target", lang): target_words(item, lang) if is_target else "",
@@ -66,18 +67,25 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
     return sorted(rows, key=lambda row: row["_rank"])
 
 
-_HIDDEN = ("id", "status", "_rank")
+_HIDDEN = ("id", "status", "is_target", "_rank")
 
 
-def plan_table(rows: list[dict[str, str]], lang: str, year: int) -> str:
-    """The rows as one table, status first (it stays in view on a phone), without columns empty for every row."""
+def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str, str]) -> str:
+    """The rows as one table, status first (it stays in view on a phone), without columns empty for every row; a
+    numeric target's name opens how its status was worked out (`view` is what its link keeps: language, date)."""
     if not rows:
         return ""
     columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] for row in rows)]
-    status = t("status", lang)
-    body = "".join("<tr>" + "".join(
-        f'<td>{status_chip(row["status"], lang, year) if c == status else esc(row[c])}</td>' for c in columns) + "</tr>"
-        for row in rows)
+    status, item = t("status", lang), t("col_item", lang)
+
+    def cell(row: dict, column: str) -> str:
+        if column == status:
+            return status_chip(row["status"], lang, year)
+        if column == item and row["is_target"]:
+            return link("targets", esc(row[column]), year=str(year), target=row["id"], **view)
+        return esc(row[column])
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(row, c)}</td>" for c in columns) + "</tr>" for row in rows)
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
     return f'<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
 
@@ -86,7 +94,8 @@ def plan_table(rows: list[dict[str, str]], lang: str, year: int) -> str:
 def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
     """The whole plan year (what nearly every visitor opens), built once a day per dataset."""
     targets, milestones = dataset.planned(year)
-    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), lang, year)
+    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), lang, year,
+                      view_params(lang, as_of))
 
 
 def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
@@ -117,6 +126,17 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     if a.ignored_later:
         lines.append(t("ignored_later", lang, n=a.ignored_later))
     return lines
+
+
+def target_detail(target: Target, a: TargetAssessment, lang: str) -> str:
+    """One target: its status, the report's sentence, where it stands, and the numbers behind its status."""
+    year = parse_period(a.period)[1].year
+    explained = "".join(f"<li>{esc(line)}</li>" for line in explain(target, a, lang))
+    return (f'<section class="kb kb-card" id="target-detail"><h2>{esc(t("target_detail", lang))}: {esc(text(target.name, lang))}</h2>'
+            f'<p>{status_chip(a.status, lang, year)}{esc(t("overridden", lang)) if a.override_reason else ""}</p>'
+            f'<p>{esc(t("quote", lang))} ({esc(section_label(target.source.section, lang))}): '
+            f'<span lang="zh-CN">“{esc(target.source.quote)}”</span></p>{progress_bar(target, a, lang)}'
+            f'<p><b>{esc(t("how_computed", lang))}</b></p><ul>{explained}</ul></section>')
 
 
 def progress_bar(target: Target, a: TargetAssessment, lang: str) -> str:

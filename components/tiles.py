@@ -1,26 +1,26 @@
-"""KPI tiles: one big number per figure, its change since the period before, its source a hover away."""
+"""Key-figure tiles: one big number per figure, its change since the period before, its sentence a tap away.
+
+Why HTML and not st.metric: a row of tiles as one block costs every new viewer one message instead of one per tile
+and row, every tile is drawn in the same font at the same size ("100%" beside "13座"), and the report's sentence opens
+on a tap, which a phone can do and a hover tooltip cannot.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from itertools import islice
 
-import streamlit as st
-
-from components.frame import Frame
+from components.figure_lists import statement
 from components.glossary_terms import indicator_text, terms_in
-from components.markdown import escape_markdown
+from components.html import esc
 from components.once import per_dataset
 from kpi.dataset import Dataset
-from kpi.format import format_change, section_label, stated
+from kpi.format import format_change, stated
 from kpi.model import Indicator
 from kpi.periods import months, period_label
 from kpi.series import Observation
 from kpi.texts import t, text
 
-_DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
-# Room for tiles on a 1366 px projector, and the value's font size (Streamlit's, and meeting mode's).
+# Room for tiles on a 1366 px projector, and the value's font size (on screen, and in meeting mode).
 ROW_PX, TILE_PADDING_PX, MOST_PER_ROW = 1200, 48, 4
 VALUE_PX = {False: 36, True: 51}
 
@@ -40,25 +40,6 @@ def change_words(latest: Observation, previous: Observation, lang: str) -> str:
     return words
 
 
-def tile_help(indicator: Indicator, dataset: Dataset, lang: str) -> str:
-    """Full name, verbatim quote, report, section and period, the change, and the terms it uses (escaped)."""
-    latest, previous = dataset.latest(indicator), dataset.previous(indicator)
-    source = latest.value.source
-    lines = [
-        f"**{escape_markdown(text(indicator.name, lang))}**",
-        f"{t('quote', lang)}: “{escape_markdown(source.quote)}”",
-        escape_markdown(t("source_of", lang, report=text(latest.current.report.title, lang), section=section_label(source.section, lang),
-                          period=period_label(latest.period, lang))),
-    ]
-    if previous is not None:
-        before = stated(previous.value, indicator.unit, lang)
-        lines.append(escape_markdown(f"{change_words(latest, previous, lang)}: {before} → "
-                                     f"{stated(latest.value, indicator.unit, lang)}"))
-    for term in terms_in(indicator_text(indicator), dataset.glossary):
-        lines.append(f"{escape_markdown(text(term.term, lang))}: {escape_markdown(text(term.definition, lang))}")
-    return "\n\n".join(lines)
-
-
 def balanced_rows(count: int, most: int) -> list[int]:
     """Tiles per row so rows are as even as possible: 5 tiles at most 4 a row → [3, 2], not [4, 1]."""
     if count == 0:
@@ -75,47 +56,45 @@ def value_width(value: str, meeting: bool) -> float:
 
 
 def per_row(values: list[str], meeting: bool) -> int:
-    """As many tiles a row as the widest value allows, so no value is ever cut off with "…"."""
+    """As many tiles a row as the widest value allows, so every value stands on one line."""
     widest = max((value_width(v, meeting) for v in values), default=1)
     return max(1, min(MOST_PER_ROW, int(ROW_PX // widest)))
 
 
-@dataclass(frozen=True)
-class Tile:
-    """Everything a tile shows, worked out once per dataset and language (the same for every viewer)."""
+def _delta(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str) -> str:
+    """The change since the period before: an arrow and words, coloured by whether the report's direction calls it
+    better; none for a figure stated in words (a rank has no difference to print)."""
+    if previous is None or latest.value.words or previous.value.words:
+        return ""
+    change = format_change(latest.value.value, previous.value.value, indicator.unit, lang)
+    if change == 0:
+        return ""
+    up = latest.value.value > previous.value.value
+    tone = "neutral" if indicator.direction == "none" else "better" if up == (indicator.direction == "higher") else "worse"
+    since = t("change_since", lang, period=period_label(previous.period, lang))
+    return f'<span class="kb-delta kb-{tone}">{"↑" if up else "↓"} {esc(change)} <span class="kb-since">{esc(since)}</span></span>'
 
-    label: str
-    value: str
-    delta: str | int | None
-    delta_color: str
-    delta_description: str | None
-    help: str
+
+def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> str:
+    latest, previous = dataset.latest(indicator), dataset.previous(indicator)
+    summary = (f'<span class="kb-tile-label">{esc(tile_label(indicator, latest, dataset.vintage.main, lang))}</span>'
+               f'<span class="kb-tile-value">{esc(stated(latest.value, indicator.unit, lang))}</span>'
+               + _delta(indicator, latest, previous, lang))
+    more = [statement(indicator, latest, dataset, lang)]
+    if previous is not None:
+        before, after = stated(previous.value, indicator.unit, lang), stated(latest.value, indicator.unit, lang)
+        more.append(f'<p class="kb-src">{esc(change_words(latest, previous, lang))}: {esc(before)} → {esc(after)}</p>')
+    more += [f'<p class="kb-src"><b>{esc(text(term.term, lang))}</b>: {esc(text(term.definition, lang))}</p>'
+             for term in terms_in(indicator_text(indicator), dataset.glossary)]
+    return f'<details class="kb-tile"><summary>{summary}</summary>{"".join(more)}</details>'
 
 
 @per_dataset
-def tile(dataset: Dataset, indicator_id: str, lang: str) -> Tile:
-    indicator = dataset.indicators[indicator_id]
-    latest, previous = dataset.latest(indicator), dataset.previous(indicator)
-    value = latest.value
-    return Tile(
-        label=escape_markdown(tile_label(indicator, latest, dataset.vintage.main, lang)),
-        value=stated(value, indicator.unit, lang),
-        delta=None if previous is None or value.words else format_change(value.value, previous.value.value, indicator.unit, lang),
-        delta_color=_DELTA_COLOR[indicator.direction],
-        delta_description=None if previous is None else t("change_since", lang, period=period_label(previous.period, lang)),
-        help=tile_help(indicator, dataset, lang),
-    )
-
-
-def kpi_tiles(indicators: list[Indicator], frame: Frame) -> None:
-    """Tiles in balanced rows that fill the width; on a phone the row wraps and each tile takes the width.
-
-    Why a horizontal container per row, not st.columns: columns add a block per tile, and every block is one
-    more message each new viewer's session sends (see docs/performance.md)."""
-    tiles = [tile(frame.dataset, i.id, frame.lang) for i in indicators]
-    remaining = iter(tiles)
-    for size in balanced_rows(len(tiles), per_row([x.value for x in tiles], frame.meeting)):
-        with st.container(horizontal=True, gap="small"):
-            for shown in islice(remaining, size):
-                st.metric(shown.label, shown.value, delta=shown.delta, delta_color=shown.delta_color,
-                          delta_description=shown.delta_description, help=shown.help, border=True, width="stretch")
+def tiles_html(dataset: Dataset, indicator_ids: tuple[str, ...], lang: str, meeting: bool) -> str:
+    """The figures' tiles as one block, in rows as even as the widest value allows (one column on a phone)."""
+    indicators = [dataset.indicators[i] for i in indicator_ids]
+    if not indicators:
+        return ""
+    values = [stated(dataset.latest(i).value, i.unit, lang) for i in indicators]
+    columns = max(balanced_rows(len(indicators), per_row(values, meeting)))
+    return f'<div class="kb kb-tiles" style="--kb-columns: {columns}">{"".join(_tile(i, dataset, lang) for i in indicators)}</div>'

@@ -19,6 +19,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Frame and navigation
     "app_title": ("东明路街道绩效看板", "Dongming Road Subdistrict Performance Dashboard"),
     "language": ("语言", "Language"),
+    "menu": ("菜单", "Menu"),
+    "share": ("分享", "Share"),
     "overview": ("总览", "Overview"),
     "targets": ("目标与事项", "Targets"),
     "themes": ("主题", "Themes"),
@@ -56,7 +58,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "count_figures": ("{n} 项指标", "{n} figures"),
     "all_figures": ("全部指标", "All figures"),
     "every_figure": ("全部 {n} 项指标", "All {n} figures"),
-    "show_all_figures": ("显示全部 {n} 项指标及出处", "Show all {n} figures with their sources"),
+    "show_all_figures": ("以表格显示全部 {n} 项指标及出处", "Show all {n} figures as a table, with their sources"),
+    "hide_all_figures": ("收起全部 {n} 项指标的表格", "Hide the table of all {n} figures"),
     "qualifier_note": ("余 = 多于，近 = 接近，约 = 大约，超 = 超过。", "“Over”, “nearly” and “about” are the report's own qualifiers (余, 近, 约, 超)."),
     "data_table": ("查看数据表", "Show the data table"),
     "download_csv": ("下载 CSV", "Download CSV"),

@@ -6,7 +6,7 @@ from components.frame import page_frame
 from components.glossary_terms import indicator_text, terms_in
 from components.history import history
 from components.markdown import escape_markdown
-from components.tiles import kpi_tiles
+from components.tiles import tiles_html
 from kpi.format import section_label
 from kpi.report import paragraph_around
 from kpi.texts import t, text
@@ -22,9 +22,7 @@ if indicator is None:
 theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)
 st.page_link(frame.pages[theme.id], label=t("back_to", lang, theme=text(theme.name, lang)), icon=":material/arrow_back:")
 st.subheader(escape_markdown(text(indicator.name, lang)))
-kpi_tiles([indicator], frame)
-
-st.html(history(dataset, indicator.id, lang))
+st.html(tiles_html(dataset, (indicator.id,), lang, frame.meeting) + history(dataset, indicator.id, lang))
 
 for observation in dataset.series(indicator):
     source = observation.value.source

@@ -1,16 +1,16 @@
 """Targets and milestones of one plan year (?year=): how they stand, every item (searchable), and how a target's status
 was worked out (?target=, scrolled into view)."""
 
+from datetime import date
+
 import streamlit as st
 
 from components.frame import page_frame
-from components.markdown import escape_markdown
+from components.html import esc
 from components.scroll import scroll_into_view
-from components.status import status_badge
-from components.target_views import explain, plan_rows, plan_table, progress_bar, year_table
-from components.targets_summary import assessments, status_line
+from components.target_views import plan_rows, plan_table, target_detail, year_table
+from components.targets_summary import assessments, status_line, view_params
 from components.url_state import one_of, state_from_url, state_to_url
-from kpi.format import section_label
 from kpi.status import BY_ID, status_words
 from kpi.texts import t, text
 
@@ -29,8 +29,13 @@ year = int(st.session_state["year"])
 targets, milestones = dataset.planned(year)
 assessed = assessments(dataset, frame.as_of)
 
-st.header(t("targets_of", lang, year=year), divider="gray")
-st.html(f'<div class="kb">{status_line(dataset, frame.as_of, year, lang)}</div>')
+st.html(f'<div class="kb"><h2 class="kb-page">{esc(t("targets_of", lang, year=year))}</h2>'
+        f'{status_line(dataset, frame.as_of, year, lang)}</div>')
+
+chosen = next((x for x in targets if x.id == st.query_params.get("target")), None)
+if chosen is not None and not frame.meeting:  # a target's name in the table links here
+    st.html(target_detail(chosen, assessed[chosen.id], lang))
+    scroll_into_view("target-detail")
 
 themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
 query, theme_filter, status_filter = "", "", ""
@@ -44,6 +49,9 @@ if not frame.meeting:  # a meeting sees the whole year
         status_filter = st.selectbox(t("filter_status", lang), ["", *BY_ID], key="status", width=260,
                                      format_func=lambda k: status_words(k, lang, year) if k else t("all", lang),
                                      on_change=state_to_url, args=("status", ""))
+        # A what-if date: every page then judges statuses on it (it stays in the link, ?as_of=).
+        st.date_input(t("as_of_label", lang), key="as_of", help=t("as_of_help", lang), width=220,
+                      on_change=state_to_url, args=("as_of", date.today()))
 
 
 def shown(item) -> bool:
@@ -54,7 +62,7 @@ def shown(item) -> bool:
 
 if query or theme_filter or status_filter:
     table = plan_table(plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
-                       lang, year)
+                       lang, year, view_params(lang, frame.as_of))
 else:
     table = year_table(dataset, frame.as_of, year, lang)
 if table:
@@ -62,20 +70,3 @@ if table:
 else:
     st.info(t("no_match", lang), icon=":material/filter_alt_off:")
 
-if not frame.meeting and targets:
-    st.subheader(t("target_detail", lang), anchor="target")
-    names = {x.id: text(x.name, lang) for x in targets}
-    state_from_url("target", None, one_of(*names))
-    chosen = st.selectbox(t("choose_target", lang), list(names), key="target", format_func=names.get,
-                          placeholder=t("choose_target", lang), on_change=state_to_url, args=("target", None))
-    if chosen:
-        target, judged = next(x for x in targets if x.id == chosen), assessed[chosen]
-        status_badge(judged.status, lang, year, judged.override_reason is not None)
-        st.markdown(f"{t('quote', lang)} ({escape_markdown(section_label(target.source.section, lang))}): “{escape_markdown(target.source.quote)}”")
-        bar = progress_bar(target, judged, lang)
-        if bar:
-            st.html(bar)
-        st.markdown(f"**{t('how_computed', lang)}**")
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain(target, judged, lang)))
-    if "target" in st.query_params:
-        scroll_into_view("target")

@@ -38,9 +38,11 @@ def _as_served() -> None:
 _as_served()
 
 
-def open_page(url_path: str = "", **params: str) -> AppTest:
-    """The app after loading /<url_path>?<params>, as a browser would request it."""
-    st.cache_resource.clear()  # the data cache is process-wide; each test starts cold
+def open_page(url_path: str = "", *, cold: bool = True, **params: str) -> AppTest:
+    """The app after loading /<url_path>?<params>, as a browser would request it: in a fresh process by default,
+    or (`cold=False`) as one more viewer of a process that keeps what it has loaded."""
+    if cold:
+        st.cache_resource.clear()  # the data cache is process-wide
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
@@ -59,14 +61,26 @@ def plain(markdown: str) -> str:
 
 
 def tiles(at: AppTest) -> list[tuple[str, str]]:
-    return [(plain(m.label), m.value) for m in at.metric]
+    """(label, value) of every key-figure tile on the page."""
+    return [(label, value) for label, value, _ in tile_parts(at)]
+
+
+def tile_parts(at: AppTest) -> list[tuple[str, str, str]]:
+    """(label, value, change) of every tile; the change is "" when the figure has no earlier period."""
+    found = []
+    for body in html_blocks(at):
+        for summary in re.findall(r'<details class="kb-tile"><summary>(.*?)</summary>', body, re.S):
+            parts = {css: "".join(read_html(m).text) for css, m in
+                     re.findall(r'<span class="kb-(tile-label|tile-value|delta)[^"]*">(.*?</span>)(?=<span class="kb-(?:tile|delta)|$)', summary, re.S)}
+            found.append((parts.get("tile-label", ""), parts.get("tile-value", ""), parts.get("delta", "")))
+    return found
 
 
 def texts(at: AppTest) -> str:
-    """All Markdown, captions and alerts on the page, unescaped, for 'is it shown' checks."""
+    """All Markdown, captions, alerts and blocks of text on the page, unescaped, for 'is it shown' checks."""
     elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
     parts = [element.value for element in elements]
-    return plain("\n".join(str(p) for p in parts))
+    return plain("\n".join(str(p) for p in parts)) + "\n" + html_text(at)
 
 
 def every_page(dataset: Dataset, as_of: str, **params: str) -> Iterator[tuple[str, str, AppTest]]:
@@ -140,8 +154,14 @@ def read_html(body: str) -> _Reader:
 
 
 def html_blocks(at: AppTest) -> list[str]:
-    """The bodies of the page's HTML blocks (lists of figures, charts, tables), style and scripts left out."""
-    return [h.proto.body for h in at.get("html") if not h.proto.body.lstrip().startswith(("<style", "<script"))]
+    """The bodies of the page's HTML blocks (lists of figures, charts, tables), the menu, style and scripts left out."""
+    return [h.proto.body for h in at.get("html") if not h.proto.body.lstrip().startswith(("<style", "<script", "<nav"))]
+
+
+def nav_links(at: AppTest) -> list[tuple[str, str]]:
+    """(words, address) of every link in the menu, in order (the drop-downs' links included)."""
+    [nav] = [h.proto.body for h in at.get("html") if h.proto.body.startswith("<nav")]
+    return [("".join(read_html(words).text), href) for href, words in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', nav)]
 
 
 def html_text(at: AppTest) -> str:

@@ -26,7 +26,7 @@ from kpi.progress import assess_all
 from kpi.statements import check_all
 from kpi.status import status_words
 from kpi.texts import t
-from tests.apptest_helpers import html_tables, html_text, open_page, plain, texts, vintage
+from tests.apptest_helpers import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
 from tests.conftest import copy_data_dir
 from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
 from tests.test_report_data import closing_note
@@ -113,19 +113,17 @@ def test_no_item_of_the_closed_year_is_left_without_an_outcome(next_report, caps
     assert counts == Counter({"not_mentioned": counts["not_mentioned"], "achieved": 3, "missed": 1, "done": 2})
 
 
-def tile(at, name: str):
-    return next(m for m in at.metric if plain(m.label) == name)
+def tile(at, name: str) -> tuple[str, str]:
+    """(value, change) of the tile with that label."""
+    return next((value, change) for label, value, change in tile_parts(at) if label == name)
 
 
 def test_tiles_show_the_new_period_and_the_change(next_report):
     at = open_page("economy")
-    enterprises = tile(at, "引进企业")  # a full year now: no period in the label
-    assert (enterprises.value, enterprises.delta, enterprises.proto.delta_description) == ("152家", "+13家", "较截至2023年11月")
-    assert "截至2023年11月 → 2024（两期长度不同：11个月与12个月）: 139家 → 152家" in plain(enterprises.help)
-    revenue = tile(at, "财政总收入")  # compared with the restated (revised) 2023 figure
-    assert (revenue.value, revenue.delta, revenue.proto.delta_description) == ("3.02亿元", "+0.12亿元", "较2023")
-    english = open_page("economy", lang="en")
-    assert tile(english, "Enterprises attracted").delta == "+13 enterprises"
+    assert tile(at, "引进企业") == ("152家", "↑ +13家 较截至2023年11月")  # a full year now: no period in the label
+    assert "截至2023年11月 → 2024（两期长度不同：11个月与12个月）: 139家 → 152家" in texts(at)  # a tap on the tile
+    assert tile(at, "财政总收入") == ("3.02亿元", "↑ +0.12亿元 较2023")  # against the restated (revised) 2023 figure
+    assert tile(open_page("economy", lang="en"), "Enterprises attracted") == ("152 enterprises", "↑ +13 enterprises vs Jan–Nov 2023")
 
 
 def test_the_header_names_the_newest_report(next_report):
@@ -165,7 +163,7 @@ def test_the_theme_page_charts_what_went_up_and_down(next_report):
 
 def test_targets_default_to_the_newest_plan_year(next_report):
     at = open_page("targets", as_of=AS_OF)
-    assert plain(at.header[0].value) == "2025年目标与事项"
+    assert html_headings(at, 2)[0] == "2025年目标与事项"
     [table] = html_tables(at)
     assert {row["名称"] for row in table} == {"新建社区平安屋", "打造中型社区花园", "建成凌兆生活服务综合体"}
 

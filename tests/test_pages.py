@@ -27,10 +27,12 @@ from tests.apptest_helpers import (
     html_headings,
     html_tables,
     html_text,
+    nav_links,
     open_page,
     plain,
     read_html,
     texts,
+    tile_parts,
     tiles,
     vintage,
 )
@@ -98,7 +100,7 @@ def test_missing_outcomes_are_said_once_in_neutral_words_beside_the_vintage(lang
     pending = Counter(statuses_on(AFTER).values())["outcome_missing"]
     at = open_page(as_of=AFTER, **lang_params(lang))
     note = t("outcomes_pending", lang, year=YEAR)
-    assert (html_text(at) + texts(at)).count(note) == (1 if pending else 0) and (note in vintage(at)) == bool(pending)
+    assert texts(at).count(note) == (1 if pending else 0) and (note in vintage(at)) == bool(pending)
     during = vintage(open_page(as_of=DURING, **lang_params(lang)))
     assert note not in during and t("judged_on", lang, date=DURING) in during
 
@@ -122,11 +124,11 @@ def test_header_says_how_old_the_figures_are(lang):
 
 def test_economy_page_shows_139_enterprises_with_its_quote():
     at = open_page("economy")
-    tile = next(m for m in at.metric if plain(m.label).startswith("引进企业"))
-    assert (plain(tile.label), tile.value) == ("引进企业 (截至2023年11月)", "139家")
-    help_text = plain(tile.help)
-    assert "截至2023年11月,引进企业139家,吸引内资3.45亿元,实到外资1619万美元,均取得大幅增长。" in help_text
-    assert "出处：东明路街道办事处2023年工作报告 第一部分 一(二)" in help_text
+    assert tile_parts(at)[0] == ("引进企业 (截至2023年11月)", "139家", "")
+    [tile] = re.findall(r'<details class="kb-tile">.*?</details>', html_blocks(at)[1], re.S)[:1]
+    opened = "".join(read_html(tile).text)  # what a tap on the tile shows
+    assert "截至2023年11月,引进企业139家,吸引内资3.45亿元,实到外资1619万美元,均取得大幅增长。" in opened
+    assert "东明路街道办事处2023年工作报告 · 第一部分 一(二)" in opened
     english = open_page("economy", lang="en")
     assert tiles(english)[0] == ("Enterprises attracted (Jan–Nov 2023)", "139 enterprises")
 
@@ -141,7 +143,7 @@ def test_theme_page_shows_every_figure_without_a_click(theme, lang):
     at = open_page(theme, **lang_params(lang))
     figures = DATASET.theme_indicators(theme)
     name = text(next(x.name for x in DATASET.content.themes if x.id == theme), lang)
-    assert name in plain(at.header[0].value)
+    assert name == html_headings(at, 2)[0]
     assert tiles(at) == expected_tiles([i for i in figures if i.key], lang)
     assert [read_html(title).text[0] for title in chart_titles(at)] == [c.title for c in theme_charts(DATASET, theme, lang)]
     listed = html_text(at)
@@ -151,7 +153,7 @@ def test_theme_page_shows_every_figure_without_a_click(theme, lang):
         assert latest.value.source.quote in listed
     sections_of_figures = {(DATASET.latest(i).value.source.report, DATASET.latest(i).value.source.section) for i in figures}
     assert len(html_headings(at, 3)) == len(sections_of_figures)  # under the report's own headings
-    assert len(html_blocks(at)) == 2  # the title, then every chart and figure in ONE element: cheap for every viewer
+    assert len(html_blocks(at)) == 3  # the title, the page in ONE element (cheap for every viewer), the table's link
     assert len(at.get("plotly_chart")) == 0 and not at.dataframe  # the grid loads on request only
 
 
@@ -162,10 +164,10 @@ def test_figures_are_grouped_under_the_reports_own_headings():
 
 
 def test_the_table_of_every_figure_is_one_click_away():
-    at = open_page("safety")
-    [toggle] = at.toggle
-    assert toggle.label == f"显示全部 {len(DATASET.theme_indicators('safety'))} 项指标及出处"
-    toggle.set_value(True).run()
+    at = open_page("safety", lang="en")
+    assert t("show_all_figures", "en", n=len(DATASET.theme_indicators("safety"))) in html_text(at)
+    assert 'href="?lang=en&amp;figures=true"' in html_blocks(at)[-1]  # a link that keeps the view, not a widget
+    at = open_page("safety", figures="true")
     table = at.dataframe[-1].value
     assert len(table) == sum(len(DATASET.series(i)) for i in DATASET.theme_indicators("safety"))
     assert list(table.columns[:2]) == ["指标", "数值"]  # the value stays in view on a phone
@@ -180,7 +182,7 @@ def test_a_chart_names_its_rows_in_the_page_language():
 @pytest.mark.parametrize("lang", LANGS)
 def test_targets_page_lists_the_plan_year_in_the_status_tables_order(lang):
     at = open_page("targets", as_of=AFTER, **lang_params(lang))
-    assert plain(at.header[0].value) == t("targets_of", lang, year=YEAR)
+    assert html_headings(at, 2)[0] == t("targets_of", lang, year=YEAR)
     [table] = html_tables(at)
     assert len(table) == PLANNED
     status = t("status", lang)
@@ -236,7 +238,7 @@ def test_target_detail_explains_a_missing_outcome_and_scrolls_into_view(no_peace
     page = texts(at)
     assert target_words(target, "zh") in page
     assert f"计划年度已于 {YEAR}-12-31 结束，但尚未录入结果" in page
-    assert any('"target"' in h.proto.body and "scrollIntoView" in h.proto.body for h in at.get("html"))
+    assert any('"target-detail"' in h.proto.body and "scrollIntoView" in h.proto.body for h in at.get("html"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -296,8 +298,9 @@ def test_indicator_page_with_unknown_id():
 def test_source_page_shows_every_chapter_once(lang):
     at = open_page("source", **lang_params(lang))
     parts = report_parts(DATASET.report_texts["report_2023"])[1:]
-    assert len(at.expander) == sum(1 for part in parts for chapter in part.chapters if chapter.heading) == 12
-    headings = [plain(h.value) for h in at.subheader]
+    chapters = sum(1 for part in parts for chapter in part.chapters if chapter.heading)
+    assert sum(body.count('<details class="kb-chapter">') for body in html_blocks(at)) == chapters == 12
+    headings = html_headings(at, 3)
     assert headings == [part.heading for part in parts]  # each part's heading once
     assert "东明路街道办事处2023年工作报告" in texts(at) or "2023 Work Report" in texts(at)
 
@@ -392,14 +395,19 @@ def test_a_clause_whose_milestone_is_removed_is_listed_with_its_section(lang, sh
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_menu_sends_its_drop_downs_only_when_opened(lang):
-    # Each link is one more message to every new viewer; the drop-downs' links are drawn when a viewer opens one
-    # (the browser tests open them and pick a page).
-    at = open_page(**lang_params(lang))
-    links = [plain(link.label) for link in at.get("page_link")]
-    assert links[:2] == [t(p.title, lang) for p in FIXED_PAGES if p.place == "top"]
-    assert not set(links) & {text(theme.name, lang) for theme in DATASET.content.themes}
-    assert t("check", lang) not in links
+def test_the_menu_lists_every_public_page_and_keeps_the_view(lang):
+    at = open_page("economy", as_of=DURING, **lang_params(lang))
+    words = [w for w, _ in nav_links(at)]
+    top = [t(p.title, lang) for p in FIXED_PAGES if p.place == "top"]
+    themes = [text(theme.name, lang) for theme in DATASET.content.themes]
+    reference = [t(p.title, lang) for p in FIXED_PAGES if p.place == "reference"]
+    assert words == [*top, *themes, *reference, "中文", "EN"]
+    assert t("check", lang) not in words  # the staff page is reached by its address
+    links = dict(nav_links(at))
+    path, _, query = links[themes[3]].partition("?")
+    assert path == DATASET.content.themes[3].id  # a link keeps the language and the what-if date
+    assert set(query.split("&amp;")) == {f"as_of={DURING}", *(["lang=en"] if lang == "en" else [])}
+    assert links["EN"].startswith("?") and "lang=en" in links["EN"] and f"as_of={DURING}" in links["EN"]  # same page
 
 
 APP_FILES = [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "pages").glob("*.py")), *sorted((REPO_ROOT / "components").glob("*.py"))]

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 import components.charts
 from components.data import page_errors
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.snapshot import home, last_good_version, load_last_good
-from tests.apptest_helpers import APP, texts, tiles
+from tests.apptest_helpers import open_page, texts, tiles
 from tests.conftest import copy_data_dir
 
 NAME = "name: {zh: 引进企业, en: Enterprises attracted}"
@@ -53,16 +52,8 @@ def fault(monkeypatch):
 
 
 def visit(url_path: str = "", **params: str) -> AppTest:
-    """A viewer opening /<url_path>, in a session of the same process (the cache is kept, unlike open_page)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in {"as_of": "2025-03-01", **params}.items():
-        at.query_params[key] = value
-    at.run()
-    if url_path:
-        at._page_hash = calc_hash(url_path)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    """A viewer opening /<url_path>, in a session of the same process (the cache is kept)."""
+    return open_page(url_path, cold=False, **{"as_of": "2025-03-01", **params})
 
 
 def rename(data: Path, name: str) -> None:
