@@ -131,45 +131,6 @@ _MEETING = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
 .kb { font-size: 1.45rem; }
 .kb-top .kb-vintage { font-size: 1.25rem; }
-.kb-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .5rem; }
-.kb-nav a { text-decoration: none; color: #0E1620; }
-.kb-nav-link, .kb-menu > summary, .kb-lang a { display: inline-block; padding: .3rem .7rem; border-radius: .5rem;
-  border: 1px solid transparent; line-height: 1.4; }
-.kb-nav-link:hover, .kb-menu > summary:hover, .kb-menu-list a:hover { background: #F2F5F8; }
-.kb-nav-link[aria-current], .kb-menu-list a[aria-current] { background: #E6EEF7; font-weight: 600; }
-.kb-menu { position: relative; }
-.kb-menu > summary { cursor: pointer; list-style: none; border-color: #D5DBE1; }
-.kb-menu > summary::-webkit-details-marker { display: none; }
-.kb-menu > summary::after { content: " ▾"; color: #4A5563; }
-.kb-menu[open] > summary::after { content: " ▴"; }
-.kb-menu-list { position: absolute; z-index: 1000; top: calc(100% + .25rem); left: 0; min-width: 14rem; max-width: 90vw;
-  background: #fff; border: 1px solid #D5DBE1; border-radius: .5rem; box-shadow: 0 4px 16px rgba(14, 22, 32, .12);
-  padding: .35rem; display: flex; flex-direction: column; }
-.kb-menu-list a { padding: .35rem .6rem; border-radius: .35rem; }
-.kb-share .kb-menu-list { width: min(28rem, 90vw); }
-.kb-share .kb-menu-list p { margin: .2rem .3rem .4rem; font-size: .85rem; color: #4A5563; }
-.kb-share code { display: block; padding: .4rem; background: #F2F5F8; border-radius: .35rem; word-break: break-all;
-  font-size: .8rem; }
-.kb-lang { margin-left: auto; display: inline-flex; border: 1px solid #D5DBE1; border-radius: .5rem; overflow: hidden; }
-.kb-lang a { border-radius: 0; padding: .3rem .75rem; }
-.kb-lang a[aria-current] { background: #E6EEF7; color: #1F5A96; font-weight: 600; }
-.kb h2.kb-page { font-size: 2rem; margin: 1.25rem 0 .75rem; padding-bottom: .4rem; border-bottom: 1px solid #5B6B7F; }
-.kb-tiles { display: grid; grid-template-columns: repeat(var(--kb-columns, 3), minmax(0, 1fr)); gap: .75rem; margin: 0 0 .5rem; }
-.kb-tile { border: 1px solid #D5DBE1; border-radius: .5rem; padding: .7rem 1rem; }
-.kb-tile > summary { list-style: none; cursor: pointer; display: flex; flex-direction: column; gap: .1rem; position: relative; }
-.kb-tile > summary::-webkit-details-marker { display: none; }
-.kb-tile > summary::after { content: "›"; position: absolute; top: 0; right: 0; color: #4A5563; }
-.kb-tile[open] > summary::after { content: "⌄"; }
-.kb-tile-label { font-size: .9rem; padding-right: 1rem; }
-.kb-tile-value { font-size: 2.25rem; line-height: 1.25; }
-.kb-delta { font-size: .9rem; }
-.kb-better { color: #2E7D5B; } .kb-worse { color: #B3261E; } .kb-neutral { color: #4A5563; }
-.kb-since { color: #4A5563; }
-.kb-tile .kb-quote { margin-top: .5rem; }
-.kb-report h3 { margin: 1.25rem 0 .5rem; }
-.kb-chapter { border-top: 1px solid #E6EAEF; padding: .4rem 0; }
-.kb-chapter > summary { cursor: pointer; font-weight: 600; }
-.kb-report p { margin: .4rem 0; }
 .kb-top h1 { font-size: 2.2rem; }
 .kb h3 { font-size: 1.6rem; }
 .kb-val { font-size: 2.1rem; }

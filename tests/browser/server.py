@@ -81,8 +81,8 @@ def accessibility_violations(page) -> list[str]:
 
 
 def truncated(page) -> list[str]:
-    """Texts inside KPI tiles that are cut off (wider than their box): these would show "…"."""
-    return page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetric"] *')]
+    """Texts inside tiles and figure rows that are cut off (wider than their box): these would show "…" or spill."""
+    return page.evaluate("""() => [...document.querySelectorAll('.kb-tile summary *, .kb-fig summary *')]
         .filter(e => e.scrollWidth > e.clientWidth + 1)
         .map(e => e.textContent)""")
 

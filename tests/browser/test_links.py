@@ -49,22 +49,23 @@ def test_glossary_link_brings_that_term_into_view_among_all_the_others(server, p
 
 def test_language_persists_across_navigation(server, page):
     load(page, f"{server}/?lang=en")
-    page.get_by_role("button", name="Themes").click()
-    page.get_by_role("link", name="Safety & Security").click()
+    page.locator(".kb-menu > summary", has_text="Themes").click()
+    page.locator(".kb-menu-list").get_by_role("link", name="Safety & Security", exact=True).click()
     page.wait_for_url("**/safety?lang=en")
     load(page, page.url)
-    assert page.get_by_role("heading", name="Safety & Security").is_visible()
-    page.get_by_role("link", name="Targets").click()
+    assert page.get_by_role("heading", name="Safety & Security", level=2).is_visible()
+    page.locator(".kb-nav").get_by_role("link", name="Targets").click()
     page.wait_for_url("**/targets?lang=en")
-    page.get_by_text("中文", exact=True).click()
+    load(page, page.url)
+    page.locator(".kb-lang").get_by_role("link", name="中文").click()
     page.wait_for_function("!location.search.includes('lang=')")
     page.get_by_role("heading", name="2024年目标与事项").wait_for()
 
 
 def test_share_link_is_the_current_view(server, page):
     load(page, f"{server}/targets?lang=en&theme=housing")
-    page.locator('[data-testid="stPopover"] button', has_text="share").first.click()
-    code = page.locator('[data-testid="stCode"]').first
+    page.locator(".kb-share > summary").click()
+    code = page.locator(".kb-share code")
     code.wait_for()
     assert code.inner_text().strip() == f"{server}/targets?lang=en&theme=housing"
 

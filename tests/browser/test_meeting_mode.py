@@ -17,13 +17,13 @@ def font_px(page, selector: str) -> float:
 
 def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     load(page, f"{server}/safety")
-    value, chart = font_px(page, '[data-testid="stMetricValue"]'), font_px(page, ".kb-chart .kb-label")
+    value, chart = font_px(page, ".kb-tile-value"), font_px(page, ".kb-chart .kb-label")
     assert page.get_by_role("link", name="总览").count() == 1
     assert page.get_by_test_id("stDownloadButton").count() == 1 and page.get_by_text("查看数据表").count() > 0
     load(page, f"{server}/safety?mode=meeting")
     assert page.get_by_role("link", name="总览").count() == 0  # no menu
     assert page.get_by_test_id("stSidebar").count() == 0
-    assert font_px(page, '[data-testid="stMetricValue"]') >= value * 1.3
+    assert font_px(page, ".kb-tile-value") >= value * 1.3
     assert font_px(page, ".kb-chart .kb-label") >= chart * 1.3  # chart text grows with the tiles
     assert font_px(page, '.kb-top .kb-vintage') >= 20 and font_px(page, '.kb-note') >= 20  # readable from the back of a room
     # Filters, data tables and downloads are for desks, not projectors.
@@ -44,7 +44,7 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
 def test_tiles_fill_their_rows_evenly(server, page):
     load(page, f"{server}/safety?mode=meeting")
     rows: dict[int, list[float]] = {}
-    for box in (tile.bounding_box() for tile in page.get_by_test_id("stMetric").all()):
+    for box in (tile.bounding_box() for tile in page.locator(".kb-tile").all()):
         rows.setdefault(round(box["y"]), []).append(box["x"] + box["width"])
     # Every row of tiles ends at the same right edge: no row is left half empty.
     assert len({round(max(ends)) for ends in rows.values()}) == 1

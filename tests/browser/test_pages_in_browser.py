@@ -104,18 +104,18 @@ def spilled_chart_text(page) -> list[str]:
 
 def test_a_picked_page_closes_the_menu(server, page):
     load(page, server)
-    page.get_by_role("button", name="主题").click()
-    page.get_by_role("link", name="平安与安全").click()
+    page.locator(".kb-menu > summary", has_text="主题").click()
+    menu = page.locator(".kb-menu[open] .kb-menu-list")
+    assert [text(theme.name, "zh") for theme in DATASET.content.themes] == menu.get_by_role("link").all_inner_texts()
+    menu.get_by_role("link", name="平安与安全").click()
     page.wait_for_url("**/safety")
-    page.get_by_role("heading", name="平安与安全").wait_for()
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    page.wait_for_timeout(500)
-    assert page.get_by_test_id("stPopoverBody").count() == 0
-    assert page.get_by_role("link", name="经济发展").count() == 0
+    load(page, page.url)
+    assert page.locator(".kb-menu[open]").count() == 0 and not page.locator(".kb-menu-list").first.is_visible()
+    assert page.locator('.kb-nav a[aria-current="page"]').text_content() == "平安与安全"
 
 
 @pytest.mark.parametrize(("path", "anchor"), [
-    ("targets?target=safety.new_peace_houses_2024", "target"), ("glossary?term=pearl_program", "term-pearl_program")])
+    ("targets?target=safety.new_peace_houses_2024", "target-detail"), ("glossary?term=pearl_program", "term-pearl_program")])
 def test_a_shared_link_to_an_item_scrolls_to_it(server, page, path, anchor):
     load(page, f"{server}/{path}")
     page.wait_for_function(f"(() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();"

@@ -74,8 +74,8 @@ def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_serve
     suffix = "" if lang == "zh" else "?lang=en"
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     load(page, f"{next_report_server}/economy{suffix}")
-    delta = page.get_by_test_id("stMetricDelta").first
-    assert delta.inner_text().startswith("+13")
+    delta = page.locator(".kb-tile .kb-delta").first
+    assert delta.inner_text().startswith("↑ +13")
     chart = page.locator(".kb-chart").first
     assert chart.locator(".kb-num", has_text="+9.4%").is_visible() and chart.locator(".kb-row").count() == 4
     screenshot(page, screenshots / f"next-report-economy-{lang}-1366.png")
