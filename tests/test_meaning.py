@@ -112,6 +112,16 @@ def test_no_breakdown_sets_urged_beside_done(dataset):
         assert len(urged) == 1, breakdown.id
 
 
+@pytest.mark.parametrize("claim", ["发现", "督查", "检查"])
+def test_a_breakdowns_question_claims_no_relation_its_sentence_leaves_open(dataset, claim):
+    # "一般隐患即知即改203起,较大隐患行政处罚21起" follows "开展安全生产督查347次" but does not say the inspections found
+    # those hazards: a question may name where the parts came from only when their own clauses say it.
+    for breakdown in dataset.content.breakdowns:
+        clauses = "".join(clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
+                          for p in breakdown.parts)
+        assert claim not in breakdown.question.zh or claim in clauses, breakdown.id
+
+
 STATE_WORDS = [("基本完成", "basically_done"), ("完成", "done"), ("推进", "under_way")]
 
 
