@@ -10,6 +10,11 @@ import streamlit as st
 
 _BLOCKS = """
 .kb { color: #0E1620; line-height: 1.45; }
+/* Chevrons are drawn, not typed: a glyph the system's CJK font lacks would make the browser fetch a web font to look
+   for it. Closed they point right (a menu: down); open, down (a menu: up). */
+.kb-menu > summary::after, .kb-tile > summary::after, .kb-fig > summary::after { content: ""; display: inline-block;
+  width: .45em; height: .45em; border-right: 2px solid #4A5563; border-bottom: 2px solid #4A5563;
+  transform: rotate(-45deg); flex: none; }
 .kb-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .5rem; }
 .kb-nav a { text-decoration: none; color: #0E1620; }
 .kb-nav-link, .kb-menu > summary, .kb-lang a { display: inline-block; padding: .3rem .7rem; border-radius: .5rem;
@@ -19,8 +24,8 @@ _BLOCKS = """
 .kb-menu { position: relative; }
 .kb-menu > summary { cursor: pointer; list-style: none; border-color: #D5DBE1; }
 .kb-menu > summary::-webkit-details-marker { display: none; }
-.kb-menu > summary::after { content: " ▾"; color: #4A5563; }
-.kb-menu[open] > summary::after { content: " ▴"; }
+.kb-menu > summary::after { transform: translateY(-.15em) rotate(45deg); margin-left: .45em; }
+.kb-menu[open] > summary::after { transform: translateY(.1em) rotate(-135deg); }
 .kb-menu-list { position: absolute; z-index: 1000; top: calc(100% + .25rem); left: 0; min-width: 14rem; max-width: 90vw;
   background: #fff; border: 1px solid #D5DBE1; border-radius: .5rem; box-shadow: 0 4px 16px rgba(14, 22, 32, .12);
   padding: .35rem; display: flex; flex-direction: column; }
@@ -37,8 +42,8 @@ _BLOCKS = """
 .kb-tile { border: 1px solid #D5DBE1; border-radius: .5rem; padding: .7rem 1rem; }
 .kb-tile > summary { list-style: none; cursor: pointer; display: flex; flex-direction: column; gap: .1rem; position: relative; }
 .kb-tile > summary::-webkit-details-marker { display: none; }
-.kb-tile > summary::after { content: "›"; position: absolute; top: 0; right: 0; color: #4A5563; }
-.kb-tile[open] > summary::after { content: "⌄"; }
+.kb-tile > summary::after { position: absolute; top: .35em; right: .2em; }
+.kb-tile[open] > summary::after { transform: rotate(45deg); }
 .kb-tile-label { font-size: .9rem; padding-right: 1rem; }
 .kb-tile-value { font-size: 2.25rem; line-height: 1.25; }
 .kb-delta { font-size: .9rem; }
@@ -62,8 +67,8 @@ _BLOCKS = """
 .kb-fig > summary { cursor: pointer; list-style: none; display: flex; flex-wrap: wrap; align-items: baseline;
   column-gap: .55rem; padding: .3rem 0; }
 .kb-fig > summary::-webkit-details-marker { display: none; }
-.kb-fig > summary::after { content: "›"; color: #4A5563; margin-left: auto; padding-left: .4rem; }
-.kb-fig[open] > summary::after { content: "⌄"; }
+.kb-fig > summary::after { margin-left: auto; align-self: center; }
+.kb-fig[open] > summary::after { transform: rotate(45deg); }
 .kb-val { font-size: 1.3rem; font-weight: 700; color: #1F5A96; white-space: nowrap; }
 .kb-name { flex: 1 1 8rem; }
 .kb-per, .kb-src, .kb-note, .kb-sub, .kb-key { color: #4A5563; font-size: .85rem; }
