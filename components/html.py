@@ -18,10 +18,12 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def link(url_path: str, label: str, **params: str) -> str:
-    """A link to another page of the dashboard (a relative URL keeps the server and its base path)."""
+def link(url_path: str, label: str, *, current: bool = False, **params: str) -> str:
+    """A link to another page of the dashboard (a relative URL keeps the server and its base path); `current` marks the
+    link to the view being shown."""
     query = urlencode({k: v for k, v in params.items() if v})
-    return f'<a href="{esc(url_path)}{"?" + esc(query) if query else ""}" target="_self">{label}</a>'
+    mark = ' aria-current="true"' if current else ""
+    return f'<a href="{esc(url_path)}{"?" + esc(query) if query else ""}" target="_self"{mark}>{label}</a>'
 
 
 def details(summary: str, body: str, css: str = "") -> str:

@@ -104,6 +104,9 @@ _BLOCKS = """
 .kb-gray { color: #4A5563; }
 .kb-statuses { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; margin: .2rem 0 .6rem; }
 .kb-statuses a { text-decoration: none; }
+.kb-filter { align-items: baseline; gap: .3rem .9rem; }
+.kb-filter a { padding: .1rem .45rem; border-radius: .35rem; }
+.kb-filter a[aria-current] { background: #E6EEF7; font-weight: 600; }
 .kb-terms { display: grid; gap: .75rem; }
 .kb-card p { margin: .3rem 0; }
 .kb-list { margin-bottom: .5rem; }

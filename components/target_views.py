@@ -8,14 +8,14 @@ from datetime import date
 from components.charts import COLORS, target_words
 from components.html import esc, link
 from components.once import per_day
-from components.targets_summary import assessments, status_chip, view_params
+from components.targets_summary import assessments, status_chip, status_counts, view_params
 from kpi.dataset import Dataset
 from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
-from kpi.status import status_rank, status_words
+from kpi.status import STATUSES, status_rank, status_words
 from kpi.texts import t, text
 
 
@@ -126,6 +126,23 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     if a.ignored_later:
         lines.append(t("ignored_later", lang, n=a.ignored_later))
     return lines
+
+
+def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: dict[str, str], chosen: dict[str, str]) -> str:
+    """The year's statuses with their counts, then its themes, each a link that filters the table (and keeps the other
+    filter, the search and the view): no widget, the filter in the address."""
+    counts = status_counts(dataset, assessed, year)
+    keep = {**view, "year": str(year), **chosen}
+
+    def chip(param: str, value: str, words: str) -> str:
+        return link("targets", words, current=chosen.get(param, "") == value, **{**keep, param: value})
+
+    statuses = [chip("status", s.id, f"{status_chip(s.id, lang, year)} <b>{counts[s.id]}</b>") for s in STATUSES if counts[s.id]]
+    themes = [chip("theme", theme.id, esc(text(theme.name, lang))) for theme in dataset.content.themes]
+    everything = esc(t("all", lang))
+    return (f'<p class="kb-statuses kb-filter">{chip("status", "", everything)}{"".join(statuses)}</p>'
+            f'<p class="kb-statuses kb-filter"><span>{esc(t("filter_theme", lang))}:</span>{chip("theme", "", everything)}'
+            f'{"".join(themes)}</p>')
 
 
 def target_detail(target: Target, a: TargetAssessment, lang: str) -> str:

@@ -8,11 +8,11 @@ import streamlit as st
 from components.frame import page_frame
 from components.html import esc
 from components.scroll import scroll_into_view
-from components.target_views import plan_rows, plan_table, target_detail, year_table
+from components.target_views import filter_links, plan_rows, plan_table, target_detail, year_table
 from components.targets_summary import assessments, status_line, view_params
 from components.url_state import one_of, state_from_url, state_to_url
-from kpi.status import BY_ID, status_words
-from kpi.texts import t, text
+from kpi.status import BY_ID
+from kpi.texts import t
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
@@ -29,26 +29,26 @@ year = int(st.session_state["year"])
 targets, milestones = dataset.planned(year)
 assessed = assessments(dataset, frame.as_of)
 
-st.html(f'<div class="kb"><h2 class="kb-page">{esc(t("targets_of", lang, year=year))}</h2>'
-        f'{status_line(dataset, frame.as_of, year, lang)}</div>')
+# Filters are links (the status line, the themes) in the address; the search and the what-if date are the widgets.
+theme_filter = one_of(*(theme.id for theme in dataset.content.themes))(st.query_params.get("theme", "")) or ""
+status_filter = one_of(*BY_ID)(st.query_params.get("status", "")) or ""
+heading = f'<div class="kb"><h2 class="kb-page">{esc(t("targets_of", lang, year=year))}</h2>'
+if frame.meeting:  # a meeting sees the whole year
+    st.html(heading + f'{status_line(dataset, frame.as_of, year, lang)}</div>')
+    query = ""
+else:
+    query = st.query_params.get("q", "")
+    st.html(heading + filter_links(dataset, assessed, year, lang, view_params(lang, frame.as_of),
+                                   {"theme": theme_filter, "status": status_filter, "q": query}) + "</div>")
 
 chosen = next((x for x in targets if x.id == st.query_params.get("target")), None)
 if chosen is not None and not frame.meeting:  # a target's name in the table links here
     st.html(target_detail(chosen, assessed[chosen.id], lang))
     scroll_into_view("target-detail")
 
-themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
-query, theme_filter, status_filter = "", "", ""
-if not frame.meeting:  # a meeting sees the whole year
-    state_from_url("theme", "", one_of(*themes))
-    state_from_url("status", "", one_of(*BY_ID))
+if not frame.meeting:
     with st.container(horizontal=True, vertical_alignment="bottom"):
         query = st.text_input(t("search_targets", lang), key="q", bind="query-params", icon=":material/search:", width=320)
-        theme_filter = st.selectbox(t("filter_theme", lang), ["", *themes], key="theme", width=260,
-                                    format_func=lambda k: themes.get(k, t("all", lang)), on_change=state_to_url, args=("theme", ""))
-        status_filter = st.selectbox(t("filter_status", lang), ["", *BY_ID], key="status", width=260,
-                                     format_func=lambda k: status_words(k, lang, year) if k else t("all", lang),
-                                     on_change=state_to_url, args=("status", ""))
         # A what-if date: every page then judges statuses on it (it stays in the link, ?as_of=).
         st.date_input(t("as_of_label", lang), key="as_of", help=t("as_of_help", lang), width=220,
                       on_change=state_to_url, args=("as_of", date.today()))

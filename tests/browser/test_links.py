@@ -71,10 +71,15 @@ def test_share_link_is_the_current_view(server, page):
 
 
 def test_filters_write_the_url(server, page):
-    load(page, f"{server}/targets")
-    page.get_by_test_id("stSelectbox").filter(has_text="主题").click()
-    page.get_by_role("option", name="平安与安全").click()
-    page.wait_for_url("**/targets?theme=safety")
+    load(page, f"{server}/targets?lang=en")
+    page.locator(".kb-filter").get_by_role("link", name="Safety & Security").click()
+    page.wait_for_url("**/targets?*theme=safety*")
+    load(page, page.url)
+    assert "lang=en" in page.url
+    assert page.locator('.kb-filter a[aria-current="true"]', has_text="Safety & Security").count() == 1
+    page.get_by_role("textbox").fill("CCTV")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=CCTV*")
 
 
 @pytest.mark.parametrize("query", [
