@@ -3,6 +3,7 @@ words that explain its status."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from components.charts import COLORS, target_words
@@ -135,14 +136,18 @@ def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: d
     keep = {**view, "year": str(year), **chosen}
 
     def chip(param: str, value: str, words: str) -> str:
-        return link("targets", words, current=chosen.get(param, "") == value, **{**keep, param: value})
+        return link("targets", words, current=keep.get(param, "") == value, **{**keep, param: value})
 
     statuses = [chip("status", s.id, f"{status_chip(s.id, lang, year)} <b>{counts[s.id]}</b>") for s in STATUSES if counts[s.id]]
     themes = [chip("theme", theme.id, esc(text(theme.name, lang))) for theme in dataset.content.themes]
+    # What-if dates: each quarter's end of the plan year (序时进度 is read at quarter ends), or today.
+    quarters = [date(year, month, calendar.monthrange(year, month)[1]).isoformat() for month in (3, 6, 9, 12)]
+    dates = [chip("as_of", "", esc(t("today", lang))), *(chip("as_of", day, day) for day in quarters)]
     everything = esc(t("all", lang))
     return (f'<p class="kb-statuses kb-filter">{chip("status", "", everything)}{"".join(statuses)}</p>'
             f'<p class="kb-statuses kb-filter"><span>{esc(t("filter_theme", lang))}:</span>{chip("theme", "", everything)}'
-            f'{"".join(themes)}</p>')
+            f'{"".join(themes)}</p>'
+            f'<p class="kb-statuses kb-filter"><span>{esc(t("as_of_label", lang))}:</span>{"".join(dates)}</p>')
 
 
 def target_detail(target: Target, a: TargetAssessment, lang: str) -> str:

@@ -34,7 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vintage_other": ("，其中{n}项为{period}", "; {n} of them cover {period}"),
     "judged_on": ("目标进度按 {date} 判定。", "Target progress judged as of {date}."),
     "read_report": ("阅读报告原文", "Read the report"),
-    "as_of_help": ("目标进度按此日期判定；改变日期可推演", "The date target progress is judged on; change it for a what-if view"),
+    "today": ("今天", "Today"),
     "as_of_label": ("目标进度判定日期", "Date target progress is judged on"),
     "share_help": ("复制下面的链接：打开后显示同样的页面、语言和筛选。", "Copy this link: it opens this same page, language and selection."),
     "exit_meeting": ("退出会议模式", "Leave meeting mode"),

@@ -1,7 +1,6 @@
 """Targets and milestones of one plan year (?year=): how they stand, every item (searchable), and how a target's status
 was worked out (?target=, scrolled into view)."""
 
-from datetime import date
 
 import streamlit as st
 
@@ -47,11 +46,7 @@ if chosen is not None and not frame.meeting:  # a target's name in the table lin
     scroll_into_view("target-detail")
 
 if not frame.meeting:
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        query = st.text_input(t("search_targets", lang), key="q", bind="query-params", icon=":material/search:", width=320)
-        # A what-if date: every page then judges statuses on it (it stays in the link, ?as_of=).
-        st.date_input(t("as_of_label", lang), key="as_of", help=t("as_of_help", lang), width=220,
-                      on_change=state_to_url, args=("as_of", date.today()))
+    query = st.text_input(t("search_targets", lang), key="q", bind="query-params", icon=":material/search:", width=320)
 
 
 def shown(item) -> bool:
