@@ -31,10 +31,15 @@ def details(summary: str, body: str, css: str = "") -> str:
     return f'<details class="{css}"><summary>{summary}</summary>{body}</details>'
 
 
+def _cell_class(text: str, numeric: bool) -> str:
+    """Numbers to the right; a long text (a quote) a wider column, so a phone scrolls rather than stacking letters."""
+    return " ".join(css for css, on in (("kb-r", numeric), ("kb-long", len(text) > 40)) if on)
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[bool] = ()) -> str:
     """A plain table; it scrolls sideways on a phone rather than squeezing its columns."""
     right = list(numeric) + [False] * (len(columns) - len(numeric))
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f'<td class="{"kb-r" if r else ""}">{esc(v)}</td>' for v, r in zip(row, right)) + "</tr>"
-                   for row in rows)
+    body = "".join("<tr>" + "".join(f'<td class="{_cell_class(str(v), r)}">{esc(v)}</td>' for v, r in zip(row, right))
+                   + "</tr>" for row in rows)
     return f'<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

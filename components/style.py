@@ -99,6 +99,8 @@ _BLOCKS = """
 .kb-table th, .kb-table td { border-bottom: 1px solid #E6EAEF; padding: .25rem .6rem .25rem 0; text-align: left;
   vertical-align: top; }
 .kb-table .kb-r { text-align: right; }
+.kb-table td { min-width: 5.5em; }
+.kb-table td.kb-long { min-width: 16em; }  /* on a phone the table scrolls sideways rather than squeezing a column to a letter */
 .kb-status { white-space: nowrap; }
 .kb-red { color: #B3261E; } .kb-orange { color: #8A5300; } .kb-blue { color: #1F5A96; } .kb-green { color: #2E7D5B; }
 .kb-gray { color: #4A5563; }
