@@ -23,6 +23,7 @@ from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
 from components.header import Menu, nav_html, title_block
 from components.meeting import meeting_bar, parse_rotate
+from components.memory import freeze_what_is_loaded
 from components.notices import STAFF_PATH, nothing_to_show, public_note
 from components.style import page_style
 from components.targets_summary import view_notes
@@ -83,6 +84,7 @@ def frame() -> None:
         st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
                                             shared=shared, meeting=meeting)
         page.run()
+    freeze_what_is_loaded()  # keeps full garbage collections short under load: components/memory.py
 
 
 def _start_up() -> None:
