@@ -21,12 +21,12 @@ import streamlit as st
 
 from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
-from components.header import Menu, nav_html, title_block
+from components.views.header import Menu, nav_html, title_block
 from components.meeting import meeting_bar, parse_rotate
 from components.memory import freeze_what_is_loaded
 from components.notices import STAFF_PATH, nothing_to_show, public_note
 from components.style import page_style
-from components.targets_summary import view_notes
+from components.views.commitments import view_notes
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from kpi.site import FIXED_PAGES, THEME_PAGE
 from kpi.texts import t, text

@@ -1,5 +1,5 @@
 """Text from YAML is data: escape it before Streamlit's Markdown (labels, help, headings) sees it; HTML blocks use
-components/html.py."""
+components/views/html.py."""
 
 from __future__ import annotations
 

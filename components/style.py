@@ -1,4 +1,4 @@
-"""The look of the HTML blocks (components/html.py), and the few sizes the theme cannot set.
+"""The look of the HTML blocks (components/views/html.py), and the few sizes the theme cannot set.
 
 Only layout, sizes and colours live here, and nothing from the YAML goes into these rules. Meeting mode scales
 the same rules up for a projector: text a room can read, tables and captions at 20 px and more.

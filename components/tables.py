@@ -7,9 +7,9 @@ import pyarrow as pa
 import streamlit as st
 
 from components.frame import Frame
-from components.header import link_here
+from components.views.header import link_here
 from components.links import page_url
-from components.once import per_dataset
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
 from kpi.periods import period_label

@@ -9,7 +9,7 @@ from components.check_lists import disagreements, outcomes_missing, staff_lists,
 from components.data import current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems
-from components.targets_summary import assessments
+from components.views.commitments import assessments
 from kpi.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.frame import page_frame
-from components.glossary_terms import term_anchor, term_block
+from components.views.glossary import term_anchor, term_block
 from components.scroll import scroll_into_view
 from kpi.texts import t
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from components.frame import page_frame
-from components.glossary_terms import indicator_text, terms_in
-from components.history import history
+from components.views.glossary import indicator_text, terms_in
+from components.views.history import history
 from components.markdown import escape_markdown
-from components.tiles import tiles_html
+from components.views.tiles import tiles_html
 from kpi.format import section_label
 from kpi.report import paragraph_around
 from kpi.texts import t, text

@@ -3,9 +3,9 @@ plan year's commitments and how they stand."""
 
 import streamlit as st
 
-from components.figure_lists import headline_results
+from components.views.figures import headline_results
 from components.frame import page_frame
-from components.targets_summary import commitments
+from components.views.commitments import commitments
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset

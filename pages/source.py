@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.frame import page_frame
-from components.report_text import report_html
+from components.views.report import report_html
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.texts import t, text
 

@@ -5,10 +5,10 @@ was worked out (?target=, scrolled into view)."""
 import streamlit as st
 
 from components.frame import page_frame
-from components.html import esc
+from components.views.html import esc
 from components.scroll import scroll_into_view
-from components.target_views import filter_links, plan_rows, plan_table, target_detail, year_table
-from components.targets_summary import assessments, status_line, view_params
+from components.views.targets import filter_links, plan_rows, plan_table, target_detail, year_table
+from components.views.commitments import assessments, status_line, view_params
 from components.url_state import one_of, state_from_url, state_to_url
 from kpi.status import BY_ID
 from kpi.texts import t

@@ -3,12 +3,12 @@ report's own section headings, and the table of every figure with its CSV."""
 
 import streamlit as st
 
-from components.charts import theme_charts_html
-from components.figure_lists import theme_sections
+from components.views.charts import theme_charts_html
+from components.views.figures import theme_sections
 from components.frame import page_frame
-from components.html import esc
+from components.views.html import esc
 from components.tables import figures_table
-from components.tiles import tiles_html
+from components.views.tiles import tiles_html
 from kpi.texts import t, text
 
 frame = page_frame()  # theme pages learn their theme from frame.page

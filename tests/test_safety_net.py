@@ -13,7 +13,7 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 from streamlit.testing.v1 import AppTest
 
-import components.charts
+import components.views.charts
 from components.data import page_errors
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.snapshot import home, last_good_version, load_last_good
@@ -40,14 +40,14 @@ def data(tmp_path, monkeypatch) -> Path:
 def fault(monkeypatch):
     """Plant the fault: a theme page's charts raise when one of its figures is named 坏… (with `always`, they always
     do: a fault in the code, which no data avoids). The overview draws no theme charts, so it still shows."""
-    charts, switch = components.charts.theme_charts, {"always": False}
+    charts, switch = components.views.charts.theme_charts, {"always": False}
 
     def theme_charts(dataset, theme, lang):
         if switch["always"] or any(i.name.zh.startswith("坏") for i in dataset.theme_indicators(theme)):
             raise ValueError(f"planted fault in {theme}")
         return charts(dataset, theme, lang)
 
-    monkeypatch.setattr(components.charts, "theme_charts", theme_charts)
+    monkeypatch.setattr(components.views.charts, "theme_charts", theme_charts)
     return switch
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from components.charts import target_words
-from components.html import esc, link, table
-from components.once import per_day
+from components.views.charts import target_words
+from components.views.html import esc, link, table
+from components.views.once import per_day
 from kpi.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all

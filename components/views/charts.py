@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.html import details, esc, table
-from components.once import per_dataset
+from components.views.html import details, esc, table
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import format_value, stated
 from kpi.model import Breakdown, Indicator, Programme, Target

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.html import details, esc
-from components.once import per_dataset
+from components.views.html import details, esc
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.report import report_parts
 from kpi.texts import t, text

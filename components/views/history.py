@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from components.charts import COLORS, bar_fill, bar_row, share_of
-from components.html import esc, table
-from components.once import per_dataset
+from components.views.charts import COLORS, bar_fill, bar_row, share_of
+from components.views.html import esc, table
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import section_label, stated
 from kpi.model import Indicator

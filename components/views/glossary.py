@@ -3,8 +3,8 @@ every term as one block of text (each with its own link, for ?term=)."""
 
 from __future__ import annotations
 
-from components.html import esc, link
-from components.once import per_dataset
+from components.views.html import esc, link
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text

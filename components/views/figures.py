@@ -2,13 +2,13 @@
 section headings (a theme page). Each figure reads value first, in the report's words; a tap shows its sentence.
 
 Why lists of HTML and not a widget per figure: a theme page shows all its figures without a click, and a group of
-figures sent as one element costs what one element costs (components/html.py).
+figures sent as one element costs what one element costs (components/views/html.py).
 """
 
 from __future__ import annotations
 
-from components.html import details, esc, link
-from components.once import per_dataset
+from components.views.html import details, esc, link
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import section_label, stated
 from kpi.model import Indicator

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 
-from components.figure_lists import statement
-from components.glossary_terms import indicator_text, terms_in
-from components.html import esc
-from components.once import per_dataset
+from components.views.figures import statement
+from components.views.glossary import indicator_text, terms_in
+from components.views.html import esc
+from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import format_change, stated
 from kpi.model import Indicator

@@ -6,10 +6,10 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from components.charts import COLORS, target_words
-from components.html import esc, link
-from components.once import per_day
-from components.targets_summary import assessments, status_chip, status_counts, view_params
+from components.views.charts import COLORS, target_words
+from components.views.html import esc, link
+from components.views.once import per_day
+from components.views.commitments import assessments, status_chip, status_counts, view_params
 from kpi.dataset import Dataset
 from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from components.html import esc, link
+from components.views.html import esc, link
 from kpi.dataset import Vintage
 from kpi.periods import period_label
 from kpi.texts import t, text
