@@ -21,13 +21,15 @@ import streamlit as st
 
 from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
-from components.views.header import Menu, nav_html, title_block
 from components.meeting import meeting_bar, parse_rotate
 from components.memory import freeze_what_is_loaded
 from components.notices import STAFF_PATH, nothing_to_show, public_note
-from components.style import page_style
-from components.views.commitments import view_notes
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
+from components.views.commitments import view_notes
+from components.views.document import LANG_TAGS
+from components.views.header import nav_html, site_menu, title_block
+from components.views.html import Markup
+from components.views.style import style_element
 from kpi.site import FIXED_PAGES, THEME_PAGE
 from kpi.texts import t, text
 
@@ -64,27 +66,29 @@ def frame() -> None:
                                     default=not page.path) for page in FIXED_PAGES}
         themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
                   for theme in dataset.content.themes]
-        by_path = fixed | {page.url_path: page for page in themes}
-        page = st.navigation(list(by_path.values()), position="hidden")
+        page = st.navigation(list(fixed.values()) + themes, position="hidden")
         net.page = page.url_path
 
-        placed = {place: [(p.path, t(p.title, lang)) for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-        menu = Menu(placed["top"], [(t("themes", lang), [(theme.id, text(theme.name, lang)) for theme in dataset.content.themes]),
-                                    (t("reference", lang), placed["reference"])])
+        menu = site_menu(dataset, lang)
         shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
         if not meeting:  # a projector shows the language its link gave (?lang=en), and no menu: the room watches
             st.html(nav_html(menu, page.url_path, lang, shared, st.query_params.to_dict(), st.context.url or ""))
         if not loaded.fresh and page.url_path != STAFF_PATH:
             public_note(lang)
-        page_style(meeting)
-        st.html(title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting))
+        st.html(style_element(meeting))
+        top = title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting)
+        st.html(top + _document_lang(lang), unsafe_allow_javascript=True)
         if meeting:
-            meeting_bar([fixed[path] for path, _ in placed["top"]] + themes, page, st.session_state["rotate"], lang)
+            meeting_bar([fixed[path] for path, _ in menu.links] + themes, page, st.session_state["rotate"], lang)
 
-        st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, pages=by_path,
-                                            shared=shared, meeting=meeting)
+        st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, meeting=meeting)
         page.run()
     freeze_what_is_loaded()  # keeps full garbage collections short under load: components/memory.py
+
+
+def _document_lang(lang: str) -> Markup:
+    """The page's language on its <html> element (Streamlit's shell says "en"), for screen readers and translators."""
+    return Markup(f'<script>document.documentElement.lang = "{LANG_TAGS[lang]}";</script>')
 
 
 def _start_up() -> None:

@@ -1,17 +1,19 @@
-"""The frame every page shares: language, data, current page — set by app.py on each run, before the page."""
+"""The frame every page shares (language, data, current page: set by app.py on each run, before the page), and the
+one way a page is drawn: from its view (components/views/), as the static public pages are."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 import streamlit as st
 
+from components.scroll import scroll_into_view
+from components.views.page import Viewer, document_title
+from components.views.routes import view_for
 from kpi.dataset import Dataset
 
 FRAME_KEY = "frame"
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,26 @@ class Frame:
     dataset: Dataset
     as_of: date  # the date target progress is judged on (today, or a what-if date from the URL)
     page: str  # url_path of the page being shown ("" for the overview)
-    pages: dict[str, st.Page]  # url_path → page, for st.page_link
-    shared: dict[str, str]  # the sticky view state in the URL (lang, as_of, mode, rotate), for links to new tabs
     meeting: bool = False
+
+    @property
+    def viewer(self) -> Viewer:
+        return Viewer(self.lang, self.as_of, self.meeting)
 
 
 def page_frame() -> Frame:
     """The frame app.py set for this run (pages only run from app.py's navigation)."""
     return st.session_state[FRAME_KEY]
+
+
+def show_view() -> None:
+    """This run's page, drawn from its view: the tab's title, the view's HTML as one element, its downloads, and the
+    item a shared link names brought into view. The address's parameters go to the view as they are."""
+    frame = page_frame()
+    page = view_for(frame.dataset, frame.page).render(frame.dataset, frame.viewer, st.query_params.to_dict())
+    st.set_page_config(page_title=document_title(page.title, frame.lang))
+    st.html(page.body)
+    for download in page.downloads:  # made on a click, not for every viewer
+        st.download_button(download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore")
+    if page.anchor:
+        scroll_into_view(page.anchor)

@@ -12,6 +12,9 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from components.data import PageError
+from components.markdown import escape_markdown
+from components.publish import read_status, site_dir
+from components.staff import is_staff
 from kpi.errors import DataError
 from kpi.texts import t
 
@@ -44,8 +47,22 @@ def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: st
 
     Why the browser's address and not st.navigation: without data there are no theme pages to register, and a
     shared link to one would meet Streamlit's "page not found" over the note."""
-    if urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1] == STAFF_PATH:
+    if urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1] == STAFF_PATH and is_staff():
         st.header(t("check", lang), divider="gray")
         data_problems(errors, failures, lang)
     else:
         st.info(t("data_none", lang), icon=":material/update:")
+
+
+def static_pages(lang: str) -> None:
+    """For staff: when the public's static pages were last written, from which data, and why not from the files'."""
+    status = read_status(site_dir())
+    if status is None:
+        st.caption(t("static_none", lang))
+    elif not status.written:
+        st.error(t("static_failed", lang, error=escape_markdown(status.error)), icon=":material/error:")
+    else:
+        st.caption(t("static_written", lang, n=status.files, at=status.written, date=status.date,
+                     data=t("with_files" if status.fresh else "with_last_good", lang)))
+        if status.error:
+            st.warning(t("static_not_fresh", lang, error=escape_markdown(status.error)), icon=":material/warning:")

@@ -98,6 +98,11 @@ def discard(data_dir: Path, version: str, state: Path | None = None) -> None:
         (folder / CURRENT).unlink(missing_ok=True)
 
 
+def is_broken(data_dir: Path, version: str, state: Path | None = None) -> bool:
+    """Whether files of this version made a page raise, in any process (`discard` marked them)."""
+    return (home(data_dir, state) / f"{BROKEN}{version}").exists()
+
+
 def files_version(data_dir: Path, files: list[str], stamp: tuple) -> str:
     """The digest a copy of these files would have (its folder's name): the version of data that loaded.
 

@@ -8,14 +8,20 @@ import streamlit as st
 from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
 from components.data import current_data, page_errors
 from components.frame import page_frame
-from components.notices import data_problems
+from components.notices import data_problems, static_pages
+from components.staff import is_staff
 from components.views.commitments import assessments
+from components.views.page import document_title
 from kpi.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
 
 frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 content = dataset.content
+st.set_page_config(page_title=document_title(t("check", lang), lang))
+if not is_staff():  # behind the deploy's nginx, for staff only (components/staff.py)
+    st.info(t("staff_only", lang), icon=":material/lock:")
+    st.stop()
 loaded = current_data()
 st.header(t("check", lang), divider="gray")
 
@@ -23,6 +29,7 @@ failures = page_errors()
 data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff
 if not loaded.errors and not failures:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
+static_pages(lang)
 
 assessed = assessments(dataset, frame.as_of)
 missing = outcomes_missing(dataset, assessed, lang)

@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 import yaml
 
-from components.tables import figures_csv
+from components.views.theme import figures_csv
 from kpi.dataset import REPO_ROOT, load_dataset
 from kpi.file_checks import review_marks
 from kpi.format import section_label
@@ -141,14 +141,15 @@ def test_detail_page_shows_every_period_and_every_statement(next_report):
 
 
 def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
+    TITLE = next_report.reports[REPORT_ID].title.en  # a report by its title, never its id
     data = figures_csv(next_report, "economy", "en")
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
     assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue")] == [
-        "Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
+        f"Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,{TITLE},Part 1 · 1(1),"
         "\"经核定,2023年实现财政总收入2.90亿元。\",economy.total_fiscal_revenue",
-        "Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,report_2024_fictional,Part 1 · 1(1),"
+        f"Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,{TITLE},Part 1 · 1(1),"
         "实现财政总收入3.02亿元。,economy.total_fiscal_revenue"]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.views.html import details, esc, table
+from components.views.html import Markup, details, html, join, table
 from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import format_value, stated
@@ -23,9 +23,10 @@ from kpi.numbers import plain
 from kpi.periods import months, period_label
 from kpi.texts import t, text
 
-COLORS = {"done": "#2E7D5B", "basically_done": "#7FB89A", "under_way": "#C98A12", "rest": "#D5DBE1",
-          "baseline": "#7D8DA1", "target": "#1F5A96", "bar": "#1F5A96", "better": "#2E7D5B", "worse": "#B3261E",
-          "neutral": "#5B6B7F"}
+# Each fill's colour, named in style.css's palette.
+COLORS = {"done": "var(--kb-done)", "basically_done": "var(--kb-basically-done)", "under_way": "var(--kb-under-way)",
+          "rest": "var(--kb-rest)", "baseline": "var(--kb-baseline)", "target": "var(--kb-primary)",
+          "bar": "var(--kb-primary)", "better": "var(--kb-good)", "worse": "var(--kb-bad)", "neutral": "var(--kb-axis)"}
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,10 @@ class Chart:
     """The question, the bars, the same numbers as a table, and a caveat to read with it."""
 
     title: str
-    body: str  # HTML
+    body: Markup
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
-
-
-def chart_html(chart: Chart, lang: str) -> str:
-    """A chart as a figure: its question, its bars, its caveat, and its table a tap away (full width, every column)."""
-    note = f'<p class="kb-note">{esc(chart.note)}</p>' if chart.note else ""
-    data = details(esc(t("data_table", lang)), table(chart.columns, chart.rows), "kb-data")
-    return f'<figure class="kb-chart"><figcaption>{esc(chart.title)}</figcaption>{chart.body}{note}{data}</figure>'
 
 
 def share_of(value: float, whole: float) -> float:
@@ -51,22 +45,28 @@ def share_of(value: float, whole: float) -> float:
     return 0.0 if whole <= 0 else min(max(value / whole * 100, 0.0), 100.0)
 
 
-def bar_row(label: str, track: str, number: str = "", sub: str = "") -> str:
+def bar_row(label: str, track: Markup, number: str = "", sub: str = "") -> Markup:
     """One bar: its name and number above (wrapping, never cut), the track across the whole width, words below."""
-    sub_html = f'<div class="kb-sub">{sub}</div>' if sub else ""
-    return (f'<div class="kb-row"><div class="kb-head"><span class="kb-label">{label}</span><span class="kb-num">{number}</span>'
-            f'</div><div class="kb-track">{track}</div>{sub_html}</div>')
+    below = html('<div class="kb-sub">{}</div>', sub) if sub else ""
+    return html('<div class="kb-row"><div class="kb-head"><span class="kb-label">{}</span><span class="kb-num">{}</span>'
+                '</div><div class="kb-track">{}</div>{}</div>', label, number, track, below)
 
 
-def bar_fill(width: float, colour: str, left: float = 0.0) -> str:
-    return f'<span class="kb-fill" style="left:{left:.2f}%;width:{width:.2f}%;background:{colour}"></span>'
+def bar_fill(width: float, colour: str, left: float = 0.0) -> Markup:
+    """A filled stretch of a track, `left` to `left + width` percent; `colour` is one of COLORS."""
+    return html('<span class="kb-fill" style="left:{:.2f}%;width:{:.2f}%;background:{}"></span>', left, width, colour)
 
 
-def _key(items: list[tuple[str, str, str]]) -> str:
+def tick(at: float, css: str = "kb-tick") -> Markup:
+    """A mark across a track at `at` percent: a target (a tick) or the share expected by a date (dashed)."""
+    return html('<span class="{}" style="left:{:.2f}%"></span>', css, at)
+
+
+def _key(items: list[tuple[str, str, str]]) -> Markup:
     """A legend in the flow of the page: it wraps on a phone and never covers a bar. (label, colour, shape)"""
-    chips = "".join(f'<span class="kb-key"><i class="kb-{shape}" style="background:{colour}"></i>{esc(label)}</span>'
-                    for label, colour, shape in items)
-    return f'<div class="kb-keys">{chips}</div>'
+    chips = join(html('<span class="kb-key"><i class="kb-{}" style="background:{}"></i>{}</span>', shape, colour, label)
+                 for label, colour, shape in items)
+    return html('<div class="kb-keys">{}</div>', chips)
 
 
 def change_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Chart | None:
@@ -89,12 +89,12 @@ def change_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Ch
         before = f"{period_label(previous.period, lang)}: {stated(previous.value, indicator.unit, lang)}"
         after = f"{period_label(latest.period, lang)}: {stated(latest.value, indicator.unit, lang)}"
         name = text(indicator.name, lang) + (" *" if differ else "")
-        track = '<span class="kb-axis"></span>' + bar_fill(width, colour, 50 if change >= 0 else 50 - width)
-        body.append(bar_row(esc(name), track, f"{change:+.1f}%", esc(f"{before} → {after}")))
+        track = Markup('<span class="kb-axis"></span>') + bar_fill(width, colour, 50 if change >= 0 else 50 - width)
+        body.append(bar_row(name, track, f"{change:+.1f}%", f"{before} → {after}"))
         table_rows.append((text(indicator.name, lang), before, after, f"{change:+.1f}%"))
     note = t("periods_differ_note", lang) if any(differ for *_, differ in rows) else ""
     columns = (t("col_name", lang), t("col_before", lang), t("col_after", lang), t("col_change", lang))
-    return Chart(t("change_question", lang), "".join(body), columns, tuple(table_rows), note)
+    return Chart(t("change_question", lang), join(body), columns, tuple(table_rows), note)
 
 
 def target_words(target: Target, lang: str) -> str:
@@ -117,15 +117,14 @@ def target_chart(targets: list[Target], dataset: Dataset, lang: str) -> Chart | 
     for target, base in rows:
         actual = stated(base.value, dataset.indicators[target.baseline].unit, lang)
         scale = max(base.value.value, target.value) * 1.05 or 1
-        track = bar_fill(share_of(base.value.value, scale), COLORS["baseline"]) + \
-            f'<span class="kb-tick" style="left:{share_of(target.value, scale):.2f}%"></span>'
+        track = bar_fill(share_of(base.value.value, scale), COLORS["baseline"]) + tick(share_of(target.value, scale))
         name = text(target.name, lang) + (" *" if target.baseline_note else "")
-        body.append(bar_row(esc(name), track, sub=esc(f"{actual_of} {actual} → {target_of} {target_words(target, lang)}")))
+        body.append(bar_row(name, track, sub=f"{actual_of} {actual} → {target_of} {target_words(target, lang)}"))
         table_rows.append((text(target.name, lang), actual, target_words(target, lang),
                            text(target.baseline_note, lang) if target.baseline_note else ""))
     note = t("baseline_note_mark", lang) if any(target.baseline_note for target, _ in rows) else ""
     columns = (t("col_name", lang), actual_of, target_of, t("col_note", lang))
-    return Chart(t("target_question", lang, year=year, before=year - 1), "".join(body), columns, tuple(table_rows), note)
+    return Chart(t("target_question", lang, year=year, before=year - 1), join(body), columns, tuple(table_rows), note)
 
 
 PROGRAMME_STATES = ("done", "basically_done", "under_way", "rest")  # segment and legend order
@@ -142,21 +141,21 @@ def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str) ->
             count[part.state] += dataset.latest(dataset.indicators[part.indicator]).value.value
         count["rest"] = max(total.value.value - sum(count.values()), 0)
         shown |= {state for state in PROGRAMME_STATES if count[state]}
-        left, track = 0.0, ""
+        left, fills = 0.0, []
         for state in PROGRAMME_STATES:
             width = share_of(count[state], total.value.value)
-            track += bar_fill(width, COLORS[state], left) if count[state] else ""
+            fills += [bar_fill(width, COLORS[state], left)] if count[state] else []
             left += width
         words = " · ".join(f"{t(f'state_{state}', lang)} {plain(count[state])}" for state in PROGRAMME_STATES if count[state])
         total_words = stated(total.value, total_figure.unit, lang)
         name = f"{text(programme.name, lang)} · {period_label(total.period, lang)}"
-        body.append(bar_row(esc(name), track, esc(total_words), esc(words)))
+        body.append(bar_row(name, join(fills), total_words, words))
         table_rows.append((text(programme.name, lang), period_label(total.period, lang),
                            *(plain(count[state]) for state in PROGRAMME_STATES), total_words))
     legend = _key([(t(f"state_{state}", lang), COLORS[state], "box") for state in PROGRAMME_STATES if state in shown])
     columns = (t("col_name", lang), t("col_period", lang), *(t(f"state_{state}", lang) for state in PROGRAMME_STATES),
                t("col_total", lang))
-    return Chart(t("programme_question", lang), legend + "".join(body), columns, tuple(table_rows))
+    return Chart(t("programme_question", lang), legend + join(body), columns, tuple(table_rows))
 
 
 def breakdown_chart(breakdown: Breakdown, dataset: Dataset, lang: str) -> Chart:
@@ -165,8 +164,8 @@ def breakdown_chart(breakdown: Breakdown, dataset: Dataset, lang: str) -> Chart:
     latest = [dataset.latest(i) for i in figures]
     words = [stated(o.value, i.unit, lang) for i, o in zip(figures, latest)]
     top = max(o.value.value for o in latest)
-    body = "".join(bar_row(esc(text(i.name, lang)), bar_fill(share_of(o.value.value, top), COLORS["bar"]), esc(w))
-                   for i, o, w in zip(figures, latest, words))
+    body = join(bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]), w)
+                for i, o, w in zip(figures, latest, words))
     rows = tuple((text(i.name, lang), period_label(o.period, lang), w) for i, o, w in zip(figures, latest, words))
     return Chart(text(breakdown.question, lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows)
 
@@ -175,8 +174,8 @@ def rates_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Cha
     """Each rate against the whole (100 %), so 99.23 % and 100 % are seen at their true distance from it."""
     latest = [dataset.latest(i) for i in indicators]
     words = [stated(o.value, i.unit, lang) for i, o in zip(indicators, latest)]
-    body = "".join(bar_row(esc(text(i.name, lang)), bar_fill(share_of(o.value.value, 100), COLORS["bar"]), esc(w))
-                   for i, o, w in zip(indicators, latest, words))
+    body = join(bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, 100), COLORS["bar"]), w)
+                for i, o, w in zip(indicators, latest, words))
     rows = tuple((text(i.name, lang), period_label(o.period, lang), w) for i, o, w in zip(indicators, latest, words))
     return Chart(t("rates_question", lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows)
 
@@ -200,8 +199,15 @@ def theme_charts(dataset: Dataset, theme: str, lang: str) -> list[Chart]:
     return [chart for chart in charts if chart is not None]
 
 
+def chart_html(chart: Chart, lang: str) -> Markup:
+    """A chart as a figure: its question, its bars, its caveat, and its table a tap away (full width, every column)."""
+    note = html('<p class="kb-note">{}</p>', chart.note) if chart.note else ""
+    data = details(t("data_table", lang), table(chart.columns, chart.rows), "kb-data")
+    return html('<figure class="kb-chart"><figcaption>{}</figcaption>{}{}{}</figure>', chart.title, chart.body, note, data)
+
+
 @per_dataset
-def theme_charts_html(dataset: Dataset, theme: str, lang: str) -> str:
+def theme_charts_html(dataset: Dataset, theme: str, lang: str) -> Markup:
     """Every chart of a theme as one block (two to a row on a wide screen, one on a phone or a projector)."""
     charts = theme_charts(dataset, theme, lang)
-    return f'<div class="kb kb-charts">{"".join(chart_html(c, lang) for c in charts)}</div>' if charts else ""
+    return html('<div class="kb kb-charts">{}</div>', join(chart_html(c, lang) for c in charts)) if charts else Markup()

@@ -11,8 +11,9 @@ from collections import Counter
 from datetime import date
 
 from components.views.charts import target_words
-from components.views.html import esc, link, table
+from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
+from components.views.page import view_params
 from kpi.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
@@ -55,31 +56,27 @@ def view_notes(dataset: Dataset, as_of: date, lang: str) -> list[str]:
     return notes
 
 
-def view_params(lang: str, as_of: date) -> dict[str, str]:
-    """What a link keeps of the viewer's view: the language, and a what-if date."""
-    return {"lang": "en" if lang == "en" else "", "as_of": "" if as_of == date.today() else as_of.isoformat()}
+def status_chip(status: str, lang: str, year: int) -> Markup:
+    """A status as a coloured chip: its symbol and words (never colour alone)."""
+    return html('<span class="kb-status kb-{}">{}</span>', BY_ID[status].colour, status_words(status, lang, year))
 
 
-def status_chip(status: str, lang: str, year: int) -> str:
-    return f'<span class="kb-status kb-{BY_ID[status].colour}">{esc(status_words(status, lang, year))}</span>'
-
-
-def status_line(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
+def status_line(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """Each status of the plan year with its count, in reading order, each a link to the matching items."""
     counts = status_counts(dataset, assessments(dataset, as_of), year)
-    parts = [link("targets", f"{status_chip(s.id, lang, year)} <b>{counts[s.id]}</b>", year=str(year), status=s.id,
+    parts = [link("targets", html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]), year=str(year), status=s.id,
                   **view_params(lang, as_of)) for s in STATUSES if counts[s.id]]
-    return f'<p class="kb-statuses">{" ".join(parts)}</p>'
+    return html('<p class="kb-statuses">{}</p>', join(parts, " "))
 
 
 @per_day
-def commitments(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
+def commitments(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """The plan year at a glance: how its items stand, then each numeric target with its status."""
     assessed = assessments(dataset, as_of)
     targets, milestones = dataset.planned(year)
     rows = [(text(x.name, lang), target_words(x, lang), status_words(assessed[x.id].status, lang, year)) for x in targets]
     listed = table((t("col_target", lang), t("col_value", lang), t("status", lang)), rows) if rows else ""
-    more = link("targets", esc(t("all_commitments", lang, targets=len(targets), milestones=len(milestones))) + " →",
+    more = link("targets", t("all_commitments", lang, targets=len(targets), milestones=len(milestones)) + " →",
                 year=str(year), **view_params(lang, as_of))
-    heading = esc(t("plan_status", lang, year=year))
-    return f'<div class="kb"><h2>{heading}</h2>{status_line(dataset, as_of, year, lang)}{listed}<p>{more}</p></div>'
+    return html('<div class="kb"><h2>{}</h2>{}{}<p>{}</p></div>', t("plan_status", lang, year=year),
+                status_line(dataset, as_of, year, lang), listed, more)

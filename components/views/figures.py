@@ -7,8 +7,9 @@ figures sent as one element costs what one element costs (components/views/html.
 
 from __future__ import annotations
 
-from components.views.html import details, esc, link
+from components.views.html import Markup, details, html, join, lang_param, link
 from components.views.once import per_dataset
+from components.views.page import labelled
 from kpi.dataset import Dataset
 from kpi.format import section_label, stated
 from kpi.model import Indicator
@@ -18,29 +19,34 @@ from kpi.series import Observation
 from kpi.texts import t, text
 
 
-def _lang_param(lang: str) -> str:
-    return "en" if lang == "en" else ""
-
-
-def statement(indicator: Indicator, observation: Observation, dataset: Dataset, lang: str) -> str:
+def statement(indicator: Indicator, observation: Observation, dataset: Dataset, lang: str) -> Markup:
     """The report's sentence for one period, with its report and section, and a link to everything about the figure."""
     source = observation.value.source
     where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
-    details_link = link("indicator", esc(t("see_details", lang)), id=indicator.id, lang=_lang_param(lang))
-    lead = "" if lang == "zh" else f'<span class="kb-src">{esc(t("quote_in_chinese", lang))}</span>'
-    return (f'<blockquote class="kb-quote">{lead}<span lang="zh-CN">“{esc(source.quote)}”</span>'
-            f'<span class="kb-src">{esc(where)} · {details_link}</span></blockquote>')
+    details_link = link("indicator", t("see_details", lang), id=indicator.id, lang=lang_param(lang))
+    lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
+    return html('<blockquote class="kb-quote">{}<span lang="zh-CN">“{}”</span><span class="kb-src">{} · {}</span></blockquote>',
+                lead, source.quote, where, details_link)
 
 
-def figure_row(indicator: Indicator, dataset: Dataset, lang: str) -> str:
+def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
+    """"引进企业：139家（截至2023年11月）": a figure in one line of plain text, for a page's description."""
+    latest = dataset.latest(indicator)
+    period = "" if latest.period == dataset.vintage.main else period_label(latest.period, lang)
+    value = stated(latest.value, indicator.unit, lang)
+    when = (f"（{period}）" if lang == "zh" else f" ({period})") if period else ""
+    return labelled(text(indicator.name, lang), value, lang) + when
+
+
+def figure_row(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
     """Value, name and (when it is not the main period) the period; a tap opens the sentence of every period."""
     latest = dataset.latest(indicator)
-    period = "" if latest.period == dataset.vintage.main else f'<span class="kb-per">{esc(period_label(latest.period, lang))}</span>'
-    summary = (f'<span class="kb-val">{esc(stated(latest.value, indicator.unit, lang))}</span>'
-               f'<span class="kb-name">{esc(text(indicator.name, lang))}</span>{period}')
+    period = "" if latest.period == dataset.vintage.main else html('<span class="kb-per">{}</span>', period_label(latest.period, lang))
+    summary = html('<span class="kb-val">{}</span><span class="kb-name">{}</span>{}',
+                   stated(latest.value, indicator.unit, lang), text(indicator.name, lang), period)
     series = dataset.series(indicator)
-    sentences = "".join(
-        (f'<p class="kb-per">{esc(period_label(o.period, lang))}: {esc(stated(o.value, indicator.unit, lang))}</p>'
+    sentences = join(
+        (html('<p class="kb-per">{}: {}</p>', period_label(o.period, lang), stated(o.value, indicator.unit, lang))
          if len(series) > 1 else "") + statement(indicator, o, dataset, lang) for o in reversed(series))
     return details(summary, sentences, "kb-fig")
 
@@ -63,7 +69,7 @@ def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -
 
 
 @per_dataset
-def theme_sections(dataset: Dataset, theme: str, lang: str) -> str:
+def theme_sections(dataset: Dataset, theme: str, lang: str) -> Markup:
     """Every figure of a theme under the report's section headings, in the report's order, as one block."""
     groups: dict[tuple[str, str], list[Indicator]] = {}
     for indicator in dataset.theme_indicators(theme):
@@ -75,23 +81,21 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> str:
         first = min(dataset.report_texts[report].find(dataset.latest(i).value.source.quote) for i in groups[key])
         return list(dataset.reports).index(report), first
 
-    sections = "".join(f'<section class="kb-list"><h3>{esc(section_heading(dataset, *key, lang))}</h3>'
-                       + "".join(figure_row(i, dataset, lang) for i in groups[key]) + "</section>"
-                       for key in sorted(groups, key=position))
-    heading = esc(t("every_figure", lang, n=len(dataset.theme_indicators(theme))))
-    return f'<div class="kb"><h2>{heading}</h2>{sections}</div>'
+    sections = join(html('<section class="kb-list"><h3>{}</h3>{}</section>', section_heading(dataset, *key, lang),
+                         join(figure_row(i, dataset, lang) for i in groups[key])) for key in sorted(groups, key=position))
+    heading = t("every_figure", lang, n=len(dataset.theme_indicators(theme)))
+    return html('<div class="kb"><h2>{}</h2>{}</div>', heading, sections)
 
 
 @per_dataset
-def headline_results(dataset: Dataset, lang: str) -> str:
+def headline_results(dataset: Dataset, lang: str) -> Markup:
     """Each theme's key figures as a card, the theme's name linking to its page: the year's story at a glance."""
-    title = esc(t("results_of", lang, year=dataset.latest_report.reviews))
+    title = t("results_of", lang, year=dataset.latest_report.reviews)
     cards = []
     for theme in dataset.content.themes:
         key = [i for i in dataset.theme_indicators(theme.id) if i.key]
         if not key:
             continue
-        heading = link(theme.id, esc(text(theme.name, lang)) + " →", lang=_lang_param(lang))
-        cards.append(f'<section class="kb-card"><h3>{heading}</h3>'
-                     + "".join(figure_row(i, dataset, lang) for i in key) + "</section>")
-    return f'<div class="kb"><h2>{title}</h2><div class="kb-grid">{"".join(cards)}</div></div>'
+        heading = link(theme.id, text(theme.name, lang) + " →", lang=lang_param(lang))
+        cards.append(html('<section class="kb-card"><h3>{}</h3>{}</section>', heading, join(figure_row(i, dataset, lang) for i in key)))
+    return html('<div class="kb"><h2>{}</h2><div class="kb-grid">{}</div></div>', title, join(cards))

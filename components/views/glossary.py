@@ -1,10 +1,13 @@
-"""The glossary: find the terms a piece of report text uses, so a figure can explain them where it stands, and show
-every term as one block of text (each with its own link, for ?term=)."""
+"""The glossary: find the terms a piece of report text uses, so a figure can explain them where it stands, and the
+glossary page, every term in one block of text (each with its own link: ?term= brings it into view; ?q= searches)."""
 
 from __future__ import annotations
 
-from components.views.html import esc, link
+from collections.abc import Mapping
+
+from components.views.html import Markup, html, join, lang_param, link, search_form
 from components.views.once import per_dataset
+from components.views.page import Page, Viewer, description_of
 from kpi.dataset import Dataset
 from kpi.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
@@ -33,20 +36,38 @@ def term_anchor(term_id: str) -> str:
 
 
 @per_dataset
-def term_block(dataset: Dataset, term_id: str, lang: str) -> str:
+def term_block(dataset: Dataset, term_id: str, lang: str) -> Markup:
     """A term: its name in both languages, its definition (the report's words, and in English the translation too),
     where the report uses it, and the figures that use it."""
     term = dataset.terms[term_id]
-    lang_param = "en" if lang == "en" else ""
-    lines = [f"<p>{esc(text(term.definition, lang))}</p>"]
+    keep = lang_param(lang)
+    lines = [html("<p>{}</p>", text(term.definition, lang))]
     if lang == "en":
-        lines.append(f'<p class="kb-src" lang="zh-CN">{esc(term.definition.zh)}</p>')
-    forms = "、".join(term.forms) if term.forms else t("not_in_body", lang)
-    lines.append(f"<p><b>{esc(t('appears_as', lang))}</b>: {esc(forms)}</p>" if term.forms else f'<p class="kb-src">{esc(forms)}</p>')
+        lines.append(html('<p class="kb-src" lang="zh-CN">{}</p>', term.definition.zh))
+    if term.forms:
+        lines.append(html("<p><b>{}</b>: {}</p>", t("appears_as", lang), "、".join(term.forms)))
+    else:
+        lines.append(html('<p class="kb-src">{}</p>', t("not_in_body", lang)))
     users = indicators_using(dataset, term_id)
     if users:
-        names = " · ".join(link("indicator", esc(text(i.name, lang)), id=i.id, lang=lang_param) for i in users)
-        lines.append(f"<p><b>{esc(t('used_by', lang))}</b>: {names}</p>")
-    lines.append(f'<p class="kb-src">{link("glossary", esc(t("term_link", lang)), term=term.id, lang=lang_param)}</p>')
-    return (f'<section class="kb-card" id="{term_anchor(term.id)}"><h3>{esc(term.term.zh)} · {esc(term.term.en)}</h3>'
-            + "".join(lines) + "</section>")
+        names = join((link("indicator", text(i.name, lang), id=i.id, lang=keep) for i in users), " · ")
+        lines.append(html("<p><b>{}</b>: {}</p>", t("used_by", lang), names))
+    lines.append(html('<p class="kb-src">{}</p>', link("glossary", t("term_link", lang), term=term.id, lang=keep)))
+    return html('<section class="kb-card" id="{}"><h3>{} · {}</h3>{}</section>', term_anchor(term.id), term.term.zh, term.term.en,
+                join(lines))
+
+
+def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
+    """Every term (or those ?q= finds, in either language), ?term= brought into view."""
+    lang = viewer.lang
+    query = params.get("q", "").strip()
+    terms = [term for term in dataset.glossary.terms
+             if query.lower() in " ".join((term.term.zh, term.term.en, term.definition.zh, term.definition.en)).lower()]
+    found = html('<div class="kb kb-terms">{}</div>', join(term_block(dataset, term.id, lang) for term in terms)) if terms \
+        else html('<div class="kb"><p>{}</p></div>', t("no_term", lang))
+    heading = html('<div class="kb"><h2 class="kb-page">{}</h2>{}</div>', t("glossary", lang),
+                   search_form("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}))
+    chosen = dataset.terms.get(params.get("term", "")) if not query else None
+    if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows
+        return Page(text(chosen.term, lang), text(chosen.definition, lang), heading + found, anchor=term_anchor(chosen.id))
+    return Page(t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), heading + found)

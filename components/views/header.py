@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from components.views.html import esc, link
-from kpi.dataset import Vintage
+from components.views.html import Markup, html, join, lang_param, link, url
+from kpi.dataset import Dataset, Vintage
 from kpi.periods import period_label
+from kpi.site import FIXED_PAGES
 from kpi.texts import t, text
 
 Target = tuple[str, str]  # (url path, title): "" is the overview
@@ -31,40 +32,46 @@ class Menu:
     groups: list[tuple[str, list[Target]]]  # (label, pages)
 
 
-def _href(path: str, params: dict[str, str]) -> str:
-    """A link to a page of the dashboard ("" is the overview), or with path None to this page, keeping `params`."""
-    query = urlencode({key: value for key, value in params.items() if value})
-    return f"{'./' if path == '' else path or ''}?{query}" if query or path is None else (path or "./")
+def site_menu(dataset: Dataset, lang: str) -> Menu:
+    """The overview and the targets as links, then the themes and the reference pages behind drop-downs (the
+    staff's data check is in neither: it is reached by its address)."""
+    placed = {place: [(p.path, t(p.title, lang)) for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
+    return Menu(placed["top"], [(t("themes", lang), [(theme.id, text(theme.name, lang)) for theme in dataset.content.themes]),
+                                (t("reference", lang), placed["reference"])])
 
 
-def _link(path: str | None, words: str, params: dict[str, str], current: bool, css: str = "", lang: str = "") -> str:
-    marks = (f' aria-current="{"true" if lang else "page"}"' if current else "") + (f' class="{css}"' if css else "") + (f' lang="{lang}"' if lang else "")
-    return f'<a href="{esc(_href(path, params))}" target="_self"{marks}>{esc(words)}</a>'
+def _link(path: str | None, words: str, params: dict[str, str], current: bool, css: str = "", lang: str = "") -> Markup:
+    """A menu link: to a page ("" is the overview), or with path None to this page, keeping `params`."""
+    href = url(path, **params) if path is not None else "?" + urlencode({k: v for k, v in params.items() if v})
+    marks = join([html(' aria-current="{}"', "true" if lang else "page") if current else "",
+                  html(' class="{}"', css) if css else "", html(' lang="{}"', lang) if lang else ""])
+    return html('<a href="{}" target="_self"{}>{}</a>', href, marks, words)
 
 
-def link_here(words: str, params: dict[str, str]) -> str:
+def link_here(words: str, params: dict[str, str]) -> Markup:
     """A link to this page with other parameters (the language, the table of every figure…)."""
-    return f'<div class="kb">{_link(None, words, params, False)}</div>'
+    return html('<div class="kb">{}</div>', _link(None, words, params, False))
 
 
-def nav_html(menu: Menu | None, current: str, lang: str, shared: dict[str, str], query: dict[str, str], url: str) -> str:
+def nav_html(menu: Menu | None, current: str, lang: str, shared: dict[str, str], query: dict[str, str], address: str) -> Markup:
     """The menu, the link to share and the language switch, as one block of links.
 
     `shared` is the view every page keeps (language, what-if date, meeting mode); `query` is this page's whole
-    address, which the language switch and the share link keep as they are."""
+    address, which the language switch and the share link keep as they are; `address` is this page's URL without
+    its query (none on a static page, whose share link is its own canonical address)."""
     items = []
     if menu is not None:
         items += [_link(path, title, shared, path == current, "kb-nav-link") for path, title in menu.links]
         for label, pages in menu.groups:
-            listed = "".join(_link(path, title, shared, path == current) for path, title in pages)
-            items.append(f'<details class="kb-menu"><summary>{esc(label)}</summary><div class="kb-menu-list">{listed}</div></details>')
-        share = f"{url}?{urlencode(query)}" if query else url
-        items.append(f'<details class="kb-menu kb-share"><summary>{esc(t("share", lang))}</summary><div class="kb-menu-list">'
-                     f'<p>{esc(t("share_help", lang))}</p><code>{esc(share)}</code></div></details>')
-    switch = "".join(_link(None, name, {**query, "lang": "" if code == "zh" else code}, code == lang, lang=code)
-                     for code, name in (("zh", "中文"), ("en", "EN")))
-    items.append(f'<span class="kb-lang" role="group" aria-label="{esc(t("language", lang))}">{switch}</span>')
-    return f'<nav class="kb kb-nav" aria-label="{esc(t("menu", lang))}">{"".join(items)}</nav>'
+            listed = join(_link(path, title, shared, path == current) for path, title in pages)
+            items.append(html('<details class="kb-menu"><summary>{}</summary><div class="kb-menu-list">{}</div></details>', label, listed))
+        share = f"{address}?{urlencode(query)}" if query else address
+        items.append(html('<details class="kb-menu kb-share"><summary>{}</summary><div class="kb-menu-list"><p>{}</p><code>{}</code>'
+                          '</div></details>', t("share", lang), t("share_help", lang), share))
+    switch = join(_link(None, name, {**query, "lang": "" if code == "zh" else code}, code == lang, lang=code)
+                  for code, name in (("zh", "中文"), ("en", "EN")))
+    items.append(html('<span class="kb-lang" role="group" aria-label="{}">{}</span>', t("language", lang), switch))
+    return html('<nav class="kb kb-nav" aria-label="{}">{}</nav>', t("menu", lang), join(items))
 
 
 def vintage_words(vintage: Vintage, lang: str) -> str:
@@ -75,11 +82,11 @@ def vintage_words(vintage: Vintage, lang: str) -> str:
              period=period_label(vintage.main, lang), others=others)
 
 
-def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_link: bool) -> str:
+def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_link: bool) -> Markup:
     """The dashboard's title, then where the figures come from and how old they are, short notes (outcomes still to
     come, the date statuses are judged on), and the way to the report itself: one block of text."""
     if vintage is None:
-        return f'<div class="kb kb-top"><h1>{esc(t("app_title", lang))}</h1></div>'
-    read = " " + link("source", esc(t("read_report", lang)) + " →", lang="en" if lang == "en" else "") if source_link else ""
-    words = esc(" ".join([vintage_words(vintage, lang), *notes]))
-    return f'<div class="kb kb-top"><h1>{esc(t("app_title", lang))}</h1><p class="kb-vintage">{words}{read}</p></div>'
+        return html('<div class="kb kb-top"><h1>{}</h1></div>', t("app_title", lang))
+    read = html(" {}", link("source", t("read_report", lang) + " →", lang=lang_param(lang))) if source_link else ""
+    words = " ".join([vintage_words(vintage, lang), *notes])
+    return html('<div class="kb kb-top"><h1>{}</h1><p class="kb-vintage">{}{}</p></div>', t("app_title", lang), words, read)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components.views.charts import COLORS, bar_fill, bar_row, share_of
-from components.views.html import esc, table
+from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import section_label, stated
@@ -13,17 +13,17 @@ from kpi.texts import t, text
 
 
 @per_dataset
-def history(dataset: Dataset, indicator_id: str, lang: str) -> str:
+def history(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     """One bar per period, labelled as the report words it, then every statement with its report and sentence."""
     indicator = dataset.indicators[indicator_id]
     series = dataset.series(indicator)
     top = max(abs(o.value.value) for o in series) or 1
-    bars = "".join(bar_row(esc(period_label(o.period, lang)), bar_fill(share_of(o.value.value, top), COLORS["bar"]),
-                        esc(stated(o.value, indicator.unit, lang))) for o in series) if len(series) > 1 else ""
+    bars = join(bar_row(period_label(o.period, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]),
+                        stated(o.value, indicator.unit, lang)) for o in series) if len(series) > 1 else ""
     columns = (t("col_period", lang), t("col_value", lang), t("col_report", lang), t("col_section", lang),
                t("col_quote", lang), t("col_note", lang))
-    chart = f'<figure class="kb-chart"><figcaption>{esc(t("history_question", lang))}</figcaption>{bars}</figure>' if bars else ""
-    return f'<div class="kb">{chart}{table(columns, statements(indicator, dataset, lang))}</div>'
+    chart = html('<figure class="kb-chart"><figcaption>{}</figcaption>{}</figure>', t("history_question", lang), bars) if bars else ""
+    return html('<div class="kb">{}{}</div>', chart, table(columns, statements(indicator, dataset, lang)))
 
 
 def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:

@@ -1,34 +1,55 @@
-"""Blocks of HTML built once per dataset and sent as ONE element: a list of figures, a chart, a table.
+"""HTML from types: text from the data is escaped because it is text, not because a caller remembered to.
 
-Why HTML and not one Streamlit element per figure: every element is one more message the server sends each
-new viewer (docs/performance.md), so a group of figures costs what one element costs. Why it is safe: every
-string from the data goes through `esc`; st.html also sanitises what it is given. The look lives in
-components/style.py, as classes starting with `kb-`.
+Why markupsafe's Markup (the type Jinja uses, already installed with Streamlit): it is a str that knows it is
+HTML. `html(template, *args)` escapes every argument that is not Markup already, and so do `join` and `+`, so
+a name from the YAML reaches a page escaped whatever path it takes; HTML written here is Markup from the start.
+Every view returns Markup. Why blocks of HTML at all: each Streamlit element is one more message the server sends
+every new viewer (docs/performance.md), and the same blocks are written as the static public pages.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlencode
 
+from markupsafe import Markup, escape
 
-def esc(text: object) -> str:
-    """Text from the data, shown literally."""
-    return html.escape(str(text), quote=True)
-
-
-def link(url_path: str, label: str, *, current: bool = False, **params: str) -> str:
-    """A link to another page of the dashboard (a relative URL keeps the server and its base path); `current` marks the
-    link to the view being shown."""
-    query = urlencode({k: v for k, v in params.items() if v})
-    mark = ' aria-current="true"' if current else ""
-    return f'<a href="{esc(url_path)}{"?" + esc(query) if query else ""}" target="_self"{mark}>{label}</a>'
+__all__ = ["Markup", "details", "escape", "html", "join", "lang_param", "link", "search_form", "table", "url"]
 
 
-def details(summary: str, body: str, css: str = "") -> str:
+def html(template: str, *args: object, **kwargs: object) -> Markup:
+    """`template` is HTML written in this code; each argument is escaped unless it is Markup."""
+    return Markup(template).format(*args, **kwargs)
+
+
+def join(parts: Iterable[object], separator: str = "") -> Markup:
+    """Parts side by side, each escaped unless it is Markup."""
+    return Markup(separator).join(parts)
+
+
+def url(path: str, **params: str) -> str:
+    """A relative address of a page of the dashboard ("" is the overview), keeping the non-empty parameters.
+
+    Why relative: it keeps the server and its base path, in Streamlit and on a static page alike."""
+    query = urlencode({key: value for key, value in params.items() if value})
+    target = path or "./"
+    return f"{target}?{query}" if query else target
+
+
+def lang_param(lang: str) -> str:
+    """The language as a link keeps it: nothing for Chinese, the default."""
+    return "" if lang == "zh" else lang
+
+
+def link(path: str, label: object, *, current: bool = False, **params: str) -> Markup:
+    """A link to a page of the dashboard; `current` marks the link to the view being shown."""
+    mark = Markup(' aria-current="true"') if current else ""
+    return html('<a href="{}" target="_self"{}>{}</a>', url(path, **params), mark, label)
+
+
+def details(summary: object, body: object, css: str = "") -> Markup:
     """A row that opens on a tap to show more (the report's sentence, a table): no script, no rerun."""
-    return f'<details class="{css}"><summary>{summary}</summary>{body}</details>'
+    return html('<details class="{}"><summary>{}</summary>{}</details>', css, summary, body)
 
 
 def _cell_class(text: str, numeric: bool) -> str:
@@ -36,10 +57,18 @@ def _cell_class(text: str, numeric: bool) -> str:
     return " ".join(css for css, on in (("kb-r", numeric), ("kb-long", len(text) > 40)) if on)
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[bool] = ()) -> str:
+def table(columns: Sequence[object], rows: Iterable[Sequence[object]], numeric: Sequence[bool] = ()) -> Markup:
     """A plain table; it scrolls sideways on a phone rather than squeezing its columns."""
     right = list(numeric) + [False] * (len(columns) - len(numeric))
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f'<td class="{_cell_class(str(v), r)}">{esc(v)}</td>' for v, r in zip(row, right))
-                   + "</tr>" for row in rows)
-    return f'<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    head = join(html('<th scope="col">{}</th>', column) for column in columns)
+    body = join(html("<tr>{}</tr>", join(html('<td class="{}">{}</td>', _cell_class(str(value), r), value)
+                                         for value, r in zip(row, right))) for row in rows)
+    return html('<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{}</tr></thead>'
+                "<tbody>{}</tbody></table></div>", head, body)
+
+
+def search_form(page: str, label: str, button: str, query: str, keep: dict[str, str]) -> Markup:
+    """A plain search box: it opens `page` with ?q= (and what the view keeps), a view Streamlit answers."""
+    hidden = join(html('<input type="hidden" name="{}" value="{}">', name, value) for name, value in keep.items() if value)
+    return html('<form class="kb-search" action="{}" method="get" role="search">{}<label>{} <input type="search" name="q" '
+                'value="{}"></label><button type="submit">{}</button></form>', page, hidden, label, query, button)

@@ -1,26 +1,44 @@
-"""A report's text as one block: its parts, each chapter a tap away, the sentence every figure quotes."""
+"""The reports themselves, part by part (?report= picks one; the newest by default): the source of every figure, each
+chapter a tap away."""
 
 from __future__ import annotations
 
-from components.views.html import details, esc
+from collections.abc import Mapping
+
+from components.views.html import Markup, details, html, join, link
 from components.views.once import per_dataset
+from components.views.page import Page, Viewer
 from kpi.dataset import Dataset
 from kpi.report import report_parts
 from kpi.texts import t, text
 
 
 @per_dataset
-def report_html(dataset: Dataset, report_id: str, lang: str) -> str:
+def report_html(dataset: Dataset, report_id: str, lang: str) -> Markup:
     """Title, publisher, date and the original's address, then each part with its chapters (closed until tapped)."""
     report = dataset.reports[report_id]
-    original = f'<a href="{esc(report.url)}" rel="noopener">{esc(t("original", lang))}</a>'  # the model allows http(s) only
-    lines = [f'<h2 class="kb-page">{esc(text(report.title, lang))}</h2>',
-             f'<p>{esc(text(report.publisher, lang))} · {esc(t("published_on", lang, date=report.published.isoformat()))} · {original}</p>']
+    original = html('<a href="{}" rel="noopener">{}</a>', report.url, t("original", lang))  # the model allows http(s) only
+    lines = [html('<h2 class="kb-page">{}</h2>', text(report.title, lang)),
+             html("<p>{} · {} · {}</p>", text(report.publisher, lang), t("published_on", lang, date=report.published.isoformat()), original)]
     if lang == "en":
-        lines.append(f'<p class="kb-note">{esc(t("quote_note", lang))}</p>')
+        lines.append(html('<p class="kb-note">{}</p>', t("quote_note", lang)))
     for part in report_parts(dataset.report_texts[report_id])[1:]:
-        lines.append(f"<h3>{esc(part.heading)}</h3>")
+        lines.append(html("<h3>{}</h3>", part.heading))
         for chapter in part.chapters:
-            paragraphs = "".join(f'<p lang="zh-CN">{esc(paragraph)}</p>' for paragraph in chapter.paragraphs)
-            lines.append(details(esc(chapter.heading), paragraphs, "kb-chapter") if chapter.heading else paragraphs)
-    return f'<div class="kb kb-report">{"".join(lines)}</div>'
+            paragraphs = join(html('<p lang="zh-CN">{}</p>', paragraph) for paragraph in chapter.paragraphs)
+            lines.append(details(chapter.heading, paragraphs, "kb-chapter") if chapter.heading else paragraphs)
+    return html('<div class="kb kb-report">{}</div>', join(lines))
+
+
+def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
+    """One report's text (?report=, the newest by default), with links to the others."""
+    lang, keep = viewer.lang, viewer.keep()
+    reports = list(dataset.reports)[::-1]  # newest first
+    chosen = params.get("report") if params.get("report") in dataset.reports else reports[0]
+    report = dataset.reports[chosen]
+    choice = Markup()
+    if len(reports) > 1:
+        chips = join(link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports)
+        choice = html('<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>', t("choose_report", lang), chips)
+    words = f"{text(report.publisher, lang)} · {t('published_on', lang, date=report.published.isoformat())}"
+    return Page(text(report.title, lang), words, choice + report_html(dataset, chosen, lang))

@@ -1,22 +1,24 @@
-"""A plan year's targets and milestones as one table (in the status table's order), where a target stands, and the
-words that explain its status."""
+"""The targets page: a plan year's targets and milestones as one table (in the status table's order), filtered by links
+in the address, where a target stands, and the words that explain its status."""
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date
 
-from components.views.charts import COLORS, target_words
-from components.views.html import esc, link
+from components.views.charts import COLORS, bar_fill, target_words, tick
+from components.views.commitments import assessments, status_chip, status_counts, status_line
+from components.views.html import Markup, html, join, link, search_form
 from components.views.once import per_day
-from components.views.commitments import assessments, status_chip, status_counts, view_params
+from components.views.page import Page, Viewer, description_of, labelled, view_params
 from kpi.dataset import Dataset
 from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
-from kpi.status import STATUSES, status_rank, status_words
+from kpi.status import BY_ID, STATUSES, status_rank, status_words
 from kpi.texts import t, text
 
 
@@ -71,28 +73,29 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
 _HIDDEN = ("id", "status", "is_target", "_rank")
 
 
-def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str, str]) -> str:
+def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str, str]) -> Markup:
     """The rows as one table, status first (it stays in view on a phone), without columns empty for every row; a
     numeric target's name opens how its status was worked out (`view` is what its link keeps: language, date)."""
     if not rows:
-        return ""
+        return Markup()
     columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] for row in rows)]
     status, item = t("status", lang), t("col_item", lang)
 
-    def cell(row: dict, column: str) -> str:
+    def cell(row: dict, column: str) -> Markup | str:
         if column == status:
             return status_chip(row["status"], lang, year)
         if column == item and row["is_target"]:
-            return link("targets", esc(row[column]), year=str(year), target=row["id"], **view)
-        return esc(row[column])
+            return link("targets", row[column], year=str(year), target=row["id"], **view)
+        return row[column]
 
-    body = "".join("<tr>" + "".join(f"<td>{cell(row, c)}</td>" for c in columns) + "</tr>" for row in rows)
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    return f'<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
+    body = join(html("<tr>{}</tr>", join(html("<td>{}</td>", cell(row, c)) for c in columns)) for row in rows)
+    head = join(html('<th scope="col">{}</th>', c) for c in columns)
+    return html('<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{}</tr></thead>'
+                '<tbody>{}</tbody></table></div></div>', head, body)
 
 
 @per_day
-def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> str:
+def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """The whole plan year (what nearly every visitor opens), built once a day per dataset."""
     targets, milestones = dataset.planned(year)
     return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), lang, year,
@@ -129,51 +132,102 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     return lines
 
 
-def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: dict[str, str], chosen: dict[str, str]) -> str:
+def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: dict[str, str], chosen: dict[str, str]) -> Markup:
     """The year's statuses with their counts, then its themes, each a link that filters the table (and keeps the other
     filter, the search and the view): no widget, the filter in the address."""
     counts = status_counts(dataset, assessed, year)
     keep = {**view, "year": str(year), **chosen}
 
-    def chip(param: str, value: str, words: str) -> str:
+    def chip(param: str, value: str, words: object) -> Markup:
         return link("targets", words, current=keep.get(param, "") == value, **{**keep, param: value})
 
-    statuses = [chip("status", s.id, f"{status_chip(s.id, lang, year)} <b>{counts[s.id]}</b>") for s in STATUSES if counts[s.id]]
-    themes = [chip("theme", theme.id, esc(text(theme.name, lang))) for theme in dataset.content.themes]
+    statuses = [chip("status", s.id, html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id])) for s in STATUSES if counts[s.id]]
+    themes = [chip("theme", theme.id, text(theme.name, lang)) for theme in dataset.content.themes]
     # What-if dates: each quarter's end of the plan year (序时进度 is read at quarter ends), or today.
     quarters = [date(year, month, calendar.monthrange(year, month)[1]).isoformat() for month in (3, 6, 9, 12)]
-    dates = [chip("as_of", "", esc(t("today", lang))), *(chip("as_of", day, day) for day in quarters)]
-    everything = esc(t("all", lang))
-    return (f'<p class="kb-statuses kb-filter">{chip("status", "", everything)}{"".join(statuses)}</p>'
-            f'<p class="kb-statuses kb-filter"><span>{esc(t("filter_theme", lang))}:</span>{chip("theme", "", everything)}'
-            f'{"".join(themes)}</p>'
-            f'<p class="kb-statuses kb-filter"><span>{esc(t("as_of_label", lang))}:</span>{"".join(dates)}</p>')
+    dates = [chip("as_of", "", t("today", lang)), *(chip("as_of", day, day) for day in quarters)]
+    everything = t("all", lang)
+    return html('<p class="kb-statuses kb-filter">{}{}</p><p class="kb-statuses kb-filter"><span>{}:</span>{}{}</p>'
+                '<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>', chip("status", "", everything), join(statuses),
+                t("filter_theme", lang), chip("theme", "", everything), join(themes), t("as_of_label", lang), join(dates))
 
 
-def target_detail(target: Target, a: TargetAssessment, lang: str) -> str:
+def target_detail(target: Target, a: TargetAssessment, lang: str) -> Markup:
     """One target: its status, the report's sentence, where it stands, and the numbers behind its status."""
     year = parse_period(a.period)[1].year
-    explained = "".join(f"<li>{esc(line)}</li>" for line in explain(target, a, lang))
-    return (f'<section class="kb kb-card" id="target-detail"><h2>{esc(t("target_detail", lang))}: {esc(text(target.name, lang))}</h2>'
-            f'<p>{status_chip(a.status, lang, year)}{esc(t("overridden", lang)) if a.override_reason else ""}</p>'
-            f'<p>{esc(t("quote", lang))} ({esc(section_label(target.source.section, lang))}): '
-            f'<span lang="zh-CN">“{esc(target.source.quote)}”</span></p>{progress_bar(target, a, lang)}'
-            f'<p><b>{esc(t("how_computed", lang))}</b></p><ul>{explained}</ul></section>')
+    explained = join(html("<li>{}</li>", line) for line in explain(target, a, lang))
+    return html('<section class="kb kb-card" id="target-detail"><h2>{}: {}</h2><p>{}{}</p>'
+                '<p>{} ({}): <span lang="zh-CN">“{}”</span></p>{}<p><b>{}</b></p><ul>{}</ul></section>',
+                t("target_detail", lang), text(target.name, lang), status_chip(a.status, lang, year),
+                t("overridden", lang) if a.override_reason else "", t("quote", lang), section_label(target.source.section, lang),
+                target.source.quote, progress_bar(target, a, lang), t("how_computed", lang), explained)
 
 
-def progress_bar(target: Target, a: TargetAssessment, lang: str) -> str:
+def progress_bar(target: Target, a: TargetAssessment, lang: str) -> Markup:
     """Where the target stands: what was reached, the line for reaching it and, during the year, the share expected
     by the date; words only when nothing has been reported (an empty chart would say nothing)."""
     if a.reached is None:
-        return ""
+        return Markup()
     scale = max(target.value, a.reached, 1e-9) * 1.05
     expected = a.expected * target.value
-    marks = f'<span class="kb-tick" style="left:{target.value / scale * 100:.2f}%"></span>'
+    marks = tick(target.value / scale * 100)
     words = [t("bar_reached", lang, value=format_value(a.reached, "exact", target.unit, lang)),
              t("bar_target", lang, value=target_words(target, lang))]
     if a.final is None and 0 < a.expected < 1:
-        marks += f'<span class="kb-expected" style="left:{expected / scale * 100:.2f}%"></span>'
+        marks += tick(expected / scale * 100, "kb-expected")
         words.insert(1, t("bar_expected", lang, value=format_value(round(expected, 1), "exact", target.unit, lang)))
-    fill = f'<span class="kb-fill" style="left:0;width:{min(a.reached / scale * 100, 100):.2f}%;background:{COLORS["done"]}"></span>'
-    return (f'<div class="kb"><div class="kb-row"><div class="kb-track">{fill}{marks}</div>'
-            f'<div class="kb-sub">{esc(" · ".join(words))}</div></div></div>')
+    fill = bar_fill(min(a.reached / scale * 100, 100), COLORS["done"])
+    return html('<div class="kb"><div class="kb-row"><div class="kb-track">{}{}</div><div class="kb-sub">{}</div></div></div>',
+                fill, marks, " · ".join(words))
+
+
+def year_links(years: list[int], year: int, lang: str, keep: dict[str, str]) -> Markup:
+    """The plan years the data holds, each a link (the newest is the default)."""
+    chips = join(link("targets", t("year_n", lang, year=y), current=y == year, year=str(y), **keep) for y in years)
+    return html('<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>', t("plan_year", lang), chips)
+
+
+def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
+    """One plan year (?year=, the newest by default): how it stands, every item (?status=, ?theme=, ?q= narrow it), and
+    how a target's status was worked out (?target=)."""
+    lang, as_of = viewer.lang, viewer.as_of
+    if not dataset.plan_years:
+        return Page(t("targets", lang), t("no_targets", lang), html('<div class="kb"><p>{}</p></div>', t("no_targets", lang)))
+    years = dataset.plan_years
+    year = next((y for y in years if params.get("year") == str(y)), years[-1])
+    targets, milestones = dataset.planned(year)
+    assessed = assessments(dataset, as_of)
+    theme_filter = next((x.id for x in dataset.content.themes if x.id == params.get("theme")), "")
+    status_filter = params.get("status", "") if params.get("status") in BY_ID else ""
+    query = "" if viewer.meeting else params.get("q", "").strip()
+    keep = viewer.keep()
+    parts = [html('<h2 class="kb-page">{}</h2>', t("targets_of", lang, year=year))]
+    if viewer.meeting:  # a meeting sees the whole year
+        parts.append(status_line(dataset, as_of, year, lang))
+    else:
+        if len(years) > 1:
+            parts.append(year_links(years, year, lang, keep))
+        parts.append(filter_links(dataset, assessed, year, lang, keep, {"theme": theme_filter, "status": status_filter, "q": query}))
+    chosen = None if viewer.meeting else next((x for x in targets if x.id == params.get("target")), None)
+    if chosen is not None:  # a target's name in the table links here
+        parts.append(target_detail(chosen, assessed[chosen.id], lang))
+    if not viewer.meeting:
+        parts.append(search_form("targets", t("search_targets", lang), t("search_button", lang), query,
+                                 {**keep, "year": str(year), "theme": theme_filter, "status": status_filter}))
+
+    def shown(item: Target | Milestone) -> bool:
+        words = " ".join((item.name.zh, item.name.en, item.source.quote)).lower()
+        return ((not theme_filter or item.theme == theme_filter) and (not status_filter or assessed[item.id].status == status_filter)
+                and query.lower() in words)
+
+    if query or theme_filter or status_filter:
+        listed = plan_table(plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
+                            lang, year, keep)
+    else:
+        listed = year_table(dataset, as_of, year, lang)
+    body = html('<div class="kb">{}</div>', join(parts)) + (listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
+    counts = status_counts(dataset, assessed, year)
+    standing = description_of([f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang)
+    if chosen is not None:
+        return Page(text(chosen.name, lang), labelled(text(chosen.name, lang), chosen.source.quote, lang), body, anchor="target-detail")
+    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), body)

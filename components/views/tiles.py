@@ -11,7 +11,7 @@ import math
 
 from components.views.figures import statement
 from components.views.glossary import indicator_text, terms_in
-from components.views.html import esc
+from components.views.html import Markup, html, join
 from components.views.once import per_dataset
 from kpi.dataset import Dataset
 from kpi.format import format_change, stated
@@ -61,7 +61,7 @@ def per_row(values: list[str], meeting: bool) -> int:
     return max(1, min(MOST_PER_ROW, int(ROW_PX // widest)))
 
 
-def _delta(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str) -> str:
+def _delta(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str) -> Markup | str:
     """The change since the period before: an arrow and words, coloured by whether the report's direction calls it
     better; none for a figure stated in words (a rank has no difference to print)."""
     if previous is None or latest.value.words or previous.value.words:
@@ -72,29 +72,29 @@ def _delta(indicator: Indicator, latest: Observation, previous: Observation | No
     up = latest.value.value > previous.value.value
     tone = "neutral" if indicator.direction == "none" else "better" if up == (indicator.direction == "higher") else "worse"
     since = t("change_since", lang, period=period_label(previous.period, lang))
-    return f'<span class="kb-delta kb-{tone}">{"↑" if up else "↓"} {esc(change)} <span class="kb-since">{esc(since)}</span></span>'
+    return html('<span class="kb-delta kb-{}">{} {} <span class="kb-since">{}</span></span>', tone, "↑" if up else "↓", change, since)
 
 
-def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> str:
+def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
-    summary = (f'<span class="kb-tile-label">{esc(tile_label(indicator, latest, dataset.vintage.main, lang))}</span>'
-               f'<span class="kb-tile-value">{esc(stated(latest.value, indicator.unit, lang))}</span>'
-               + _delta(indicator, latest, previous, lang))
+    summary = html('<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}',
+                   tile_label(indicator, latest, dataset.vintage.main, lang), stated(latest.value, indicator.unit, lang),
+                   _delta(indicator, latest, previous, lang))
     more = [statement(indicator, latest, dataset, lang)]
     if previous is not None:
         before, after = stated(previous.value, indicator.unit, lang), stated(latest.value, indicator.unit, lang)
-        more.append(f'<p class="kb-src">{esc(change_words(latest, previous, lang))}: {esc(before)} → {esc(after)}</p>')
-    more += [f'<p class="kb-src"><b>{esc(text(term.term, lang))}</b>: {esc(text(term.definition, lang))}</p>'
+        more.append(html('<p class="kb-src">{}: {} → {}</p>', change_words(latest, previous, lang), before, after))
+    more += [html('<p class="kb-src"><b>{}</b>: {}</p>', text(term.term, lang), text(term.definition, lang))
              for term in terms_in(indicator_text(indicator), dataset.glossary)]
-    return f'<details class="kb-tile"><summary>{summary}</summary>{"".join(more)}</details>'
+    return html('<details class="kb-tile"><summary>{}</summary>{}</details>', summary, join(more))
 
 
 @per_dataset
-def tiles_html(dataset: Dataset, indicator_ids: tuple[str, ...], lang: str, meeting: bool) -> str:
+def tiles_html(dataset: Dataset, indicator_ids: tuple[str, ...], lang: str, meeting: bool) -> Markup:
     """The figures' tiles as one block, in rows as even as the widest value allows (one column on a phone)."""
     indicators = [dataset.indicators[i] for i in indicator_ids]
     if not indicators:
-        return ""
+        return Markup()
     values = [stated(dataset.latest(i).value, i.unit, lang) for i in indicators]
     columns = max(balanced_rows(len(indicators), per_row(values, meeting)))
-    return f'<div class="kb kb-tiles" style="--kb-columns: {columns}">{"".join(_tile(i, dataset, lang) for i in indicators)}</div>'
+    return html('<div class="kb kb-tiles" style="--kb-columns: {}">{}</div>', columns, join(_tile(i, dataset, lang) for i in indicators))

@@ -1,0 +1,69 @@
+"""A view as a static HTML document: the head a link preview and a search engine read, the page readable with no
+script, the menu as <details>, and a footer that says where the figures come from (on screen and on paper).
+
+Why whole documents: the public arrives from a link in a messenger, on a phone on a slow network. The HTML the
+link returns is all a preview reads, and all a phone needs to show the figures: one request, the stylesheet inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from components.views.commitments import view_notes
+from components.views.header import nav_html, site_menu, title_block
+from components.views.html import Markup, html, join
+from components.views.page import Page, document_title
+from components.views.style import stylesheet
+from kpi.dataset import Dataset
+from kpi.texts import t, text
+
+LANG_TAGS = {"zh": "zh-CN", "en": "en"}
+OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a static page lives: its path ("" is the overview) and the parameters it answers, language apart."""
+
+    path: str
+    params: dict[str, str]
+
+    def url(self, lang: str, base: str = "") -> str:
+        """`/economy?lang=en`, or absolute under `base` (the site's public address, e.g. https://kpi.example.cn)."""
+        query = urlencode({**({"lang": lang} if lang != "zh" else {}), **{k: v for k, v in self.params.items() if v}})
+        return f"{base.rstrip('/')}/{self.path}" + (f"?{query}" if query else "")
+
+
+def document(dataset: Dataset, page: Page, address: Address, lang: str, built: date, base: str = "") -> str:
+    """The whole static page: head, menu, title and vintage, the view, its downloads, the footer."""
+    canonical = address.url(lang, base)
+    heads = [html('<link rel="canonical" href="{}">', canonical),
+             *(html('<link rel="alternate" hreflang="{}" href="{}">', LANG_TAGS[code], address.url(code, base)) for code in LANG_TAGS)]
+    title = document_title(page.title, lang)
+    meta = join(html('<meta property="og:{}" content="{}">', key, value) for key, value in (
+        ("type", "website"), ("site_name", t("app_title", lang)), ("title", title), ("description", page.description),
+        ("locale", OG_LOCALES[lang]), ("url", canonical)))
+    nav = nav_html(site_menu(dataset, lang), address.path, lang, {"lang": lang if lang != "zh" else ""},
+                   {k: v for k, v in address.params.items() if v}, canonical.split("?", 1)[0])
+    top = title_block(dataset.vintage, view_notes(dataset, built, lang), lang, source_link=True)
+    downloads = join(html('<a href="assets/{}" download>{}</a>', d.file_name, d.label) for d in page.downloads)
+    scroll = html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor) if page.anchor else ""
+    return str(html(
+        '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
+        '<meta name="description" content="{description}">{heads}{meta}<link rel="icon" type="image/png" href="assets/favicon.png">'
+        '<style>{style}</style></head><body class="kb-site"><header>{nav}{top}</header><main>{body}{downloads}</main>'
+        '<footer class="kb kb-foot">{footer}</footer>{scroll}</body></html>',
+        lang=LANG_TAGS[lang], title=title, description=page.description, heads=join(heads), meta=meta,
+        style=Markup(stylesheet()), nav=nav, top=top, body=page.body,
+        downloads=html('<div class="kb kb-noprint"><p>{}</p></div>', downloads) if page.downloads else "",
+        footer=footer(dataset, canonical, built, lang), scroll=scroll))
+
+
+def footer(dataset: Dataset, canonical: str, built: date, lang: str) -> Markup:
+    """Where the figures come from and this page's own address, written out so a printed sheet keeps them."""
+    report = dataset.vintage.report
+    source = html("{}: {} · {}", t("col_report", lang), text(report.title, lang), report.url)
+    return html('<p class="kb-src">{}</p><p class="kb-src">{}</p>', source, t("page_built", lang, date=built.isoformat(), url=canonical))

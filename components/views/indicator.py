@@ -1,0 +1,50 @@
+"""One figure and where it came from: its tile, every period as bars and a table, each statement in its paragraph of
+the report, and the glossary terms it uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from components.views.figures import figure_phrase
+from components.views.glossary import indicator_text, terms_in
+from components.views.history import history
+from components.views.html import Markup, html, join, link
+from components.views.page import Page, Viewer, labelled
+from components.views.tiles import tiles_html
+from kpi.dataset import Dataset
+from kpi.format import section_label
+from kpi.report import paragraph_around
+from kpi.texts import t, text
+
+
+def in_context(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
+    """Each period's sentence marked inside its paragraph, with the report and section it stands in."""
+    blocks = []
+    for observation in dataset.series(dataset.indicators[indicator_id]):
+        source = observation.value.source
+        before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
+        where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
+        blocks.append(html('<p><b>{}</b> · {}</p><p class="kb-context" lang="zh-CN">{}<mark>{}</mark>{}</p>',
+                           t("in_context", lang), where, before, quote, after))
+    return join(blocks)
+
+
+def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
+    """The figure ?id= names; a neutral line when it names none."""
+    lang, keep = viewer.lang, viewer.keep()
+    indicator = dataset.indicators.get(params.get("id", ""))
+    if indicator is None:
+        return Page(t("indicator", lang), t("no_figure", lang), html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)), found=False)
+    theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)
+    parts = [html('<p>{}</p>', link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
+             html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang))]
+    body = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting) \
+        + history(dataset, indicator.id, lang) + html('<div class="kb">{}</div>', in_context(dataset, indicator.id, lang))
+    notes = [html('<p class="kb-note">{}</p>', t("quote_note", lang))] if lang == "en" else []
+    terms = terms_in(indicator_text(indicator), dataset.glossary)
+    if terms:
+        notes.append(html("<p><b>{}</b>: {}</p>", t("terms_here", lang),
+                          join((link("glossary", text(term.term, lang), term=term.id, **keep) for term in terms), " · ")))
+    body += html('<div class="kb">{}</div>', join(notes)) if notes else Markup()
+    latest = dataset.latest(indicator)
+    return Page(text(indicator.name, lang), labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang), body)
