@@ -606,3 +606,16 @@ def test_loading_and_judging_the_data_loads_no_draft_module():
             "kpi.dataset.load_dataset(kpi.dataset.REPO_ROOT); print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_target_the_words_miss_is_closed_by_the_figure_of_its_baseline(dataset):
+    # The target's own name and quote share no words with the sentence; the figure the draft matched to its baseline
+    # indicator (the same count, README "A new report arrives") answers it.
+    target = next(t for t in dataset.content.targets if t.id == "safety.new_peace_houses_2024")
+    renamed = target.model_copy(update={"name": Text(zh="年度任务", en="The year's task"),
+                                        "source": target.source.model_copy(update={"quote": "年度任务49座"})})
+    content = dataset.content.model_copy(update={"targets": [renamed if t is target else t for t in dataset.content.targets]})
+    text = "示例\n第一部分 2024年工作回顾\n一、平安\n(一)平安。新建社区平安屋52座。\n"
+    draft = draft_report(content, ReportFacts("report_x", text, 2024, 2025))
+    assert [(m.item_id, m.figure.written) for m in draft.values] == [("safety.peace_houses_built", "52座")]
+    assert [(m.item_id, m.figure.written) for m in draft.outcomes] == [("safety.new_peace_houses_2024", "52座")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kpi.draft.mentions import Closing, Evidence, Mention, MilestoneMatch, close_year, continued_milestones
+from kpi.draft.naming import occurrences
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
 from kpi.model import IndicatorsFile, Target
@@ -188,21 +189,13 @@ def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[
     for item_id, source, value in sources:
         if source.report != report.report_id:
             continue
-        for start in _occurrences(report.text, source.quote):
+        for start in occurrences(report.text, source.quote):
             inside = [f for f in figures if start <= f.start < start + len(source.quote) and f.value == value
                       and f.kind != "skipped" and f.start not in kept]
             if inside:
                 kept[inside[0].start] = item_id
                 break
     return kept
-
-
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    """Every start of `part` in `text`: a quote may stand more than once in a report."""
-    start = text.find(part)
-    while start >= 0:
-        yield start
-        start = text.find(part, start + 1)
 
 
 # ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
@@ -309,12 +302,12 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
     open_targets = [t for t in previous if t.outcome is None]
     of_the_year = [f for f in results if f.period == str(report.reviews)]
     found = _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
-    used = {m.figure.start for m in found} | {m.item_id for m in found}
-    for target in open_targets:
+    figures, closed = {m.figure.start for m in found}, {m.item_id for m in found}
+    for target in (t for t in open_targets if t.id not in closed):
         same = [m for m in values if m.item_id == target.baseline and m.figure.period == str(report.reviews)
-                and m.figure.start not in used and target.id not in used and unit_fits(target.unit.zh, m.figure)]
+                and m.figure.start not in figures and unit_fits(target.unit.zh, m.figure)]
         if same:
-            used |= {same[0].figure.start, target.id}
+            figures.add(same[0].figure.start)
             found.append(Match(same[0].figure, target.id, same[0].score, same[0].confidence))
     return sorted(found, key=lambda m: m.figure.start)
 

@@ -145,23 +145,23 @@ def distinctive_parts(items: Iterable[Target | Milestone]) -> Parts:
 def part_naming(item_id: str, clause: ReportClause, parts: Parts) -> str:
     """The item's part that stands in the clause outside every longer part of another item, or ""."""
     for part in sorted(parts.of_item.get(item_id, ()), key=lambda p: (-len(p), p)):
-        for start in _starts(clause.words, part):
+        for start in occurrences(clause.words, part):
             if not any(_covers(clause.words, other, part, start) for other in parts.longer[part]):
                 return part
     return ""
 
 
-def _starts(words: str, part: str) -> Iterator[int]:
-    """Every start of `part` in `words`."""
-    start = words.find(part)
+def occurrences(text: str, part: str) -> Iterator[int]:
+    """Every start of `part` in `text` (a name or a quote may stand more than once)."""
+    start = text.find(part)
     while start >= 0:
         yield start
-        start = words.find(part, start + 1)
+        start = text.find(part, start + 1)
 
 
 def _covers(words: str, longer: str, part: str, start: int) -> bool:
     """Whether an occurrence of `longer` in `words` covers the occurrence of `part` at `start`."""
-    return any(s <= start and start + len(part) <= s + len(longer) for s in _starts(words, longer))
+    return any(s <= start and start + len(part) <= s + len(longer) for s in occurrences(words, longer))
 
 
 # ── Figures ────────────────────────────────────────────────────────────────────────────────────────
