@@ -6,9 +6,10 @@ messages, none saying "indent"); an indicator pasted twice into `milestones:` re
 unknown fields. Each check here says the mistake once, in its own words, and names the place whose model
 errors are only its consequences (`covers`), so the loader leaves those out.
 
-The three review marks are what `python -m kpi draft` leaves for a person: `null` (a value to fill), the prefix
-`待译 to translate:` (English to write) and `TODO` inside an id (an id to choose). Data that still holds one
-is not reviewed yet, so it is not valid, wherever the mark stands.
+The four review marks are what `python -m kpi draft` leaves for a person: `null` (a value to fill), the prefix
+`待译 to translate:` (English to write), `TODO` inside an id (an id to choose) and the prefix `待定 to decide:`
+(an outcome to decide: the report names the item but does not say whether it was done). Data that still holds
+one is not reviewed yet, so it is not valid, wherever the mark stands.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from kpi.yaml_source import Position, locate
 
 TRANSLATE_MARK = "待译 to translate:"
+DECIDE_MARK = "待定 to decide:"
 TODO_MARK = "TODO"
 _ID_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)?$")  # an id, a baseline, a part: never a quote
 Loc = tuple[str | int, ...]
@@ -52,7 +54,7 @@ def covered(loc: Loc, findings: list[Finding]) -> bool:
 
 
 def review_marks(data: object, loc: Loc = ()) -> Iterator[Finding]:
-    """Each of the three review marks still in the data."""
+    """Each of the four review marks still in the data."""
     children = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in children:
         here = (*loc, key)
@@ -60,6 +62,8 @@ def review_marks(data: object, loc: Loc = ()) -> Iterator[Finding]:
             yield Finding(here, "review_null", covers=(here,))
         elif isinstance(value, str) and value.startswith(TRANSLATE_MARK):
             yield Finding(here, "review_translate", covers=(here,))
+        elif isinstance(value, str) and value.startswith(DECIDE_MARK):
+            yield Finding(here, "review_decide", covers=(here,))
         elif isinstance(value, str) and TODO_MARK in value and _ID_LIKE.match(value):
             yield Finding(here, "review_todo_id", {"input": value}, covers=(here,))
         else:

@@ -231,12 +231,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "draft_written": ("草稿已写入 {path}。", "Draft written to {path}. "),
     "draft_summary": ("找到 {numbers} 个数字：结果 {results} 个（匹配已有指标 {values}，新指标 {new_figures}）；"
                       "目标 {targets} 个（延续上年目标 {continued}，新目标 {new_targets}）；"
-                      "{year}年未录入结果的目标与事项 {open} 项：有数字 {outcomes}，报告提到 {named}，报告未提及 {silent}；"
+                      "{year}年未录入结果的目标与事项 {open} 项：有数字 {outcomes}，报告提到的事项 {named}（完成 {done}，未完成 {not_done}，"
+                      "待定 {decide}），提到但没有数字的目标 {named_targets}，报告未提及 {silent}；"
                       "延续的事项 {milestones} 个，新名词 {terms} 个；数据中已有 {already} 个；跳过 {skipped} 个（{reasons}）；"
                       "低置信度 {low} 个，请先核对。",
                       "Found {numbers} numbers: {results} results ({values} matched to kept figures, {new_figures} new); "
                       "{targets} targets ({continued} continuing last year's, {new_targets} new); "
-                      "{open} open targets and milestones of {year}: {outcomes} closed by a figure, {named} named by the report, "
+                      "{open} open targets and milestones of {year}: {outcomes} closed by a figure, {named} milestones named by the report "
+                      "({done} done, {not_done} not done, {decide} to decide), {named_targets} targets named without a figure, "
                       "{silent} not mentioned in the report; {milestones} milestones continued, {terms} new terms; {already} already in the data; "
                       "{skipped} skipped ({reasons}); {low} low-confidence matches to check first."),
     "apply_done": ("{report}：{parts}。已写入 {files}。", "{report}: {parts}. Written to {files}."),
@@ -257,8 +259,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "apply_n_milestones_one": ("1 个事项", "1 milestone"),
     "apply_n_terms": ("{n} 个名词", "{n} glossary terms"),
     "apply_n_terms_one": ("1 个名词", "1 glossary term"),
-    "apply_marks": ("草稿中还有 {n} 处核对标记（null、待译 to translate:、编号中的 TODO）：处理完再运行；未作任何改动。",
-                    "The draft still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id): deal with them first; "
+    "apply_marks": ("草稿中还有 {n} 处核对标记（null、待译 to translate:、编号中的 TODO、待定 to decide:）：处理完再运行；未作任何改动。",
+                    "The draft still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id, 待定 to decide:): deal with them first; "
                     "nothing was changed."),
     "apply_refused": ("草稿有 {n} 处问题，未作任何改动。", "{n} problem(s) with the draft; nothing was changed."),
     "apply_already": ("草稿的全部内容数据中已有（已经写入过？），未作任何改动。",

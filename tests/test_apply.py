@@ -188,6 +188,40 @@ def test_a_draft_with_a_review_mark_is_refused_and_nothing_changes(data, old, ne
     assert {k: v for k, v in data_bytes(data).items() if k != "draft.yaml"} == {k: v for k, v in before.items() if k != "draft.yaml"}
 
 
+UNDECIDED = ("  outcome: {not_mentioned_in: report_2024}",
+             "  outcome:\n    status: '待定 to decide: done / not_done'\n"
+             "    source: {report: report_2024, section: 第一部分 一(一), quote: '新建社区平安屋52座'}")
+DECIDE_MESSAGE = ("outcomes[economy.lingzhao_complex].outcome.status: 待决定：'status' 还以 '待定 to decide:' 开头"
+                  "（报告提到此项，但没有写明是否完成）；请读草稿引用的原文，写 done 或 not_done")
+
+
+def test_an_outcome_left_to_decide_is_refused_until_a_person_decides(data):
+    before = data_bytes(data)
+    draft = DRAFT.replace(*UNDECIDED)
+    result = apply(data, draft_file(data, draft))
+    line = line_of(draft, "待定 to decide:")
+    assert (result.returncode, result.stdout) == (1, f"draft.yaml:{line}:5: {DECIDE_MESSAGE}\n")
+    assert "草稿中还有 1 处核对标记" in result.stderr and "待定 to decide:" in result.stderr
+    assert {k: v for k, v in data_bytes(data).items() if k != "draft.yaml"} == {k: v for k, v in before.items() if k != "draft.yaml"}
+    decided = apply(data, draft_file(data, draft.replace("'待定 to decide: done / not_done'", "done")))
+    assert decided.returncode == 0, decided.stdout + decided.stderr
+    assert load_dataset(data).content.milestones[0].outcome.status == "done"
+
+
+def test_validate_refuses_an_outcome_left_to_decide_where_it_stands(data):
+    text = (data / I).read_text(encoding="utf-8")
+    block = "    quote: 启动凌兆片区社区生活服务综合体建设\n"
+    assert text.count(block) == 1
+    (data / I).write_text(text.replace(block, block + "  outcome:\n    status: '待定 to decide: done / not_done'\n"
+                                       "    note: {zh: 待核对, en: to check}\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kpi", "validate", str(data)], cwd=REPO_ROOT, capture_output=True,
+                            text=True, encoding="utf-8", timeout=60)
+    line = line_of((data / I).read_text(encoding="utf-8"), "待定 to decide:")
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        f"indicators.yaml:{line}:5: milestones[economy.lingzhao_complex].outcome.status: 待决定：'status' 还以 "
+        "'待定 to decide:' 开头（报告提到此项，但没有写明是否完成）；请读草稿引用的原文，写 done 或 not_done"])
+
+
 def test_applying_the_same_draft_twice_changes_nothing_the_second_time(data):
     draft = draft_file(data)
     assert apply(data, draft).returncode == 0

@@ -6,6 +6,8 @@ import it; only the command line registers its commands (tests/test_draft.py che
 - report_numbers.py — every number of a report's text, read and classified (on the layout and clauses kpi/report.py reads);
 - draft.py — those numbers matched to the kept indicators, targets and milestones;
 - mentions.py — what the report says in words of the plan year it closes (an outcome for every open item);
+- naming.py — whether a clause names an item: key phrase, the reports' short forms (abbreviations.yaml), a
+  distinctive part of its name, a figure of its indicator;
 - terms.py — its glossary terms that glossary.yaml lacks;
 - writer.py — the draft as YAML a person reviews;
 - apply.py, layout.py — the reviewed draft inserted into the data files, every other byte kept;

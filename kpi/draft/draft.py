@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kpi.draft.mentions import Closing, Mention, MilestoneMatch, close_year, continued_milestones
+from kpi.draft.mentions import Closing, Evidence, Mention, MilestoneMatch, close_year, continued_milestones
+from kpi.draft.naming import occurrences
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
 from kpi.model import IndicatorsFile, Target
@@ -118,10 +119,14 @@ def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progres
     previous = [t for t in content.targets if content.plan_year(t) == report.reviews]
     targets, new_targets, kept_targets = _draft_targets(content, report, figures, previous, values, used)
     already = {**kept_values, **kept_targets}
-    outcomes = _outcomes(report, results, previous)
+    outcomes = _outcomes(report, results, previous, values)
+    matched: dict[str, list[int]] = {}
+    for match in values:
+        matched.setdefault(match.item_id, []).append(match.figure.start)
+    evidence = Evidence(figures, matched, phrase_of)
     return Draft(report, figures, values, new_indicators, outcomes, targets, new_targets,
                  [(f, already[f.start]) for f in figures if f.start in already], _continued_ids(targets, report.plans, used),
-                 close_year(content, report.text, report.reviews, named, [m.item_id for m in outcomes]),
+                 close_year(content, report.text, report.reviews, named, [m.item_id for m in outcomes], evidence),
                  [NewMilestone(m, _next_year_id(m.item_id, report.plans, used))
                   for m in continued_milestones(content, report.text, report.report_id, report.reviews, named)],
                  new_terms(report.text, kept_terms, report.reviews))
@@ -184,21 +189,13 @@ def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[
     for item_id, source, value in sources:
         if source.report != report.report_id:
             continue
-        for start in _occurrences(report.text, source.quote):
+        for start in occurrences(report.text, source.quote):
             inside = [f for f in figures if start <= f.start < start + len(source.quote) and f.value == value
                       and f.kind != "skipped" and f.start not in kept]
             if inside:
                 kept[inside[0].start] = item_id
                 break
     return kept
-
-
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    """Every start of `part` in `text`: a quote may stand more than once in a report."""
-    start = text.find(part)
-    while start >= 0:
-        yield start
-        start = text.find(part, start + 1)
 
 
 # ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
@@ -296,11 +293,23 @@ def _match_values(content: IndicatorsFile, report_id: str, results: list[Figure]
     return _assign(results, list(content.indicators), _indicator_score, lambda i, f: (i.id, f.period), taken, progress)
 
 
-def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]) -> list[Match]:
-    """Last plan year's targets without an outcome, each with the result of that year that answers it."""
+def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target], values: list[Match]) -> list[Match]:
+    """Last plan year's targets without an outcome, each with the result of that year that answers it.
+
+    A target the words do not match is still answered by the figure of that year the draft matched to its
+    baseline indicator: the baseline counts the same thing (README, "A new report arrives").
+    """
     open_targets = [t for t in previous if t.outcome is None]
     of_the_year = [f for f in results if f.period == str(report.reviews)]
-    return _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
+    found = _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
+    figures, closed = {m.figure.start for m in found}, {m.item_id for m in found}
+    for target in (t for t in open_targets if t.id not in closed):
+        same = [m for m in values if m.item_id == target.baseline and m.figure.period == str(report.reviews)
+                and m.figure.start not in figures and unit_fits(target.unit.zh, m.figure)]
+        if same:
+            figures.add(same[0].figure.start)
+            found.append(Match(same[0].figure, target.id, same[0].score, same[0].confidence))
+    return sorted(found, key=lambda m: m.figure.start)
 
 
 def _continued_ids(targets: list[Match], plans: int, used: set[str]) -> dict[int, str]:
@@ -375,16 +384,18 @@ def comparison_of(figure: Figure) -> str:
 # ── Summary ────────────────────────────────────────────────────────────────────────────────────────
 
 def summary(draft: Draft, lang: str = "zh") -> str:
-    """One paragraph: numbers found, matched, new, skipped (by reason), the closing year's outcomes, and how many
-    need a close look."""
+    """One paragraph: numbers found, matched, new, skipped (by reason), the closing year's outcomes by what the
+    draft proposes, and how many need a close look."""
     reasons = Counter(f.reason for f in draft.skipped)
     closing = draft.closing
-    named = len(closing.milestones) + len(closing.targets_named)
+    states = Counter(m.status for m in closing.milestones)
     return t("draft_summary", lang, numbers=len(draft.figures), results=len(draft.values) + len(draft.new_indicators),
              values=len(draft.values), new_figures=len(draft.new_indicators),
              targets=len(draft.continued_targets) + len(draft.new_targets), continued=len(draft.continued_targets),
              new_targets=len(draft.new_targets), year=draft.report.reviews,
-             open=len(draft.outcomes) + named + len(closing.silent), outcomes=len(draft.outcomes), named=named,
+             open=len(draft.outcomes) + len(closing.milestones) + len(closing.targets_named) + len(closing.silent),
+             outcomes=len(draft.outcomes), named=len(closing.milestones), done=states["done"], not_done=states["not_done"],
+             decide=states["unclear"], named_targets=len(closing.targets_named),
              silent=len(closing.silent), milestones=len(draft.new_milestones), terms=len(draft.new_terms),
              already=len(draft.already), skipped=len(draft.skipped),
              reasons=", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())), low=len(draft.low_confidence()))

@@ -3,35 +3,45 @@
 Why a module of its own: numbers close targets (kpi/draft/draft.py), but most items of a plan year are
 milestones, which the report names in words or not at all. For every item of the closing year still without
 an outcome the draft proposes one, so that after review no item of that year is left "outcome not entered":
-- a milestone named by a clause of the review: done or not done, with the clause (`MilestoneMatch`);
+- a milestone named by a clause of the review (kpi/draft/naming.py: its key phrase, a short form, a distinctive
+  part, a figure of its indicator): done where the clause states a completion (a count, a completion verb; for a
+  promise to start or carry on work, that it started or goes on), not done where it says the work is not done or,
+  for a promise to finish, still under way; else a person decides (`MilestoneMatch`);
 - a target named without a figure: its clause, and the figure left for a person (`Mention`);
-- an item no clause names: not mentioned in this report (`Silent`), with the nearest clause to check.
+- an item no clause names: not mentioned in this report (`Silent`), with the nearest clause, to check.
 A clause of part two naming a milestone of the closing year proposes that work again for the new plan year.
-
-A milestone is looked for by its key phrase: the share of its name's (or its quote's) character pairs that a
-clause holds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from kpi.draft.report_numbers import bigrams
+from kpi.draft.naming import (PHRASE_MATCH, Naming, ReportClause, distinctive_parts, indicator_of, link_phrases, namings,
+                              nearest, report_clauses)
+from kpi.draft.report_numbers import Figure
 from kpi.model import IndicatorsFile, Milestone, Target
-from kpi.report import REVIEW, TASKS, clauses, words_of
+from kpi.report import REVIEW, TASKS
 
-MILESTONE_MATCH = 0.75  # share of a name's character pairs a clause must hold to name the item
-NEAREST_HINT = 0.5  # below MILESTONE_MATCH but this close: shown beside "not mentioned", to check
-# The clause says the work was done (or, for a promise to start it, that it started).
-DONE_WORDS = ("完成", "建成", "落成", "投用", "投入使用", "启动", "举办", "成立", "上线", "开通", "挂牌", "实现")
-# A promise to finish something: only a done word keeps it. Any other promise (启动, 深化, 持续, 推进…) is
-# to start or to carry on work, which the report keeps by saying the work goes on.
+MILESTONE_MATCH = PHRASE_MATCH  # kept for callers: the share of a name's pairs a clause must hold
+# The clause says the work was done: a completion verb.
+DONE_WORDS = ("完成", "建成", "落成", "投用", "投入使用", "举办", "成立", "上线", "开通", "挂牌", "实现", "竣工", "交付",
+              "召开", "出台", "印发", "发布", "获评", "入选", "成功")
+# For a promise to start (or carry on) work, starting it is what done means.
+START_WORDS = ("启动", "开工", "开建")
+# The clause says the work was not done.
+NOT_DONE_WORDS = ("尚未", "未能", "未完成", "未实现", "未建成", "推迟", "延期", "暂缓", "搁置")
+# A promise to finish something: only a completion keeps it. Any other promise (启动, 深化, 持续, 推进…) is
+# to start or to carry on work, which the report keeps by saying the work started or goes on.
 _FINISH_PROMISES = ("建成", "完成", "落成", "投用", "投入使用", "举办", "成立", "上线", "开通", "挂牌", "实现", "创建",
-                    "建立", "设立", "推出", "出台", "召开", "竣工", "交付")
+                    "建立", "设立", "创设", "创办", "推出", "出台", "召开", "竣工", "交付", "编印", "制定")
 _WORK_GOES_ON = ("推进", "开展", "深化", "持续", "实施", "运行", "运营", "完善", "提升", "加强", "强化", "落实", "深入",
                  "拓展", "扩大", "优化", "开工", "在建", "建设中")
+_UNDER_WAY = (*_WORK_GOES_ON, "筹备", "启动", "加快", "有序")
+# How a clause reads, best first: the outcome it proposes, and why (the draft's note beside it).
+READINGS = {"counted": "done", "completed": "done", "started": "done", "carried_on": "done",
+            "said_not_done": "not_done", "under_way": "not_done", "unclear": "unclear"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class Mention:
     quote: str  # the clause, verbatim
     section: str
     confidence: float
+    how: str = "phrase"  # how the clause names it (kpi/draft/naming.py)
 
 
 @dataclass(frozen=True)
@@ -52,17 +63,21 @@ class MilestoneMatch:
     quote: str
     section: str
     confidence: float
-    done: bool  # the clause says it was done (完成, 建成, 启动…)
-    carried_on: bool = False  # the milestone promised to start or carry on work, and the clause says the work goes on
+    reading: str  # a key of READINGS: what the clause says of the work
+    how: str = "phrase"
 
     @property
     def status(self) -> str:
-        """The proposed outcome: done when the clause says so or the promised work goes on; else not done.
+        """The proposed outcome: done, not_done, or unclear (a person decides: the draft writes a review mark).
 
-        Why not done by default: a milestone that promised to finish something (建成, 举办) and is named only as
-        under way was not finished that year; saying "done" would claim more than the sentence.
+        Why no default for the unclear: "not done" for a thing the report names without saying it was done
+        turned a built fire station into a failure (issue 23); "done" would claim more than the sentence.
         """
-        return "done" if self.done or self.carried_on else "not_done"
+        return READINGS[self.reading]
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
 
 
 @dataclass(frozen=True)
@@ -83,71 +98,96 @@ class Closing:
     silent: list[Silent]
 
 
-def close_year(content: IndicatorsFile, text: str, year: int, named: set[str], closed_by_figures: Iterable[str]) -> Closing:
+@dataclass(frozen=True)
+class Evidence:
+    """What the draft has read in the report besides its words: the figures, and those matched to kept indicators."""
+
+    figures: list[Figure] = field(default_factory=list)  # every number of the report, classified
+    matched: dict[str, list[int]] = field(default_factory=dict)  # indicator id → starts of the figures matched to it
+    phrase_of: Callable[[str, float], str] = lambda quote, value: ""  # an earlier quote's phrase around its value
+
+
+def close_year(content: IndicatorsFile, text: str, year: int, named: set[str], closed_by_figures: Iterable[str],
+               evidence: Evidence = Evidence()) -> Closing:
     """What the report says of each open item of `year`; `closed_by_figures`: targets a figure already closes."""
-    clauses = list(clauses_of(text, named, REVIEW))
+    found = report_clauses(text, named, REVIEW)
     closed = set(closed_by_figures)
+    items = [x for x in (*content.targets, *content.milestones)
+             if content.plan_year(x) == year and x.outcome is None and x.id not in closed]
+    parts, phrases = distinctive_parts(items), link_phrases(content.indicators, evidence.phrase_of)
     milestones, targets, silent = [], [], []
-    for item in (*content.targets, *content.milestones):
-        if content.plan_year(item) != year or item.outcome is not None or item.id in closed:
-            continue
-        score, quote, section = best_clause(item, clauses)
-        if score < MILESTONE_MATCH:
-            silent.append(Silent(item.id, (round(score, 2), quote, section) if score >= NEAREST_HINT else (0.0, "", "")))
+    for item in items:
+        named_by = namings(item, found, parts, indicator_of(item, content.indicators, phrases), evidence.matched)
+        if not named_by:
+            silent.append(_silent(item, found))
         elif isinstance(item, Milestone):
-            milestones.append(milestone_match(item, quote, section, score))
+            milestones.append(_best_reading(item, named_by, evidence.figures))
         else:
-            targets.append(Mention(item.id, quote, section, round(score, 2)))
+            best = max(named_by, key=lambda n: n.score)
+            targets.append(Mention(item.id, best.clause.text, best.clause.section, best.score, best.how))
     return Closing(year, milestones, targets, silent)
 
 
-def milestone_match(milestone: Milestone, quote: str, section: str, score: float) -> MilestoneMatch:
-    """What a clause says of a milestone: done, the promised work going on, or neither."""
-    done = any(word in quote for word in DONE_WORDS)
-    promise = milestone.source.quote
-    carried_on = not any(word in promise for word in _FINISH_PROMISES) and any(word in quote for word in _WORK_GOES_ON)
-    return MilestoneMatch(milestone.id, quote, section, round(score, 2), done, carried_on)
+def _silent(item: Target | Milestone, found: list[ReportClause]) -> Silent:
+    """Not mentioned, with the clause that came nearest (however weak), so a reviewer can overrule it."""
+    score, clause = nearest(item, found)
+    return Silent(item.id, (round(score, 2), clause.text, clause.section) if clause else (0.0, "", ""))
+
+
+def _best_reading(milestone: Milestone, named_by: list[Naming], figures: list[Figure]) -> MilestoneMatch:
+    """Of the clauses naming the milestone, the one that says most of its outcome (done first), then the closest."""
+    order = list(READINGS)
+    readings = [milestone_match(milestone, n.clause.text, n.clause.section, n.score, _counts(n.clause, figures), n.how)
+                for n in named_by]
+    return min(readings, key=lambda m: (order.index(m.reading), -m.confidence))
+
+
+def _counts(clause: ReportClause, figures: list[Figure]) -> int:
+    """How many counts of things the clause states (results in a unit other than a share: 3个, 40余场, 52台)."""
+    return sum(1 for f in figures if f.kind == "result" and clause.start <= f.start < clause.end and f.unit not in ("%", "％"))
+
+
+def milestone_match(milestone: Milestone, quote: str, section: str, score: float, counts: int = 0,
+                    how: str = "phrase") -> MilestoneMatch:
+    """What a clause says of a milestone: `counts` is how many counts of things done it states."""
+    return MilestoneMatch(milestone.id, quote, section, round(score, 2), reading(milestone.source.quote, quote, counts), how)
+
+
+def reading(promise: str, clause: str, counts: int = 0) -> str:
+    """How a clause reads against the promise: a key of READINGS.
+
+    A count or a completion verb states a completion; for a promise to start work (启动…建设) starting is the
+    completion, and for a promise to carry work on (深化, 持续, 推进), the work going on. 推进 alone never completes
+    a promise to finish (建成, 举办): the work is then still under way, not done that year.
+    """
+    start = any(word in promise for word in START_WORDS)
+    finish = not start and any(word in promise for word in _FINISH_PROMISES)
+    if any(word in clause for word in NOT_DONE_WORDS):
+        return "said_not_done"
+    if any(word in clause for word in DONE_WORDS):
+        return "completed"
+    if not finish and any(word in clause for word in START_WORDS):
+        return "started"
+    if counts:
+        return "counted"
+    if not finish and any(word in clause for word in _WORK_GOES_ON):
+        return "carried_on"
+    if finish and any(word in clause for word in _UNDER_WAY):
+        return "under_way"
+    return "unclear"
 
 
 def continued_milestones(content: IndicatorsFile, text: str, report_id: str, year: int, named: set[str]) -> list[Mention]:
     """Clauses of part two naming a milestone of the closing year `year`: that work, promised again."""
     kept = [m.source.quote for m in content.milestones if m.source.report == report_id]
-    clauses = [c for c in clauses_of(text, named, TASKS)
-               if not re.search(r"[0-9]", c[0]) and not any(c[0] in quote or quote in c[0] for quote in kept)]
-    found, used = [], set()
+    found = [c for c in report_clauses(text, named, TASKS)
+             if not re.search(r"[0-9]", c.text) and not any(c.text in quote or quote in c.text for quote in kept)]
+    mentions, used = [], set()
     for milestone in content.milestones:
         if content.plan_year(milestone) != year:
             continue
-        score, quote, section = best_clause(milestone, clauses)
-        if score >= MILESTONE_MATCH and quote not in used:
-            used.add(quote)
-            found.append(Mention(milestone.id, quote, section, round(score, 2)))
-    return found
-
-
-def best_clause(item: Target | Milestone, clauses: list[tuple[str, str, str]]) -> tuple[float, str, str]:
-    """(score, clause, section) of the clause that best names the item; the first of equals."""
-    best = (0.0, "", "")
-    for quote, section, words in clauses:
-        score = clause_score(item, words)
-        if score > best[0]:
-            best = (score, quote, section)
-    return best
-
-
-def clause_score(item: Target | Milestone, words: str) -> float:
-    """Share of the item name's character pairs in a clause (its quote's count too, for a milestone).
-
-    Why not a target's quote: it holds the number and often other targets too (约10座、约14座…).
-    """
-    places = bigrams(words)
-    texts = (item.name.zh, item.source.quote) if isinstance(item, Milestone) else (item.name.zh,)
-    shares = [len(grams & places) / len(grams) for grams in (bigrams(words_of(x)) for x in texts) if grams]
-    return max(shares, default=0.0)
-
-
-def clauses_of(text: str, named: set[str], part: str) -> Iterator[tuple[str, str, str]]:
-    """(clause verbatim, section, its words) of every clause of one part of the report (kpi/report.py splits them)."""
-    for clause in clauses(text, named):
-        if clause.part == part and not clause.chapter:  # a chapter's heading names a field of work, never one item
-            yield clause.text, clause.section, words_of(clause.text)
+        score, clause = nearest(milestone, found)
+        if clause is not None and score >= MILESTONE_MATCH and clause.text not in used:
+            used.add(clause.text)
+            mentions.append(Mention(milestone.id, clause.text, clause.section, round(score, 2)))
+    return mentions

@@ -4,8 +4,8 @@ Why text built line by line and not yaml.dump: the entries keep the shapes and i
 (two-space indents, `- period:` under `values:`), with review notes beside them as comments, and every Chinese
 string single-quoted so the report's commas and colons cannot break the YAML. Each top-level key is a section
 apply reads: `reports`, `values` (grouped by `indicator:`), `indicators`, `outcomes` (by target or milestone
-`id:`), `targets`, `milestones`, `terms`. What a person must decide carries one of the three review marks
-(kpi/file_checks.py): `null`, the prefix `待译 to translate:`, or TODO in an id.
+`id:`), `targets`, `milestones`, `terms`. What a person must decide carries one of the four review marks
+(kpi/file_checks.py): `null`, the prefix `待译 to translate:`, TODO in an id, or the prefix `待定 to decide:`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,26 @@ from __future__ import annotations
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
-from kpi.file_checks import TRANSLATE_MARK
+from kpi.file_checks import DECIDE_MARK, TRANSLATE_MARK
 from kpi.model import IndicatorsFile, Milestone
 from kpi.numbers import plain
 
 _TRANSLATE = TRANSLATE_MARK + " "
+_DECIDE = DECIDE_MARK + " done / not_done"
+# Why the draft proposes what it does for a milestone the review names, by how the clause reads (mentions.READINGS).
+_READING_NOTES = {
+    "counted": ["原文写明完成了多少 → done / the clause counts what was done → done"],
+    "completed": ["原文写明已完成 → done / the clause says it was done → done"],
+    "started": ["承诺的是启动，原文写明已启动 → done / it promised to start the work, and the clause says it started → done"],
+    "carried_on": ["承诺的是持续推进，原文说工作在推进 → done；若不同意改为 not_done /",
+                   "  it promised to carry on work, and the clause says the work goes on → done; write not_done if not"],
+    "said_not_done": ["原文写明未完成或推迟 → not_done / the clause says it was not done or was put off → not_done"],
+    "under_way": ["承诺的是完成，原文只说仍在推进 → not_done（{year}年未完成）；若报告别处写明已完成，改为 done 并换成那句原文 /",
+                  "  it promised to finish, and the clause says the work is still under way → not_done (not finished in {year});",
+                  "  if the report says elsewhere it was done, write done with that sentence"],
+    "unclear": ["原文提到此项，但没写明是否完成：读原文后把 status 改为 done 或 not_done（核对标记）/",
+                "  the clause names it but does not say whether it was done: read it, then write status done or not_done (a review mark)"],
+}
 CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure (and plausible) is named beside it
 BASELINE_HINT = 0.5  # a kept indicator scoring this high for a new target is offered as its baseline
 _NOTE_TEXT = {
@@ -32,12 +47,14 @@ _HEADER = """\
 # 由程序生成，请逐项核对；核对完后运行 python -m kpi apply 本文件，把它写入 indicators.yaml 和 glossary.yaml。
 # Generated: review every entry, then run python -m kpi apply THIS_FILE to put it into indicators.yaml and glossary.yaml.
 #
-# 三种核对标记：全部处理完之前，apply 和 validate 都会拒绝 / the three review marks: apply and validate refuse until none is left
+# 四种核对标记：全部处理完之前，apply 和 validate 都会拒绝 / the four review marks: apply and validate refuse until none is left
 #   null                    待填写的值 / a value to fill in
 #   '待译 to translate: …'   待写的英文：写出英文，删去这个前缀 / English to write: write it and remove the prefix
 #   TODO（在编号中）          待命名的编号，如 housing.TODO_2024_1 / an id to choose, e.g. housing.TODO_2024_1
+#   '待定 to decide: …'      待决定的事项结果：报告提到此项但没写明是否完成，读原文后写 done 或 not_done /
+#                           an outcome to decide: the report names the item but not whether it was done; write done or not_done
 # 核对要点 / check first: 低置信度 LOW 的匹配，限定词 qualifier（余 more_than 近 nearly 约 about 超 over），期间 period，
-#   章节 section，事项结果 done / not_done，报告未提及 not_mentioned_in 的各项是否真的未提及。
+#   章节 section，事项结果 done / not_done，报告未提及 not_mentioned_in 的各项是否真的未提及（每项附最接近的原文）。
 # 不要的条目整条删去。# 开头的说明可留可删：apply 不会把它们写入数据文件。
 # Delete an entry you do not want. Keep or delete the # notes as you like: apply never copies them into the data files.
 # {summary}
@@ -240,19 +257,21 @@ def _target_body(figure: Figure, unit_zh: str, unit_en: str, report_id: str, bas
 
 
 def _milestone_lines(found: MilestoneMatch, milestone: Milestone, report_id: str, year: int) -> list[str]:
-    """A milestone the review names: done when the clause says so (or the promised work goes on), else not done."""
-    if found.done:
-        why = ["原文写明已完成或已启动 → done / the clause says it was done or started → done"]
-    elif found.carried_on:
-        why = ["承诺的是启动或持续推进，原文说工作在推进 → done；若不同意改为 not_done /",
-               "  it promised to start or carry on work, and the clause says the work goes on → done; write not_done if not"]
-    else:
-        why = [f"原文提到但未写明完成 → not_done（{year}年未完成）；若报告别处写明已完成，改为 done 并换成那句原文 /",
-               f"  named but not said to be done → not_done (not finished in {year}); if the report says elsewhere it "
-               "was done, write done with that sentence"]
-    return [f"- id: {found.milestone_id}  # 事项 {milestone.name.zh} · 置信度 confidence {found.confidence:.2f}",
-            *_comment(why, 2), "  outcome:", f"    status: {found.status}",
-            *_quote_lines(report_id, found.section, found.quote, 4)]
+    """A milestone the review names: the outcome its clause supports, or a review mark when it says neither."""
+    why = [note.format(year=year) for note in _READING_NOTES[found.reading]]
+    status = yaml_text(_DECIDE) if found.status == "unclear" else found.status
+    return [f"- id: {found.milestone_id}  # 事项 {milestone.name.zh} · {_named_by(found.how, found.confidence)}",
+            *_comment(why, 2), "  outcome:", f"    status: {status}", *_quote_lines(report_id, found.section, found.quote, 4)]
+
+
+def _named_by(how: str, confidence: float) -> str:
+    """How the clause names the item, for the entry's first line: its key phrase, a part, or a figure."""
+    kind, _, what = how.partition(" ")
+    if kind == "part":
+        return f"原文含其名称的一部分 / named by its part “{what}” (key phrase {confidence:.2f})"
+    if kind == "figure":
+        return f"原文含指标 {what} 的数字 / named by a figure of {what} (key phrase {confidence:.2f})"
+    return f"置信度 confidence {confidence:.2f}"
 
 
 def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
@@ -262,7 +281,7 @@ def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
            "the report names this target but this clause has no figure: if the report gives it elsewhere, write it",
            f"with that sentence; if the report gives no result, write outcome: {{not_mentioned_in: {report_id}}}"]
     return [f"- id: {mention.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh} · "
-            f"置信度 confidence {mention.confidence:.2f}", *_comment(why, 2), "  outcome:", "    value: null",
+            f"{_named_by(mention.how, mention.confidence)}", *_comment(why, 2), "  outcome:", "    value: null",
             *_quote_lines(report_id, mention.section, mention.quote, 4)]
 
 
@@ -270,7 +289,8 @@ def _silent_lines(silent: Silent, item, report_id: str) -> list[str]:
     """An item no clause of the report names: its outcome is "not mentioned in this report"."""
     kind = "事项" if isinstance(item, Milestone) else "目标"
     score, quote, section = silent.nearest
-    nearest = [f"最接近的原文 / nearest clause ({score:.2f}, {section}): {quote}"] if quote else []
+    nearest = [f"未采用的最接近原文 / nearest clause, rejected ({score:.2f}, {section}): {quote}" if quote else
+               "没有一句原文与它有相同的字 / no clause of the report shares two characters with it"]
     return [f"- id: {silent.item_id}  # {kind} {item.name.zh}", *_comment(nearest, 2),
             f"  outcome: {{not_mentioned_in: {report_id}}}"]
 
