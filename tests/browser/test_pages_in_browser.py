@@ -124,7 +124,7 @@ def test_a_shared_link_to_an_item_scrolls_to_it(server, page, path, anchor):
 
 def test_detail_page_highlights_the_quote_in_its_paragraph(server, page):
     load(page, f"{server}/indicator?id=economy.enterprises_attracted")
-    strong = page.locator("strong", has_text="引进企业139家")
-    assert strong.count() == 1
-    assert strong.inner_text().startswith("主动出击招商引税") and strong.inner_text().endswith("均取得大幅增长。")
+    marked = page.locator(".kb-context mark", has_text="引进企业139家")
+    assert marked.count() == 1
+    assert marked.inner_text().startswith("主动出击招商引税") and marked.inner_text().endswith("均取得大幅增长。")
     assert page.get_by_text("**").count() == 0

@@ -85,7 +85,7 @@ def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_serve
     page.set_viewport_size({"width": 1366, "height": 768})
     load(page, f"{next_report_server}/indicator?id=economy.total_fiscal_revenue{suffix.replace('?', '&')}")
     assert page.locator(".kb-chart .kb-row").count() == 2  # one bar per period
-    assert page.get_by_role("strong").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # in its paragraph  # the restating sentence, in its paragraph
+    assert page.locator(".kb-context mark").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # the restating sentence, in its paragraph
     screenshot(page, screenshots / f"next-report-detail-{lang}-1366.png")
     page.close()
 
@@ -107,5 +107,5 @@ def test_csv_download_has_both_periods(browser, next_report_server):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = [line for line in data.decode("utf-8-sig").splitlines() if line.startswith("Total fiscal revenue,")]
     assert [row.split(",")[2] for row in rows] == ["2023", "2024"]  # name, value, period…
-    assert all(",report_2024_fictional," in row for row in rows)
+    assert all(",2024 Work Report of the Dongming Road Subdistrict Office (fictional test data)," in row for row in rows)
     page.close()

@@ -1,0 +1,225 @@
+"""The public pages as nginx serves them (scripts/deploy): static files for plain views, Streamlit for the rest, the head
+a link preview reads, content with scripts off, the staff's page for staff, and public pages while Streamlit is down.
+
+Read with a plain HTTP client where a link preview or a crawler would read them; in Chromium where only a browser
+shows it (scripts off, print, the requests a page makes).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import websocket
+from google.protobuf import text_format
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from components.publish import CURRENT, STATUS
+from kpi.dataset import REPO_ROOT, load_dataset
+from scripts.deploy import cluster as deploy
+from scripts.load import rerun_request, stream_url
+from tests.browser.server import accessibility_violations, free_port
+from tests.browser.test_live_edits import NAME_LINE
+from tests.browser.waiting import wait_until
+from tests.conftest import copy_data_dir
+from tests.test_publish import Head
+
+PASSWORD = "staff-secret"
+DATASET = load_dataset(REPO_ROOT)
+TARGET = DATASET.planned(DATASET.plan_years[-1])[0][0].id
+TERM = DATASET.glossary.terms[0].id
+YEAR = str(DATASET.plan_years[-1])
+
+
+def start(tmp_path: Path, staff: deploy.Staff) -> deploy.Cluster:
+    """A copy of the shipped data in `tmp_path`/data, served as scripts/deploy serves it."""
+    (tmp_path / "data").mkdir()
+    data = copy_data_dir(REPO_ROOT, tmp_path / "data")
+    environ = {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(tmp_path / "state")}
+    return deploy.start(free_port(), (free_port(),), tmp_path / "run", data, environ=environ, staff=staff)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One Streamlit process, the publisher and nginx; staff are a network this machine is not in, or the password."""
+    root = tmp_path_factory.mktemp("static")
+    hashed = subprocess.run(["openssl", "passwd", "-apr1", PASSWORD], capture_output=True, text=True, check=True).stdout.strip()
+    (root / "staff.htpasswd").write_text(f"staff:{hashed}\n")  # the README's recipe
+    running = start(root, deploy.Staff(("10.9.9.0/24",), root / "staff.htpasswd"))
+    yield running
+    deploy.stop(running.run_dir)
+
+
+def get(url: str, **headers: str) -> tuple[int, dict, str]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            status, found = response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+    return status, found, (gzip.decompress(body) if found.get("Content-Encoding") == "gzip" else body).decode("utf-8")
+
+
+def is_static(body: str) -> bool:
+    return 'class="kb-site"' in body
+
+
+@pytest.mark.parametrize("link", [
+    "/", "/?lang=en", "/?lang=zh", "/economy?lang=en", "/economy?figures=true", "/targets", "/targets?lang=en",
+    f"/targets?year={YEAR}&status=outcome_missing", f"/targets?status=outcome_missing&year={YEAR}&lang=en",
+    f"/targets?year={YEAR}&theme=safety", f"/targets?year={YEAR}&target={TARGET}", "/indicator?id=economy.enterprises_attracted",
+    f"/glossary?term={TERM}&lang=en", "/glossary", "/source", "/source?report=report_2023",
+])
+def test_a_plain_view_is_a_static_page(site, link):
+    status, headers, body = get(site.url + link)
+    assert status == 200 and is_static(body), link
+    assert headers["Content-Encoding"] == "gzip" and "Set-Cookie" not in headers  # compressed once; nothing per viewer
+
+
+@pytest.mark.parametrize("link", [
+    f"/targets?q={quote('平安')}", "/economy?as_of=2024-06-30", "/?mode=meeting", "/?mode=meeting&rotate=30",
+    "/glossary?q=pearl", "/indicator?id=no.such_figure", "/economy?foo=1", "/economy?lang=fr", "/targets?year=1999",
+    "/economy/", "/nothing",
+])
+def test_anything_interactive_goes_to_streamlit(site, link):
+    status, _, body = get(site.url + link)
+    assert status == 200 and not is_static(body) and "<title>Streamlit</title>" in body, link
+
+
+def test_the_head_and_the_content_need_no_browser(site):
+    _, _, body = get(site.url + "/economy?lang=en")
+    head = Head()
+    head.feed(body)
+    assert head.lang == "en" and head.title == "Economy · Dongming Road Subdistrict Performance Dashboard"
+    assert "139 enterprises" in head.meta["description"] and head.meta["og:title"] == head.title
+    [canonical] = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+    assert canonical == f"{site.url.replace('127.0.0.1', 'localhost')}/economy?lang=en"
+    words = "".join(head.text)
+    for indicator in DATASET.theme_indicators("economy"):  # every figure of the theme, in the HTML itself
+        assert indicator.name.en in words
+
+
+def test_static_links_lead_to_static_pages(site):
+    _, _, body = get(site.url + "/?lang=en")
+    links = set(re.findall(r'<a href="([^"#]+)"', body))
+    assert len(links) > 20 and not [link for link in links if "//" in link]  # within the site, relative
+    for link in sorted(links):
+        status, _, page = get(f"{site.url}/{link.lstrip('./')}")
+        assert status == 200 and is_static(page), link
+
+
+def test_a_static_page_reads_with_scripts_off_and_its_menu_opens(browser, site, screenshots):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site.url + "/economy")
+    assert page.locator(".kb-tile").count() == sum(i.key for i in DATASET.theme_indicators("economy"))
+    page.locator("details.kb-menu > summary").first.click()  # 主题: a <details>, no script
+    page.get_by_role("link", name="平安与安全").click()
+    page.wait_for_url("**/safety")
+    assert page.locator("h2.kb-page").inner_text() == "平安与安全"
+    page.screenshot(path=screenshots / "static-safety-noscript-390.png", full_page=True)
+    assert {re.match(r"https?://[^/]+", url)[0] for url in requests} == {site.url}
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/economy?lang=en", f"/targets?year={YEAR}", "/indicator?id=economy.enterprises_attracted",
+                                  "/glossary", "/source"])
+def test_static_pages_pass_accessibility_checks_and_ask_no_other_host(browser, site, screenshots, path):
+    for width in (1366, 390):
+        context = browser.new_context(viewport={"width": width, "height": 768 if width > 500 else 844})
+        page = context.new_page()
+        hosts = set()
+        page.on("request", lambda request: hosts.add(re.match(r"https?://[^/]+", request.url)[0]))
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        assert hosts == {site.url}, hosts
+        assert accessibility_violations(page) == [], path
+        name = re.sub(r"[^a-z0-9]+", "-", path.strip("/") or "overview")
+        page.screenshot(path=screenshots / f"static-{name}-{width}.png", full_page=True)
+        context.close()
+
+
+def test_print_drops_the_menu_and_keeps_the_vintage_and_source(browser, site, screenshots):
+    page = browser.new_page()
+    page.goto(site.url + "/economy")
+    page.emulate_media(media="print")
+    assert not page.locator("nav.kb-nav").is_visible() and not page.locator(".kb-search, .kb-noprint").first.is_visible()
+    assert page.locator(".kb-vintage").is_visible() and DATASET.latest_report.url in page.locator("footer").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('.kb-list')).columnCount") == "2"  # figures in columns
+    (screenshots / "static-economy-print.pdf").write_bytes(page.pdf(format="A4", print_background=True))
+    page.close()
+
+
+def page_text(base: str, page: str, cookie: str = "") -> str:
+    """Every element one run of a page sends over the websocket, as text (what a viewer's browser would be told)."""
+    ws = websocket.create_connection(stream_url(base), subprotocols=["streamlit"], timeout=60,
+                                     cookie=cookie or None)
+    try:
+        ws.send_binary(rerun_request(page, ""))
+        parts = []
+        while True:
+            raw = ws.recv()
+            if isinstance(raw, str):
+                continue
+            message = ForwardMsg()
+            message.ParseFromString(raw)
+            if message.WhichOneof("type") == "delta":
+                parts.append(text_format.MessageToString(message.delta, as_utf8=True))
+            if message.WhichOneof("type") == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return "\n".join(parts)
+    finally:
+        ws.close()
+
+
+def test_the_data_check_page_is_for_staff_only(site):
+    assert get(site.url + "/check")[0] == 401  # not an allowed network: the password is asked
+    status, headers, _ = get(site.url + "/check", Authorization="Basic c3RhZmY6c3RhZmYtc2VjcmV0")  # staff:staff-secret
+    assert status == 200
+    cookie = re.search(r"kpi_staff=[0-9a-f]+", headers["Set-Cookie"] + " ".join(
+        v for k, v in headers.items() if k.lower() == "set-cookie"))[0]
+    # Asked over the websocket of any page, the staff's lists go to staff only.
+    refused = page_text(site.url, "check")
+    assert "此页仅供工作人员使用" in refused and "数据文件全部有效" not in refused
+    assert "数据文件全部有效" in page_text(site.url, "check", cookie)
+    assert "数据文件全部有效" not in page_text(site.url, "check", "kpi_staff=0123456789abcdef")
+
+
+def test_a_good_edit_rewrites_the_public_pages_and_a_bad_one_does_not(site):
+    indicators = site.run_dir.parent / "data" / "indicators.yaml"  # the copy start() serves
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(text.replace(NAME_LINE, NAME_LINE.replace("en: Enterprises attracted", "en: Enterprises brought in")),
+                          encoding="utf-8")
+    wait_until(lambda: "Enterprises brought in" in get(site.url + "/economy?lang=en")[2], 60, "the static page rewritten")
+    built = os.readlink(site.run_dir / "site" / CURRENT)
+    indicators.write_text(text.replace("value: 139\n", "value: 一百\n", 1), encoding="utf-8")
+    wait_until(lambda: "data error" in (site.run_dir / "site" / STATUS).read_text(encoding="utf-8"), 60, "the bad edit refused")
+    assert os.readlink(site.run_dir / "site" / CURRENT) == built
+    assert "Enterprises brought in" in get(site.url + "/economy?lang=en")[2]  # the last good pages stay
+    status = json.loads((site.run_dir / "site" / STATUS).read_text(encoding="utf-8"))
+    assert not status["fresh"] and status["written"]
+    indicators.write_text(text, encoding="utf-8")
+    wait_until(lambda: "Enterprises attracted" in get(site.url + "/economy?lang=en")[2], 60, "the fixed edit written")
+
+
+def test_public_pages_are_served_while_every_streamlit_process_is_down(tmp_path):
+    running = start(tmp_path, deploy.Staff())
+    try:
+        for port, pid in running.processes.items():
+            deploy.end_process(pid)
+        for link in ("/", "/economy?lang=en", f"/targets?year={YEAR}", "/indicator?id=economy.enterprises_attracted"):
+            status, _, body = get(running.url + link)
+            assert status == 200 and is_static(body), link
+        assert get(running.url + f"/targets?q={quote('平安')}")[0] == 502  # what needs Streamlit waits for it
+    finally:
+        deploy.stop(running.run_dir)
