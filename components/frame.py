@@ -9,7 +9,9 @@ from datetime import date
 import streamlit as st
 
 from components.scroll import scroll_into_view
-from components.views.page import Viewer, document_title
+from components.views.html import Markup, join
+from components.views.page import Search, Viewer, document_title
+from components.views.plots import Plot
 from components.views.routes import view_for
 from kpi.dataset import Dataset
 
@@ -37,12 +39,25 @@ def page_frame() -> Frame:
 
 
 def show_view() -> None:
-    """This run's page, drawn from its view: the tab's title, the view's HTML as one element, its downloads, and the
-    item a shared link names brought into view. The address's parameters go to the view as they are."""
+    """This run's page, drawn from its view: the tab's title, its parts in order (HTML blocks, charts, the search box),
+    its downloads, and the item a shared link names brought into view. The address's parameters go to the view as
+    they are."""
     frame = page_frame()
     page = view_for(frame.dataset, frame.page).render(frame.dataset, frame.viewer, st.query_params.to_dict())
     st.set_page_config(page_title=document_title(page.title, frame.lang))
-    st.html(page.body)
+    blocks: list[Markup] = []
+    for part in [*page.parts, None]:
+        if isinstance(part, Markup):
+            blocks.append(part)  # one element for a run of HTML: each element is one more message to every viewer
+            continue
+        if blocks:
+            st.html(join(blocks))
+            blocks = []
+        if isinstance(part, Plot):
+            st.plotly_chart({"data": part.spec["data"], "layout": part.spec["layout"]}, config=part.spec["config"], theme=None,
+                            width="stretch")
+        elif isinstance(part, Search):
+            st.text_input(part.label, key="q", bind="query-params", icon=":material/search:", width=320)
     for download in page.downloads:  # made on a click, not for every viewer
         st.download_button(download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore")
     if page.anchor:

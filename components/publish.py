@@ -29,11 +29,12 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from importlib.util import find_spec
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from components.views.document import Address, document
+from components.views.document import PLOTLY, PLOTS, Address, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
 from kpi.dataset import REPO_ROOT, Dataset, data_dir, data_stamp, load_dataset
@@ -45,6 +46,7 @@ LOG = logging.getLogger(__name__)
 SITE_ENV, BASE_URL_ENV = "KPI_SITE_DIR", "KPI_PUBLIC_URL"
 CURRENT, BUILDS, STATUS = "current", "builds", "status.json"
 FAVICON = Path(__file__).with_name("favicon.png")
+PLOTS_JS = Path(__file__).parent / "views" / PLOTS
 KEEP_BUILDS = 2  # the current site and the one before it (a reader may still be reading it)
 
 
@@ -84,9 +86,18 @@ def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
         target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
-    (folder / "assets").mkdir(exist_ok=True)
-    shutil.copy(FAVICON, folder / "assets" / FAVICON.name)
+    for source in (FAVICON, PLOTS_JS, plotly_js()):
+        target = folder / "assets" / source.name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(source, target)
+        if source.suffix == ".js":
+            target.with_name(target.name + ".gz").write_bytes(gzip.compress(source.read_bytes(), 9, mtime=0))
     return len(drawn)
+
+
+def plotly_js() -> Path:
+    """plotly.js as the installed plotly package ships it: the figure and target pages' charts, from our own server."""
+    return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,7 @@ class Status:
     fresh: bool  # the files' own data, not the last good copy
     files: int
     error: str = ""  # why the files' own data is not shown (a page raised with it, or it fails validation)
+    base: str = ""  # the public address its links are written for
 
 
 @dataclass(frozen=True)
@@ -133,9 +145,15 @@ def candidates(directory: Path) -> tuple[list[Candidate], str]:
 
 
 def publish(directory: Path, site: Path, today: date, base: str = "") -> Status:
-    """Write the site from the best data there is (see the module's docstring) and switch to it in one step."""
+    """Write the site from the best data there is (see the module's docstring) and switch to it in one step; nothing is
+    rewritten when the site already shows that data as of that day."""
     found, why = candidates(directory)
+    shown = read_status(site)
     for candidate in found:
+        if shown and shown.written and (shown.version, shown.date, shown.base) == (candidate.version, today.isoformat(), base) \
+                and (site / CURRENT).exists():
+            status = replace(shown, fresh=candidate.fresh, error="" if candidate.fresh else why)
+            break
         build = site / BUILDS / f"{today.isoformat()}-{candidate.version[:16]}-{uuid.uuid4().hex[:8]}"
         build.mkdir(parents=True)
         try:
@@ -152,10 +170,10 @@ def publish(directory: Path, site: Path, today: date, base: str = "") -> Status:
         if candidate.fresh:
             save_last_good(directory, snapshot_files(candidate.dataset), candidate.stamp)
         status = Status(datetime.now().astimezone().isoformat(timespec="seconds"), today.isoformat(), candidate.version,
-                        candidate.fresh, count, "" if candidate.fresh else why)
+                        candidate.fresh, count, "" if candidate.fresh else why, base)
         break
     else:
-        status = Status("", today.isoformat(), "", False, 0, why or "no data")
+        status = Status("", today.isoformat(), "", False, 0, why or "no data", base)
     (site / STATUS).write_text(json.dumps(asdict(status), ensure_ascii=False, indent=1), encoding="utf-8")
     return status
 

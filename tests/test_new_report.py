@@ -182,7 +182,7 @@ def test_detail_page_shows_every_period_and_every_statement(next_report):
     assert "各期数值是多少？" in html_text(at)
     [history] = html_tables(at)
     assert [(row["期间"], row["数值"], row["说明"]) for row in history] == [
-        ("2023", "2.9亿元", "当前显示"), ("2023", "2.88亿元", "已由 report_2024_fictional 修订"), ("2024", "3.02亿元", "当前显示")]
+        ("2023", "2.9亿元", "当前显示"), ("2023", "2.88亿元", "已由2024年工作报告修订"), ("2024", "3.02亿元", "当前显示")]
     assert "经核定,2023年实现财政总收入2.90亿元。" in texts(at)
 
 
@@ -217,8 +217,8 @@ def test_targets_default_to_the_newest_plan_year(next_report):
 
 
 @pytest.mark.parametrize(("name", "status", "reached"), [
-    ("新建社区平安屋", "✔ 已达成", "52座（report_2024_fictional）"),
-    ("打造中型社区花园", "✖ 未达成", "3座（report_2024_fictional）"),
+    ("新建社区平安屋", "✔ 已达成", "52座（2024年工作报告）"),
+    ("打造中型社区花园", "✖ 未达成", "3座（2024年工作报告）"),
 ])
 def test_last_years_targets_are_closed_by_the_new_report(next_report, name, status, reached):
     at = open_page("targets", year="2024", as_of=AS_OF)

@@ -124,7 +124,7 @@ def test_a_description_stops_at_a_whole_figure():
 
 def test_an_unknown_figure_is_no_page(shipped):
     page = view_for(shipped, "indicator").render(shipped, Viewer("zh", TODAY), {"id": "<script>"})
-    assert not page.found and t("no_figure", "zh") in page.body and "<script>" not in page.body
+    assert not page.found and t("no_figure", "zh") in page.html and "<script>" not in page.html
 
 
 def test_staff_pages_have_no_public_view(shipped):

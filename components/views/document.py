@@ -7,20 +7,24 @@ link returns is all a preview reads, and all a phone needs to show the figures: 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+
 from components.views.commitments import view_notes
 from components.views.header import nav_html, site_menu, title_block
-from components.views.html import Markup, html, join
-from components.views.page import Page, document_title
+from components.views.html import Markup, html, join, search_form
+from components.views.page import Page, Part, Search, document_title
+from components.views.plots import Plot
 from components.views.style import stylesheet
 from kpi.dataset import Dataset
 from kpi.texts import t, text
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en"}
 OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+PLOTLY, PLOTS = "plotly.min.js", "plots.js"  # in assets/: written beside the pages (components/publish.py)
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,9 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
                    {k: v for k, v in address.params.items() if v}, canonical.split("?", 1)[0])
     top = title_block(dataset.vintage, view_notes(dataset, built, lang), lang, source_link=True)
     downloads = join(html('<a href="assets/{}" download>{}</a>', d.file_name, d.label) for d in page.downloads)
-    scroll = html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor) if page.anchor else ""
+    scripts = [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
+    if any(isinstance(part, Plot) for part in page.parts):  # an addition: the HTML bars stand without it
+        scripts += [html('<script src="assets/{}" defer></script>', name) for name in (PLOTLY, PLOTS)]
     return str(html(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
@@ -57,9 +63,20 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
         '<style>{style}</style></head><body class="kb-site"><header>{nav}{top}</header><main>{body}{downloads}</main>'
         '<footer class="kb kb-foot">{footer}</footer>{scroll}</body></html>',
         lang=LANG_TAGS[lang], title=title, description=page.description, heads=join(heads), meta=meta,
-        style=Markup(stylesheet()), nav=nav, top=top, body=page.body,
+        style=Markup(stylesheet()), nav=nav, top=top, body=join(static_part(part) for part in page.parts),
         downloads=html('<div class="kb kb-noprint"><p>{}</p></div>', downloads) if page.downloads else "",
-        footer=footer(dataset, canonical, built, lang), scroll=scroll))
+        footer=footer(dataset, canonical, built, lang), scroll=join(scripts)))
+
+
+def static_part(part: Part) -> Markup:
+    """A part of a page as a static page shows it: HTML as it is, a chart as its spec over its HTML stand-in, a search
+    as a plain form (it opens the Streamlit view with ?q=)."""
+    if isinstance(part, Plot):
+        return html('<div class="kb-plot" data-plot="{}">{}</div>', json.dumps(part.spec, ensure_ascii=False, separators=(",", ":")),
+                    part.fallback)
+    if isinstance(part, Search):
+        return html('<div class="kb">{}</div>', search_form(part.page, part.label, part.button, part.query, part.keep))
+    return part
 
 
 def footer(dataset: Dataset, canonical: str, built: date, lang: str) -> Markup:

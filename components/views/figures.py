@@ -11,9 +11,9 @@ from components.views.html import Markup, details, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import labelled
 from kpi.dataset import Dataset
-from kpi.format import section_label, stated
+from kpi.format import format_change, section_label, stated
 from kpi.model import Indicator
-from kpi.periods import period_label
+from kpi.periods import months, parse_period, period_label
 from kpi.report import NUMBERED, section_titles
 from kpi.series import Observation
 from kpi.texts import t, text
@@ -38,12 +38,48 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     return labelled(text(indicator.name, lang), value, lang) + when
 
 
-def figure_row(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
-    """Value, name and (when it is not the main period) the period; a tap opens the sentence of every period."""
+def change_words(latest: Observation, previous: Observation, lang: str) -> str:
+    """"<earlier period> → <later period>", saying so when the two periods differ in length."""
+    words = t("change_from", lang, before=period_label(previous.period, lang), after=period_label(latest.period, lang))
+    return words + lengths_differ(latest, previous, lang)
+
+
+def lengths_differ(latest: Observation, previous: Observation, lang: str) -> str:
+    """"（两期长度不同：11个月与12个月）" when two periods compared are not as long as each other, else nothing."""
+    if months(previous.period) == months(latest.period):
+        return ""
+    return t("change_lengths_differ", lang, before=months(previous.period), after=months(latest.period))
+
+
+def change_since(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str,
+                 with_previous: bool = False) -> Markup | str:
+    """The change since the period before: an arrow and the difference, coloured by whether the report's direction
+    calls it better, and the period compared with (`with_previous`: its value too, and the caveat when the periods
+    differ in length). None for a figure stated in words: a rank has no difference to print."""
+    if previous is None or latest.value.words or previous.value.words:
+        return ""
+    change = format_change(latest.value.value, previous.value.value, indicator.unit, lang)
+    if change == 0 and not with_previous:
+        return ""
+    up = latest.value.value > previous.value.value
+    tone = "neutral" if indicator.direction == "none" or change == 0 else "better" if up == (indicator.direction == "higher") else "worse"
+    arrow, difference = ("→", t("unchanged", lang)) if change == 0 else ("↑" if up else "↓", change)
+    if with_previous:
+        since = labelled(period_label(previous.period, lang), stated(previous.value, indicator.unit, lang), lang) \
+            + lengths_differ(latest, previous, lang)
+    else:
+        since = t("change_since", lang, period=period_label(previous.period, lang))
+    return html('<span class="kb-delta kb-{}">{} {} <span class="kb-since">{}</span></span>', tone, arrow, difference, since)
+
+
+def figure_row(indicator: Indicator, dataset: Dataset, lang: str, with_change: bool = False) -> Markup:
+    """Value, name and (when it is not the main period) the period, and with_change the change since the period
+    before; a tap opens the sentence of every period."""
     latest = dataset.latest(indicator)
     period = "" if latest.period == dataset.vintage.main else html('<span class="kb-per">{}</span>', period_label(latest.period, lang))
-    summary = html('<span class="kb-val">{}</span><span class="kb-name">{}</span>{}',
-                   stated(latest.value, indicator.unit, lang), text(indicator.name, lang), period)
+    change = change_since(indicator, latest, dataset.previous(indicator), lang, with_previous=True) if with_change else ""
+    summary = html('<span class="kb-val">{}</span><span class="kb-name">{}</span>{}{}',
+                   stated(latest.value, indicator.unit, lang), text(indicator.name, lang), period, change)
     series = dataset.series(indicator)
     sentences = join(
         (html('<p class="kb-per">{}: {}</p>', period_label(o.period, lang), stated(o.value, indicator.unit, lang))
@@ -87,15 +123,31 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> Markup:
     return html('<div class="kb"><h2>{}</h2>{}</div>', heading, sections)
 
 
+def year_key_figures(dataset: Dataset, theme: str) -> list[Indicator]:
+    """A theme's key figures that the newest report states for the year it reviews (a figure it does not restate is
+    an earlier year's, and stays on the theme page with its year)."""
+    report = dataset.vintage.report
+    return [i for i in dataset.theme_indicators(theme) if i.key and dataset.latest(i).current.report == report
+            and parse_period(dataset.latest(i).period)[1].year == report.reviews]
+
+
 @per_dataset
 def headline_results(dataset: Dataset, lang: str) -> Markup:
-    """Each theme's key figures as a card, the theme's name linking to its page: the year's story at a glance."""
-    title = t("results_of", lang, year=dataset.latest_report.reviews)
-    cards = []
+    """Each theme's key figures of the year as a card (the theme's name links to its page), each with its change since
+    the period before: the year's story at a glance. Themes the report gives no key figure of are named after the
+    cards, each a link, so none is silently missing.
+
+    Why not earlier years' figures beside them: under "2024年主要成果" a 2023 figure would read as 2024's. A default
+    must never suggest the figures are newer than they are; the theme page lists it with its year."""
+    year = dataset.vintage.report.reviews
+    cards, others = [], []
     for theme in dataset.content.themes:
-        key = [i for i in dataset.theme_indicators(theme.id) if i.key]
-        if not key:
-            continue
+        key = year_key_figures(dataset, theme.id)
         heading = link(theme.id, text(theme.name, lang) + " →", lang=lang_param(lang))
-        cards.append(html('<section class="kb-card"><h3>{}</h3>{}</section>', heading, join(figure_row(i, dataset, lang) for i in key)))
-    return html('<div class="kb"><h2>{}</h2><div class="kb-grid">{}</div></div>', title, join(cards))
+        if key:
+            cards.append(html('<section class="kb-card"><h3>{}</h3>{}</section>', heading,
+                              join(figure_row(i, dataset, lang, with_change=True) for i in key)))
+        elif any(i.key for i in dataset.theme_indicators(theme.id)):
+            others.append(link(theme.id, text(theme.name, lang), lang=lang_param(lang)))
+    rest = html('<p class="kb-note">{} {}</p>', t("other_themes", lang, year=year), join(others, " · ")) if others else ""
+    return html('<div class="kb"><h2>{}</h2><div class="kb-grid">{}</div>{}</div>', t("results_of", lang, year=year), join(cards), rest)

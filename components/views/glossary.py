@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.views.html import Markup, html, join, lang_param, link, search_form
+from components.views.html import Markup, html, join, lang_param, link
 from components.views.once import per_dataset
-from components.views.page import Page, Viewer, description_of
+from components.views.page import Page, Search, Viewer, description_of
 from kpi.dataset import Dataset
 from kpi.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
@@ -65,9 +65,9 @@ def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -
              if query.lower() in " ".join((term.term.zh, term.term.en, term.definition.zh, term.definition.en)).lower()]
     found = html('<div class="kb kb-terms">{}</div>', join(term_block(dataset, term.id, lang) for term in terms)) if terms \
         else html('<div class="kb"><p>{}</p></div>', t("no_term", lang))
-    heading = html('<div class="kb"><h2 class="kb-page">{}</h2>{}</div>', t("glossary", lang),
-                   search_form("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}))
+    parts = (html('<div class="kb"><h2 class="kb-page">{}</h2></div>', t("glossary", lang)),
+             Search("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}), found)
     chosen = dataset.terms.get(params.get("term", "")) if not query else None
     if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows
-        return Page(text(chosen.term, lang), text(chosen.definition, lang), heading + found, anchor=term_anchor(chosen.id))
-    return Page(t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), heading + found)
+        return Page(text(chosen.term, lang), text(chosen.definition, lang), parts, anchor=term_anchor(chosen.id))
+    return Page(t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), parts)

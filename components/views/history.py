@@ -1,10 +1,12 @@
-"""One figure across reports: every period as a bar, and every statement of it as a table row with its source."""
+"""One figure across reports: every period as a bar (what a page without a script shows in place of the interactive
+chart, components/views/plots.py), and every statement of it as a table row with its source."""
 
 from __future__ import annotations
 
 from components.views.charts import COLORS, bar_fill, bar_row, share_of
 from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
+from components.views.report import report_name
 from kpi.dataset import Dataset
 from kpi.format import section_label, stated
 from kpi.model import Indicator
@@ -13,17 +15,23 @@ from kpi.texts import t, text
 
 
 @per_dataset
-def history(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
-    """One bar per period, labelled as the report words it, then every statement with its report and sentence."""
+def history_bars(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
+    """One bar per period, labelled as the report words it (nothing for a figure of one period)."""
     indicator = dataset.indicators[indicator_id]
     series = dataset.series(indicator)
+    if len(series) < 2:
+        return Markup()
     top = max(abs(o.value.value) for o in series) or 1
-    bars = join(bar_row(period_label(o.period, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]),
-                        stated(o.value, indicator.unit, lang)) for o in series) if len(series) > 1 else ""
+    return join(bar_row(period_label(o.period, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]),
+                        stated(o.value, indicator.unit, lang)) for o in series)
+
+
+@per_dataset
+def history_table(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
+    """Every statement of the figure with its report, section and sentence."""
     columns = (t("col_period", lang), t("col_value", lang), t("col_report", lang), t("col_section", lang),
                t("col_quote", lang), t("col_note", lang))
-    chart = html('<figure class="kb-chart"><figcaption>{}</figcaption>{}</figure>', t("history_question", lang), bars) if bars else ""
-    return html('<div class="kb">{}{}</div>', chart, table(columns, statements(indicator, dataset, lang)))
+    return html('<div class="kb">{}</div>', table(columns, statements(dataset.indicators[indicator_id], dataset, lang)))
 
 
 def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:
@@ -35,7 +43,8 @@ def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[
             if statement is observation.current:
                 note = t("shown", lang)
             else:
-                note = t("revised_by" if statement in revised else "restated_by", lang, report=observation.current.report.id)
+                note = t("revised_by" if statement in revised else "restated_by", lang,
+                         report=report_name(observation.current.report, lang))
             rows.append((period_label(observation.period, lang), stated(statement.value, indicator.unit, lang),
                          f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
                          section_label(statement.value.source.section, lang), statement.value.source.quote, note))

@@ -14,12 +14,19 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "details", "escape", "html", "join", "lang_param", "link", "search_form", "table", "url"]
+from kpi.texts import TEXTS, text
+
+__all__ = ["Markup", "details", "escape", "html", "join", "lang_param", "link", "search_form", "table", "t_html", "url"]
 
 
 def html(template: str, *args: object, **kwargs: object) -> Markup:
     """`template` is HTML written in this code; each argument is escaped unless it is Markup."""
     return Markup(template).format(*args, **kwargs)
+
+
+def t_html(key: str, lang: str, **values: object) -> Markup:
+    """A catalogue string (kpi/texts.py) whose {placeholders} take HTML, such as a link: escaped unless Markup."""
+    return Markup(escape(text(TEXTS[key], lang))).format(**values)
 
 
 def join(parts: Iterable[object], separator: str = "") -> Markup:

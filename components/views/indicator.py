@@ -7,9 +7,10 @@ from collections.abc import Mapping
 
 from components.views.figures import figure_phrase
 from components.views.glossary import indicator_text, terms_in
-from components.views.history import history
+from components.views.history import history_bars, history_table
 from components.views.html import Markup, html, join, link
 from components.views.page import Page, Viewer, labelled
+from components.views.plots import history_plot
 from components.views.tiles import tiles_html
 from kpi.dataset import Dataset
 from kpi.format import section_label
@@ -34,17 +35,21 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     lang, keep = viewer.lang, viewer.keep()
     indicator = dataset.indicators.get(params.get("id", ""))
     if indicator is None:
-        return Page(t("indicator", lang), t("no_figure", lang), html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)), found=False)
+        return Page(t("indicator", lang), t("no_figure", lang), (html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)),), found=False)
     theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)
     parts = [html('<p>{}</p>', link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
              html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang))]
-    body = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting) \
-        + history(dataset, indicator.id, lang) + html('<div class="kb">{}</div>', in_context(dataset, indicator.id, lang))
+    intro = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting)
+    bars = history_bars(dataset, indicator.id, lang)
+    chart = [html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
+             history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars)) or
+             html('<div class="kb">{}</div>', bars)] if bars else []
     notes = [html('<p class="kb-note">{}</p>', t("quote_note", lang))] if lang == "en" else []
     terms = terms_in(indicator_text(indicator), dataset.glossary)
     if terms:
         notes.append(html("<p><b>{}</b>: {}</p>", t("terms_here", lang),
                           join((link("glossary", text(term.term, lang), term=term.id, **keep) for term in terms), " · ")))
-    body += html('<div class="kb">{}</div>', join(notes)) if notes else Markup()
+    rest = history_table(dataset, indicator.id, lang) + html('<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes))
     latest = dataset.latest(indicator)
-    return Page(text(indicator.name, lang), labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang), body)
+    return Page(text(indicator.name, lang), labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
+                (intro, *chart, rest))

@@ -1,12 +1,14 @@
-"""The overview, for the public and for leaders: what the latest report says the year achieved, theme by theme, then
-the plan year's commitments and how they stand."""
+"""The overview, for the public and for leaders: what the latest report says the year achieved, theme by theme, each
+with its change since the report before; how the plan year that report closes ended; then the new plan year's
+commitments and how they stand."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from components.views.closing import closed_year
 from components.views.commitments import commitments
-from components.views.figures import figure_phrase, headline_results
+from components.views.figures import figure_phrase, headline_results, year_key_figures
 from components.views.page import Page, Viewer, description_of, labelled
 from kpi.dataset import Dataset
 from kpi.texts import t
@@ -15,10 +17,10 @@ from kpi.texts import t
 def overview(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
     """The year's results, then the latest plan year's commitments (no parameters)."""
     lang = viewer.lang
-    body = headline_results(dataset, lang)
+    body = headline_results(dataset, lang) + closed_year(dataset, viewer.as_of, lang)
     if dataset.plan_years:
         body += commitments(dataset, viewer.as_of, dataset.plan_years[-1], lang)
-    key = [i for theme in dataset.content.themes for i in dataset.theme_indicators(theme.id) if i.key]
-    heading = t("results_of", lang, year=dataset.latest_report.reviews)
+    key = [i for theme in dataset.content.themes for i in year_key_figures(dataset, theme.id)]
+    heading = t("results_of", lang, year=dataset.vintage.report.reviews)
     words = description_of([figure_phrase(i, dataset, lang) for i in key], lang)
-    return Page(t("overview", lang), labelled(heading, words, lang), body)
+    return Page(t("overview", lang), labelled(heading, words, lang), (body,))

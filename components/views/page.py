@@ -1,9 +1,9 @@
 """What a view is asked (who is looking, and the view's parameters) and what it gives back (a page).
 
-Why a page is data and not a Streamlit call: Streamlit shows it (st.html, a download button, a scroll to the item
-a link names) and the publisher writes it as a static file (its head from the title and description, the
-downloads as files beside it, the scroll as a line of script that nothing depends on). One function per view,
-two ways to show what it returns.
+Why a page is data and not Streamlit calls: Streamlit shows it (blocks of HTML with st.html, a chart with
+st.plotly_chart, a search box as a widget, a download button, a scroll to the item a link names) and the publisher
+writes it as a static file (its head from the title and description, the chart as JSON over its HTML bars, the
+search as a plain form, the downloads as files beside it). One function per view, two ways to show what it returns.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from components.views.html import Markup, lang_param
+from components.views.html import Markup, join, lang_param
+from components.views.plots import Plot
 from kpi.texts import t
 
 
@@ -46,15 +47,34 @@ class Download:
 
 
 @dataclass(frozen=True)
+class Search:
+    """A search box (?q=): a widget in Streamlit; on a static page a plain form that opens the Streamlit view."""
+
+    page: str
+    label: str
+    button: str
+    query: str
+    keep: dict[str, str]  # what the search keeps of the view (the language, the filters)
+
+
+Part = Markup | Plot | Search
+
+
+@dataclass(frozen=True)
 class Page:
-    """A view's result: its name, its headline in the report's words, its content, and what comes with it."""
+    """A view's result: its name, its headline in the report's words, its content in order, and what comes with it."""
 
     title: str  # the page's own name ("经济发展"); document_title adds the dashboard's
     description: str  # the page's headline results in the report's words: what a link preview shows
-    body: Markup
+    parts: tuple[Part, ...]
     downloads: tuple[Download, ...] = ()
     anchor: str = ""  # the id of the item a link names (?target=, ?term=), to bring into view
     found: bool = True  # False: the parameters name nothing (no such figure): a neutral line, never a static file
+
+    @property
+    def html(self) -> Markup:
+        """The page's blocks of HTML, charts and search boxes left out (what tests and a reader's text search see)."""
+        return join(part for part in self.parts if isinstance(part, Markup))
 
 
 def document_title(page_title: str, lang: str) -> str:

@@ -4,13 +4,25 @@ chapter a tap away."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from components.views.html import Markup, details, html, join, link
 from components.views.once import per_dataset
-from components.views.page import Page, Viewer
+from components.views.page import Page, Viewer, view_params
 from kpi.dataset import Dataset
+from kpi.model import Report
 from kpi.report import report_parts
 from kpi.texts import t, text
+
+
+def report_name(report: Report, lang: str) -> str:
+    """"2024年工作报告" / "2024 report": a report as a reader names it, never by its id."""
+    return t("report_year_name", lang, year=report.reviews)
+
+
+def report_link(report: Report, lang: str, as_of: date | None = None) -> Markup:
+    """The report's short name, linking to its text (keeping the language, and a what-if date)."""
+    return link("source", report_name(report, lang), report=report.id, **view_params(lang, as_of or date.today()))
 
 
 @per_dataset
@@ -41,4 +53,4 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
         chips = join(link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports)
         choice = html('<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>', t("choose_report", lang), chips)
     words = f"{text(report.publisher, lang)} · {t('published_on', lang, date=report.published.isoformat())}"
-    return Page(text(report.title, lang), words, choice + report_html(dataset, chosen, lang))
+    return Page(text(report.title, lang), words, (choice + report_html(dataset, chosen, lang),))

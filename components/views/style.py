@@ -28,3 +28,9 @@ def stylesheet(meeting: bool = False) -> str:
 def style_element(meeting: bool = False) -> Markup:
     """The stylesheet as one <style> element."""
     return html("<style>{}</style>", Markup(stylesheet(meeting)))
+
+
+@cache
+def palette() -> dict[str, str]:
+    """The colours style.css names (--kb-primary → "primary"), for what cannot read CSS: a Plotly chart's spec."""
+    return dict(re.findall(r"--kb-([a-z-]+):\s*(#[0-9A-Fa-f]{6})", (_HERE / "style.css").read_text(encoding="utf-8")))

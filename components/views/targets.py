@@ -9,9 +9,11 @@ from datetime import date
 
 from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
-from components.views.html import Markup, html, join, link, search_form
+from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
-from components.views.page import Page, Viewer, description_of, labelled, view_params
+from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
+from components.views.plots import progress_plot
+from components.views.report import report_link, report_name
 from kpi.dataset import Dataset
 from kpi.format import format_value, section_label, stated
 from kpi.model import Milestone, Target
@@ -25,22 +27,28 @@ from kpi.texts import t, text
 def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
     """What the target came to: the outcome with its qualifier, or the latest progress entry and its date."""
     if a.final is not None and target.outcome is not None:
-        outcome = format_value(target.outcome.value, target.outcome.qualifier, target.unit, lang)
-        return t("outcome_from", lang, value=outcome, report=target.outcome.source.report)
+        return format_value(target.outcome.value, target.outcome.qualifier, target.unit, lang)
     if a.latest is None:
         return ""
     return t("progress_on", lang, value=format_value(a.latest.value, "exact", target.unit, lang), date=a.latest.date.isoformat())
 
 
 def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> str:
-    """The outcome's source or note, else the latest entry's note and date."""
+    """The outcome's note, else the latest entry's note and date."""
     outcome = milestone.outcome
     if outcome is not None and a.computed == outcome.status:
-        return text(outcome.note, lang) if outcome.note else t("outcome_in", lang, report=outcome.source.report)
+        return text(outcome.note, lang) if outcome.note else ""
     if a.latest is None:
         return ""
     note = f" · {text(a.latest.note, lang)}" if a.latest.note else ""
     return f"{a.latest.date.isoformat()}{note}"
+
+
+def outcome_report(item: Target | Milestone, a: TargetAssessment | MilestoneAssessment) -> str:
+    """The id of the report whose sentence gives the outcome shown, or "" (none yet, a staff note, a year-end entry)."""
+    outcome = item.outcome
+    shown = a.final is not None if isinstance(a, TargetAssessment) else outcome is not None and a.computed == outcome.status
+    return outcome.source.report if shown and outcome is not None and outcome.source is not None else ""
 
 
 def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset,
@@ -61,6 +69,7 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
             t("col_item", lang): text(item.name, lang),
             t("col_target", lang): target_words(item, lang) if is_target else "",
             t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
+            "report": outcome_report(item, a),
             t("col_percent", lang): "" if not is_target or a.percent is None else f"{a.percent:.0f}%",
             t("col_baseline", lang): "" if base is None else stated(base.value, dataset.indicators[item.baseline].unit, lang),
             t("col_theme", lang): themes.get(item.theme, item.theme),
@@ -70,15 +79,16 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
     return sorted(rows, key=lambda row: row["_rank"])
 
 
-_HIDDEN = ("id", "status", "is_target", "_rank")
+_HIDDEN = ("id", "status", "is_target", "report", "_rank")
 
 
-def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str, str]) -> Markup:
+def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: int, view: dict[str, str]) -> Markup:
     """The rows as one table, status first (it stays in view on a phone), without columns empty for every row; a
     numeric target's name opens how its status was worked out (`view` is what its link keeps: language, date)."""
     if not rows:
         return Markup()
-    columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] for row in rows)]
+    reached = t("col_reached", lang)
+    columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] or (c == reached and row["report"]) for row in rows)]
     status, item = t("status", lang), t("col_item", lang)
 
     def cell(row: dict, column: str) -> Markup | str:
@@ -86,6 +96,9 @@ def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str,
             return status_chip(row["status"], lang, year)
         if column == item and row["is_target"]:
             return link("targets", row[column], year=str(year), target=row["id"], **view)
+        if column == reached and row["report"]:  # the report that gives it, by name, a link to its text
+            source = report_link(dataset.reports[row["report"]], lang)
+            return t_html("outcome_from", lang, value=row[column], report=source) if row[column] else t_html("outcome_in", lang, report=source)
         return row[column]
 
     body = join(html("<tr>{}</tr>", join(html("<td>{}</td>", cell(row, c)) for c in columns)) for row in rows)
@@ -98,7 +111,7 @@ def plan_table(rows: list[dict[str, str]], lang: str, year: int, view: dict[str,
 def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """The whole plan year (what nearly every visitor opens), built once a day per dataset."""
     targets, milestones = dataset.planned(year)
-    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), lang, year,
+    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), dataset, lang, year,
                       view_params(lang, as_of))
 
 
@@ -192,7 +205,7 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     how a target's status was worked out (?target=)."""
     lang, as_of = viewer.lang, viewer.as_of
     if not dataset.plan_years:
-        return Page(t("targets", lang), t("no_targets", lang), html('<div class="kb"><p>{}</p></div>', t("no_targets", lang)))
+        return Page(t("targets", lang), t("no_targets", lang), (html('<div class="kb"><p>{}</p></div>', t("no_targets", lang)),))
     years = dataset.plan_years
     year = next((y for y in years if params.get("year") == str(y)), years[-1])
     targets, milestones = dataset.planned(year)
@@ -211,9 +224,13 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     chosen = None if viewer.meeting else next((x for x in targets if x.id == params.get("target")), None)
     if chosen is not None:  # a target's name in the table links here
         parts.append(target_detail(chosen, assessed[chosen.id], lang))
+    top: list = [html('<div class="kb">{}</div>', join(parts))]
+    if chosen is not None and (plot := progress_plot(chosen, assessed[chosen.id], dataset, lang, viewer.meeting,
+                                                     progress_entries(chosen, assessed[chosen.id], dataset, lang))):
+        top += [html('<div class="kb"><h3>{}</h3></div>', t("progress_chart", lang)), plot]
     if not viewer.meeting:
-        parts.append(search_form("targets", t("search_targets", lang), t("search_button", lang), query,
-                                 {**keep, "year": str(year), "theme": theme_filter, "status": status_filter}))
+        top.append(Search("targets", t("search_targets", lang), t("search_button", lang), query,
+                          {**keep, "year": str(year), "theme": theme_filter, "status": status_filter}))
 
     def shown(item: Target | Milestone) -> bool:
         words = " ".join((item.name.zh, item.name.en, item.source.quote)).lower()
@@ -222,12 +239,22 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
 
     if query or theme_filter or status_filter:
         listed = plan_table(plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
-                            lang, year, keep)
+                            dataset, lang, year, keep)
     else:
         listed = year_table(dataset, as_of, year, lang)
-    body = html('<div class="kb">{}</div>', join(parts)) + (listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
+    page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
     standing = description_of([f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang)
     if chosen is not None:
-        return Page(text(chosen.name, lang), labelled(text(chosen.name, lang), chosen.source.quote, lang), body, anchor="target-detail")
-    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), body)
+        return Page(text(chosen.name, lang), labelled(text(chosen.name, lang), chosen.source.quote, lang), page, anchor="target-detail")
+    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
+
+
+def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:
+    """The progress entries and the outcome as a table: what the chart shows, readable without a script and on paper."""
+    rows = [(entry.date.isoformat(), format_value(entry.value, "exact", target.unit, lang), text(entry.note, lang) if entry.note else "")
+            for entry in target.progress]
+    if a.final is not None and target.outcome is not None and target.outcome.source is not None:
+        report = dataset.reports[target.outcome.source.report]
+        rows.append((t("outcome_line", lang, report=report_name(report, lang)), reached_words(target, a, lang), ""))
+    return html('<div class="kb">{}</div>', table((t("col_period", lang), t("col_value", lang), t("col_note", lang)), rows))

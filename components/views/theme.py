@@ -85,4 +85,4 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
         downloads = (Download(t("download_csv", lang), f"dongming-{theme.id}-{lang}.csv", "text/csv",
                               lambda: figures_csv(dataset, theme.id, lang)),)
     phrases = [figure_phrase(dataset.indicators[i], dataset, lang) for i in key] or [figure_phrase(i, dataset, lang) for i in figures[:4]]
-    return Page(text(theme.name, lang), description_of(phrases, lang), body, downloads)
+    return Page(text(theme.name, lang), description_of(phrases, lang), (body,), downloads)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 
-from components.views.figures import statement
+from components.views.figures import change_since, change_words, statement
 from components.views.glossary import indicator_text, terms_in
 from components.views.html import Markup, html, join
 from components.views.once import per_dataset
 from kpi.dataset import Dataset
-from kpi.format import format_change, stated
+from kpi.format import stated
 from kpi.model import Indicator
-from kpi.periods import months, period_label
+from kpi.periods import period_label
 from kpi.series import Observation
 from kpi.texts import t, text
 
@@ -30,14 +30,6 @@ def tile_label(indicator: Indicator, latest: Observation, main: str, lang: str) 
     last year's figure among this year's)."""
     name = text(indicator.name, lang)
     return name if latest.period == main else f"{name} ({period_label(latest.period, lang)})"
-
-
-def change_words(latest: Observation, previous: Observation, lang: str) -> str:
-    """"<earlier period> → <later period>", saying so when the two periods differ in length."""
-    words = t("change_from", lang, before=period_label(previous.period, lang), after=period_label(latest.period, lang))
-    if months(previous.period) != months(latest.period):
-        words += t("change_lengths_differ", lang, before=months(previous.period), after=months(latest.period))
-    return words
 
 
 def balanced_rows(count: int, most: int) -> list[int]:
@@ -61,25 +53,11 @@ def per_row(values: list[str], meeting: bool) -> int:
     return max(1, min(MOST_PER_ROW, int(ROW_PX // widest)))
 
 
-def _delta(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str) -> Markup | str:
-    """The change since the period before: an arrow and words, coloured by whether the report's direction calls it
-    better; none for a figure stated in words (a rank has no difference to print)."""
-    if previous is None or latest.value.words or previous.value.words:
-        return ""
-    change = format_change(latest.value.value, previous.value.value, indicator.unit, lang)
-    if change == 0:
-        return ""
-    up = latest.value.value > previous.value.value
-    tone = "neutral" if indicator.direction == "none" else "better" if up == (indicator.direction == "higher") else "worse"
-    since = t("change_since", lang, period=period_label(previous.period, lang))
-    return html('<span class="kb-delta kb-{}">{} {} <span class="kb-since">{}</span></span>', tone, "↑" if up else "↓", change, since)
-
-
 def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
     summary = html('<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}',
                    tile_label(indicator, latest, dataset.vintage.main, lang), stated(latest.value, indicator.unit, lang),
-                   _delta(indicator, latest, previous, lang))
+                   change_since(indicator, latest, previous, lang))
     more = [statement(indicator, latest, dataset, lang)]
     if previous is not None:
         before, after = stated(previous.value, indicator.unit, lang), stated(latest.value, indicator.unit, lang)

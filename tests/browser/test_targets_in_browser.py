@@ -3,9 +3,15 @@ during the year, and the fictional next report that closes the year."""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
 import pytest
 
-from kpi.dataset import REPO_ROOT
+from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.progress import assess_all
+from kpi.status import BY_ID
+from kpi.texts import text
 from tests.browser.server import load, running_server, screenshot
 from tests.conftest import copy_data_dir
 from tests.fixture_report import add_fixture_report
@@ -45,21 +51,29 @@ def test_targets_with_progress(browser, tmp_path, screenshots):
 
 
 @pytest.fixture(scope="module")
-def next_report_server(tmp_path_factory):
-    with running_server(add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next")))) as base:
+def next_report_dir(tmp_path_factory):
+    return add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("next")))
+
+
+@pytest.fixture(scope="module")
+def next_report_server(next_report_dir):
+    with running_server(next_report_dir) as base:
         yield base
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_two_plan_years_by_url(browser, next_report_server, screenshots, lang):
+def test_two_plan_years_by_url(browser, next_report_dir, next_report_server, screenshots, lang):
     suffix = "" if lang == "zh" else "&lang=en"
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     load(page, f"{next_report_server}/targets?year=2024&as_of=2025-03-01{suffix}")  # the fixture report closed 2024
     heading = {"zh": "2024年目标与事项", "en": "Targets and milestones for 2024"}[lang]
     assert page.get_by_role("heading", name=heading).is_visible()
-    words = {"zh": ["已达成 3", "未达成 1", "已完成 2"], "en": ["Achieved 3", "Missed 1", "Done 2"]}[lang]
-    for link in words:
-        assert page.get_by_role("link", name=link).is_visible()
+    dataset = load_dataset(next_report_dir)
+    assessed = assess_all(dataset.content, date(2025, 3, 1))
+    counts = Counter(assessed[x.id].status for items in dataset.planned(2024) for x in items)
+    for status in ("achieved", "missed", "done"):  # how the year ended, each state a link to its items
+        assert counts[status]
+        assert page.get_by_role("link", name=f"{text(BY_ID[status].words, lang)} {counts[status]}").is_visible()
     screenshot(page, screenshots / f"next-report-targets-2024-{lang}-1366.png")
     load(page, f"{next_report_server}/targets?{suffix[1:]}")  # the newest plan year by default
     assert page.get_by_role("heading", name=heading.replace("2024", "2025")).is_visible()
