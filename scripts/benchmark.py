@@ -16,6 +16,13 @@ Parts (each a Markdown table, under the exact command line that made it):
   soak     server memory over a meeting-mode rotation (--soak-minutes), to show nothing accumulates
   bytes    a first visit's bytes on the wire (fresh browser context, Chromium's encoded sizes): one process
            direct, and one behind nginx as scripts/deploy runs it (compression, no unused font)
+  slow4g   a phone on a slow network (Chromium's Slow-4G: 150 ms, 1.6 Mbps down, CPU ×4): time until the first
+           figure is on screen and the bytes of the visit, for the static page, Streamlit behind nginx and
+           Streamlit direct; median of --runs
+  static   the static pages through nginx under a bounded load client (wrk, --connections at once for
+           --seconds): requests/s, p50/p95/p99, errors; then the same pages with every Streamlit process stopped
+  reference  the 50-viewer ratio to the floor page measured by this project's client (scripts/load.py) and by
+           the reference client (--reference-client, ../shared/tools/st_load.py), in the same run
 The app and the floor page (scripts/floor_page.py, run with the app's own .streamlit/config.toml) are
 separate servers started by this run. Timings on a shared 2-core machine are noisy: compare ratios.
 """
@@ -23,6 +30,7 @@ separate servers started by this run. Timings on a shared 2-core machine are noi
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import secrets
 import shlex
@@ -31,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,7 +57,19 @@ from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E40
 
 FLOOR = REPO_ROOT / "scripts" / "floor_page.py"
 FLOOR_NAME = "floor page"
-PARTS = ["data", "ttc", "viewers", "scale", "bytes", "soak"]
+PARTS = ["data", "ttc", "viewers", "scale", "bytes", "slow4g", "static", "reference", "soak"]
+REFERENCE_CLIENT = REPO_ROOT.parent / "shared" / "tools" / "st_load.py"
+# Chromium's Slow-4G profile (DevTools): the network the public-page goals are stated in.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+CPU_SLOWDOWN = 4
+FIRST_RESULT = ".kb-tile-value, .kb-val"  # a figure of the report, on screen
+# wrk's own report has no p95: a Lua hook prints the percentiles and the errors of one run.
+WRK_REPORT = r"""done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %.3f %d %d %d %d\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
 # Content is there when the script has finished, no element is still a loading skeleton, and every
 # Plotly chart has drawn (the chart code is fetched with the first chart of a page).
 CONTENT_DRAWN = """() => {
@@ -238,6 +259,107 @@ def measure_bytes(browser: Browser, run_dir: Path, pages: list[str]) -> None:
           ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total MiB", "requests"], rows)
 
 
+def slow_phone_visit(browser: Browser, url: str) -> tuple[float, int]:
+    """Seconds until the first figure is on screen, and the bytes the visit transferred, on a Slow-4G phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    sizes: dict[str, int] = {}
+    frames: list[int] = []
+    cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    cdp.on("Network.webSocketFrameReceived", lambda event: frames.append(len(event["response"]["payloadData"])))
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(FIRST_RESULT, state="visible", timeout=180_000)
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    context.close()
+    return seconds, sum(sizes.values()) + sum(frames)
+
+
+def measure_slow4g(browser: Browser, run_dir: Path, pages: list[str], runs: int) -> None:
+    """Each page as a phone on a slow network opens a shared link: static, Streamlit behind nginx, Streamlit direct.
+
+    Why `as_of=<today>` behind nginx: it is a parameter no static page answers (nginx passes it to Streamlit) and the
+    view it asks for is today's, so Streamlit draws the same page the static file holds."""
+    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
+    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    direct = f"http://127.0.0.1:{next(iter(running.processes))}"
+    today = time.strftime("%Y-%m-%d")
+    setups = (("static page (nginx)", running.url, ""), ("Streamlit behind nginx", running.url, f"as_of={today}"),
+              ("Streamlit direct", direct, ""))
+    rows = []
+    try:
+        for path in pages:
+            for setup, base, query in setups:
+                visits = [slow_phone_visit(browser, f"{base}/{path}" + (f"?{query}" if query else "")) for _ in range(runs)]
+                seconds = [v[0] for v in visits]
+                rows.append([label(path), setup, statistics.median(seconds), min(seconds), max(seconds),
+                             f"{statistics.median(v[1] for v in visits) / 1000:.1f}"])
+    finally:
+        cluster.stop(running.run_dir)
+    table(f"Slow-4G phone (150 ms, 1.6 Mbps, CPU ×{CPU_SLOWDOWN}): first figure on screen (s, median of {runs}) and KB on the wire",
+          ["page", "setup", "median s", "min", "max", "KB"], rows)
+
+
+def wrk(url: str, connections: int, seconds: float, run_dir: Path) -> dict:
+    """One wrk run with `connections` clients, each asking again as soon as it is answered (gzip, as a browser asks)."""
+    script = run_dir / "report.lua"
+    script.write_text(WRK_REPORT)
+    threads = min(2, connections)
+    result = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script),
+                             "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True)
+    requests, duration, p50, p95, p99, errors = result.stdout.split("RESULT ", 1)[1].split()
+    return {"rps": int(requests) / float(duration), "p50_ms": int(p50) / 1000, "p95_ms": int(p95) / 1000,
+            "p99_ms": int(p99) / 1000, "errors": int(errors), "requests": int(requests)}
+
+
+def measure_static(run_dir: Path, pages: list[str], connections: list[int], seconds: float) -> None:
+    """The static pages through nginx under load, then served with every Streamlit process stopped."""
+    subprocess.run(["bash", str(REPO_ROOT / "scripts" / "system-packages"), "wrk"], check=True)
+    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
+    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    rows = []
+    try:
+        for path in pages:
+            for n in connections:
+                r = wrk(f"{running.url}/{path}", n, seconds, run_dir)
+                rows.append([label(path), n, r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["requests"], r["errors"]])
+        table(f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (one nginx worker, 2 cores shared with wrk)",
+              ["page", "connections", "requests/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors"], rows)
+        for pid in running.processes.values():
+            cluster.end_process(pid)
+        down = [[label(path), urllib.request.urlopen(f"{running.url}/{path}", timeout=10).status] for path in pages]
+        table("With every Streamlit process stopped", ["page", "HTTP status"], down)
+    finally:
+        cluster.stop(running.run_dir)
+
+
+def measure_reference(app: tuple[str, int], floor: tuple[str, int], pages: list[str], viewers: int, client: Path) -> None:
+    """50 new viewers at once, timed by this project's client and by the reference client, against the floor page.
+
+    The two clients differ in where the clock starts: scripts/load.py starts it before the viewer connects (the
+    websocket upgrade and Streamlit's new session are part of what a viewer waits for), the reference client once the
+    websocket is open, just before it asks for the page run."""
+    def reference(url: str, path: str) -> dict:
+        out = subprocess.run([sys.executable, str(client), url, "--viewers", str(viewers), "--page", path],
+                             capture_output=True, text=True, check=True).stdout
+        return ast.literal_eval(out.strip().splitlines()[-1])
+
+    floor_own, floor_ref = run_viewers(floor[0], viewers), reference(floor[0], "")
+    rows = [[FLOOR_NAME, floor_own["p95_s"], "–", floor_ref["p95_s"], "–"]]
+    for path in pages:
+        own, ref = run_viewers(app[0], viewers, path), reference(app[0], path)
+        rows.append([label(path), own["p95_s"], ratio(own["p95_s"], floor_own["p95_s"]), ref["p95_s"],
+                     ratio(ref["p95_s"], floor_ref["p95_s"])])
+    table(f"{viewers} new viewers at once, one process: p95 by both clients (s)",
+          ["page", "scripts/load.py p95", "× floor", "st_load.py p95", "× floor"], rows)
+
+
 def client_cores(measure: Callable[[], dict]) -> dict:
     """The measurement, with the cores this load client used meanwhile (the servers share the same 2)."""
     cpu, wall = time.process_time(), time.monotonic()
@@ -303,7 +425,8 @@ def warm(app: str, floor: str, pages: list[str]) -> None:
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("--parts", nargs="+", choices=PARTS, default=PARTS[:5], help="default: all but soak")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=[p for p in PARTS if p != "soak"],
+                        help="default: all but soak")
     parser.add_argument("--pages", nargs="+", help='url paths ("" is the overview); default: every page')
     parser.add_argument("--runs", type=int, default=5, help="browser loads per page and language (ttc)")
     parser.add_argument("--viewers", type=int, nargs="+", default=[1, 10, 50, 100])
@@ -311,6 +434,8 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each throughput measurement")
     parser.add_argument("--soak-minutes", type=float, default=2.0)
+    parser.add_argument("--connections", type=int, nargs="+", default=[500, 2000], help="static: wrk's clients at once")
+    parser.add_argument("--reference-client", type=Path, default=REFERENCE_CLIENT, help="reference: st_load.py")
     parser.add_argument("--synthetic", action="store_true", help="only the synthetic data set (scripts/synthetic_data.py)")
     parser.add_argument("--indicators", type=int, default=10_000)
     parser.add_argument("--themes", type=int, default=40)
@@ -337,7 +462,9 @@ def run_parts(args: argparse.Namespace, run_dir: Path) -> None:
         measure_data()
     if "scale" in args.parts:  # first, while no other server of this run competes for the cores
         measure_scale(run_dir, args.scale_page, args.concurrency, args.seconds)
-    if not {"ttc", "viewers", "bytes", "soak"} & set(args.parts):
+    if "static" in args.parts:
+        measure_static(run_dir, pages, args.connections, args.seconds)
+    if not {"ttc", "viewers", "bytes", "slow4g", "reference", "soak"} & set(args.parts):
         return
     with sync_playwright() as playwright, server(run_dir) as app, server(run_dir, FLOOR) as floor:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -349,6 +476,10 @@ def run_parts(args: argparse.Namespace, run_dir: Path) -> None:
             measure_viewers(app, floor, pages, args.viewers)
         if "bytes" in args.parts:
             measure_bytes(browser, run_dir, pages)
+        if "slow4g" in args.parts:
+            measure_slow4g(browser, run_dir, pages, args.runs)
+        if "reference" in args.parts:
+            measure_reference(app, floor, pages, 50, args.reference_client)
         if "soak" in args.parts:
             measure_soak(browser, app, args.soak_minutes)
         browser.close()
