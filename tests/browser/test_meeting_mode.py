@@ -15,6 +15,13 @@ def font_px(page, selector: str) -> float:
     return page.evaluate(f"parseFloat(getComputedStyle(document.querySelector({selector!r})).fontSize)")
 
 
+def smallest_text_px(page) -> float:
+    """The smallest font of any element of the page's blocks that holds text of its own."""
+    return page.evaluate("""() => Math.min(...[...document.querySelectorAll('.kb, .kb *')]
+        .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+
+
 def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     load(page, f"{server}/safety")
     value, chart = font_px(page, ".kb-tile-value"), font_px(page, ".kb-chart .kb-label")
@@ -31,6 +38,9 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     assert truncated(page) == []
     title = page.get_by_role("heading", name="东明路街道绩效看板").bounding_box()
     assert title["y"] < 90  # no blank band above the title
+
+    load(page, f"{server}/?mode=meeting")
+    assert smallest_text_px(page) >= 20  # every word of the overview, the status counts included
 
     load(page, f"{server}/targets?mode=meeting&lang=en")
     assert page.get_by_test_id("stSelectbox").count() == 0 and page.get_by_test_id("stTextInput").count() == 0
