@@ -11,8 +11,7 @@ from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.report import GLOSSARY
 from kpi.statements import Statement, check_all
-from kpi.status import status_words
-from kpi.texts import t, text
+from kpi.texts import status_words, t, text
 
 
 def _where(dataset: Dataset, item_id: str) -> str:

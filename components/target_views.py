@@ -16,8 +16,8 @@ from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
-from kpi.status import STATUSES, status_rank, status_words
-from kpi.texts import t, text
+from kpi.status import STATUSES, status_rank
+from kpi.texts import status_words, t, text
 
 
 def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:

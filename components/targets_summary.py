@@ -16,8 +16,8 @@ from components.once import per_day
 from kpi.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
-from kpi.status import BY_ID, STATUSES, status_words
-from kpi.texts import t, text
+from kpi.status import BY_ID, STATUSES
+from kpi.texts import status_words, t, text
 
 Assessed = dict[str, TargetAssessment | MilestoneAssessment]
 

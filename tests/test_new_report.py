@@ -24,8 +24,7 @@ from kpi.file_checks import review_marks
 from kpi.format import section_label
 from kpi.progress import assess_all
 from kpi.statements import check_all
-from kpi.status import status_words
-from kpi.texts import t
+from kpi.texts import status_words, t
 from tests.apptest_helpers import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
 from tests.conftest import copy_data_dir
 from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review

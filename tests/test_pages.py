@@ -20,8 +20,8 @@ from kpi.progress import assess_all
 from kpi.report import report_parts
 from kpi.site import FIXED_PAGES
 from kpi.statements import check_all, check_report
-from kpi.status import STATUSES, status_words
-from kpi.texts import t, text
+from kpi.status import STATUSES
+from kpi.texts import status_words, t, text
 from tests.apptest_helpers import (
     html_blocks,
     html_headings,
