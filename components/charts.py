@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from components.html import details, esc, table
 from components.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.model import Breakdown, Indicator, Programme, Target
 from kpi.format import format_value, stated
-from kpi.model import Breakdown, Indicator, Programme, Target
 from kpi.numbers import plain
 from kpi.periods import months, period_label
 from kpi.texts import t, text

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from kpi.dataset import EXCLUSIONS, INDICATORS, Dataset
+from kpi.data.dataset import EXCLUSIONS, INDICATORS, Dataset
 from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.report import GLOSSARY

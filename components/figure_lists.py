@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from components.html import details, esc, link
 from components.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.model import Indicator
+from kpi.data.series import Observation
 from kpi.format import section_label, stated
-from kpi.model import Indicator
 from kpi.periods import period_label
 from kpi.report import NUMBERED, section_titles
-from kpi.series import Observation
 from kpi.texts import t, text
 
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 
 FRAME_KEY = "frame"
 T = TypeVar("T")

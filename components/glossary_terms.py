@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from components.html import esc, link
 from components.once import per_dataset
-from kpi.dataset import Dataset
-from kpi.model import GlossaryFile, Indicator, Term
+from kpi.data.dataset import Dataset
+from kpi.data.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
 
 

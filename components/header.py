@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from components.html import esc, link
-from kpi.dataset import Vintage
+from kpi.data.dataset import Vintage
 from kpi.periods import period_label
 from kpi.texts import t, text
 

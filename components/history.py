@@ -5,9 +5,9 @@ from __future__ import annotations
 from components.charts import COLORS, bar_fill, bar_row, share_of
 from components.html import esc, table
 from components.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.model import Indicator
 from kpi.format import section_label, stated
-from kpi.model import Indicator
 from kpi.periods import period_label
 from kpi.texts import t, text
 

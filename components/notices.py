@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from components.data import PageError
-from kpi.errors import DataError
+from kpi.data.errors import DataError
 from kpi.texts import t
 
 STAFF_PATH = "check"

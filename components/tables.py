@@ -10,7 +10,7 @@ from components.frame import Frame
 from components.header import link_here
 from components.links import page_url
 from components.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
 from kpi.periods import period_label
 from kpi.texts import t, text

@@ -10,9 +10,9 @@ from components.charts import COLORS, target_words
 from components.html import esc, link
 from components.once import per_day
 from components.targets_summary import assessments, status_chip, status_counts, view_params
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.model import Milestone, Target
 from kpi.format import format_value, section_label, stated
-from kpi.model import Milestone, Target
 from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment

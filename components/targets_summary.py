@@ -13,7 +13,7 @@ from datetime import date
 from components.charts import target_words
 from components.html import esc, link, table
 from components.once import per_day
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
 from kpi.status import BY_ID, STATUSES

@@ -13,11 +13,11 @@ from components.figure_lists import statement
 from components.glossary_terms import indicator_text, terms_in
 from components.html import esc
 from components.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.model import Indicator
+from kpi.data.series import Observation
 from kpi.format import format_change, stated
-from kpi.model import Indicator
 from kpi.periods import months, period_label
-from kpi.series import Observation
 from kpi.texts import t, text
 
 # Room for tiles on a 1366 px projector, and the value's font size (on screen, and in meeting mode).

@@ -15,10 +15,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
+from kpi.data.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.schema import write_schemas
 from kpi.draft.command import add_apply_command, add_draft_command
-from kpi.errors import DataErrors
-from kpi.schema import write_schemas
 from kpi.texts import t, text
 
 

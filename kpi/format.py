@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Context, Decimal
 
-from kpi.model import Qualifier, Text, Value
+from kpi.data.model import Qualifier, Text, Value
 from kpi.numbers import plain
 from kpi.numerals import NUMERAL_RUN, chinese_number
 from kpi.texts import text

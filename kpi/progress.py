@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kpi.model import IndicatorsFile, Milestone, MilestoneEntry, ProgressEntry, Target, Text
+from kpi.data.model import IndicatorsFile, Milestone, MilestoneEntry, ProgressEntry, Target, Text
 from kpi.periods import parse_period
 from kpi.status import MilestoneStatus, TargetStatus
 

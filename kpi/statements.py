@@ -38,8 +38,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from kpi.dataset import Dataset, sourced
-from kpi.model import ExclusionsFile, IndicatorsFile
+from kpi.data.dataset import Dataset, sourced
+from kpi.data.model import ExclusionsFile, IndicatorsFile
 from kpi.numbers import numbers_in
 from kpi.report import TASKS, Paragraph, clauses, report_structure
 

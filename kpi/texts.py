@@ -2,7 +2,7 @@
 
 Why one catalogue: a string added in one language only, or a second way of picking the language, is a bug
 a reader sees. No year is written here: years come from the data (a report's year, a plan year), so next
-January's report needs no code change. Data errors have their own dictionary, kpi/messages.yaml.
+January's report needs no code change. Data errors have their own dictionary, kpi/data/messages.yaml.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from kpi.status import BY_ID
 
 if TYPE_CHECKING:  # a type only: the catalogue never loads the model (pydantic) to pick a language
-    from kpi.model import Text
+    from kpi.data.model import Text
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")

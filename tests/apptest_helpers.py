@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from kpi.dataset import REPO_ROOT, Dataset
+from kpi.data.dataset import REPO_ROOT, Dataset
 from kpi.site import FIXED_PAGES, claimed_path
 
 APP = str(REPO_ROOT / "app.py")

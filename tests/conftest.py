@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, Dataset, load_dataset
+from kpi.data.dataset import REPO_ROOT, Dataset, load_dataset
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def state_dir(tmp_path_factory) -> Path:
-    """The last-good copies the app keeps (kpi/snapshot.py) go to a scratch folder, for this run only;
+    """The last-good copies the app keeps (kpi/data/snapshot.py) go to a scratch folder, for this run only;
     set in the environment so the servers the browser tests start use it too."""
     path = tmp_path_factory.mktemp("state")
     os.environ["KPI_STATE_DIR"] = str(path)

@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from kpi.dataset import GLOSSARY, INDICATORS, REPO_ROOT
+from kpi.data.dataset import GLOSSARY, INDICATORS, REPO_ROOT
+from kpi.data.yaml_reader import read_yaml
 from kpi.site import RESERVED_PATHS
-from kpi.yaml_source import read_yaml
 
 Path_ = tuple[str | int, ...]
 

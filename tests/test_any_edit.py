@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.data import page_errors
-from kpi.dataset import GLOSSARY, INDICATORS, Dataset, load_dataset
-from kpi.errors import DataErrors
+from kpi.data.dataset import GLOSSARY, INDICATORS, Dataset, load_dataset
+from kpi.data.errors import DataErrors
 from tests.apptest_helpers import every_page
 from tests.mutations import NEXT_REPORT, SHIPPED, Edit, edited, edits, write_data
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 from kpi.draft.layout import content_lines, layout
 
 I, G = "indicators.yaml", "glossary.yaml"

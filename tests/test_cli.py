@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -62,7 +62,7 @@ def test_usage_error_exits_2():
 
 
 def test_kpi_never_imports_streamlit():
-    code = ("import sys, kpi.cli, kpi.dataset, kpi.format, kpi.periods, kpi.schema, kpi.model, kpi.statements; "
-            "kpi.dataset.load_dataset(kpi.dataset.REPO_ROOT); print('streamlit' in sys.modules)")
+    code = ("import sys, kpi.cli, kpi.data.dataset, kpi.format, kpi.periods, kpi.data.schema, kpi.data.model, "
+            "kpi.statements; kpi.data.dataset.load_dataset(kpi.data.dataset.REPO_ROOT); print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -23,15 +23,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.file_checks import review_marks
+from kpi.data.model import Milestone, Source, Text
 from kpi.draft.apply import apply_draft
 from kpi.draft.draft import Draft, ReportFacts, closest_indicator, comparison_of, draft_report, name_score, summary
 from kpi.draft.mentions import milestone_match
 from kpi.draft.report_numbers import REASONS, find_figures, report_years
 from kpi.draft.terms import glossary_entries
 from kpi.draft.writer import CLOSEST_HINT, render_draft, yaml_text
-from kpi.file_checks import review_marks
-from kpi.model import Milestone, Source, Text
 from kpi.numbers import number_in_text, numbers_in
 from kpi.report import ReportTextError, decode_report
 from tests.conftest import MINIMAL, copy_data_dir
@@ -508,8 +508,9 @@ def imported_modules(path: Path) -> set[str]:
 
 
 BRIDGE = REPO_ROOT / "kpi" / "cli.py"  # registers `draft` and `apply`: the one place the core reaches the draft tools
-CORE = sorted({*(REPO_ROOT / "kpi").glob("*.py"), REPO_ROOT / "app.py", *(REPO_ROOT / "pages").glob("*.py"),
-               *(REPO_ROOT / "components").glob("*.py")} - {BRIDGE, REPO_ROOT / "kpi" / "__main__.py"})
+CORE = sorted({*(p for p in (REPO_ROOT / "kpi").rglob("*.py") if "draft" not in p.parts), REPO_ROOT / "app.py",
+               *(REPO_ROOT / "pages").glob("*.py"), *(REPO_ROOT / "components").glob("*.py")}
+              - {BRIDGE, REPO_ROOT / "kpi" / "__main__.py"})
 
 
 @pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(REPO_ROOT)))
@@ -518,7 +519,7 @@ def test_the_core_and_the_app_never_import_the_draft_tools(path):
 
 
 def test_loading_and_judging_the_data_loads_no_draft_module():
-    code = ("import sys, kpi.dataset, kpi.progress, kpi.format, kpi.snapshot, kpi.schema; "
-            "kpi.dataset.load_dataset(kpi.dataset.REPO_ROOT); print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
+    code = ("import sys, kpi.data.dataset, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
+            "kpi.data.dataset.load_dataset(kpi.data.dataset.REPO_ROOT); print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi.dataset import EXCLUSIONS, REPO_ROOT, data_stamp, load_dataset
-from kpi.errors import DataErrors
-from kpi.model import StatementExclusion
-from kpi.snapshot import snapshot_files
+from kpi.data.dataset import EXCLUSIONS, REPO_ROOT, data_stamp, load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.model import StatementExclusion
+from kpi.data.snapshot import snapshot_files
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 GOOD = """numbers:

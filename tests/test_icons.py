@@ -11,10 +11,10 @@ from streamlit.errors import StreamlitAPIException
 from streamlit.material_icon_names import ALL_MATERIAL_ICONS
 from streamlit.string_util import validate_icon_or_emoji
 
-from kpi.dataset import REPO_ROOT
-from kpi.icons import is_valid_icon, streamlit_names
+from kpi.data.dataset import REPO_ROOT
+from kpi.data.icons import is_valid_icon, streamlit_names
 
-# Streamlit accepts these too, but a theme's icon also stands before its name in headings (see kpi/icons.py).
+# Streamlit accepts these too, but a theme's icon also stands before its name in headings (see kpi/data/icons.py).
 STRICTER = ["spinner", " "]
 BAD = ["culture", ":material/no_such_icon:", ":smile:", ":material/Home:", ":material/home", "material/home", "**",
        ":material/home:x", ":material/home/x:", ":MATERIAL/home:", "https://example.org/icon.png", "🏠🏠", ":🏠:", "家", "A"]
@@ -50,7 +50,7 @@ def test_stricter_than_streamlit_where_a_heading_would_show_it(icon):
 
 
 def test_checking_icons_does_not_import_streamlit():
-    code = ("import sys, kpi.icons; assert kpi.icons.is_valid_icon('🏠') and kpi.icons.is_valid_icon(':material/home:'); "
+    code = ("import sys, kpi.data.icons as icons; assert icons.is_valid_icon('🏠') and icons.is_valid_icon(':material/home:'); "
             "print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from components.tables import figures_csv
-from kpi.dataset import REPO_ROOT, load_dataset
-from kpi.file_checks import review_marks
+from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.file_checks import review_marks
 from kpi.format import section_label
 from kpi.progress import assess_all
 from kpi.statements import check_all

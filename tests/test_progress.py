@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kpi.model import (
+from kpi.data.model import (
     Indicator,
     IndicatorsFile,
     Milestone,

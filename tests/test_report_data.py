@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 from kpi.numbers import number_in_text
 from kpi.statements import KINDS, check_all
 

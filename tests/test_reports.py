@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi.dataset import load_dataset, report_path
-from kpi.errors import DataErrors
+from kpi.data.dataset import load_dataset, report_path
+from kpi.data.errors import DataErrors
 from tests.test_validation_errors import errors_after_edit
 
 I, G = "indicators.yaml", "glossary.yaml"

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 import yaml
 
-from kpi.dataset import REPO_ROOT
-from kpi.model import ExclusionsFile, GlossaryFile, IndicatorsFile
-from kpi.schema import SCHEMA_DIR, render_schemas
+from kpi.data.dataset import REPO_ROOT
+from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
+from kpi.data.schema import SCHEMA_DIR, render_schemas
 
 
 def test_committed_schemas_are_current():

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kpi import snapshot
-from kpi.dataset import REPO_ROOT, data_stamp, load_dataset
-from kpi.errors import DataErrors
-from kpi.snapshot import (
+from kpi.data import snapshot
+from kpi.data.dataset import REPO_ROOT, data_stamp, load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.snapshot import (
     discard,
     files_version,
     home,
@@ -189,6 +189,6 @@ def test_a_file_outside_the_data_directory_is_refused(data, state):
 
 
 def test_snapshot_does_not_import_streamlit():
-    code = "import sys, kpi.snapshot; print('streamlit' in sys.modules)"
+    code = "import sys, kpi.data.snapshot; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.model import ExclusionsFile, IndicatorsFile
+from kpi.data.model import ExclusionsFile, IndicatorsFile
 from kpi.statements import check_report, find_statements, result_kind
 
 TEXT = """示例报告

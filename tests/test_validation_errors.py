@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi.dataset import load_dataset
-from kpi.errors import DataErrors
+from kpi.data.dataset import load_dataset
+from kpi.data.errors import DataErrors
 
 I, G = "indicators.yaml", "glossary.yaml"
 
@@ -202,7 +202,7 @@ def test_unquoted_year_is_a_period(minimal_dir):
     assert indicator.values[0].period == "2023"
 
 
-# ── Mistakes of the hand: each said once, in its own words (kpi/file_checks.py) ───────────────────────
+# ── Mistakes of the hand: each said once, in its own words (kpi/data/file_checks.py) ───────────────────────
 
 PASTED_VALUE = "- period: 2023\n  value: 3.45\n  source:\n    report: report_2023\n    section: 第一部分 一(二)\n    quote: 吸引内资3.45亿元\n"
 INDICATOR = "- id: economy.domestic_investment\n  theme: economy\n  name: {zh: 吸引内资, en: Domestic investment}\n"
@@ -265,5 +265,5 @@ def test_marks_are_found_with_every_other_problem_at_once(minimal_dir):
 
 @pytest.mark.parametrize("quote", ["TODO 清单", "完成TODO", "todo_list"])
 def test_todo_outside_an_id_is_not_a_mark(quote):
-    from kpi.file_checks import review_marks
+    from kpi.data.file_checks import review_marks
     assert list(review_marks({"quote": quote, "id": "economy.todo_list"})) == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kpi.dataset import REPO_ROOT
-from kpi.errors import DataErrors
-from kpi.yaml_source import locate, read_yaml
+from kpi.data.dataset import REPO_ROOT
+from kpi.data.errors import DataErrors
+from kpi.data.yaml_reader import locate, read_yaml
 
 SNIPPETS = [
     "a: 1\nb: -2\nc: 0x1F\nd: 1_000\n",

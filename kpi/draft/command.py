@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kpi.dataset import SOURCE_DIR, data_dir, load_dataset
+from kpi.data.dataset import SOURCE_DIR, data_dir, load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.model import IndicatorsFile
 from kpi.draft.apply import Applied, ApplyError, apply_draft
 from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
 from kpi.draft.report_numbers import published_date, report_years
 from kpi.draft.writer import render_draft
-from kpi.errors import DataErrors
-from kpi.model import IndicatorsFile
 from kpi.report import ReportTextError, decode_report
 from kpi.texts import counted, t
 

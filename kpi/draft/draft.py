@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kpi.data.model import IndicatorsFile, Target
 from kpi.draft.mentions import Closing, Mention, MilestoneMatch, close_year, continued_milestones
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
-from kpi.model import IndicatorsFile, Target
 from kpi.report import words_of
 from kpi.texts import t
 

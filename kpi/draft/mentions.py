@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kpi.data.model import IndicatorsFile, Milestone, Target
 from kpi.draft.report_numbers import bigrams
-from kpi.model import IndicatorsFile, Milestone, Target
 from kpi.report import REVIEW, TASKS, clauses, words_of
 
 MILESTONE_MATCH = 0.75  # share of a name's character pairs a clause must hold to name the item

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import get_args
 
-from kpi.model import NumberReason
+from kpi.data.model import NumberReason
 from kpi.numbers import NUMBER
 from kpi.numerals import NUMERAL_RUN, chinese_number
 from kpi.report import CHAPTER, FRONT, GLOSSARY, LIST_NUMBER, REVIEW, TASKS, Paragraph, report_structure, words_of
 from kpi.report import PART_NUMBER as _PART
 from kpi.report import SECTION_NUMBER as _SECTION
 
-# Why a number is not a figure: the reasons exclusions.yaml gives (kpi/model.py), one list for both.
+# Why a number is not a figure: the reasons exclusions.yaml gives (kpi/data/model.py), one list for both.
 REASONS: tuple[str, ...] = get_args(NumberReason)
 
 _REVIEW_YEAR = re.compile(r"^第一部分\s*(\d{4})年")

@@ -5,16 +5,16 @@ Why text built line by line and not yaml.dump: the entries keep the shapes and i
 string single-quoted so the report's commas and colons cannot break the YAML. Each top-level key is a section
 apply reads: `reports`, `values` (grouped by `indicator:`), `indicators`, `outcomes` (by target or milestone
 `id:`), `targets`, `milestones`, `terms`. What a person must decide carries one of the three review marks
-(kpi/file_checks.py): `null`, the prefix `待译 to translate:`, or TODO in an id.
+(kpi/data/file_checks.py): `null`, the prefix `待译 to translate:`, or TODO in an id.
 """
 
 from __future__ import annotations
 
+from kpi.data.file_checks import TRANSLATE_MARK
+from kpi.data.model import IndicatorsFile, Milestone
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
-from kpi.file_checks import TRANSLATE_MARK
-from kpi.model import IndicatorsFile, Milestone
 from kpi.numbers import plain
 
 _TRANSLATE = TRANSLATE_MARK + " "

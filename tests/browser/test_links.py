@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 from tests.browser.server import load, running_server
 
 # (link, text that proves the right view, parameters that must still be in the URL)

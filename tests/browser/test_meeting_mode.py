@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 from tests.browser.server import load, truncated
 
 THEMES = [theme.id for theme in load_dataset(REPO_ROOT).content.themes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.dataset import REPO_ROOT, load_dataset
 from kpi.texts import text
 from tests.browser.server import accessibility_violations, load, screenshot, truncated
 

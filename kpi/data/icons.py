@@ -38,7 +38,7 @@ def streamlit_names(module: str, variable: str) -> frozenset[str]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == variable for target in node.targets):
             return frozenset(ast.literal_eval(node.value))
-    raise RuntimeError(f"streamlit/{module}.py has no {variable} any more: update kpi/icons.py")
+    raise RuntimeError(f"streamlit/{module}.py has no {variable} any more: update kpi/data/icons.py")
 
 
 def is_valid_icon(icon: str) -> bool:

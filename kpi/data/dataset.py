@@ -17,19 +17,29 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
-from kpi.errors import DataError, DataErrors, make_error, show_input
-from kpi.file_checks import covered, file_checks
-from kpi.icons import is_valid_icon
-from kpi.model import ExclusionsFile, GlossaryFile, Indicator, IndicatorsFile, Milestone, Report, Source, Target, Term
+from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.file_checks import covered, file_checks
+from kpi.data.icons import is_valid_icon
+from kpi.data.model import (
+    ExclusionsFile,
+    GlossaryFile,
+    Indicator,
+    IndicatorsFile,
+    Milestone,
+    Report,
+    Source,
+    Target,
+    Term,
+)
+from kpi.data.series import Observation, observations, report_order
+from kpi.data.yaml_reader import locate, read_yaml
 from kpi.numbers import number_in_text, numbers_in, plain
 from kpi.periods import is_full_year, parse_period
 from kpi.report import ReportTextError, decode_report, section_titles, sentence_span
-from kpi.series import Observation, observations, report_order
 from kpi.site import RESERVED_PATHS
-from kpi.yaml_source import locate, read_yaml
 
 T = TypeVar("T")
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 INDICATORS, GLOSSARY, SOURCE_DIR = "indicators.yaml", "glossary.yaml", "source"
 EXCLUSIONS = "exclusions.yaml"  # optional: without it nothing is excluded, so the check lists more, never less
 
@@ -209,7 +219,7 @@ def parse_file(path: Path, name: str, model: type[BaseModel],
                id_groups: tuple[tuple[str, ...], ...] = ()) -> tuple[ParsedFile | None, list[DataError]]:
     """The file read into its model (None when the model refuses it) and every problem found on the way.
 
-    A file that is not YAML at all raises DataErrors. Mistakes of the hand (kpi/file_checks.py) are said in
+    A file that is not YAML at all raises DataErrors. Mistakes of the hand (kpi/data/file_checks.py) are said in
     their own words, and the model's errors they explain are left out.
     """
     data, root = read_yaml(path, name)
@@ -301,7 +311,7 @@ def _items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
 
 def _themes(parsed: ParsedFile) -> Iterator[DataError]:
     """A theme is a page: its id is its URL path, which no page of the app's own may have (kpi/site.py), and its
-    icon must be one Streamlit shows (kpi/icons.py). Either mistake would stop every page, not just this one."""
+    icon must be one Streamlit shows (kpi/data/icons.py). Either mistake would stop every page, not just this one."""
     reserved = ", ".join(sorted(RESERVED_PATHS))
     for index, theme in enumerate(parsed.model.themes):
         if theme.id in RESERVED_PATHS:

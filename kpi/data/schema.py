@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kpi.model import ExclusionsFile, GlossaryFile, IndicatorsFile
+from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {"indicators.schema.json": IndicatorsFile, "glossary.schema.json": GlossaryFile,

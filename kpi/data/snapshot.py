@@ -27,8 +27,8 @@ import time
 import uuid
 from pathlib import Path
 
-from kpi.dataset import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
-from kpi.errors import DataErrors
+from kpi.data.dataset import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
+from kpi.data.errors import DataErrors
 
 STATE_ENV = "KPI_STATE_DIR"
 CURRENT, PREVIOUS, BROKEN = "current", "previous", "broken-"

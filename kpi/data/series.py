@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kpi.model import Indicator, Report, Value
+from kpi.data.model import Indicator, Report, Value
 from kpi.periods import parse_period
 
 

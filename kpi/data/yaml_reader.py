@@ -17,7 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from kpi.errors import DataError, DataErrors, make_error
+from kpi.data.errors import DataError, DataErrors, make_error
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32

@@ -1,7 +1,7 @@
 """Data errors as staff read them: file, line, column, field, and a plain message in zh or en.
 
 Why a message dictionary: pydantic's English ("Input should be a valid number") means nothing to a
-non-programmer in Notepad. kpi/messages.yaml maps each error code to Chinese and English text.
+non-programmer in Notepad. kpi/data/messages.yaml maps each error code to Chinese and English text.
 """
 
 from __future__ import annotations

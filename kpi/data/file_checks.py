@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kpi.yaml_source import Position, locate
+from kpi.data.yaml_reader import Position, locate
 
 TRANSLATE_MARK = "待译 to translate:"
 TODO_MARK = "TODO"
