@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from kpi.data.dataset import EXCLUSIONS, INDICATORS, Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.files import EXCLUSIONS, INDICATORS
 from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.report import GLOSSARY

@@ -15,8 +15,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kpi.data.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
+from kpi.data.dataset import Dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import REPO_ROOT, data_dir
+from kpi.data.loading import load_dataset
 from kpi.data.schema import write_schemas
 from kpi.draft.command import add_apply_command, add_draft_command
 from kpi.texts import t, text

@@ -10,7 +10,7 @@ from components.data import current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems
 from components.targets_summary import assessments
-from kpi.data.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
+from kpi.data.files import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
 
 frame = page_frame()

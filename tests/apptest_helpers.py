@@ -11,7 +11,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from kpi.data.dataset import REPO_ROOT, Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.files import REPO_ROOT
 from kpi.site import FIXED_PAGES, claimed_path
 
 APP = str(REPO_ROOT / "app.py")

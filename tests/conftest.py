@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi.data.dataset import REPO_ROOT, Dataset, load_dataset
+from kpi.data.dataset import Dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 

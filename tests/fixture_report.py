@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from kpi.data.dataset import EXCLUSIONS as EXCLUSIONS_FILE
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import EXCLUSIONS as EXCLUSIONS_FILE
+from kpi.data.files import REPO_ROOT
 from tests.yaml_edit import append_to_list
 
 FIXTURE = Path(__file__).parent / "data" / "report_2024_fictional"

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from kpi.data.dataset import GLOSSARY, INDICATORS, REPO_ROOT
+from kpi.data.files import GLOSSARY, INDICATORS, REPO_ROOT
 from kpi.data.yaml_reader import read_yaml
 from kpi.site import RESERVED_PATHS
 

@@ -23,8 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.data import page_errors
-from kpi.data.dataset import GLOSSARY, INDICATORS, Dataset, load_dataset
+from kpi.data.dataset import Dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import GLOSSARY, INDICATORS
+from kpi.data.loading import load_dataset
 from tests.apptest_helpers import every_page
 from tests.mutations import NEXT_REPORT, SHIPPED, Edit, edited, edits, write_data
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.draft.layout import content_lines, layout
 
 I, G = "indicators.yaml", "glossary.yaml"

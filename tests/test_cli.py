@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -62,7 +63,8 @@ def test_usage_error_exits_2():
 
 
 def test_kpi_never_imports_streamlit():
-    code = ("import sys, kpi.cli, kpi.data.dataset, kpi.format, kpi.periods, kpi.data.schema, kpi.data.model, "
-            "kpi.statements; kpi.data.dataset.load_dataset(kpi.data.dataset.REPO_ROOT); print('streamlit' in sys.modules)")
+    code = ("import sys, kpi.cli, kpi.data.files, kpi.data.loading, kpi.format, kpi.periods, kpi.data.schema, "
+            "kpi.data.model, kpi.statements; kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
+            "print('streamlit' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi.data.dataset import REPO_ROOT, load_dataset
 from kpi.data.file_checks import review_marks
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.data.model import Milestone, Source, Text
 from kpi.draft.apply import apply_draft
 from kpi.draft.draft import Draft, ReportFacts, closest_indicator, comparison_of, draft_report, name_score, summary
@@ -519,7 +520,8 @@ def test_the_core_and_the_app_never_import_the_draft_tools(path):
 
 
 def test_loading_and_judging_the_data_loads_no_draft_module():
-    code = ("import sys, kpi.data.dataset, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
-            "kpi.data.dataset.load_dataset(kpi.data.dataset.REPO_ROOT); print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
+    code = ("import sys, kpi.data.files, kpi.data.loading, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
+            "kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
+            "print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi.data.dataset import EXCLUSIONS, REPO_ROOT, data_stamp, load_dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import EXCLUSIONS, REPO_ROOT, data_stamp
+from kpi.data.loading import load_dataset
 from kpi.data.model import StatementExclusion
 from kpi.data.snapshot import snapshot_files
 

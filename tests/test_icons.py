@@ -11,7 +11,7 @@ from streamlit.errors import StreamlitAPIException
 from streamlit.material_icon_names import ALL_MATERIAL_ICONS
 from streamlit.string_util import validate_icon_or_emoji
 
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from kpi.data.icons import is_valid_icon, streamlit_names
 
 # Streamlit accepts these too, but a theme's icon also stands before its name in headings (see kpi/data/icons.py).

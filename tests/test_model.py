@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 
 
 def test_the_model_imports_neither_the_ui_catalogue_nor_streamlit():

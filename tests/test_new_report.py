@@ -19,8 +19,9 @@ import pytest
 import yaml
 
 from components.tables import figures_csv
-from kpi.data.dataset import REPO_ROOT, load_dataset
 from kpi.data.file_checks import review_marks
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.format import section_label
 from kpi.progress import assess_all
 from kpi.statements import check_all

@@ -14,7 +14,8 @@ import pytest
 
 from components.charts import target_words, theme_charts
 from components.tiles import balanced_rows, per_row, tile_label
-from kpi.data.dataset import EXCLUSIONS, REPO_ROOT, load_dataset
+from kpi.data.files import EXCLUSIONS, REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.format import section_label, stated
 from kpi.progress import assess_all
 from kpi.report import report_parts

@@ -8,7 +8,8 @@ from collections import Counter
 
 import pytest
 
-from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.numbers import number_in_text
 from kpi.statements import KINDS, check_all
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi.data.dataset import load_dataset, report_path
 from kpi.data.errors import DataErrors
+from kpi.data.files import report_path
+from kpi.data.loading import load_dataset
 from tests.test_validation_errors import errors_after_edit
 
 I, G = "indicators.yaml", "glossary.yaml"

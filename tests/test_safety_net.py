@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 import components.charts
 from components.data import page_errors
-from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.data.snapshot import home, last_good_version, load_last_good
 from tests.apptest_helpers import open_page, texts, tiles
 from tests.conftest import copy_data_dir

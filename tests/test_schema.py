@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 from kpi.data.schema import SCHEMA_DIR, render_schemas
 

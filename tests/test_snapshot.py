@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kpi.data import snapshot
-from kpi.data.dataset import REPO_ROOT, data_stamp, load_dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import REPO_ROOT, data_stamp
+from kpi.data.loading import load_dataset
 from kpi.data.snapshot import (
     discard,
     files_version,

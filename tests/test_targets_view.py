@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.data.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.texts import status_words
 from tests.apptest_helpers import html_tables, html_text, open_page, texts
 from tests.yaml_edit import append_to_item

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi.data.dataset import load_dataset
 from kpi.data.errors import DataErrors
+from kpi.data.loading import load_dataset
 
 I, G = "indicators.yaml", "glossary.yaml"
 

@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from kpi.texts import TEXTS
 
 VOCABULARY = yaml.safe_load((REPO_ROOT / "kpi" / "vocabulary.yaml").read_text(encoding="utf-8"))

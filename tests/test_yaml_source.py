@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kpi.data.dataset import REPO_ROOT
 from kpi.data.errors import DataErrors
+from kpi.data.files import REPO_ROOT
 from kpi.data.yaml_reader import locate, read_yaml
 
 SNIPPETS = [

@@ -27,8 +27,10 @@ import time
 import uuid
 from pathlib import Path
 
-from kpi.data.dataset import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, Dataset, data_stamp, load_dataset
+from kpi.data.dataset import Dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, data_stamp
+from kpi.data.loading import load_dataset
 
 STATE_ENV = "KPI_STATE_DIR"
 CURRENT, PREVIOUS, BROKEN = "current", "previous", "broken-"

@@ -27,9 +27,12 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kpi.data.dataset import GLOSSARY, INDICATORS, SOURCE_DIR, Dataset, ParsedFile, load_dataset, parse_file
+from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.files import GLOSSARY, INDICATORS, SOURCE_DIR
+from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
+from kpi.data.parsing import ParsedFile, parse_file
 from kpi.draft.layout import Node, content_lines, layout
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.

@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kpi.data.dataset import SOURCE_DIR, data_dir, load_dataset
 from kpi.data.errors import DataErrors
+from kpi.data.files import SOURCE_DIR, data_dir
+from kpi.data.loading import load_dataset
 from kpi.data.model import IndicatorsFile
 from kpi.draft.apply import Applied, ApplyError, apply_draft
 from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary

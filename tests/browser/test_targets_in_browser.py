@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.data.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from tests.browser.server import load, running_server, screenshot
 from tests.conftest import copy_data_dir
 from tests.fixture_report import add_fixture_report
