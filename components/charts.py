@@ -19,8 +19,8 @@ from components.once import per_dataset
 from kpi.data.dataset import Dataset
 from kpi.data.model import Breakdown, Indicator, Programme, Target
 from kpi.format import format_value, stated
-from kpi.numbers import plain
 from kpi.periods import months, period_label
+from kpi.report.numbers import plain
 from kpi.texts import t, text
 
 COLORS = {"done": "#2E7D5B", "basically_done": "#7FB89A", "under_way": "#C98A12", "rest": "#D5DBE1",

@@ -10,8 +10,8 @@ from kpi.data.dataset import Dataset
 from kpi.data.files import EXCLUSIONS, INDICATORS
 from kpi.format import section_label, stated
 from kpi.periods import period_label
-from kpi.report import GLOSSARY
-from kpi.statements import Statement, check_all
+from kpi.report.layout import GLOSSARY
+from kpi.report.statements import Statement, check_all
 from kpi.texts import status_words, t, text
 
 

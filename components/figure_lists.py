@@ -14,7 +14,7 @@ from kpi.data.model import Indicator
 from kpi.data.series import Observation
 from kpi.format import section_label, stated
 from kpi.periods import period_label
-from kpi.report import NUMBERED, section_titles
+from kpi.report.text import NUMBERED, section_titles
 from kpi.texts import t, text
 
 

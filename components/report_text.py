@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.html import details, esc
 from components.once import per_dataset
 from kpi.data.dataset import Dataset
-from kpi.report import report_parts
+from kpi.report.text import report_parts
 from kpi.texts import t, text
 
 

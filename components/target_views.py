@@ -13,9 +13,9 @@ from components.targets_summary import assessments, status_chip, status_counts, 
 from kpi.data.dataset import Dataset
 from kpi.data.model import Milestone, Target
 from kpi.format import format_value, section_label, stated
-from kpi.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
+from kpi.report.numbers import plain
 from kpi.status import STATUSES, status_rank
 from kpi.texts import status_words, t, text
 

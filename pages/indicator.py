@@ -8,7 +8,7 @@ from components.history import history
 from components.markdown import escape_markdown
 from components.tiles import tiles_html
 from kpi.format import section_label
-from kpi.report import paragraph_around
+from kpi.report.text import paragraph_around
 from kpi.texts import t, text
 
 THIN = "\N{THIN SPACE}"

@@ -33,8 +33,8 @@ from kpi.draft.mentions import milestone_match
 from kpi.draft.report_numbers import REASONS, find_figures, report_years
 from kpi.draft.terms import glossary_entries
 from kpi.draft.writer import CLOSEST_HINT, render_draft, yaml_text
-from kpi.numbers import number_in_text, numbers_in
-from kpi.report import ReportTextError, decode_report
+from kpi.report.numbers import number_in_text, numbers_in
+from kpi.report.text import ReportTextError, decode_report
 from tests.conftest import MINIMAL, copy_data_dir
 from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID, review
 from tests.test_report_data import spans

@@ -2,7 +2,7 @@ import pytest
 
 from kpi.data.model import Source, Text, Value
 from kpi.format import format_change, format_value, qualifier_word, section_label, stated
-from kpi.numbers import number_in_text, plain
+from kpi.report.numbers import number_in_text, plain
 
 
 @pytest.mark.parametrize(("value", "qualifier", "unit", "zh", "en"), [

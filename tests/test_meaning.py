@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from kpi.numbers import numbers_in
+from kpi.report.numbers import numbers_in
 
 REPORT = "report_2023"
 CLAUSE_END = re.compile(r"[,，;；。:：]")

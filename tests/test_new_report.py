@@ -24,7 +24,7 @@ from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.format import section_label
 from kpi.progress import assess_all
-from kpi.statements import check_all
+from kpi.report.statements import check_all
 from kpi.texts import status_words, t
 from tests.apptest_helpers import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
 from tests.conftest import copy_data_dir

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kpi.format import section_label
-from kpi.numbers import number_in_text
-from kpi.numerals import COUNT_WORDS, chinese_number
+from kpi.report.numbers import number_in_text
+from kpi.report.numerals import COUNT_WORDS, chinese_number
 
 
 @pytest.mark.parametrize(("word", "value"), [

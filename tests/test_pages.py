@@ -18,9 +18,9 @@ from kpi.data.files import EXCLUSIONS, REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.format import section_label, stated
 from kpi.progress import assess_all
-from kpi.report import report_parts
+from kpi.report.statements import check_all, check_report
+from kpi.report.text import report_parts
 from kpi.site import FIXED_PAGES
-from kpi.statements import check_all, check_report
 from kpi.status import STATUSES
 from kpi.texts import status_words, t, text
 from tests.apptest_helpers import (

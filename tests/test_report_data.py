@@ -10,8 +10,8 @@ import pytest
 
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
-from kpi.numbers import number_in_text
-from kpi.statements import KINDS, check_all
+from kpi.report.numbers import number_in_text
+from kpi.report.statements import KINDS, check_all
 
 REPORT = REPO_ROOT / "source" / "000_c9a0b06722f75ec0.txt"
 DATASET = load_dataset(REPO_ROOT)
@@ -54,7 +54,7 @@ def test_every_figure_stands_in_its_own_quote(dataset):
 @pytest.mark.parametrize("report", DATASET.reports)
 def test_every_statement_of_each_report_is_curated_or_excluded_with_a_reason(report, capsys):
     # Every Arabic number, every clause of part two and every rank, zero or result in words of part one
-    # (kpi/statements.py says exactly which): quoted by the data or listed in exclusions.yaml with a reason.
+    # (kpi/report/statements.py says exactly which): quoted by the data or listed in exclusions.yaml with a reason.
     [check] = [c for c in check_all(DATASET) if c.report == report]
     with capsys.disabled():
         print(f"\n{closing_note(DATASET, check)}")

@@ -1,11 +1,11 @@
-"""kpi/statements.py: what the completeness check finds in a report, and when the data accounts for it."""
+"""kpi/report/statements.py: what the completeness check finds in a report, and when the data accounts for it."""
 
 from __future__ import annotations
 
 import pytest
 
 from kpi.data.model import ExclusionsFile, IndicatorsFile
-from kpi.statements import check_report, find_statements, result_kind
+from kpi.report.statements import check_report, find_statements, result_kind
 
 TEXT = """示例报告
 第一部分 2023年工作回顾

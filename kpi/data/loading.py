@@ -15,7 +15,7 @@ from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, report_path
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 from kpi.data.parsing import ParsedFile, parse_file
 from kpi.data.rules import RULES, Files
-from kpi.report import ReportTextError, decode_report
+from kpi.report.text import ReportTextError, decode_report
 
 
 # Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.

@@ -308,8 +308,8 @@ class GlossaryFile(StrictModel):
 
 # Why a number of a report is no figure (python -m kpi draft skips numbers with the same reasons).
 NumberReason = Literal["date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary"]
-# Why a statement of a report (kpi/statements.py: a clause of part two, a rank, zero or result in words of part
-# one) is no figure, target or milestone.
+# Why a statement of a report (kpi/report/statements.py: a clause of part two, a rank, zero or result in words of
+# part one) is no figure, target or milestone.
 StatementReason = Literal["heading", "framing", "attitude", "means", "no_deliverable", "internal", "under_way", "event",
                           "unsized_change"]
 

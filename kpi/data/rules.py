@@ -18,9 +18,9 @@ from kpi.data.icons import is_valid_icon
 from kpi.data.model import Indicator, IndicatorsFile
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
-from kpi.numbers import number_in_text, numbers_in, plain
 from kpi.periods import parse_period
-from kpi.report import section_titles, sentence_span
+from kpi.report.numbers import number_in_text, numbers_in, plain
+from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
 
 
@@ -44,7 +44,7 @@ Rule = Callable[[Files], Iterator[DataError]]
 # ── Themes and reports ───────────────────────────────────────────────────────────────────────────────
 
 def theme_ids_are_not_app_paths(files: Files) -> Iterator[DataError]:
-    """A theme's id is its page's URL path, which no page of the app's own may have (kpi/site.py): it would stop every page."""
+    """A theme's id, its page's URL path, is none of the app's own pages' paths (kpi/site.py): that stops every page."""
     reserved = ", ".join(sorted(RESERVED_PATHS))
     for index, theme in enumerate(files.content.themes):
         if theme.id in RESERVED_PATHS:
@@ -81,7 +81,8 @@ def items_name_known_themes(files: Files) -> Iterator[DataError]:
     themes = [t.id for t in files.content.themes]
     for group, index, item in themed_items(files.content):
         if item.theme not in themes:
-            yield files.indicators.error((group, index, "theme"), "unknown_theme", input=item.theme, expected=", ".join(themes))
+            yield files.indicators.error((group, index, "theme"), "unknown_theme", input=item.theme,
+                                         expected=", ".join(themes))
 
 
 def references_name_known_indicators(files: Files) -> Iterator[DataError]:

@@ -3,7 +3,7 @@
 Why a package apart from the core: the dashboard and `validate` never need it. The core (kpi/*.py) does not
 import it; only the command line registers its commands (tests/test_draft.py checks both).
 
-- report_numbers.py — every number of a report's text, read and classified (on the layout and clauses kpi/report.py reads);
+- report_numbers.py — every number of a report's text, read and classified (on the layout and clauses kpi/report/layout.py reads);
 - draft.py — those numbers matched to the kept indicators, targets and milestones;
 - mentions.py — what the report says in words of the plan year it closes (an outcome for every open item);
 - terms.py — its glossary terms that glossary.yaml lacks;

@@ -24,7 +24,7 @@ from kpi.draft.apply import Applied, ApplyError, apply_draft
 from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
 from kpi.draft.report_numbers import published_date, report_years
 from kpi.draft.writer import render_draft
-from kpi.report import ReportTextError, decode_report
+from kpi.report.text import ReportTextError, decode_report
 from kpi.texts import counted, t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -21,7 +21,7 @@ from kpi.data.model import IndicatorsFile, Target
 from kpi.draft.mentions import Closing, Mention, MilestoneMatch, close_year, continued_milestones
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
-from kpi.report import words_of
+from kpi.report.layout import words_of
 from kpi.texts import t
 
 MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kpi.data.model import IndicatorsFile, Milestone, Target
 from kpi.draft.report_numbers import bigrams
-from kpi.report import REVIEW, TASKS, clauses, words_of
+from kpi.report.layout import REVIEW, TASKS, clauses, words_of
 
 MILESTONE_MATCH = 0.75  # share of a name's character pairs a clause must hold to name the item
 NEAREST_HINT = 0.5  # below MILESTONE_MATCH but this close: shown beside "not mentioned", to check
@@ -147,7 +147,7 @@ def clause_score(item: Target | Milestone, words: str) -> float:
 
 
 def clauses_of(text: str, named: set[str], part: str) -> Iterator[tuple[str, str, str]]:
-    """(clause verbatim, section, its words) of every clause of one part of the report (kpi/report.py splits them)."""
+    """(clause verbatim, section, its words) of every clause of one part of the report (kpi/report/layout.py splits them)."""
     for clause in clauses(text, named):
         if clause.part == part and not clause.chapter:  # a chapter's heading names a field of work, never one item
             yield clause.text, clause.section, words_of(clause.text)

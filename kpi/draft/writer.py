@@ -15,7 +15,7 @@ from kpi.data.model import IndicatorsFile, Milestone
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
-from kpi.numbers import plain
+from kpi.report.numbers import plain
 
 _TRANSLATE = TRANSLATE_MARK + " "
 CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure (and plausible) is named beside it

@@ -6,8 +6,8 @@ Each such statement is either curated (indicators.yaml quotes it) or excluded wi
 whatever is neither is listed for staff on the data-check page, and the tests fail on it. Nothing is left out
 silently, and the rule below says exactly what "each statement" is, so it can be checked.
 
-What the check finds in each report (clauses as kpi.report.clauses splits them: the text between , ， ; ； 。 ！ ？,
-four characters or more, without its list number):
+What the check finds in each report (clauses as kpi.report.layout.clauses splits them: the text between , ， ; ；
+。 ！ ？, four characters or more, without its list number):
 - number — every Arabic number of the whole text, front matter and glossary included.
 - commitment — every clause of part two, except headings (the part's heading, a chapter's 一、…, a section's title
   (一)….). The check does not guess which clauses promise a deliverable or a change: a duty or attitude (坚持…,
@@ -40,8 +40,8 @@ from typing import Literal
 
 from kpi.data.dataset import Dataset, sourced
 from kpi.data.model import ExclusionsFile, IndicatorsFile
-from kpi.numbers import numbers_in
-from kpi.report import TASKS, Paragraph, clauses, report_structure
+from kpi.report.layout import TASKS, Paragraph, clauses, report_structure
+from kpi.report.numbers import numbers_in
 
 Kind = Literal["number", "commitment", "rank", "zero", "words"]
 KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "number")
@@ -59,7 +59,7 @@ class Statement:
     start: int  # its place in the report's text: the number's digits, or the clause
     end: int
     text: str  # the clause (for a number, the clause it stands in: what a person reads to judge it)
-    part: str  # kpi.report FRONT, REVIEW, TASKS or GLOSSARY
+    part: str  # kpi.report.layout FRONT, REVIEW, TASKS or GLOSSARY
     section: str  # 第二部分 一(二); "" in the front matter and the glossary
     line: int  # its line in the report's file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kpi.numerals import COUNT_WORDS
+from kpi.report.numerals import COUNT_WORDS
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
 
