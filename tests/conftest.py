@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped data set, and writable copies of data directories."""
+"""Shared fixtures: the shipped data set, writable copies of data directories, and the Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -7,12 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kpi.data.dataset import Dataset
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+# How many edits the property test (tests/test_any_edit.py) tries: few while you work, 300 in CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci). Why: each edit renders every page in both languages; 300 of them took 83 of the 154 s
+# of the tests without a browser. Tests that set max_examples themselves keep it.
+settings.register_profile("dev", max_examples=25)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session", autouse=True)

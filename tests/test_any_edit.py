@@ -32,7 +32,6 @@ from tests.mutations import NEXT_REPORT, SHIPPED, Edit, edited, edits, write_dat
 
 LOCATED = re.compile(r"(indicators|glossary)\.yaml:[1-9][0-9]*:[1-9][0-9]*: .+", re.DOTALL)
 AS_OF = ["2024-06-30", "2025-03-01"]  # during the plan year, and after it
-EXAMPLES = 300
 
 
 @contextmanager
@@ -92,7 +91,8 @@ def check_edit(changes: list[Edit], as_of: str) -> str:
         return "rendered"
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+# How many edits: the Hypothesis profile's (tests/conftest.py: 25 by default, 300 with HYPOTHESIS_PROFILE=ci).
+@settings(deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(changes=st.lists(edits(), min_size=1, max_size=2), as_of=st.sampled_from(AS_OF))
 def test_an_edit_is_rejected_with_its_place_or_every_page_renders(changes, as_of):
