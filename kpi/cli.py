@@ -3,7 +3,7 @@
 reviewed draft into the data, and the schema writer.
 
 Why this module imports kpi.draft: it is the one bridge from the core to the draft tools (it registers their
-commands); nothing else in kpi/ does (tests/test_draft.py checks it).
+commands); nothing else in kpi/ does (tests/test_imports.py checks it).
 
 Exit codes: 0 clean, 1 data or input errors, 2 usage errors (argparse), 3 an internal bug (never a traceback).
 """

@@ -15,7 +15,7 @@ from kpi.data.loading import load_dataset
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 
-# How many edits the property test (tests/test_any_edit.py) tries: few while you work, 300 in CI (.ci/run sets
+# How many edits the property test (tests/app/test_any_edit.py) tries: few while you work, 300 in CI (.ci/run sets
 # HYPOTHESIS_PROFILE=ci). Why: each edit renders every page in both languages; 300 of them took 83 of the 154 s
 # of the tests without a browser. Tests that set max_examples themselves keep it.
 settings.register_profile("dev", max_examples=25)

@@ -5,7 +5,7 @@ but one emoji or `:material/NAME:` with a NAME from the Material Symbols set the
 and that raise stops every page. The installed (pinned) Streamlit is the only authority that cannot go
 stale: its `material_icon_names.py` and `emojis.py` are read here as data, with `ast`, so nothing of
 Streamlit is imported or run (kpi never imports streamlit) and nothing needs regenerating when the pin
-moves. tests/test_icons.py checks this rule against `streamlit.string_util.validate_icon_or_emoji`.
+moves. tests/kpi/data/test_icons.py checks this rule against `streamlit.string_util.validate_icon_or_emoji`.
 
 Stricter than Streamlit on purpose: it also takes "spinner" and a blank icon, but a theme's icon is also
 written before its name in headings, where "spinner" would read as a word and a blank as nothing.

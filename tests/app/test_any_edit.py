@@ -1,6 +1,6 @@
 """The invariant: an edit to the data either fails `validate` with located messages, or every page renders.
 
-Hypothesis edits the shipped YAML (tests/mutations.py: strings, numbers, ids, icons, periods, dates, lists
+Hypothesis edits the shipped YAML (tests/helpers/mutations.py: strings, numbers, ids, icons, periods, dates, lists
 emptied or an item duplicated, keys removed, progress entries and overrides added). For each edit, either
 the loader rejects it and every message reads `FILE:LINE:COL: ...` in both languages, or AppTest shows
 every page (overview, targets with a target's details, each theme with its figure list, glossary, report
@@ -27,8 +27,8 @@ from kpi.data.dataset import Dataset
 from kpi.data.errors import DataErrors
 from kpi.data.files import GLOSSARY, INDICATORS
 from kpi.data.loading import load_dataset
-from tests.apptest_helpers import every_page
-from tests.mutations import NEXT_REPORT, SHIPPED, Edit, edited, edits, write_data
+from tests.helpers.apptest import every_page
+from tests.helpers.mutations import NEXT_REPORT, SHIPPED, Edit, edited, edits, write_data
 
 LOCATED = re.compile(r"(indicators|glossary)\.yaml:[1-9][0-9]*:[1-9][0-9]*: .+", re.DOTALL)
 AS_OF = ["2024-06-30", "2025-03-01"]  # during the plan year, and after it

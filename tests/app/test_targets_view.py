@@ -7,8 +7,8 @@ import pytest
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.texts import status_words
-from tests.apptest_helpers import html_tables, html_text, open_page, texts
-from tests.yaml_edit import append_to_item
+from tests.helpers.apptest import html_tables, html_text, open_page, texts
+from tests.helpers.yaml_edit import append_to_item
 
 DATASET = load_dataset(REPO_ROOT)
 # What a staff member would add under a target or milestone (see README).

@@ -36,8 +36,8 @@ from kpi.draft.writer import CLOSEST_HINT, render_draft, yaml_text
 from kpi.report.numbers import number_in_text, numbers_in
 from kpi.report.text import ReportTextError, decode_report
 from tests.conftest import MINIMAL, copy_data_dir
-from tests.fixture_report import ADDITIONS, FIXTURE, REPORT_ID, review
-from tests.test_report_data import spans
+from tests.content.test_report_data import spans
+from tests.helpers.fixture_report import ADDITIONS, FIXTURE, REPORT_ID, review
 
 REPORT_2023 = "report_2023"
 FIXTURE_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt

@@ -17,11 +17,11 @@ import yaml
 
 from kpi.data.files import EXCLUSIONS as EXCLUSIONS_FILE
 from kpi.data.files import REPO_ROOT
-from tests.yaml_edit import append_to_list
+from tests.helpers.yaml_edit import append_to_list
 
-FIXTURE = Path(__file__).parent / "data" / "report_2024_fictional"
-# What the added data must hold, written by hand from the report: the yardstick tests/test_draft.py measures the
-# draft against (every figure, outcome and target in it must be proposed).
+FIXTURE = Path(__file__).parents[1] / "data" / "report_2024_fictional"
+# What the added data must hold, written by hand from the report: the yardstick tests/kpi/draft/test_draft.py
+# measures the draft against (every figure, outcome and target in it must be proposed).
 ADDITIONS = yaml.safe_load((FIXTURE / "additions.yaml").read_text(encoding="utf-8"))
 REPORT_ID = "report_2024_fictional"
 REPORT_FILE = ADDITIONS["file"]  # source/report_2024_fictional.txt

@@ -23,7 +23,7 @@ from kpi.report.text import report_parts
 from kpi.site import FIXED_PAGES
 from kpi.status import STATUSES
 from kpi.texts import status_words, t, text
-from tests.apptest_helpers import (
+from tests.helpers.apptest import (
     html_blocks,
     html_headings,
     html_tables,
@@ -37,7 +37,7 @@ from tests.apptest_helpers import (
     tiles,
     vintage,
 )
-from tests.mutations import without_outcome
+from tests.helpers.mutations import without_outcome
 
 DATASET = load_dataset(REPO_ROOT)
 THEMES = [theme.id for theme in DATASET.content.themes]

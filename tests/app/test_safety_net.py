@@ -18,8 +18,8 @@ from components.data import page_errors
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.data.snapshot import home, last_good_version, load_last_good
-from tests.apptest_helpers import open_page, texts, tiles
 from tests.conftest import copy_data_dir
+from tests.helpers.apptest import open_page, texts, tiles
 
 NAME = "name: {zh: 引进企业, en: Enterprises attracted}"
 TILE = ("引进企业 (截至2023年11月)", "139家")

@@ -3,7 +3,7 @@
 The fixture (tests/data/report_2024_fictional) is clearly marked test data and never loaded by the shipped
 app: it restates two 2023 figures (one revised), gives 2024 values and one new figure, closes 2024 targets
 (achieved, missed, an approximate target met) and milestones, and sets 2025 targets. The steps are the
-README's, each a new process: draft → review (tests/fixture_report.py REVIEW, one row per edit) → apply →
+README's, each a new process: draft → review (tests/helpers/fixture_report.py REVIEW, one row per edit) → apply →
 validate; then the pages. Dates are explicit: every page judging the 2024 targets is opened as of 2025-03-01.
 """
 
@@ -26,10 +26,10 @@ from kpi.format import section_label
 from kpi.progress import assess_all
 from kpi.report.statements import check_all
 from kpi.texts import status_words, t
-from tests.apptest_helpers import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
 from tests.conftest import copy_data_dir
-from tests.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
-from tests.test_report_data import closing_note
+from tests.content.test_report_data import closing_note
+from tests.helpers.apptest import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
+from tests.helpers.fixture_report import DRAFT, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, add_fixture_report, kpi, review
 
 AS_OF = "2025-03-01"  # after the 2024 plan year, before the 2025 one ends
 CLOSED = 2024
@@ -250,7 +250,7 @@ def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applie
 
 
 def test_every_statement_of_both_reports_is_curated_or_excluded(next_report, capsys):
-    # The completeness check of tests/test_report_data.py, on the data with the fictional report added.
+    # The completeness check of tests/content/test_report_data.py, on the data with the fictional report added.
     checks = check_all(next_report)
     with capsys.disabled():
         print("\n" + closing_note(next_report, checks[-1]))

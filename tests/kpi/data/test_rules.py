@@ -9,7 +9,7 @@ import pytest
 from kpi.data.errors import DataErrors
 from kpi.data.files import report_path
 from kpi.data.loading import load_dataset
-from tests.test_validation_errors import errors_after_edit
+from tests.kpi.data.test_loading import errors_after_edit
 
 I, G = "indicators.yaml", "glossary.yaml"
 SECOND = """  plans: 2024
