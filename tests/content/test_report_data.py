@@ -17,15 +17,6 @@ REPORT = REPO_ROOT / "source" / "000_c9a0b06722f75ec0.txt"
 DATASET = load_dataset(REPO_ROOT)
 
 
-def spans(text: str, part: str) -> list[tuple[int, int]]:
-    """Every (start, end) where part stands in text."""
-    found, start = [], text.find(part)
-    while start >= 0:
-        found.append((start, start + len(part)))
-        start = text.find(part, start + 1)
-    return found
-
-
 def sourced_figures(dataset) -> list[tuple[str, str, float]]:
     """(id, quote, value) of every curated number: indicator values and targets."""
     figures = [(i.id, v.source.quote, v.value) for i in dataset.content.indicators for v in i.values]

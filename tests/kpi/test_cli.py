@@ -60,11 +60,3 @@ def test_binary_garbage_gives_a_message_not_a_traceback(minimal_dir):
 def test_usage_error_exits_2():
     result = run("validate", "--lang", "fr")
     assert result.returncode == 2 and "invalid choice" in result.stderr
-
-
-def test_kpi_never_imports_streamlit():
-    code = ("import sys, kpi.cli, kpi.data.files, kpi.data.loading, kpi.format, kpi.periods, kpi.data.schema, "
-            "kpi.data.model, kpi.report.statements; kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
-            "print('streamlit' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False", result.stderr

@@ -1,8 +1,9 @@
+"""Figures as people read them (kpi/format.py): values, qualifiers, changes and section labels in both languages."""
+
 import pytest
 
 from kpi.data.model import Source, Text, Value
 from kpi.format import format_change, format_value, qualifier_word, section_label, stated
-from kpi.report.numbers import number_in_text, plain
 
 
 @pytest.mark.parametrize(("value", "qualifier", "unit", "zh", "en"), [
@@ -24,23 +25,6 @@ from kpi.report.numbers import number_in_text, plain
 def test_format_value(value, qualifier, unit, zh, en):
     text = Text(zh=unit[0], en=unit[1])
     assert (format_value(value, qualifier, text, "zh"), format_value(value, qualifier, text, "en")) == (zh, en)
-
-
-@pytest.mark.parametrize(("value", "expected"), [(139.0, "139"), (3.45, "3.45"), (99.23, "99.23"), (1.02, "1.02")])
-def test_plain_numbers_read_like_the_report(value, expected):
-    assert plain(value) == expected
-
-
-@pytest.mark.parametrize(("value", "text", "found"), [
-    (45, "价格巡查245户次,特种设备巡查45户次", True),
-    (45, "价格巡查245户次", False),
-    (3.45, "吸引内资3.45亿元", True),
-    (3, "吸引内资3.45亿元", False),
-    (2, "成功举办两期小学生爱心暑托班", True),
-    (1, "新建1个营商服务中心", True),
-])
-def test_number_in_text_matches_whole_numbers(value, text, found):
-    assert number_in_text(value, text) is found
 
 
 def test_qualifier_words():
@@ -80,3 +64,10 @@ def test_a_result_stated_in_words_reads_as_the_report_words_it():
     assert (stated(ranked, unit, "zh"), stated(ranked, unit, "en")) == ("全区第一", "first in the district")
     counted = ranked.model_copy(update={"words": None, "value": 3})
     assert (stated(counted, unit, "zh"), stated(counted, unit, "en")) == ("3名", "3 rank")
+
+
+@pytest.mark.parametrize(("section", "en"), [
+    ("第一部分 十二(二十三)", "Part 1 · 12(23)"), ("第二部分 (二)", "Part 2 · (2)"), ("第一部分 政府自身建设", "Part 1 · 政府自身建设"),
+])
+def test_section_labels_read_numerals_as_the_numeral_table_does(section, en):
+    assert section_label(section, "en") == en

@@ -3,7 +3,6 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from kpi.data.model import (
     Indicator,
@@ -237,20 +236,6 @@ def test_a_report_that_does_not_mention_an_item_closes_it_as_not_mentioned():
     assert assess_target(target(49, entries=reached, outcome=TargetOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
     assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
     assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", MID).status == "not_reported"
-
-
-@pytest.mark.parametrize("outcome", [
-    {"value": 50}, {"source": NEXT_REPORT}, {"value": 50, "source": NEXT_REPORT, "not_mentioned_in": "report_2024"}, {},
-])
-def test_a_target_outcome_is_stated_or_not_mentioned(outcome):
-    with pytest.raises(ValidationError):
-        TargetOutcome(**outcome)
-
-
-@pytest.mark.parametrize("outcome", [{"status": "done", "not_mentioned_in": "report_2024"}, {}, {"note": REASON}])
-def test_a_milestone_outcome_is_stated_or_not_mentioned(outcome):
-    with pytest.raises(ValidationError):
-        MilestoneOutcome(**outcome)
 
 
 # assess_milestone -----------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import pytest
 
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
-from kpi.draft.layout import content_lines, layout
 
 I, G = "indicators.yaml", "glossary.yaml"
 REPORT = ("示例报告二\n第一部分 2024年工作回顾\n一、经济\n(一)招商。2024年,引进企业150家,新建社区平安屋52座。\n"
@@ -298,33 +297,9 @@ def test_a_draft_with_only_the_report_says_so_and_one_with_nothing_is_refused(da
     assert nothing.returncode == 1 and "草稿中没有可写入的条目；未作任何改动。" in nothing.stderr
 
 
-@pytest.mark.parametrize("args", [[], ["draft.yaml", "--lang", "fr"]])
-def test_usage_errors_exit_2(args):
-    result = subprocess.run([sys.executable, "-m", "kpi", "apply", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and "usage:" in result.stderr
-
-
 def test_a_missing_draft_is_a_located_message(data):
     result = apply(data, data / "nowhere.yaml")
     assert (result.returncode, result.stdout) == (1, "nowhere.yaml:1:1: 找不到文件\n")
 
 
 # ── Reading the files as text ──────────────────────────────────────────────────────────────────────
-
-@pytest.mark.parametrize(("text", "lines"), [
-    ("a: 1  # note\n", ["a: 1", None]),
-    ("# only a note\n- b\n", [None, "- b", None]),
-    ("q: '# not a note'  # a note\n", ["q: '# not a note'", None]),
-    ("q: 'a long\n  quote'  # a note\nr: 2\n", ["q: 'a long", "  quote'", "r: 2", None]),
-    ("k:\n  - x   \n\n  - y\n", ["k:", "  - x", None, "  - y", None]),
-])
-def test_content_lines_drop_notes_but_never_text(text, lines):
-    assert content_lines(text) == lines
-
-
-def test_layout_knows_where_each_item_ends():
-    text = "items:\n- id: a\n  note: |\n    two\n    lines\n\n  # a comment\n- id: b\n  list: [1, 2]\nend: 1\n"
-    root = layout(text)
-    first, second = root.get("items").items
-    assert (first.line, first.last_line, second.line, second.last_line) == (1, 4, 7, 8)
-    assert root.get("items", 1, "list").flow and root.get("items").column == 0
