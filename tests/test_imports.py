@@ -12,18 +12,24 @@ import pytest
 from kpi.data.files import REPO_ROOT
 
 
+def printed_by(code: str) -> str:
+    """What a fresh interpreter prints after running `code`: the modules it loaded, as the test asks."""
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_kpi_never_imports_streamlit():
     code = ("import sys, kpi.cli, kpi.data.files, kpi.data.loading, kpi.format, kpi.periods, kpi.data.schema, "
             "kpi.data.model, kpi.report.statements; kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
             "print('streamlit' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False", result.stderr
+    assert printed_by(code) == "False"
 
 
 def test_the_draft_modules_never_import_streamlit():
-    code = "import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers; print('streamlit' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False", result.stderr
+    code = ("import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers; "
+            "print('streamlit' in sys.modules)")
+    assert printed_by(code) == "False"
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -49,5 +55,4 @@ def test_loading_and_judging_the_data_loads_no_draft_module():
     code = ("import sys, kpi.data.files, kpi.data.loading, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
             "kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
             "print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "[]", result.stderr
+    assert printed_by(code) == "[]"

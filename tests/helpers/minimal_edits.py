@@ -23,6 +23,11 @@ def errors_after_edit(directory: Path, file: str, old: str, new: str) -> list:
     return caught.value.errors
 
 
+def said_at(errors: list, file: str, line: int, fragment: str) -> bool:
+    """Whether one of the errors stands in `file` at `line` and its Chinese message holds `fragment`."""
+    return any(e.file == file and e.line == line and fragment in e.zh for e in errors)
+
+
 SECOND = """  plans: 2024
 - id: report_2024
   title: {zh: 示例报告二, en: Sample report two}

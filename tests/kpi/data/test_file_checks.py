@@ -7,7 +7,7 @@ import pytest
 from kpi.data.errors import DataErrors
 from kpi.data.file_checks import Finding, covered, repeated_ids, review_marks
 from kpi.data.loading import load_dataset
-from tests.helpers.minimal_edits import add_second_report, errors_after_edit
+from tests.helpers.minimal_edits import add_second_report, errors_after_edit, said_at
 
 I, G = "indicators.yaml", "glossary.yaml"
 
@@ -81,8 +81,7 @@ REPEATED = [
                          [case[1:] for case in REPEATED], ids=[case[0] for case in REPEATED])
 def test_an_id_used_twice_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(minimal_dir, file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 # The same, on the minimal data with a second report (tests/helpers/minimal_edits.py add_second_report)
@@ -97,8 +96,7 @@ TWO_REPORT_CASES = [
                          [case[1:] for case in TWO_REPORT_CASES], ids=[case[0] for case in TWO_REPORT_CASES])
 def test_a_report_or_term_id_used_twice_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(add_second_report(minimal_dir), file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 @pytest.mark.parametrize("quote", ["TODO 清单", "完成TODO", "todo_list"])

@@ -10,7 +10,7 @@ from kpi.data.errors import DataErrors
 from kpi.data.files import EXCLUSIONS, data_stamp, report_path
 from kpi.data.loading import load_dataset
 from kpi.data.snapshot import snapshot_files
-from tests.helpers.minimal_edits import GOOD, add_second_report, errors_after_edit, errors_of, write
+from tests.helpers.minimal_edits import GOOD, add_second_report, errors_after_edit, errors_of, said_at, write
 
 I, G = "indicators.yaml", "glossary.yaml"
 
@@ -55,8 +55,7 @@ CASES = [
                          [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_input_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(minimal_dir, file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 # The same, on the minimal data with a second report (tests/helpers/minimal_edits.py add_second_report)
@@ -76,8 +75,7 @@ TWO_REPORT_CASES = [
                          [case[1:] for case in TWO_REPORT_CASES], ids=[case[0] for case in TWO_REPORT_CASES])
 def test_bad_input_beside_a_second_report_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(add_second_report(minimal_dir), file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 def test_every_problem_is_reported_at_once(minimal_dir):

@@ -8,7 +8,7 @@ from kpi.data import rules
 from kpi.data.errors import DataErrors
 from kpi.data.loading import load_dataset
 from kpi.data.rules import RULES
-from tests.helpers.minimal_edits import GOOD, add_second_report, errors_after_edit, errors_of, write
+from tests.helpers.minimal_edits import GOOD, add_second_report, errors_after_edit, errors_of, said_at, write
 
 I, G = "indicators.yaml", "glossary.yaml"
 
@@ -50,8 +50,7 @@ REPORT_CASES = [
 @pytest.mark.parametrize(("file", "old", "new", "line", "fragment"), [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
 def test_report_problems_are_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(add_second_report(minimal_dir), file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 # On the minimal data: (case, file, text to replace, replacement, expected line, fragment of the Chinese message)
@@ -81,8 +80,7 @@ CASES = [
                          [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_input_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(minimal_dir, file, old, new)
-    found = [(e.file, e.line, e.zh) for e in errors]
-    assert any(f == file and ln == line and fragment in msg for f, ln, msg in found), found
+    assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
 
 
 def test_two_reports_load_and_each_quote_is_checked_against_its_own(minimal_dir):
