@@ -6,13 +6,13 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from kpi.dataset import EXCLUSIONS, INDICATORS, Dataset
+from kpi.data.dataset import Dataset
+from kpi.data.files import EXCLUSIONS, INDICATORS
 from kpi.format import section_label, stated
 from kpi.periods import period_label
-from kpi.report import GLOSSARY
-from kpi.statements import Statement, check_all
-from kpi.status import status_words
-from kpi.texts import t, text
+from kpi.report.layout import GLOSSARY
+from kpi.report.statements import Statement, check_all
+from kpi.texts import status_words, t, text
 
 
 def _where(dataset: Dataset, item_id: str) -> str:

@@ -26,9 +26,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from kpi.dataset import Dataset, data_dir, data_stamp, load_dataset
-from kpi.errors import DataError, DataErrors
-from kpi.snapshot import discard, files_version, last_good_version, load_last_good, save_last_good, snapshot_files
+from kpi.data.dataset import Dataset
+from kpi.data.errors import DataError, DataErrors
+from kpi.data.files import data_dir, data_stamp
+from kpi.data.loading import load_dataset
+from kpi.data.snapshot import discard, files_version, last_good_version, load_last_good, save_last_good, snapshot_files
 
 LOG = logging.getLogger(__name__)
 MAX_PAGE_ERRORS = 20

@@ -13,7 +13,7 @@ from components.views.html import Markup, join
 from components.views.page import Search, Viewer, document_title
 from components.views.plots import Plot
 from components.views.routes import view_for
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 
 FRAME_KEY = "frame"
 

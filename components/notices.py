@@ -15,7 +15,7 @@ from components.data import PageError
 from components.markdown import escape_markdown
 from components.publish import read_status, site_dir
 from components.staff import is_staff
-from kpi.errors import DataError
+from kpi.data.errors import DataError
 from kpi.texts import t
 
 STAFF_PATH = "check"

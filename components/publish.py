@@ -37,9 +37,11 @@ from pathlib import Path
 from components.views.document import PLOTLY, PLOTS, Address, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
-from kpi.dataset import REPO_ROOT, Dataset, data_dir, data_stamp, load_dataset
-from kpi.errors import DataErrors
-from kpi.snapshot import discard, files_version, is_broken, last_good_version, load_last_good, point, save_last_good, snapshot_files
+from kpi.data.dataset import Dataset
+from kpi.data.files import data_dir, data_stamp, REPO_ROOT
+from kpi.data.loading import load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.snapshot import discard, files_version, is_broken, last_good_version, load_last_good, point, save_last_good, snapshot_files
 from kpi.texts import LANGS
 
 LOG = logging.getLogger(__name__)

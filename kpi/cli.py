@@ -3,7 +3,7 @@
 reviewed draft into the data, and the schema writer.
 
 Why this module imports kpi.draft: it is the one bridge from the core to the draft tools (it registers their
-commands); nothing else in kpi/ does (tests/test_draft.py checks it).
+commands); nothing else in kpi/ does (tests/test_imports.py checks it).
 
 Exit codes: 0 clean, 1 data or input errors, 2 usage errors (argparse), 3 an internal bug (never a traceback).
 """
@@ -15,10 +15,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kpi.dataset import REPO_ROOT, Dataset, data_dir, load_dataset
+from kpi.data.dataset import Dataset
+from kpi.data.errors import DataErrors
+from kpi.data.files import REPO_ROOT, data_dir
+from kpi.data.loading import load_dataset
+from kpi.data.schema import write_schemas
 from kpi.draft.command import add_apply_command, add_draft_command
-from kpi.errors import DataErrors
-from kpi.schema import write_schemas
 from kpi.texts import t, text
 
 

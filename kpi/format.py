@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Context, Decimal
 
-from kpi.model import Qualifier, Text, Value
-from kpi.numbers import plain
-from kpi.numerals import NUMERAL_RUN, chinese_number
+from kpi.data.model import Qualifier, Text, Value
+from kpi.report.numbers import plain
+from kpi.report.numerals import NUMERAL_RUN, chinese_number
 from kpi.texts import text
 
 _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}

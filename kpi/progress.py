@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kpi.model import IndicatorsFile, Milestone, MilestoneEntry, MilestoneStatus, ProgressEntry, Target, TargetStatus, Text
+from kpi.data.model import IndicatorsFile, Milestone, MilestoneEntry, ProgressEntry, Target, Text
 from kpi.periods import parse_period
+from kpi.status import MilestoneStatus, TargetStatus
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 # "约10座" is not "at least 10": within 10 % of an approximate target counts as reaching it. A stated

@@ -5,14 +5,15 @@ speak of the same statuses; each reads them from here, so a status cannot be add
 in another. The order is the order a reader meets them, from worst to best (what fell short, what is behind,
 what is running, what was reached), then the neutral states (no entry yet; not mentioned by the next report;
 its outcome still to come).
+
+Why no words function here: the model reads this table for its allowed values, and the model must not depend on the
+UI's catalogue (kpi/texts.py); `status_words`, which words a status with the catalogue's "overridden", lives there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
-
-from kpi.texts import t, text
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,6 @@ STATUSES: tuple[Status, ...] = (
 BY_ID = {status.id: status for status in STATUSES}
 TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]  # type: ignore[valid-type]
 MilestoneStatus = Literal[tuple(s.id for s in STATUSES if s.milestones)]  # type: ignore[valid-type]
-
-
-def status_words(status: str, lang: str, year: int | str = "", overridden: bool = False) -> str:
-    """"↗ 进度正常": symbol and words, as tables and the command line show a status."""
-    words = text(BY_ID[status].words, lang).format(year=year)
-    return f"{BY_ID[status].symbol} {words}" + (t("overridden", lang) if overridden else "")
 
 
 def status_rank(status: str) -> int:

@@ -2,15 +2,17 @@
 
 Why one catalogue: a string added in one language only, or a second way of picking the language, is a bug
 a reader sees. No year is written here: years come from the data (a report's year, a plan year), so next
-January's report needs no code change. Data errors have their own dictionary, kpi/messages.yaml.
+January's report needs no code change. Data errors have their own dictionary, kpi/data/messages.yaml.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:  # the model imports the status table, which imports this catalogue
-    from kpi.model import Text
+from kpi.status import BY_ID
+
+if TYPE_CHECKING:  # a type only: the catalogue never loads the model (pydantic) to pick a language
+    from kpi.data.model import Text
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -299,3 +301,9 @@ def text(value: Text | tuple[str, str], lang: str) -> str:
 def t(key: str, lang: str, **params: object) -> str:
     """The catalogue string `key` in the reader's language, with {placeholders} filled."""
     return text(TEXTS[key], lang).format(**params)
+
+
+def status_words(status: str, lang: str, year: int | str = "", overridden: bool = False) -> str:
+    """"↗ 进度正常": symbol and words, as tables and the command line show a status."""
+    words = text(BY_ID[status].words, lang).format(year=year)
+    return f"{BY_ID[status].symbol} {words}" + (t("overridden", lang) if overridden else "")

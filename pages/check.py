@@ -12,7 +12,7 @@ from components.notices import data_problems, static_pages
 from components.staff import is_staff
 from components.views.commitments import assessments
 from components.views.page import document_title
-from kpi.dataset import EXCLUSIONS, INDICATORS, data_dir, data_stamp
+from kpi.data.files import data_dir, data_stamp, EXCLUSIONS, INDICATORS
 from kpi.texts import t, text
 
 frame = page_frame()

@@ -48,8 +48,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from kpi.dataset import REPO_ROOT, load_dataset  # noqa: E402
-from kpi.errors import DataErrors  # noqa: E402
+from kpi.data.errors import DataErrors  # noqa: E402
+from kpi.data.files import REPO_ROOT  # noqa: E402
+from kpi.data.loading import load_dataset  # noqa: E402
 from scripts import synthetic_data  # noqa: E402
 from scripts.deploy import cluster  # noqa: E402
 from scripts.load import rss_mib, run_sustained, run_viewers, visit  # noqa: E402

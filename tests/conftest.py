@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped data set, and writable copies of data directories."""
+"""Shared fixtures: the shipped data set, writable copies of data directories, and the Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -7,15 +7,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from kpi.dataset import REPO_ROOT, Dataset, load_dataset
+from kpi.data.dataset import Dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+# How many edits the property test (tests/app/test_any_edit.py) tries: few while you work, 300 in CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci). Why: each edit renders every page in both languages; 300 of them took 83 of the 154 s
+# of the tests without a browser. Tests that set max_examples themselves keep it.
+settings.register_profile("dev", max_examples=25)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session", autouse=True)
 def state_dir(tmp_path_factory) -> Path:
-    """The last-good copies the app keeps (kpi/snapshot.py) go to a scratch folder, for this run only;
+    """The last-good copies the app keeps (kpi/data/snapshot.py) go to a scratch folder, for this run only;
     set in the environment so the servers the browser tests start use it too."""
     path = tmp_path_factory.mktemp("state")
     os.environ["KPI_STATE_DIR"] = str(path)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from kpi.site import RESERVED_PATHS
 from kpi.status import STATUSES
 

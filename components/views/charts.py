@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from components.views.html import Markup, details, html, join, table
 from components.views.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import format_value, stated
-from kpi.model import Breakdown, Indicator, Programme, Target
-from kpi.numbers import plain
+from kpi.data.model import Breakdown, Indicator, Programme, Target
+from kpi.report.numbers import plain
 from kpi.periods import months, period_label
 from kpi.texts import t, text
 

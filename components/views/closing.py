@@ -16,10 +16,11 @@ from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
 from components.views.page import view_params
 from components.views.targets import reached_words
-from kpi.dataset import Dataset
-from kpi.model import Report
+from kpi.data.dataset import Dataset
+from kpi.data.model import Report
 from kpi.periods import parse_period
-from kpi.status import STATUSES, status_words
+from kpi.status import STATUSES
+from kpi.texts import status_words
 from kpi.texts import t, text
 
 

@@ -14,10 +14,11 @@ from components.views.charts import target_words
 from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
 from components.views.page import view_params
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
-from kpi.status import BY_ID, STATUSES, status_words
+from kpi.status import BY_ID, STATUSES
+from kpi.texts import status_words
 from kpi.texts import t, text
 
 Assessed = dict[str, TargetAssessment | MilestoneAssessment]

@@ -19,7 +19,7 @@ from components.views.html import Markup, html, join, search_form
 from components.views.page import Page, Part, Search, document_title
 from components.views.plots import Plot
 from components.views.style import stylesheet
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.texts import t, text
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en"}

@@ -10,12 +10,12 @@ from __future__ import annotations
 from components.views.html import Markup, details, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import labelled
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import format_change, section_label, stated
-from kpi.model import Indicator
+from kpi.data.model import Indicator
 from kpi.periods import months, parse_period, period_label
-from kpi.report import NUMBERED, section_titles
-from kpi.series import Observation
+from kpi.report.text import NUMBERED, section_titles
+from kpi.data.series import Observation
 from kpi.texts import t, text
 
 

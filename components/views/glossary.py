@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from components.views.html import Markup, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import Page, Search, Viewer, description_of
-from kpi.dataset import Dataset
-from kpi.model import GlossaryFile, Indicator, Term
+from kpi.data.dataset import Dataset
+from kpi.data.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from components.views.html import Markup, html, join, lang_param, link, url
-from kpi.dataset import Dataset, Vintage
+from kpi.data.dataset import Dataset, Vintage
 from kpi.periods import period_label
 from kpi.site import FIXED_PAGES
 from kpi.texts import t, text

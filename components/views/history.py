@@ -7,9 +7,9 @@ from components.views.charts import COLORS, bar_fill, bar_row, share_of
 from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
 from components.views.report import report_name
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import section_label, stated
-from kpi.model import Indicator
+from kpi.data.model import Indicator
 from kpi.periods import period_label
 from kpi.texts import t, text
 

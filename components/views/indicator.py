@@ -12,9 +12,9 @@ from components.views.html import Markup, html, join, link
 from components.views.page import Page, Viewer, labelled
 from components.views.plots import history_plot
 from components.views.tiles import tiles_html
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import section_label
-from kpi.report import paragraph_around
+from kpi.report.text import paragraph_around
 from kpi.texts import t, text
 
 

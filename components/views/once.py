@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TypeVar
 
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 
 T = TypeVar("T")
 

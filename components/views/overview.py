@@ -10,7 +10,7 @@ from components.views.closing import closed_year
 from components.views.commitments import commitments
 from components.views.figures import figure_phrase, headline_results, year_key_figures
 from components.views.page import Page, Viewer, description_of, labelled
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.texts import t
 
 

@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from components.views.html import Markup
 from components.views.style import palette
-from kpi.dataset import Dataset
-from kpi.format import base_amount, base_unit, format_value, split_magnitude, stated
-from kpi.model import Target, Text
+from kpi.data.dataset import Dataset
+from kpi.format import base_amount, format_value, split_magnitude, stated
+from kpi.data.model import Target, Text
 from kpi.periods import months, parse_period, period_label
 from kpi.progress import TargetAssessment
 from kpi.texts import t, text

@@ -9,9 +9,9 @@ from datetime import date
 from components.views.html import Markup, details, html, join, link
 from components.views.once import per_dataset
 from components.views.page import Page, Viewer, view_params
-from kpi.dataset import Dataset
-from kpi.model import Report
-from kpi.report import report_parts
+from kpi.data.dataset import Dataset
+from kpi.data.model import Report
+from kpi.report.text import report_parts
 from kpi.texts import t, text
 
 

@@ -20,7 +20,7 @@ from components.views.page import Page, Viewer
 from components.views.report import source_page
 from components.views.targets import targets_page
 from components.views.theme import theme_page
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.status import STATUSES
 
 Params = dict[str, str]

@@ -14,13 +14,14 @@ from components.views.once import per_day
 from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import format_value, section_label, stated
-from kpi.model import Milestone, Target
-from kpi.numbers import plain
+from kpi.data.model import Milestone, Target
+from kpi.report.numbers import plain
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
-from kpi.status import BY_ID, STATUSES, status_rank, status_words
+from kpi.status import BY_ID, status_rank, STATUSES
+from kpi.texts import status_words
 from kpi.texts import t, text
 
 

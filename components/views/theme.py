@@ -17,7 +17,7 @@ from components.views.html import Markup, html, link, table
 from components.views.once import per_dataset
 from components.views.page import Download, Page, Viewer, description_of
 from components.views.tiles import tiles_html
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
 from kpi.periods import period_label
 from kpi.texts import t, text

@@ -13,12 +13,12 @@ from components.views.figures import change_since, change_words, statement
 from components.views.glossary import indicator_text, terms_in
 from components.views.html import Markup, html, join
 from components.views.once import per_dataset
-from kpi.dataset import Dataset
+from kpi.data.dataset import Dataset
 from kpi.format import stated
-from kpi.model import Indicator
+from kpi.data.model import Indicator
 from kpi.periods import period_label
-from kpi.series import Observation
-from kpi.texts import t, text
+from kpi.data.series import Observation
+from kpi.texts import text
 
 # Room for tiles on a 1366 px projector, and the value's font size (on screen, and in meeting mode).
 ROW_PX, TILE_PADDING_PX, MOST_PER_ROW = 1200, 48, 4

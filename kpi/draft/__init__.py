@@ -1,9 +1,9 @@
 """The new report's tools: `python -m kpi draft` proposes its data, `python -m kpi apply` puts the reviewed draft in.
 
-Why a package apart from the core: the dashboard and `validate` never need it. The core (kpi/*.py) does not
-import it; only the command line registers its commands (tests/test_draft.py checks both).
+Why a package apart from the core: the dashboard and `validate` never need it. The core (kpi/*.py, kpi/data/,
+kpi/report/) does not import it; only the command line registers its commands (tests/test_imports.py checks both).
 
-- report_numbers.py — every number of a report's text, read and classified (on the layout and clauses kpi/report.py reads);
+- report_numbers.py — every number of a report's text, read and classified (on the layout and clauses kpi/report/layout.py reads);
 - draft.py — those numbers matched to the kept indicators, targets and milestones;
 - mentions.py — what the report says in words of the plan year it closes (an outcome for every open item);
 - naming.py — whether a clause names an item: key phrase, the reports' short forms (abbreviations.yaml), a

@@ -27,10 +27,13 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kpi.dataset import GLOSSARY, INDICATORS, SOURCE_DIR, Dataset, ParsedFile, load_dataset, parse_file
+from kpi.data.dataset import Dataset
+from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.files import GLOSSARY, INDICATORS, SOURCE_DIR
+from kpi.data.loading import load_dataset
+from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
+from kpi.data.parsing import ParsedFile, parse_file
 from kpi.draft.layout import Node, content_lines, layout
-from kpi.errors import DataError, DataErrors, make_error, show_input
-from kpi.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
 ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",

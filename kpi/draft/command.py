@@ -16,14 +16,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kpi.dataset import SOURCE_DIR, data_dir, load_dataset
+from kpi.data.errors import DataErrors
+from kpi.data.files import SOURCE_DIR, data_dir
+from kpi.data.loading import load_dataset
+from kpi.data.model import IndicatorsFile
 from kpi.draft.apply import Applied, ApplyError, apply_draft
 from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
 from kpi.draft.report_numbers import published_date, report_years
 from kpi.draft.writer import render_draft
-from kpi.errors import DataErrors
-from kpi.model import IndicatorsFile
-from kpi.report import ReportTextError, decode_report
+from kpi.report.text import ReportTextError, decode_report
 from kpi.texts import counted, t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -21,8 +21,8 @@ from kpi.draft.mentions import Closing, Evidence, Mention, MilestoneMatch, close
 from kpi.draft.naming import occurrences
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
-from kpi.model import IndicatorsFile, Target
-from kpi.report import words_of
+from kpi.data.model import IndicatorsFile, Target
+from kpi.report.layout import words_of
 from kpi.texts import t
 
 MIN_MATCH = 0.3  # below this a result becomes a proposed new indicator

@@ -3,7 +3,7 @@
 Why: `python -m kpi apply` inserts lines into indicators.yaml and glossary.yaml instead of loading and
 dumping them, so every byte it does not add stays as staff wrote it (comments, blank lines, quoting, key
 order). For that it needs the line each item ends on and the column its list is indented to, which the
-loader's position tree (kpi/yaml_source.py, start positions only) does not keep. The file is parsed once
+loader's position tree (kpi/data/yaml_reader.py, start positions only) does not keep. The file is parsed once
 more, here, only after it has passed validation.
 """
 

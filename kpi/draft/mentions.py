@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from kpi.draft.naming import (PHRASE_MATCH, Naming, ReportClause, distinctive_parts, indicator_of, link_phrases, namings,
                               nearest, report_clauses)
 from kpi.draft.report_numbers import Figure
-from kpi.model import IndicatorsFile, Milestone, Target
-from kpi.report import REVIEW, TASKS
+from kpi.data.model import IndicatorsFile, Milestone, Target
+from kpi.report.layout import REVIEW, TASKS
 
 MILESTONE_MATCH = PHRASE_MATCH  # kept for callers: the share of a name's pairs a clause must hold
 # The clause says the work was done: a completion verb.

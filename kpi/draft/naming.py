@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from kpi.draft.report_numbers import bigrams
-from kpi.model import Indicator, Milestone, Target
-from kpi.report import clauses, words_of
+from kpi.data.model import Indicator, Milestone, Target
+from kpi.report.layout import clauses, words_of
 
 ABBREVIATIONS = Path(__file__).with_name("abbreviations.yaml")
 PHRASE_MATCH = 0.75  # share of a name's character pairs a clause must hold to name the item

@@ -1,7 +1,7 @@
 """Every number of a report's text: where it stands, what it counts, and whether it is a figure at all.
 
 Why a module of its own: drafting a new report (kpi/draft/draft.py) starts from the text alone. On the report's
-layout as kpi/report.py reads it (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)), it
+layout as kpi/report/layout.py reads it (第一部分 review / 第二部分 tasks / 名词解释, chapters 一、 and sections (一)), it
 reads each number with its unit, qualifier (余 近 约 超) and period hints (截至2023年11月, 2024年), and
 sorts out the numbers that are not measurements with the reasons exclusions.yaml uses.
 It never looks at indicators.yaml: matching numbers to indicators is the draft's job.
@@ -14,14 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import get_args
 
-from kpi.model import NumberReason
-from kpi.numbers import NUMBER
-from kpi.numerals import NUMERAL_RUN, chinese_number
-from kpi.report import CHAPTER, FRONT, GLOSSARY, LIST_NUMBER, REVIEW, TASKS, Paragraph, report_structure, words_of
-from kpi.report import PART_NUMBER as _PART
-from kpi.report import SECTION_NUMBER as _SECTION
+from kpi.data.model import NumberReason
+from kpi.report.layout import FRONT, GLOSSARY, LIST_NUMBER, REVIEW, TASKS, Paragraph, report_structure, words_of
+from kpi.report.layout import PART_NUMBER as _PART
+from kpi.report.layout import SECTION_NUMBER as _SECTION
+from kpi.report.numbers import NUMBER
+from kpi.report.numerals import NUMERAL_RUN, chinese_number
+from kpi.report.text import CHAPTER
 
-# Why a number is not a figure: the reasons exclusions.yaml gives (kpi/model.py), one list for both.
+# Why a number is not a figure: the reasons exclusions.yaml gives (kpi/data/model.py), one list for both.
 REASONS: tuple[str, ...] = get_args(NumberReason)
 
 _REVIEW_YEAR = re.compile(r"^第一部分\s*(\d{4})年")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kpi.report import GLOSSARY, report_structure
+from kpi.report.layout import GLOSSARY, report_structure
 
 _ENTRY = re.compile(r"^\s*[0-9]+\s*[.．、]\s*(?P<term>[^:：]+?)\s*[:：]\s*(?P<definition>.+?)\s*$")
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
-from kpi.file_checks import DECIDE_MARK, TRANSLATE_MARK
-from kpi.model import IndicatorsFile, Milestone
-from kpi.numbers import plain
+from kpi.data.file_checks import DECIDE_MARK, TRANSLATE_MARK
+from kpi.data.model import IndicatorsFile, Milestone
+from kpi.report.numbers import plain
 
 _TRANSLATE = TRANSLATE_MARK + " "
 _DECIDE = DECIDE_MARK + " done / not_done"

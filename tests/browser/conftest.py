@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, running_server
 
 SCREENSHOTS = REPO_ROOT / "screenshots"

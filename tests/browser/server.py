@@ -13,7 +13,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",

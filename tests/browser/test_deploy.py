@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from scripts.deploy import cluster as deploy
 from scripts.load import run_viewers, sustain
 from tests.browser.server import free_port, load

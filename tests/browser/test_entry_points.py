@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from tests.browser.server import free_port, load
 
 STREAMLIT_FLAGS = ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]

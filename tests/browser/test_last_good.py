@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from kpi.dataset import REPO_ROOT
-from kpi.snapshot import load_last_good
+from kpi.data.files import REPO_ROOT
+from kpi.data.snapshot import load_last_good
 from tests.browser.server import load, running_server
 from tests.browser.test_live_edits import NAME_LINE, UPDATING, digest, edit
 from tests.browser.waiting import wait_until

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from tests.browser.server import load, running_server
 from tests.conftest import copy_data_dir
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from tests.browser.server import load, truncated
 
 THEMES = [theme.id for theme in load_dataset(REPO_ROOT).content.themes]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.texts import text
 from tests.browser.server import accessibility_violations, load, screenshot, truncated
 

@@ -25,14 +25,15 @@ from google.protobuf import text_format
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.publish import CURRENT, STATUS
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from scripts.deploy import cluster as deploy
 from scripts.load import rerun_request, stream_url
 from tests.browser.server import accessibility_violations, free_port
 from tests.browser.test_live_edits import NAME_LINE
 from tests.browser.waiting import wait_until
 from tests.conftest import copy_data_dir
-from tests.test_publish import Head
+from tests.components.test_publish import Head
 
 PASSWORD = "staff-secret"
 DATASET = load_dataset(REPO_ROOT)

@@ -8,15 +8,16 @@ from datetime import date
 
 import pytest
 
-from kpi.dataset import REPO_ROOT, load_dataset
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.progress import assess_all
 from kpi.status import BY_ID
 from kpi.texts import text
 from tests.browser.server import load, running_server, screenshot
+from tests.app.test_targets_view import add_progress
 from tests.conftest import copy_data_dir
-from tests.fixture_report import add_fixture_report
-from tests.mutations import without_outcome
-from tests.test_targets_view import add_progress
+from tests.helpers.fixture_report import add_fixture_report
+from tests.helpers.mutations import without_outcome
 
 
 def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browser, tmp_path, screenshots):

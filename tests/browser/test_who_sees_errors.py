@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kpi.dataset import REPO_ROOT
+from kpi.data.files import REPO_ROOT
 from tests.browser.server import load, running_server
 from tests.browser.test_live_edits import NAME_LINE, edit
 from tests.conftest import copy_data_dir

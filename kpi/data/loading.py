@@ -1,0 +1,75 @@
+"""Load and check the data directory (indicators.yaml, glossary.yaml, exclusions.yaml, the report texts in source/).
+
+Why one entry point: the command line and the app must agree on what "valid" means, so both call
+`load_dataset`, which either returns a complete Dataset or raises DataErrors with every problem: each file's
+(kpi/data/parsing.py), its report texts' (here), and every rule across files (kpi/data/rules.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpi.data.dataset import Dataset, themed_items
+from kpi.data.errors import DataError, DataErrors, show_input
+from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, report_path
+from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
+from kpi.data.parsing import ParsedFile, parse_file
+from kpi.data.rules import RULES, Files
+from kpi.report.text import ReportTextError, decode_report
+
+
+# Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.
+ID_GROUPS = {INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
+             GLOSSARY: (("terms",),), EXCLUSIONS: ()}
+
+
+def load_dataset(directory: Path) -> Dataset:
+    """Read, validate and cross-check the data directory; raise DataErrors with every problem."""
+    errors: list[DataError] = []
+    parsed = {}
+    models = [(INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)]
+    if (directory / EXCLUSIONS).exists():
+        models.append((EXCLUSIONS, ExclusionsFile))
+    for name, model in models:
+        try:
+            result, found = parse_file(directory / name, name, model, ID_GROUPS[name])
+        except DataErrors as exc:
+            errors += exc.errors
+            continue
+        errors += found
+        if result is not None:
+            parsed[name] = result
+    if INDICATORS in parsed:
+        texts, text_errors = read_report_texts(parsed[INDICATORS], directory)
+        files = Files(parsed[INDICATORS], texts, parsed.get(GLOSSARY), parsed.get(EXCLUSIONS))
+        errors += text_errors + [error for rule in RULES for error in rule(files)]  # every rule, so every problem
+    if errors:
+        raise DataErrors(errors)
+    indicators, excluded = parsed[INDICATORS], parsed.get(EXCLUSIONS)
+    lines = {item.id: indicators.line((group, index)) for group, index, item in themed_items(indicators.model)}
+    exclusion_lines = {(group, index): excluded.line((group, index)) for group in ("numbers", "statements")
+                       for index in range(len(getattr(excluded.model, group)))} if excluded else {}
+    return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines)
+
+
+def read_report_texts(parsed: ParsedFile, directory: Path) -> tuple[dict[str, str], list[DataError]]:
+    """Each report's text by id; errors for unsafe, missing, unreadable or shared files and repeated ids."""
+    texts, errors = {}, []
+    first_file: dict[str, tuple[str, int]] = {}
+    for index, report in enumerate(parsed.model.reports):
+        loc = ("reports", index)
+        if report.file in first_file:
+            other, line = first_file[report.file]
+            errors.append(parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line))
+        first_file.setdefault(report.file, (report.id, parsed.line(loc + ("file",))))
+        path = report_path(directory, report.file)
+        if path is None:
+            errors.append(parsed.error(loc + ("file",), "report_outside_source", input=show_input(report.file)))
+        elif not path.is_file():
+            errors.append(parsed.error(loc + ("file",), "report_missing", input=report.file))
+        else:
+            try:  # read exactly as `python -m kpi draft` reads a report
+                texts.setdefault(report.id, decode_report(path.read_bytes()))
+            except ReportTextError as exc:
+                errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=f"{report.file}:{exc.line}:{exc.column}"))
+    return texts, errors

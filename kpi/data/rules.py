@@ -1,0 +1,350 @@
+"""The rules across files: what no single field can tell, each a small named function that says its rule.
+
+Why small named rules in one tuple (the way sdg-build writes its checks): `RULES` is the one list of what
+`validate` checks beyond the model, each rule's name and docstring say what it demands, and the loader runs
+every rule, so one run reports every problem. A rule yields located DataErrors. Ids are checked as written
+(kpi/data/file_checks.py), before any rule runs. A rule is silent where what it needs is wrong already (an unknown
+report, a report text that could not be read): that mistake is said once, by the rule or check it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kpi.data.dataset import sourced, themed_items
+from kpi.data.errors import DataError, show_input
+from kpi.data.icons import is_valid_icon
+from kpi.data.model import Indicator, IndicatorsFile
+from kpi.data.parsing import ParsedFile
+from kpi.data.series import observations
+from kpi.periods import parse_period
+from kpi.report.numbers import number_in_text, numbers_in, plain
+from kpi.report.text import section_titles, sentence_span
+from kpi.site import RESERVED_PATHS
+
+
+@dataclass(frozen=True)
+class Files:
+    """What the rules read: the parsed indicators file, the glossary and exclusions when they parsed, the report texts."""
+
+    indicators: ParsedFile
+    texts: dict[str, str]  # report id → its text; a report whose file is wrong has none
+    glossary: ParsedFile | None = None
+    exclusions: ParsedFile | None = None
+
+    @property
+    def content(self) -> IndicatorsFile:
+        return self.indicators.model
+
+
+Rule = Callable[[Files], Iterator[DataError]]
+
+
+# ── Themes and reports ───────────────────────────────────────────────────────────────────────────────
+
+def theme_ids_are_not_app_paths(files: Files) -> Iterator[DataError]:
+    """A theme's id, its page's URL path, is none of the app's own pages' paths (kpi/site.py): that stops every page."""
+    reserved = ", ".join(sorted(RESERVED_PATHS))
+    for index, theme in enumerate(files.content.themes):
+        if theme.id in RESERVED_PATHS:
+            yield files.indicators.error(("themes", index, "id"), "theme_id_reserved", input=theme.id, expected=reserved)
+
+
+def theme_icons_are_streamlit_icons(files: Files) -> Iterator[DataError]:
+    """A theme's icon is one Streamlit shows (kpi/data/icons.py): any other stops every page."""
+    for index, theme in enumerate(files.content.themes):
+        if not is_valid_icon(theme.icon):
+            yield files.indicators.error(("themes", index, "icon"), "icon_invalid", input=show_input(theme.icon))
+
+
+def reports_plan_the_year_after_they_review(files: Files) -> Iterator[DataError]:
+    """Each January's report reviews the year just ended and plans the next one."""
+    for index, report in enumerate(files.content.reports):
+        if report.plans != report.reviews + 1:
+            yield files.indicators.error(("reports", index, "plans"), "plans_not_next_year", input=report.plans,
+                                         expected=report.reviews + 1)
+
+
+def reports_are_published_after_the_year_they_review(files: Files) -> Iterator[DataError]:
+    """A report is published after the year it reviews: the order of publication is the order figures replace others."""
+    for index, report in enumerate(files.content.reports):
+        if report.published.year <= report.reviews:
+            yield files.indicators.error(("reports", index, "published"), "published_before_review_ends",
+                                         input=report.published.isoformat(), reviews=report.reviews)
+
+
+# ── References between items ─────────────────────────────────────────────────────────────────────────
+
+def items_name_known_themes(files: Files) -> Iterator[DataError]:
+    """Every figure, programme, breakdown, target and milestone names a theme of `themes:`."""
+    themes = [t.id for t in files.content.themes]
+    for group, index, item in themed_items(files.content):
+        if item.theme not in themes:
+            yield files.indicators.error((group, index, "theme"), "unknown_theme", input=item.theme,
+                                         expected=", ".join(themes))
+
+
+def references_name_known_indicators(files: Files) -> Iterator[DataError]:
+    """A baseline, a programme's total and parts, and a breakdown's parts name indicators that exist."""
+    indicators = {i.id for i in files.content.indicators}
+    for group, index, item in themed_items(files.content):
+        refs = [((name,), getattr(item, name, None)) for name in ("baseline", "total")]
+        refs += [(("parts", n, "indicator"), part.indicator) for n, part in enumerate(getattr(item, "parts", []))
+                 if group == "programmes"]
+        refs += [(("parts", n), part) for n, part in enumerate(getattr(item, "parts", [])) if group == "breakdowns"]
+        for where, ref in refs:
+            if ref is not None and ref not in indicators:
+                yield files.indicators.error((group, index, *where), "unknown_indicator", input=ref)
+
+
+# ── Targets and progress ─────────────────────────────────────────────────────────────────────────────
+
+def targets_are_reachable_numbers(files: Files) -> Iterator[DataError]:
+    """A target is above zero, or zero only as a ceiling (at_most): anything else cannot be reached or judged."""
+    for index, target in enumerate(files.content.targets):
+        if target.value < 0 or (target.value == 0 and target.comparison != "at_most"):
+            yield files.indicators.error(("targets", index, "value"), "target_not_positive", input=plain(target.value))
+
+
+def progress_entries_fit_their_target(files: Files) -> Iterator[DataError]:
+    """A progress entry is not negative, and its unit, when given, is its target's."""
+    for index, target in enumerate(files.content.targets):
+        for number, entry in enumerate(target.progress):
+            loc = ("targets", index, "progress", number)
+            if entry.value < 0:
+                yield files.indicators.error(loc + ("value",), "progress_negative", input=plain(entry.value))
+            if entry.unit is not None and entry.unit != target.unit.zh:
+                yield files.indicators.error(loc + ("unit",), "progress_unit_mismatch", input=entry.unit,
+                                             expected=target.unit.zh)
+
+
+def progress_is_dated_in_order_within_the_plan_year(files: Files) -> Iterator[DataError]:
+    """A target's or milestone's progress is a dated series, oldest first, one entry a day, from its plan year on."""
+    plans = {r.id: r.plans for r in files.content.reports}
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(files.content, group)):
+            if item.source.report in plans:
+                yield from _dated_series(files.indicators, (group, index), plans[item.source.report],
+                                         [e.date for e in item.progress])
+
+
+def _dated_series(parsed: ParsedFile, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
+    for number, (previous, current) in enumerate(zip([None, *dates], dates)):
+        where = loc + ("progress", number, "date")
+        if current.year < year:
+            yield parsed.error(where, "progress_before_period", input=current.isoformat(), year=year)
+        if previous is not None and current == previous:
+            yield parsed.error(where, "progress_duplicate_date", input=current.isoformat())
+        elif previous is not None and current < previous:
+            yield parsed.error(where, "progress_out_of_order", input=current.isoformat())
+
+
+# ── The data against the reports' texts ──────────────────────────────────────────────────────────────
+
+def quotes_stand_in_their_report(files: Files) -> Iterator[DataError]:
+    """Each source names a known report; its quote stands verbatim in that report, holding its number or words."""
+    reports = [r.id for r in files.content.reports]
+    for loc, source, value in sourced(files.content):
+        if source.report not in reports:
+            yield files.indicators.error(loc + ("source", "report"), "unknown_report", input=source.report,
+                                         expected=", ".join(reports))
+        elif source.report not in files.texts:
+            continue  # the report file itself is wrong, and said so once
+        elif source.quote not in files.texts[source.report]:
+            yield files.indicators.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote),
+                                         report=source.report)
+        elif isinstance(value, str) and value not in source.quote:
+            yield files.indicators.error(loc + ("words", "zh"), "words_not_in_quote", input=show_input(value))
+        elif isinstance(value, float) and not number_in_text(value, source.quote):
+            yield files.indicators.error(loc + ("value",), "value_not_in_quote", input=plain(value))
+
+
+def headings_are_the_reports_own_titles(files: Files) -> Iterator[DataError]:
+    """A heading's Chinese is the report's own title of that section, word for word."""
+    for index, report in enumerate(files.content.reports):
+        titles = section_titles(files.texts.get(report.id, ""))
+        for number, heading in enumerate(report.headings):
+            expected = titles.get(heading.section, heading.section.split(" ", 1)[1])
+            if report.id in files.texts and heading.title.zh != expected:
+                yield files.indicators.error(("reports", index, "headings", number, "title", "zh"), "heading_not_in_report",
+                                             input=show_input(heading.title.zh), expected=expected, section=heading.section)
+
+
+def figures_are_for_years_their_report_reviews(files: Files) -> Iterator[DataError]:
+    """A report can only state figures for years it looks back on."""
+    reports = {r.id: r for r in files.content.reports}
+    for index, indicator in enumerate(files.content.indicators):
+        for number, value in enumerate(indicator.values):
+            report = reports.get(value.source.report)
+            if report is not None and parse_period(value.period)[1].year > report.reviews:
+                yield files.indicators.error(("indicators", index, "values", number, "period"), "period_after_report",
+                                             input=value.period, report=report.id, reviews=report.reviews)
+
+
+def outcomes_come_from_the_report_reviewing_the_plan_year(files: Files) -> Iterator[DataError]:
+    """An outcome comes from the report that reviews the item's plan year, whether it states it or is silent."""
+    reports = {r.id: r for r in files.content.reports}
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(files.content, group)):
+            outcome, planned = item.outcome, reports.get(item.source.report)
+            if outcome is None or planned is None:
+                continue
+            field = ("not_mentioned_in",) if outcome.not_mentioned_in else ("source", "report")
+            told = outcome.not_mentioned_in or (outcome.source.report if outcome.source else None)
+            if told is None:
+                continue  # a staff note
+            loc = (group, index, "outcome", *field)
+            if told not in reports:
+                if outcome.not_mentioned_in:  # a quoted source's report is checked with its quote
+                    yield files.indicators.error(loc, "unknown_report", input=told, expected=", ".join(reports))
+            elif reports[told].reviews != planned.plans:
+                yield files.indicators.error(loc, "outcome_wrong_report", input=told, year=planned.plans,
+                                             reviews=reports[told].reviews)
+
+
+# ── Programmes and breakdowns ────────────────────────────────────────────────────────────────────────
+
+def related_figures_share_one_sentence(files: Files) -> Iterator[DataError]:
+    """A part-of-whole or a breakdown is drawn only where one sentence of the report gives all its parts."""
+    content = files.content
+    indicators = {i.id: i for i in content.indicators}
+    groups = [(("programmes", n), p.total, [(("parts", k, "indicator"), part.indicator) for k, part in enumerate(p.parts)])
+              for n, p in enumerate(content.programmes)]
+    groups += [(("breakdowns", n), b.parts[0], [(("parts", k), part) for k, part in enumerate(b.parts)][1:])
+               for n, b in enumerate(content.breakdowns)]
+    for loc, anchor, parts in groups:
+        for where, part in parts:
+            if anchor in indicators and part in indicators and not _one_sentence(indicators[anchor], indicators[part],
+                                                                                 files.texts):
+                yield files.indicators.error(loc + where, "programme_unrelated", input=part)
+
+
+def _one_sentence(a: Indicator, b: Indicator, texts: dict[str, str]) -> bool:
+    """Whether some report states both figures in one sentence (a relation only that sentence can make)."""
+    if any(v.source.report not in texts for v in (*a.values, *b.values)):
+        return True  # a report text is missing or unreadable: said once already, nothing to check against
+    for x in a.values:
+        for y in b.values:
+            text = texts[x.source.report]
+            if x.source.report == y.source.report:
+                span_x, span_y = sentence_span(text, x.source.quote), sentence_span(text, y.source.quote)
+                if span_x and span_y and span_x[0] < span_y[1] and span_y[0] < span_x[1]:
+                    return True
+    return False
+
+
+def breakdown_parts_share_one_unit(files: Files) -> Iterator[DataError]:
+    """A breakdown's parts are counted in one unit, so its chart compares like with like."""
+    indicators = {i.id: i for i in files.content.indicators}
+    for index, breakdown in enumerate(files.content.breakdowns):
+        units = [indicators[part].unit.zh for part in breakdown.parts if part in indicators]
+        for number, unit in enumerate(units):
+            if unit != units[0]:
+                yield files.indicators.error(("breakdowns", index, "parts", number), "breakdown_units_differ", input=unit,
+                                             expected=units[0])
+
+
+def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
+    """A programme's chart draws its parts inside its total: parts that add up to more than the whole cannot be drawn."""
+    content = files.content
+    reports = {r.id: r for r in content.reports}
+    indicators = {i.id: i for i in content.indicators}
+    if any(v.source.report not in reports for i in content.indicators for v in i.values):
+        return  # an unknown report is said once already; the latest figures cannot be told without it
+
+    def latest(indicator_id: str) -> float:
+        return observations(indicators[indicator_id], reports)[-1].value.value
+
+    for index, programme in enumerate(content.programmes):
+        ids = [programme.total, *(part.indicator for part in programme.parts)]
+        if not all(i in indicators for i in ids):
+            continue  # an unknown id is said once already
+        parts = sum(latest(part.indicator) for part in programme.parts)
+        if parts > latest(programme.total):
+            yield files.indicators.error(("programmes", index, "parts"), "programme_parts_exceed_total", input=plain(parts),
+                                         expected=plain(latest(programme.total)), total=programme.total)
+
+
+# ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
+
+def terms_are_unique(files: Files) -> Iterator[DataError]:
+    """A term (its Chinese) stands once in the glossary."""
+    if files.glossary is None:
+        return
+    first_term: dict[str, int] = {}
+    for index, term in enumerate(files.glossary.model.terms):
+        loc = ("terms", index, "term", "zh")
+        if term.term.zh in first_term:
+            yield files.glossary.error(loc, "duplicate_term", input=term.term.zh, first=first_term[term.term.zh])
+        first_term.setdefault(term.term.zh, files.glossary.line(loc))
+
+
+def terms_are_defined_in_their_reports_words(files: Files) -> Iterator[DataError]:
+    """A term names a known report, and its Chinese definition stands verbatim in that report."""
+    if files.glossary is None:
+        return
+    reports = [r.id for r in files.content.reports]
+    for index, term in enumerate(files.glossary.model.terms):
+        loc = ("terms", index)
+        if term.report not in reports:
+            yield files.glossary.error(loc + ("report",), "unknown_report", input=term.report, expected=", ".join(reports))
+        elif term.report in files.texts and term.definition.zh not in files.texts[term.report]:
+            yield files.glossary.error(loc + ("definition", "zh"), "quote_not_in_report",
+                                       input=show_input(term.definition.zh), report=term.report)
+
+
+def exclusions_are_unique(files: Files) -> Iterator[DataError]:
+    """An exclusion (its report and words) stands once in its list."""
+    if files.exclusions is None:
+        return
+    for group in ("numbers", "statements"):
+        first: dict[tuple[str, str], int] = {}
+        for index, entry in enumerate(getattr(files.exclusions.model, group)):
+            if (entry.report, entry.text) in first:
+                yield files.exclusions.error((group, index, "text"), "duplicate_exclusion", input=show_input(entry.text),
+                                             first=first[entry.report, entry.text])
+            first.setdefault((entry.report, entry.text), files.exclusions.line((group, index)))
+
+
+def exclusions_stand_in_their_report(files: Files) -> Iterator[DataError]:
+    """An exclusion names a known report and stands in it verbatim; a number's exclusion holds a number."""
+    if files.exclusions is None:
+        return
+    reports = [r.id for r in files.content.reports]
+    for group in ("numbers", "statements"):
+        for index, entry in enumerate(getattr(files.exclusions.model, group)):
+            loc = (group, index)
+            if entry.report not in reports:
+                yield files.exclusions.error(loc + ("report",), "unknown_report", input=entry.report,
+                                             expected=", ".join(reports))
+            elif entry.report in files.texts and entry.text not in files.texts[entry.report]:
+                yield files.exclusions.error(loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text),
+                                             report=entry.report)
+            elif group == "numbers" and not any(numbers_in(entry.text)):
+                yield files.exclusions.error(loc + ("text",), "exclusion_without_number", input=show_input(entry.text))
+
+
+# Every rule the loader runs, in the order of the sections above: what `python -m kpi validate` checks across files.
+RULES: tuple[Rule, ...] = (
+    theme_ids_are_not_app_paths,
+    theme_icons_are_streamlit_icons,
+    reports_plan_the_year_after_they_review,
+    reports_are_published_after_the_year_they_review,
+    items_name_known_themes,
+    references_name_known_indicators,
+    targets_are_reachable_numbers,
+    progress_entries_fit_their_target,
+    progress_is_dated_in_order_within_the_plan_year,
+    quotes_stand_in_their_report,
+    headings_are_the_reports_own_titles,
+    figures_are_for_years_their_report_reviews,
+    outcomes_come_from_the_report_reviewing_the_plan_year,
+    related_figures_share_one_sentence,
+    breakdown_parts_share_one_unit,
+    programme_parts_fit_in_their_total,
+    terms_are_unique,
+    terms_are_defined_in_their_reports_words,
+    exclusions_are_unique,
+    exclusions_stand_in_their_report,
+)

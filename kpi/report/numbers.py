@@ -1,0 +1,29 @@
+"""Numbers as the report writes them, and where they stand in its text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kpi.report.numerals import COUNT_WORDS
+
+NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
+
+
+def plain(value: float) -> str:
+    """139.0 → "139", 3.45 → "3.45": the digits as the report prints them."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def numbers_in(text: str) -> Iterator[tuple[int, int, float]]:
+    """(start, end, value) of every Arabic number in the text."""
+    for m in NUMBER.finditer(text):
+        yield m.start(), m.end(), float(m.group())
+
+
+def number_in_text(value: float, text: str) -> bool:
+    """Whether the value stands in the text as a whole number (45 is not found in 245)."""
+    if any(found == value for _, _, found in numbers_in(text)):
+        return True
+    word = COUNT_WORDS.get(int(value)) if float(value).is_integer() else None  # the report writes 两期 for 2
+    return word is not None and word in text

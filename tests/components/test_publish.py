@@ -1,0 +1,183 @@
+"""The static public pages (components/publish.py): every public view in both languages, from the data the app would
+show, written whole or not at all, again after a good edit and on a new day, never from data that is bad."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import components.views.theme
+from components.publish import CURRENT, page_file, publish, read_status
+from components.views.routes import public_paths
+from kpi.data.files import data_stamp
+from kpi.data.loading import load_dataset
+from kpi.format import stated
+from kpi.data.snapshot import files_version, is_broken, last_good_version, snapshot_files
+from tests.conftest import REPO_ROOT, copy_data_dir
+
+# Dates the tests judge on, named: during the 2024 plan year, and after it (its outcomes still to come).
+DURING, AFTER = date(2024, 6, 30), date(2025, 3, 1)
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("KPI_STATE_DIR", str(tmp_path / "state"))
+    directory = tmp_path / "data"
+    directory.mkdir()
+    return copy_data_dir(REPO_ROOT, directory)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    return tmp_path / "site"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """The shipped data's site, written once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("published")
+    (root / "data").mkdir()
+    session_state, os.environ["KPI_STATE_DIR"] = os.environ["KPI_STATE_DIR"], str(root / "state")
+    try:
+        publish(copy_data_dir(REPO_ROOT, root / "data"), root / "site", AFTER, "https://kpi.example.cn")
+    finally:
+        os.environ["KPI_STATE_DIR"] = session_state
+    return root / "site"
+
+
+class Head(HTMLParser):
+    """A document's language, title, meta tags, links, scripts and text, as a link preview or a crawler reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang, self.title, self.meta, self.links, self.scripts, self.text = "", "", {}, [], 0, []
+        self._in = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        elif tag == "meta" and ("name" in attrs or "property" in attrs):
+            self.meta[attrs.get("name") or attrs["property"]] = attrs["content"]
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "script":
+            self.scripts += 1
+        self._in = tag
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in not in ("style", "script"):
+            self.text.append(data)
+
+
+def read(site: Path, name: str) -> Head:
+    head = Head()
+    head.feed((site / CURRENT / name).read_text(encoding="utf-8"))
+    return head
+
+
+def test_every_public_view_is_written_in_both_languages_and_no_staff_page(published):
+    site, dataset = published, load_dataset(REPO_ROOT)
+    status = read_status(site)
+    assert status.fresh and not status.error and status.files > 2 * len(dataset.content.indicators)
+    written = {p.relative_to(site / CURRENT).as_posix() for p in (site / CURRENT).rglob("*.html")}
+    for lang in ("zh", "en"):
+        for path in public_paths(dataset):
+            assert page_file(path, lang, {}) in written or path == "indicator"
+        assert {page_file("indicator", lang, {"id": i.id}) for i in dataset.content.indicators} <= written
+        assert {page_file("glossary", lang, {"term": x.id}) for x in dataset.glossary.terms} <= written
+        assert page_file("targets", lang, {"year": "2024", "status": "outcome_missing"}) in written
+        assert page_file("economy", lang, {"figures": "true"}) in written
+    assert not any(name.startswith("check/") for name in written)
+    assert all((site / CURRENT / (name + ".gz")).is_file() for name in written)  # compressed once, for nginx
+    assert (site / CURRENT / "assets" / "dongming-economy-zh.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(("name", "lang", "title", "shown"), [
+    ("economy/zh.html", "zh-CN", "经济发展 · 东明路街道绩效看板", "139家"),
+    ("economy/en.html", "en", "Economy · Dongming Road Subdistrict Performance Dashboard", "139 enterprises"),
+    ("index/zh.html", "zh-CN", "总览 · 东明路街道绩效看板", "139家"),
+    ("indicator/en~id=economy.enterprises_attracted.html", "en", "Enterprises attracted · Dongming Road Subdistrict Performance Dashboard", "139 enterprises"),
+])
+def test_the_head_says_what_the_page_is_and_the_body_needs_no_script(published, name, lang, title, shown):
+    page = read(published, name)
+    assert page.lang == lang and page.title == title
+    assert shown in page.meta["description"] and page.meta["og:description"] == page.meta["description"]
+    assert page.meta["og:title"] == title and page.meta["og:url"].startswith("https://kpi.example.cn/")
+    [canonical] = [link["href"] for link in page.links if link.get("rel") == "canonical"]
+    assert canonical == page.meta["og:url"]
+    assert shown in "".join(page.text)  # the figures are in the HTML itself
+    assert page.scripts == 0  # nothing on the page needs a script
+    assert not [link for link in page.links if link.get("rel") in ("stylesheet", "preload")]  # one request: the style is inline
+
+
+def test_no_page_asks_another_host_for_anything(published):
+    for path in (published / CURRENT).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "src=" not in text and "url(" not in text, path  # no script, image or font from anywhere
+        assert 'rel="icon" type="image/png" href="assets/favicon.png"' in text
+
+
+def test_a_good_edit_is_written_and_a_bad_one_is_not(data, site):
+    publish(data, site, AFTER)
+    first = (site / CURRENT).resolve()
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    edited = text.replace("en: Enterprises attracted}", "en: Enterprises brought in}", 1)
+    (data / "indicators.yaml").write_text(edited, encoding="utf-8")
+    good = publish(data, site, AFTER)
+    assert good.fresh and (site / CURRENT).resolve() != first
+    assert "Enterprises brought in" in "".join(read(site, "economy/en.html").text)
+    assert last_good_version(data) == good.version  # as the app would keep it, for a process that starts later
+    (data / "indicators.yaml").write_text(edited.replace("value: 139\n", "value: 一百\n", 1), encoding="utf-8")
+    bad = publish(data, site, AFTER)
+    assert not bad.fresh and bad.version == good.version and "data error" in bad.error
+    assert "Enterprises brought in" in "".join(read(site, "economy/en.html").text)  # the last good data, never the bad
+    assert read_status(site) == bad
+
+
+def test_data_that_breaks_a_page_is_never_published_and_never_the_last_good(data, site, monkeypatch):
+    publish(data, site, AFTER)
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    (data / "indicators.yaml").write_text(text.replace("name: {zh: 引进企业,", "name: {zh: 坏引进企业,", 1), encoding="utf-8")
+    draw = components.views.theme.tiles_html
+
+    def raising(dataset, ids, lang, meeting):
+        if any(dataset.indicators[i].name.zh.startswith("坏") for i in ids):
+            raise KeyError("planted")
+        return draw(dataset, ids, lang, meeting)
+
+    monkeypatch.setattr(components.views.theme, "tiles_html", raising)
+    status = publish(data, site, AFTER)
+    assert not status.fresh and "planted" in status.error
+    assert "坏引进企业" not in (site / CURRENT / "economy" / "zh.html").read_text(encoding="utf-8")
+    broken = load_dataset(data)
+    assert is_broken(data, files_version(data, snapshot_files(broken), data_stamp(data)))  # for every process
+
+
+def test_a_new_day_rewrites_what_depends_on_the_date(data, site):
+    publish(data, site, DURING)
+    during = "".join(read(site, "targets/zh.html").text)
+    assert f"目标进度按 {DURING.isoformat()} 判定" in during and "尚无进展报告" in during
+    before = (site / CURRENT).resolve()
+    status = publish(data, site, AFTER)
+    assert status.date == AFTER.isoformat() and (site / CURRENT).resolve() != before
+    after = "".join(read(site, "targets/zh.html").text)
+    assert "待下一份报告" in after and "尚无进展报告" not in after
+    assert before.exists()  # the site a reader may still be reading stays until the next one replaces it
+
+
+def test_the_switch_is_one_step(published):
+    assert (published / CURRENT).is_symlink() and os.readlink(published / CURRENT).startswith("builds/")
+
+
+def test_the_figures_on_a_static_page_are_the_report_figures(published):
+    dataset = load_dataset(REPO_ROOT)
+    for indicator in dataset.theme_indicators("safety"):
+        value = stated(dataset.latest(indicator).value, indicator.unit, "zh")
+        assert value in "".join(read(published, "safety/zh.html").text), indicator.id

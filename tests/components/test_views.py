@@ -1,0 +1,133 @@
+"""The views (components/views/): pure functions of the data that return HTML, never importing Streamlit, with text from
+the data escaped by its type wherever it goes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from components.publish import pages
+from components.views.html import Markup, html, join, link, table
+from components.views.page import Viewer, description_of, document_title
+from components.views.routes import public_paths, view_for
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
+from kpi.texts import LANGS, t
+from tests.browser.test_injection import DEFINITION, IMG, LINK, MARKUP, QUOTE, SCRIPT, hostile_data
+
+TODAY = date.today()
+
+
+def test_the_views_and_the_publisher_import_no_streamlit():
+    code = ("import sys, components.publish, components.views.routes, components.views.document; "
+            "print('streamlit' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("made", "expected"), [
+    (html("<p>{}</p>", "<b>x</b> & y"), "<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>"),
+    (html("<p>{}</p>", Markup("<b>x</b>")), "<p><b>x</b></p>"),
+    (join(["<i>", Markup("<br>")], " "), "&lt;i&gt; <br>"),
+    (Markup("<p>") + "<script>", "<p>&lt;script&gt;"),
+    (link("economy", "<b>经济</b>", lang="en"), '<a href="economy?lang=en" target="_self">&lt;b&gt;经济&lt;/b&gt;</a>'),
+    (link("", "总览"), '<a href="./" target="_self">总览</a>'),
+    (link("indicator", "→", id='x" onclick="alert(1)'), '<a href="indicator?id=x%22+onclick%3D%22alert%281%29" target="_self">→</a>'),
+])
+def test_text_is_escaped_unless_it_is_html_already(made, expected):
+    assert isinstance(made, Markup) and str(made) == expected
+
+
+def test_a_table_escapes_its_cells_and_keeps_links():
+    made = str(table(["<名>", "→"], [["<script>", link("indicator", "→", id="a.b")]]))
+    assert "&lt;script&gt;" in made and '<a href="indicator?id=a.b"' in made and "<script>" not in made
+
+
+class _Tags(HTMLParser):
+    """Every start tag of a document, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def parsed(document: str) -> _Tags:
+    reader = _Tags()
+    reader.feed(document)
+    return reader
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory) -> dict[str, str]:
+    dataset = load_dataset(hostile_data(tmp_path_factory.mktemp("hostile")))
+    return {name: content for name, content in pages(dataset, TODAY, "") if name.endswith(".html")}
+
+
+def test_hostile_text_is_text_on_every_static_page(hostile_pages):
+    for name, document in hostile_pages.items():
+        page = parsed(document)
+        assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS, name  # no <b>, <i>, <img> from the data
+        assert all(not any(key.startswith("on") for key in attrs) for _, attrs in page.tags), name
+        assert all("scrollIntoView()" in script and "alert" not in script for script in page.scripts), name
+    shown = {name: "".join(parsed(document).text) for name, document in hostile_pages.items()}
+    assert SCRIPT in shown["economy/zh.html"] and QUOTE in shown["economy/zh.html"] and MARKUP in shown["economy/en.html"]
+    assert IMG in shown["index/en.html"] and LINK in shown["economy/zh~figures=true.html"]
+    assert DEFINITION in shown["glossary/zh.html"]
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "style", "body", "header", "nav", "a", "details", "summary", "div",
+                "span", "p", "h1", "h2", "h3", "main", "section", "blockquote", "figure", "figcaption", "table", "thead",
+                "tbody", "tr", "th", "td", "i", "b", "footer", "ul", "li", "form", "input", "label", "button", "mark", "code",
+                "script"}
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset(REPO_ROOT)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_view_has_its_own_title_and_a_description_of_its_results(shipped, lang):
+    titles = set()
+    for path in public_paths(shipped):
+        view = view_for(shipped, path)
+        page = view.render(shipped, Viewer(lang, TODAY), next(view.variants(shipped, TODAY)))
+        assert page.title and page.description and page.found, path
+        titles.add(document_title(page.title, lang))
+    assert len(titles) == len(public_paths(shipped))  # a tab and a shared link say which page it is
+    economy = view_for(shipped, "economy").render(shipped, Viewer(lang, TODAY), {})
+    assert ("139家" if lang == "zh" else "139 enterprises") in economy.description  # the headline, in the report's words
+
+
+def test_a_description_stops_at_a_whole_figure():
+    parts = ["引进企业：139家", "吸引内资：3.45亿元", "x" * 200]
+    assert description_of(parts, "zh") == "引进企业：139家；吸引内资：3.45亿元。"
+    assert description_of(["a", "b"], "en") == "a; b"
+
+
+def test_an_unknown_figure_is_no_page(shipped):
+    page = view_for(shipped, "indicator").render(shipped, Viewer("zh", TODAY), {"id": "<script>"})
+    assert not page.found and t("no_figure", "zh") in page.html and "<script>" not in page.html
+
+
+def test_staff_pages_have_no_public_view(shipped):
+    assert view_for(shipped, "check") is None and "check" not in public_paths(shipped)
+    assert not re.search(r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str)))
