@@ -61,9 +61,19 @@ def test_hostile_text_is_shown_literally(browser, hostile_server, path, literal)
     page.wait_for_timeout(500)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text(literal, exact=False).count() >= 1, f"{literal!r} not shown literally on {path}"
+    # Nowhere rendered instead: no Markdown bold, colour or maths, no element holding only what the markup wrapped.
+    assert page.locator("strong, em, .katex, [data-testid=stMarkdownColoredText]").filter(has_text="粗体").count() == 0
+    assert page.get_by_text("粗体", exact=True).count() == 0 and page.get_by_text("文本", exact=True).count() == 0
     assert dialogs == []
     assert page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert(')).length") == 0
     assert page.locator("img[onerror], a[href^='javascript']").count() == 0
+    page.close()
+
+
+def test_a_theme_named_in_markdown_is_literal_in_the_figure_pages_way_back(browser, hostile_server):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    load(page, hostile_server + "/indicator?id=economy.hostile_quote")
+    assert page.get_by_role("link", name=f"← 返回{MARKUP}").is_visible()  # the theme's name, as its YAML writes it
     page.close()
 
 
