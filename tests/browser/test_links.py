@@ -78,7 +78,7 @@ def test_filters_write_the_url(server, page):
     load(page, page.url)
     assert "lang=en" in page.url
     assert page.locator('.kb-filter a[aria-current="true"]', has_text="Safety & Security").count() == 1
-    page.get_by_role("searchbox").fill("CCTV")  # a plain form: it opens the same view with ?q=, keeping the filters
+    page.get_by_role("textbox").fill("CCTV")  # Streamlit's search box writes ?q= beside the filters
     page.keyboard.press("Enter")
     page.wait_for_url("**q=CCTV*")
     assert "theme=safety" in page.url and "lang=en" in page.url

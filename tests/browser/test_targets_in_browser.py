@@ -99,7 +99,8 @@ def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_serve
     screenshot(page, screenshots / f"next-report-economy-{lang}-390.png")
     page.set_viewport_size({"width": 1366, "height": 768})
     load(page, f"{next_report_server}/indicator?id=economy.total_fiscal_revenue{suffix.replace('?', '&')}")
-    assert page.locator(".kb-chart .kb-row").count() == 2  # one bar per period
+    page.locator(".js-plotly-plot .trace.bars .point").first.wait_for()
+    assert page.locator(".js-plotly-plot .trace.bars .point").count() == 2  # one bar per period, in Plotly
     assert page.locator(".kb-context mark").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # the restating sentence, in its paragraph
     screenshot(page, screenshots / f"next-report-detail-{lang}-1366.png")
     page.close()
