@@ -102,6 +102,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_theme": ("主题", "Theme"),
     "col_total": ("总数", "Total"),
     "col_id": ("编号", "Id"),
+    "col_former_ids": ("曾用编号", "Former ids"),
     "col_line": ("位置", "Where"),
     "col_before": ("上一期", "Before"),
     "col_after": ("本期", "Now"),

@@ -31,9 +31,9 @@ def in_context(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
 
 
 def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
-    """The figure ?id= names; a neutral line when it names none."""
+    """The figure ?id= names (by its id now or one it had before); a neutral line when it names none."""
     lang, keep = viewer.lang, viewer.keep()
-    indicator = dataset.indicators.get(params.get("id", ""))
+    indicator = dataset.indicators.get(dataset.current_id(params.get("id", "")))
     if indicator is None:
         return Page(t("indicator", lang), t("no_figure", lang), (html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)),), found=False)
     theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)

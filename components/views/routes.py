@@ -52,12 +52,15 @@ def _targets(dataset: Dataset, as_of: date) -> Iterator[Params]:
             for theme in ["", *(theme.id for theme in dataset.content.themes)]:
                 yield {"year": str(year), "status": status, "theme": theme}
         for target in dataset.planned(year)[0]:
-            yield {"year": str(year), "target": target.id}
+            for target_id in (target.id, *target.former_ids):
+                yield {"year": str(year), "target": target_id}
 
 
 def _indicators(dataset: Dataset, as_of: date) -> Iterator[Params]:
+    """Each figure, under its id now and every id it had before: old links stay static pages too."""
     for indicator in dataset.content.indicators:
-        yield {"id": indicator.id}
+        for indicator_id in (indicator.id, *indicator.former_ids):
+            yield {"id": indicator_id}
 
 
 def _glossary(dataset: Dataset, as_of: date) -> Iterator[Params]:

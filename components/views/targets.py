@@ -222,7 +222,8 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         if len(years) > 1:
             parts.append(year_links(years, year, lang, keep))
         parts.append(filter_links(dataset, assessed, year, lang, keep, {"theme": theme_filter, "status": status_filter, "q": query}))
-    chosen = None if viewer.meeting else next((x for x in targets if x.id == params.get("target")), None)
+    wanted = dataset.current_id(params.get("target", ""))  # an old link names the target by a former id
+    chosen = None if viewer.meeting else next((x for x in targets if x.id == wanted), None)
     if chosen is not None:  # a target's name in the table links here
         parts.append(target_detail(chosen, assessed[chosen.id], lang))
     top: list = [html('<div class="kb">{}</div>', join(parts))]

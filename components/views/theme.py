@@ -22,7 +22,7 @@ from kpi.format import base_amount, base_unit, qualifier_word, section_label, st
 from kpi.periods import period_label
 from kpi.texts import t, text
 
-_CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id")  # for spreadsheets: on screen the value says them
+_CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id", "col_former_ids")  # for spreadsheets: on screen the value says them
 
 
 @per_dataset
@@ -43,6 +43,7 @@ def figure_rows(dataset: Dataset, theme: str, lang: str) -> tuple[dict[str, str]
                 "col_section": section_label(value.source.section, lang),
                 "col_quote": value.source.quote,
                 "col_id": indicator.id,
+                "col_former_ids": " ".join(indicator.former_ids),  # a spreadsheet of an older download still joins
             })
     return tuple(rows)
 

@@ -78,6 +78,15 @@ class Dataset:
         return {i.id: i for i in self.content.indicators}
 
     @cached_property
+    def renamed(self) -> dict[str, str]:
+        """Former id → the item's id now: each former id belongs to one item (a rule checks it)."""
+        return {old: item.id for _, _, item in themed_items(self.content) for old in getattr(item, "former_ids", ())}
+
+    def current_id(self, item_id: str) -> str:
+        """The id an address names, as the item is called now: an old link opens the renamed item."""
+        return self.renamed.get(item_id, item_id)
+
+    @cached_property
     def terms(self) -> dict[str, Term]:
         return {t.id: t for t in self.glossary.terms}
 

@@ -36,6 +36,8 @@ def _not_blank(text: str) -> str:
 
 NonEmpty = Annotated[str, Strict(), Field(min_length=1), AfterValidator(_not_blank)]
 ItemId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", examples=["economy.enterprises_attracted"])]
+# Ids show in shared links and in downloaded CSVs, so a renamed item keeps its old ids and old links still open it.
+FormerIds = Annotated[list[ItemId], Field(description="曾用编号：改名后旧链接仍能打开 / Ids it had before: old links still open it")]
 ThemeId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["economy"])]
 ReportId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["report_2023"])]
 Year = Annotated[int, Strict(), Field(ge=1990, le=2100, examples=[2023])]
@@ -104,6 +106,7 @@ class Indicator(StrictModel):
     """A figure of the report, with one value per period."""
 
     id: ItemId = Field(description="编号：主题.名称，如 economy.enterprises_attracted / Stable id")
+    former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="指标名称（简短）/ Short name")
     unit: Text = Field(description="单位；英文写基本单位（万、亿由程序换算）/ Unit; English without 万/亿")
@@ -196,6 +199,7 @@ class Target(StrictModel):
     """A numeric task of part two; its plan year is the one its report sets."""
 
     id: ItemId = Field(description="编号 / Stable id")
+    former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="目标名称 / Short name")
     value: Number = Field(description="目标值 / Target value")
@@ -214,6 +218,7 @@ class Milestone(StrictModel):
     """A concrete non-numeric commitment of part two; its plan year is the one its report sets."""
 
     id: ItemId = Field(description="编号 / Stable id")
+    former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="事项名称 / Short name")
     source: Source = Field(description="出处 / Source in the report")

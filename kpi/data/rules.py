@@ -98,6 +98,19 @@ def references_name_known_indicators(files: Files) -> Iterator[DataError]:
                 yield files.indicators.error((group, index, *where), "unknown_indicator", input=ref)
 
 
+def former_ids_belong_to_one_item(files: Files) -> Iterator[DataError]:
+    """An old id belongs to one item only, not as another's id nor as another's former id: old links still open it."""
+    current = {item.id: (group, index) for group, index, item in themed_items(files.content)}
+    claimed: dict[str, tuple[str, int]] = {}
+    for group, index, item in themed_items(files.content):
+        for number, old in enumerate(getattr(item, "former_ids", [])):
+            owner = current.get(old) or claimed.get(old)
+            if owner is not None:
+                yield files.indicators.error((group, index, "former_ids", number), "former_id_taken", input=old,
+                                             first=files.indicators.line(owner))
+            claimed.setdefault(old, (group, index))
+
+
 # ── Targets and progress ─────────────────────────────────────────────────────────────────────────────
 
 def targets_are_reachable_numbers(files: Files) -> Iterator[DataError]:
@@ -333,6 +346,7 @@ RULES: tuple[Rule, ...] = (
     reports_are_published_after_the_year_they_review,
     items_name_known_themes,
     references_name_known_indicators,
+    former_ids_belong_to_one_item,
     targets_are_reachable_numbers,
     progress_entries_fit_their_target,
     progress_is_dated_in_order_within_the_plan_year,

@@ -191,12 +191,12 @@ def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
     data = figures_csv(next_report, "economy", "en")
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id"
-    assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue")] == [
+    assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id,Former ids"
+    assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue,")] == [
         f"Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,{TITLE},Part 1 · 1(1),"
-        "\"经核定,2023年实现财政总收入2.90亿元。\",economy.total_fiscal_revenue",
+        "\"经核定,2023年实现财政总收入2.90亿元。\",economy.total_fiscal_revenue,",
         f"Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,{TITLE},Part 1 · 1(1),"
-        "实现财政总收入3.02亿元。,economy.total_fiscal_revenue"]
+        "实现财政总收入3.02亿元。,economy.total_fiscal_revenue,"]
 
 
 def test_the_theme_page_charts_what_went_up_and_down(next_report):

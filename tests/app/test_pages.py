@@ -290,6 +290,14 @@ def test_indicator_page_shows_the_quote_in_its_paragraph_and_the_way_back():
     assert [row["Report"] for row in history] == ["2023 Work Report of the Dongming Road Subdistrict Office (2024-01-29)"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_old_figure_link_opens_the_renamed_figure(lang):
+    for old, current in DATASET.renamed.items():  # tests/components/test_views.py renames on the minimal data too
+        if current in DATASET.indicators:
+            at = open_page("indicator", id=old, **lang_params(lang))
+            assert tiles(at) == expected_tiles([DATASET.indicators[current]], lang)
+
+
 def test_indicator_page_with_unknown_id():
     at = open_page("indicator", id="<script>alert(1)</script>")
     assert "找不到该指标" in texts(at)

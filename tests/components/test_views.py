@@ -15,6 +15,7 @@ from components.publish import pages
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
 from components.views.routes import public_paths, view_for
+from components.views.theme import figures_csv
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.texts import LANGS, t
@@ -126,6 +127,24 @@ def test_a_description_stops_at_a_whole_figure():
 def test_an_unknown_figure_is_no_page(shipped):
     page = view_for(shipped, "indicator").render(shipped, Viewer("zh", TODAY), {"id": "<script>"})
     assert not page.found and t("no_figure", "zh") in page.html and "<script>" not in page.html
+
+
+def test_an_old_id_opens_the_renamed_item_its_static_page_and_its_csv_row(minimal_dir):
+    path = minimal_dir / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    for anchor, old in (("- id: economy.domestic_investment\n", "economy.investment"), ("- id: safety.new_peace_houses_2024\n", "safety.houses_2024")):
+        text = text.replace(anchor, f"{anchor}  former_ids: [{old}]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    dataset = load_dataset(minimal_dir)
+    for path, key, old, new, extra in (("indicator", "id", "economy.investment", "economy.domestic_investment", {}),
+                                       ("targets", "target", "safety.houses_2024", "safety.new_peace_houses_2024", {"year": "2024"})):
+        view = view_for(dataset, path)
+        old_page, new_page, neither = (view.render(dataset, Viewer("en", TODAY), {**extra, key: item_id}).html for item_id in (old, new, "nope"))
+        assert old_page == new_page != neither, path
+        assert {**extra, key: old} in list(view.variants(dataset, TODAY))  # an old link is a static page too
+    rows = figures_csv(dataset, "economy", "en").decode("utf-8-sig").splitlines()
+    assert rows[0].endswith(",Id,Former ids")
+    assert [row.rsplit(",", 2)[1:] for row in rows if ",economy.domestic_investment," in row] == [["economy.domestic_investment", "economy.investment"]]
 
 
 def test_staff_pages_have_no_public_view(shipped):

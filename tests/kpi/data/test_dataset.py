@@ -63,3 +63,17 @@ def test_the_items_with_a_theme_and_the_quoted_sentences(minimal):
     assert quoted[0][0] == ("indicators", 0, "values", 0) and quoted[0][2] == 139
     assert [(loc, value) for loc, _, value in quoted[-2:]] == [(("targets", 0), 49), (("milestones", 0), None)]
     assert minimal.lines["economy.lingzhao_complex"] == 109
+
+
+def test_an_old_id_names_the_renamed_item_and_any_other_id_stays_itself(minimal_dir):
+    path = minimal_dir / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "- id: safety.new_peace_houses_2024\n"
+    text = text.replace(anchor, anchor + "  former_ids: [safety.peace_houses_2024, safety.houses_2024]\n", 1)
+    path.write_text(text.replace("- id: economy.domestic_investment\n", "- id: economy.domestic_investment\n  former_ids: [economy.investment]\n", 1),
+                    encoding="utf-8")
+    dataset = load_dataset(minimal_dir)
+    assert dataset.renamed == {"economy.investment": "economy.domestic_investment",
+                               "safety.peace_houses_2024": "safety.new_peace_houses_2024", "safety.houses_2024": "safety.new_peace_houses_2024"}
+    assert [dataset.current_id(i) for i in ("economy.investment", "safety.houses_2024", "economy.domestic_investment", "nope")] == [
+        "economy.domestic_investment", "safety.new_peace_houses_2024", "economy.domestic_investment", "nope"]

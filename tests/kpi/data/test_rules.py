@@ -70,6 +70,12 @@ CASES = [
     ("icon_emoji_shortcode", I, "icon: ':material/shield:'", "icon: ':shield:'", 17, "'icon' 应为一个表情符号"),
     ("plans_not_the_next_year", I, "plans: 2024", "plans: 2023", 10, "'plans' 应为所回顾年份的下一年 2024，实际为 2023"),
     ("published_before_the_year_ends", I, "published: 2024-01-29", "published: 2023-12-01", 6, "发布日期 2023-12-01 早于所回顾的 2023 年结束"),
+    ("former_id_is_another_items_id", I, "- id: economy.domestic_investment\n",
+     "- id: economy.domestic_investment\n  former_ids: [economy.enterprise_visits]\n", 33,
+     "曾用编号 'economy.enterprise_visits' 已属于第 44 行的条目"),
+    ("former_id_is_its_own_id", I, "- id: economy.domestic_investment\n",
+     "- id: economy.domestic_investment\n  former_ids: [economy.domestic_investment]\n", 33,
+     "曾用编号 'economy.domestic_investment' 已属于第 32 行的条目"),
     ("programme_parts_exceed_total", I, "  - {indicator: economy.tasks_done, state: done}\n",
      "  - {indicator: economy.tasks_done, state: done}\n  - {indicator: economy.tasks_listed, state: under_way}\n", 93,
      "各部分合计 53，超过了总数 43（economy.tasks_listed）"),
@@ -81,6 +87,19 @@ CASES = [
 def test_bad_input_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(minimal_dir, file, old, new)
     assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
+
+
+def test_an_old_id_opens_one_item_only(minimal_dir):
+    path = minimal_dir / I
+    text = path.read_text(encoding="utf-8")
+    for anchor in ("- id: economy.domestic_investment\n", "- id: safety.peace_houses_built\n"):
+        text = text.replace(anchor, anchor + "  former_ids: [economy.investment]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    [error] = caught.value.errors
+    assert (error.line, error.field) == (57, "indicators[safety.peace_houses_built].former_ids[0]")
+    assert error.en == "former id 'economy.investment' already belongs to the item on line 32; an old id can open only one item"
 
 
 def test_two_reports_load_and_each_quote_is_checked_against_its_own(minimal_dir):
