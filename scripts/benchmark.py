@@ -14,8 +14,8 @@ Parts (each a Markdown table, under the exact command line that made it):
   scale    sessions per second to script_finished with --concurrency viewers for --seconds: one process,
            one behind nginx, two behind nginx (scripts/deploy), for the app and the floor page
   soak     server memory over a meeting-mode rotation (--soak-minutes), to show nothing accumulates
-  bytes    a first visit's bytes on the wire (fresh browser context, Chromium's encoded sizes): one process
-           direct, and one behind nginx as scripts/deploy runs it (compression, no unused font)
+  bytes    a first visit's bytes on the wire (fresh browser context, Chromium's encoded sizes), both languages:
+           the static page, Streamlit behind nginx (compression, cached assets) and Streamlit direct
   slow4g   a phone on a slow network (Chromium's Slow-4G: 150 ms, 1.6 Mbps down, CPU ×4): time until the first
            figure is on screen and the bytes of the visit, for the static page, Streamlit behind nginx and
            Streamlit direct; median of --runs
@@ -223,7 +223,7 @@ def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) ->
           rows)
 
 
-def first_visit_bytes(browser: Browser, url: str) -> dict:
+def first_visit_bytes(browser: Browser, url: str, streamlit: bool) -> dict:
     """What a first visit transfers, as Chromium counts it on the wire (after compression): HTTP and websocket."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
@@ -233,31 +233,45 @@ def first_visit_bytes(browser: Browser, url: str) -> dict:
     frames: list[int] = []
     cdp.on("Network.loadingFinished", lambda event: http.__setitem__(event["requestId"], event["encodedDataLength"]))
     cdp.on("Network.webSocketFrameReceived", lambda event: frames.append(len(event["response"]["payloadData"])))
-    page.goto(url, wait_until="commit")
-    page.wait_for_function(CONTENT_DRAWN, timeout=120_000, polling=50)
+    page.goto(url, wait_until="load" if not streamlit else "commit")
+    if streamlit:
+        page.wait_for_function(CONTENT_DRAWN, timeout=120_000, polling=50)
     page.wait_for_timeout(1500)  # fonts and lazily loaded code after the content
     context.close()
     return {"http": sum(http.values()), "ws": sum(frames), "requests": len(http)}
 
 
+def setups(running: cluster.Cluster, direct: str) -> tuple[tuple[str, str, str], ...]:
+    """(name, base URL, query) of the three ways a link is answered: the static page, Streamlit behind nginx, Streamlit
+    direct. Why `as_of=<today>` behind nginx: no static page answers it (nginx passes it to Streamlit), and the view it
+    asks for is today's, so Streamlit draws the page the static file holds."""
+    today = time.strftime("%Y-%m-%d")
+    return (("static page (nginx)", running.url, ""), ("Streamlit behind nginx", running.url, f"as_of={today}"),
+            ("Streamlit direct", direct, ""))
+
+
+def address(base: str, path: str, *queries: str) -> str:
+    query = "&".join(q for q in queries if q)
+    return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
 def measure_bytes(browser: Browser, run_dir: Path, pages: list[str]) -> None:
-    """Each page's first visit, direct from one process and through nginx (scripts/deploy), in bytes."""
+    """Each page's first visit in both languages, as each setup answers it, in bytes."""
     environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
     rows = []
-    with server(run_dir) as (direct, _):
-        running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
-        try:
-            for path in pages:
-                for lang in ("zh", "en"):
-                    query = "?lang=en" if lang == "en" else ""
-                    for setup, base in (("1 process, direct", direct), ("behind nginx", running.url)):
-                        got = first_visit_bytes(browser, f"{base}/{path}{query}")
-                        rows.append([label(path), lang, setup, got["http"], got["ws"], got["http"] + got["ws"],
-                                     f"{(got['http'] + got['ws']) / 2 ** 20:.2f}", got["requests"]])
-        finally:
-            cluster.stop(running.run_dir)
-    table("A first visit's bytes on the wire (fresh browser context)",
-          ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total MiB", "requests"], rows)
+    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    try:
+        for path in pages:
+            for lang in ("zh", "en"):
+                for setup, base, query in setups(running, f"http://127.0.0.1:{next(iter(running.processes))}"):
+                    got = first_visit_bytes(browser, address(base, path, "lang=en" if lang == "en" else "", query),
+                                            streamlit=setup != "static page (nginx)")
+                    rows.append([label(path), lang, setup, got["http"], got["ws"], got["http"] + got["ws"],
+                                 f"{(got['http'] + got['ws']) / 1000:.1f}", got["requests"]])
+    finally:
+        cluster.stop(running.run_dir)
+    table("A first visit's bytes on the wire (fresh browser context, 1366 px)",
+          ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total KB", "requests"], rows)
 
 
 def slow_phone_visit(browser: Browser, url: str) -> tuple[float, int]:
@@ -283,21 +297,14 @@ def slow_phone_visit(browser: Browser, url: str) -> tuple[float, int]:
 
 
 def measure_slow4g(browser: Browser, run_dir: Path, pages: list[str], runs: int) -> None:
-    """Each page as a phone on a slow network opens a shared link: static, Streamlit behind nginx, Streamlit direct.
-
-    Why `as_of=<today>` behind nginx: it is a parameter no static page answers (nginx passes it to Streamlit) and the
-    view it asks for is today's, so Streamlit draws the same page the static file holds."""
+    """Each page as a phone on a slow network opens a shared link: static, Streamlit behind nginx, Streamlit direct."""
     environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
     running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
-    direct = f"http://127.0.0.1:{next(iter(running.processes))}"
-    today = time.strftime("%Y-%m-%d")
-    setups = (("static page (nginx)", running.url, ""), ("Streamlit behind nginx", running.url, f"as_of={today}"),
-              ("Streamlit direct", direct, ""))
     rows = []
     try:
         for path in pages:
-            for setup, base, query in setups:
-                visits = [slow_phone_visit(browser, f"{base}/{path}" + (f"?{query}" if query else "")) for _ in range(runs)]
+            for setup, base, query in setups(running, f"http://127.0.0.1:{next(iter(running.processes))}"):
+                visits = [slow_phone_visit(browser, address(base, path, query)) for _ in range(runs)]
                 seconds = [v[0] for v in visits]
                 rows.append([label(path), setup, statistics.median(seconds), min(seconds), max(seconds),
                              f"{statistics.median(v[1] for v in visits) / 1000:.1f}"])
