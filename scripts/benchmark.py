@@ -337,7 +337,7 @@ def measure_static(run_dir: Path, pages: list[str], connections: list[int], seco
             for n in connections:
                 r = wrk(f"{running.url}/{path}", n, seconds, run_dir)
                 rows.append([label(path), n, r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["requests"], r["errors"]])
-        table(f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (one nginx worker, 2 cores shared with wrk)",
+        table(f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (an nginx worker per core, 2 cores shared with wrk)",
               ["page", "connections", "requests/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors"], rows)
         for pid in running.processes.values():
             cluster.end_process(pid)

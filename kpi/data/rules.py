@@ -20,6 +20,7 @@ from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
 from kpi.report.numbers import number_in_text, numbers_in, plain
+from kpi.report.numerals import numerals_in
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
 
@@ -334,7 +335,7 @@ def exclusions_stand_in_their_report(files: Files) -> Iterator[DataError]:
             elif entry.report in files.texts and entry.text not in files.texts[entry.report]:
                 yield files.exclusions.error(loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text),
                                              report=entry.report)
-            elif group == "numbers" and not any(numbers_in(entry.text)):
+            elif group == "numbers" and not any(numbers_in(entry.text)) and not any(numerals_in(entry.text)):
                 yield files.exclusions.error(loc + ("text",), "exclusion_without_number", input=show_input(entry.text))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kpi.report.numerals import COUNT_WORDS
+from kpi.report.numerals import chinese_number, numerals_in
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
 
@@ -23,7 +23,9 @@ def numbers_in(text: str) -> Iterator[tuple[int, int, float]]:
 
 def number_in_text(value: float, text: str) -> bool:
     """Whether the value stands in the text as a whole number (45 is not found in 245)."""
-    if any(found == value for _, _, found in numbers_in(text)):
-        return True
-    word = COUNT_WORDS.get(int(value)) if float(value).is_integer() else None  # the report writes 两期 for 2
-    return word is not None and word in text
+    return any(found == value for _, _, found in (*numbers_in(text), *numerals_in(text)))  # the report writes 两期 for 2
+
+
+def value_of(word: str) -> float:
+    """The value of a number as the text writes it: "139" → 139.0, "十二" → 12.0."""
+    return float(word) if word[0].isdigit() else float(chinese_number(word))

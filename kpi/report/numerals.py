@@ -8,12 +8,15 @@ in the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL_RUN = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}]+")
-# The words a report writes for a small count (两期 = 2 sessions): 两, not 二; never 一, which is everywhere.
-COUNT_WORDS = {value: word for word, value in DIGITS.items() if value >= 2 and word != "二"} | {10: "十"}
+# A count in numerals, as the completeness check reads part one (kpi/report/statements.py): not an ordinal (第三届),
+# not a rank (全区前三: the rank rule reads it), not one of the Lingzhao estates, which are named by number (凌五,
+# 凌十二), not a chapter or section label (一、 (二)).
+_COUNT_RUN = re.compile(f"(?<![第凌前{''.join(DIGITS)}{''.join(UNITS)}])[{''.join(DIGITS)}{''.join(UNITS)}]+(?![、)）{''.join(DIGITS)}{''.join(UNITS)}])")
 
 
 def chinese_number(word: str) -> int | None:
@@ -32,3 +35,12 @@ def chinese_number(word: str) -> int | None:
         else:
             return None
     return total + (digit or 0) if word else None
+
+
+def numerals_in(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of every count written in numerals: 两级 → 2, 十二景 → 12, 百个 → 100. Not 一 alone, which
+    is everywhere (一批, 进一步, 一体化), and not a run that is no one number (十四五)."""
+    for m in _COUNT_RUN.finditer(text):
+        value = chinese_number(m.group())
+        if value is not None and value >= 2:
+            yield m.start(), m.end(), value

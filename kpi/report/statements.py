@@ -8,7 +8,9 @@ silently, and the rule below says exactly what "each statement" is, so it can be
 
 What the check finds in each report (clauses as kpi.report.layout.clauses splits them: the text between , ， ; ；
 。 ！ ？, four characters or more, without its list number):
-- number — every Arabic number of the whole text, front matter and glossary included.
+- number — every Arabic number of the whole text, front matter and glossary included, and every count part one
+  writes in numerals (kpi.report.numerals.numerals_in: 两级, 十二景, 百个; not 一 alone, an ordinal 第三届, an
+  estate's name 凌五, a label 一、 or a run that is no one number, 十四五).
 - commitment — every clause of part two, except headings (the part's heading, a chapter's 一、…, a section's title
   (一)….). The check does not guess which clauses promise a deliverable or a change: a duty or attitude (坚持…,
   牢固树立…), a topic sentence or the way work is done is listed too, and a person excludes it with its reason.
@@ -40,8 +42,9 @@ from typing import Literal
 
 from kpi.data.dataset import Dataset, sourced
 from kpi.data.model import ExclusionsFile, IndicatorsFile
-from kpi.report.layout import TASKS, Paragraph, clauses, report_structure
-from kpi.report.numbers import numbers_in
+from kpi.report.layout import REVIEW, TASKS, Paragraph, clauses, report_structure
+from kpi.report.numbers import numbers_in, value_of
+from kpi.report.numerals import numerals_in
 
 Kind = Literal["number", "commitment", "rank", "zero", "words"]
 KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "number")
@@ -97,10 +100,12 @@ def result_kind(clause: str) -> Kind | None:
 
 
 def _numbers(text: str, paragraph: Paragraph) -> list[Statement]:
-    """The Arabic numbers of one line, each with the clause it stands in."""
+    """The numbers of one line, each with the clause it stands in: Arabic ones everywhere, and in part one the counts
+    written in numerals (五级, 十二景)."""
     line = text[paragraph.start:paragraph.end]
     found = []
-    for start, end, _ in numbers_in(line):
+    numerals = list(numerals_in(line)) if paragraph.part == REVIEW else []
+    for start, end, _ in sorted((*numbers_in(line), *numerals)):
         clause = next(m for m in _CLAUSE.finditer(line) if m.start() <= start < m.end())
         found.append(Statement("number", paragraph.start + start, paragraph.start + end, clause[0].strip(), paragraph.part,
                                paragraph.section, text.count("\n", 0, paragraph.start) + 1))
@@ -142,7 +147,7 @@ def _curated(statement: Statement, quotes: list[tuple[int, int, float | str | No
     """Whether a quote of the report accounts for the statement (the rules in the module's docstring)."""
     s, e = statement.start, statement.end
     if statement.kind == "number":
-        value = float(text[s:e])
+        value = value_of(text[s:e])
         return any(a <= s and e <= b and isinstance(v, float) and v == value for a, b, v in quotes)
     if statement.kind == "commitment":
         return any(a < e and s < b for a, b, _ in quotes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.report.numbers import number_in_text, plain
+from kpi.report.numbers import number_in_text, plain, value_of
 
 
 @pytest.mark.parametrize(("value", "expected"), [(139.0, "139"), (3.45, "3.45"), (99.23, "99.23"), (1.02, "1.02")])
@@ -29,3 +29,7 @@ def test_number_in_text_matches_whole_numbers(value, text, found):
 ])
 def test_a_count_in_words_stands_for_its_number(value, quote, found):
     assert number_in_text(value, quote) is found
+
+
+def test_a_number_is_read_as_the_text_writes_it():
+    assert [value_of(word) for word in ("139", "3.45", "两", "十二", "百")] == [139.0, 3.45, 2.0, 12.0, 100.0]

@@ -61,11 +61,12 @@ def test_the_statements_of_a_report():
     ]
 
 
-def test_every_arabic_number_is_found_with_its_clause_and_line():
+def test_every_number_is_found_with_its_clause_and_line():
     numbers = [(TEXT[s.start:s.end], s.text, s.line) for s in find_statements(TEXT) if s.kind == "number"]
     assert numbers == [
         ("2023", "第一部分 2023年工作回顾", 2), ("2023", "截至2023年11月", 4), ("11", "截至2023年11月", 4),
-        ("139", "引进企业139家", 4), ("9", "凌五等9个小区基本完成", 4), ("3", "3家养老机构入住率大幅提升", 5),
+        ("139", "引进企业139家", 4), ("两", "“两免提交”利用率列全区第一", 4), ("9", "凌五等9个小区基本完成", 4),
+        ("十", "获评十佳案例", 5), ("3", "3家养老机构入住率大幅提升", 5),
         ("2024", "第二部分 2024年主要任务", 6), ("49", "新建49座社区平安屋", 8), ("1", "1. 平安屋:社区治安值守点", 10)]
 
 
@@ -107,7 +108,7 @@ def test_what_the_data_quotes_is_curated():
         "打造菜场美术馆、美术新空间"])
     assert [s.text for s in check.missing if s.kind != "number"] == [
         "圆满完成商会换届", "确保新增违建“零增长”", "3家养老机构入住率大幅提升", "坚持党建引领"]
-    assert [TEXT[s.start:s.end] for s in check.missing if s.kind == "number"] == ["2023", "2023", "11", "2024", "1"]
+    assert [TEXT[s.start:s.end] for s in check.missing if s.kind == "number"] == ["2023", "2023", "11", "两", "十", "2024", "1"]
 
 
 def test_an_exclusion_holds_the_whole_number_or_the_whole_clause():
@@ -122,6 +123,17 @@ def test_an_exclusion_holds_the_whole_number_or_the_whole_clause():
         ("2023", "numbers", 0), ("11", "numbers", 0), ("坚持党建引领", "statements", 0)]
     assert check.stale == (("numbers", 1), ("statements", 1))
     assert "确保新增违建“零增长”" in [s.text for s in check.missing]
+
+
+def test_counts_in_numerals_are_numbers_of_part_one_only():
+    text = ("示例报告\n第一部分 2023年工作回顾\n一、经济发展\n(一)经济发展。打造五级治理平台,第三届花园节,凌十二小区,排名全区前三,一批项目。\n"
+            "第二部分 2024年主要任务\n一、推动发展\n(一)应急。配齐两级应急物资。\n")
+    assert [(text[s.start:s.end], s.text) for s in find_statements(text) if s.kind == "number"] == [
+        ("2023", "第一部分 2023年工作回顾"), ("五", "打造五级治理平台"), ("2024", "第二部分 2024年主要任务")]
+    curated = content([{"value": 5, "source": source("第一部分 一(一)", "打造五级治理平台")}])
+    excluded = ExclusionsFile.model_validate({"numbers": [{"report": "r", "text": "五级治理", "reason": "not_a_measurement"}]})
+    assert [text[s.start:s.end] for s in check_report(curated, None, "r", text).curated] == ["五"]
+    assert [(text[s.start:s.end], group) for s, group, _ in check_report(content([{"value": 1, "source": source("第一部分 一(一)", "一批")}]), excluded, "r", text).excluded] == [("五", "numbers")]
 
 
 def test_nothing_quoted_nothing_curated():
