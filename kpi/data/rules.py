@@ -9,13 +9,14 @@ report, a report text that could not be read): that mistake is said once, by the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kpi.data.dataset import sourced, themed_items
 from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
-from kpi.data.model import Indicator, IndicatorsFile
+from kpi.data.model import Indicator, IndicatorsFile, Milestone, Target
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
@@ -23,6 +24,7 @@ from kpi.report.numbers import number_in_text, numbers_in, plain
 from kpi.report.numerals import numerals_in
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
+from kpi.vocabulary import LIMITING, LimitingWord
 
 
 @dataclass(frozen=True)
@@ -280,6 +282,91 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
                                          expected=plain(latest(programme.total)), total=programme.total)
 
 
+# ── Names against their sentences ────────────────────────────────────────────────────────────────────
+
+_CLAUSE_MARKS = re.compile(r"[,，;；。:：!！?？]")
+
+
+def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
+    """A limiting word of the quoted clause (kpi/vocabulary.yaml: 部分, 大幅, 启动…) stands in both names, or name_omits says why."""
+    for group in ("indicators", "targets", "milestones"):
+        for index, item in enumerate(getattr(files.content, group)):
+            loc = (group, index)
+            omitted = {omission.word for omission in item.name_omits}
+            needed = set()
+            for word, clause, words in _limiting_words(item):
+                zh_kept = word.zh in item.name.zh or any(word.zh in w.zh for w in words)
+                en_kept = word.rendered_in(item.name.en) or any(word.rendered_in(w.en) for w in words)
+                if zh_kept and en_kept:
+                    continue
+                needed.add(word.zh)
+                if word.zh in omitted:
+                    continue
+                if not zh_kept:
+                    yield files.indicators.error(loc + ("name", "zh"), "limiting_word_dropped_zh", input=show_input(item.name.zh),
+                                                 word=word.zh, clause=show_input(clause))
+                if not en_kept:
+                    yield files.indicators.error(loc + ("name", "en"), "limiting_word_dropped_en", input=show_input(item.name.en),
+                                                 word=word.zh, clause=show_input(clause), expected=" / ".join(word.en))
+            for number, omission in enumerate(item.name_omits):
+                if omission.word not in needed:
+                    yield files.indicators.error(loc + ("name_omits", number, "word"), "name_omission_unneeded",
+                                                 input=show_input(omission.word))
+
+
+def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[LimitingWord, str, list]]:
+    """(limiting word, the clause holding it, the result's words) for each limiting word of the item's quoted clauses.
+
+    A figure's or a target's clause is the one holding its number (or its words): the other clauses of its sentence
+    state other figures. A milestone quotes its commitment, all of it."""
+    if isinstance(item, Indicator):
+        stated = [(v.source.quote, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values]
+    elif isinstance(item, Target):
+        stated = [(item.source.quote, item.value, [])]
+    else:
+        stated = [(item.source.quote, None, [])]
+    seen = set()
+    for quote, value, words in stated:
+        for clause in _clauses_holding(quote, value):
+            for word in LIMITING:
+                if word.zh not in seen and word.stands_in(clause):
+                    seen.add(word.zh)
+                    yield word, clause, words
+
+
+def _clauses_holding(quote: str, value: float | str | None) -> list[str]:
+    """The clauses of a quote (text between , ; 。 : ! ?) holding the value; the whole quote when it is None or not found."""
+    if isinstance(value, str):
+        places = [m.start() for m in re.finditer(re.escape(value), quote)]
+    elif value is not None:
+        places = [start for start, _, number in numbers_in(quote) if number == value]
+        places = places or [start for start, _, number in numerals_in(quote) if number == value]  # 两期 for 2
+    else:
+        places = []
+    if not places:
+        return [quote]
+    found = []
+    for place in places:
+        start = max((m.end() for m in _CLAUSE_MARKS.finditer(quote, 0, place)), default=0)
+        end = _CLAUSE_MARKS.search(quote, place)
+        found.append(_own_phrase(quote[start:end.start() if end else len(quote)], place - start))
+    return found
+
+
+def _own_phrase(clause: str, place: int) -> str:
+    """The figure's own part of a clause that lists several with 、 (3台老化电梯更换、173套…探测器安装): from after the
+    part holding the figure before it to before the part holding the figure after it."""
+    parts, offset = [], 0
+    for part in clause.split("、"):
+        parts.append((offset, part))
+        offset += len(part) + 1
+    mine = max(n for n, (at, _) in enumerate(parts) if at <= place)
+    counted = [n for n, (_, part) in enumerate(parts) if n != mine and any(numbers_in(part))]
+    first = max((n + 1 for n in counted if n < mine), default=0)
+    last = min((n - 1 for n in counted if n > mine), default=len(parts) - 1)
+    return "、".join(part for _, part in parts[first:last + 1])
+
+
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
 
 def terms_are_unique(files: Files) -> Iterator[DataError]:
@@ -358,6 +445,7 @@ RULES: tuple[Rule, ...] = (
     related_figures_share_one_sentence,
     breakdown_parts_share_one_unit,
     programme_parts_fit_in_their_total,
+    names_keep_the_limiting_words,
     terms_are_unique,
     terms_are_defined_in_their_reports_words,
     exclusions_are_unique,

@@ -59,7 +59,7 @@ def test_statuses_on_a_what_if_date(with_progress):
     assert peace["完成率"] == f"{20 / 49 * 100:.0f}%"
     [gardens] = rows(at, "✔ 已达成")
     assert gardens["目标"] == "不少于5座" and gardens["上年实绩"] == "5座"
-    [lingzhao] = rows(at, "凌兆生活服务综合体")
+    [lingzhao] = rows(at, "启动凌兆生活服务综合体建设")
     assert (lingzhao["状态"], lingzhao["完成情况"]) == ("◐ 推进中", "2024-04-15 · 已完成设计招标")
 
 
@@ -87,7 +87,7 @@ def test_after_the_plan_year_without_an_outcome_it_awaits_the_next_report(with_p
     assert peace["状态"] == status_words("outcome_missing", "zh", 2024)
     [gardens] = rows(at, "打造中型社区花园")  # reached during the year: stays reached
     assert gardens["状态"] == "✔ 已达成"
-    [lingzhao] = rows(at, "凌兆生活服务综合体")
+    [lingzhao] = rows(at, "启动凌兆生活服务综合体建设")
     assert lingzhao["状态"] == status_words("outcome_missing", "zh", 2024)
 
 

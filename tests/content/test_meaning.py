@@ -429,9 +429,10 @@ def test_milestone_quotes_are_verbatim_in_part_two(dataset):
 
 def test_no_two_milestones_share_words(dataset):
     # Two projects of one sentence quote different fragments of it; no milestone's quote holds another's
-    # (that would be one project counted twice).
-    quotes = [(m.id, m.source.quote) for m in dataset.content.milestones]
-    assert [(a, b) for a, qa in quotes for b, qb in quotes if a != b and qb in qa] == []
+    # (that would be one project counted twice). Projects listed under one verb (推动为老服务中心、长者照护之家、
+    # 老年人日间照料中心升级投用) each quote the whole clause, so the quote holds the commitment; their names say which.
+    quotes = [(m.id, m.source.quote, m.name.zh) for m in dataset.content.milestones]
+    assert [(a, b) for a, qa, na in quotes for b, qb, nb in quotes if a != b and qb in qa and (qa != qb or na == nb)] == []
 
 
 def test_no_milestone_quote_holds_a_target_number(dataset):
@@ -474,7 +475,8 @@ SEPARATE = {
 def test_one_milestone_holds_one_project(dataset, projects):
     for milestone in dataset.content.milestones:
         named = [p for p in projects if p in milestone.source.quote]
-        assert len(named) <= 1, (milestone.id, named)
+        # a clause listing several under one verb is quoted whole: the name then names one of them
+        assert len(named) <= 1 or len([p for p in named if p in milestone.name.zh]) == 1, (milestone.id, named)
     # and each of them is a milestone (平安屋 itself is the target of 49 posts)
     missing = [p for p in projects if p != "平安屋" and not any(p in m.source.quote for m in dataset.content.milestones)]
     assert missing == []

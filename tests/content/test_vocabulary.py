@@ -10,17 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from kpi.data.files import REPO_ROOT
 from kpi.texts import TEXTS
+from kpi.vocabulary import TERMS, normal
 
-VOCABULARY = yaml.safe_load((REPO_ROOT / "kpi" / "vocabulary.yaml").read_text(encoding="utf-8"))
-
-
-def normal(text: str) -> str:
-    """Case and hyphens do not matter: "Multi-storey" contains "multi storey"."""
-    return " ".join(text.lower().replace("-", " ").split())
+VOCABULARY = TERMS  # the translation pairs; the limiting words are the rule's (tests/kpi/data/test_rules.py)
 
 
 def renders(term: str, en: str) -> bool:

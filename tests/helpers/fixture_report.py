@@ -94,8 +94,8 @@ REVIEW: list[Edit] = [
     ("en: '待译 to translate: 台'", "en: 'lifts'"),
     ("  # baseline: housing.lifts_signed  #", "  baseline: housing.lifts_signed  #"),
     # The milestone continued into 2025 promises completion: its name, in both languages, says so (no mark asked it).
-    ("name: {zh: '凌兆生活服务综合体'", "name: {zh: '建成凌兆生活服务综合体'"),
-    ("en: 'Lingzhao service complex'}", "en: 'Lingzhao service complex completed'}"),
+    ("name: {zh: '启动凌兆生活服务综合体建设'", "name: {zh: '建成凌兆生活服务综合体'"),
+    ("en: 'Start of construction of the Lingzhao service complex'}", "en: 'Lingzhao service complex completed'}"),
     # The festival continued into 2025 is the second one: last year's name said "first" (no mark asked it).
     ("name: {zh: '首届“健康生活节”', en: 'First Healthy Living Festival'}",
      "name: {zh: '第二届“健康生活节”', en: 'Second Healthy Living Festival'}"),

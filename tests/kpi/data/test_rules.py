@@ -201,3 +201,65 @@ def test_the_loader_runs_every_rule_once():
     public = {name for name, value in vars(rules).items() if callable(value) and getattr(value, "__module__", "") == rules.__name__
               and not name.startswith("_") and name[0].islower()}
     assert public == {rule.__name__ for rule in RULES}
+
+
+# ── Limiting words (kpi/vocabulary.yaml, `limiting`) ───────────────────────────────────────────────
+
+NAME = "  name: {zh: 启动凌兆综合体建设, en: Start of building the Lingzhao complex}\n"  # its quote: 启动凌兆片区…建设
+OMITS = "  name_omits:\n  - word: 启动\n{reason}"
+REASON = "    reason: {zh: 示例理由, en: An example reason}\n"
+
+
+def name_errors(directory, new_lines: str) -> list[tuple[int, int, str, str, str]]:
+    errors = errors_after_edit(directory, I, NAME, new_lines)
+    return [(e.line, e.column, e.field, e.zh, e.en) for e in errors]
+
+
+def test_a_chinese_name_that_drops_a_limiting_word_is_located_in_both_languages(minimal_dir):
+    [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME.replace("启动凌兆综合体建设", "凌兆综合体"))
+    assert (line, column, field) == (111, 10, "milestones[economy.lingzhao_complex].name.zh")
+    assert zh.startswith("引文分句 '启动凌兆片区社区生活服务综合体建设' 含限定词“启动”，中文名称 '凌兆综合体' 没有写出")
+    assert en.startswith("the quoted clause '启动凌兆片区社区生活服务综合体建设' holds the limiting word “启动”, "
+                         "which the Chinese name '凌兆综合体' leaves out")
+
+
+def test_an_english_name_with_none_of_the_renderings_is_located_in_both_languages(minimal_dir):
+    [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME.replace("Start of building the Lingzhao complex",
+                                                                            "Lingzhao complex"))
+    assert (line, column, field) == (111, 25, "milestones[economy.lingzhao_complex].name.en")
+    assert "英文名称 'Lingzhao complex' 没有它的任何一种译法（start / launch / begin / kick off）" in zh
+    assert "the English name 'Lingzhao complex' does not render (any of: start / launch / begin / kick off)" in en
+
+
+def test_both_names_dropping_it_are_two_errors(minimal_dir):
+    errors = name_errors(minimal_dir, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n")
+    assert [field for _, _, field, _, _ in errors] == ["milestones[economy.lingzhao_complex].name.zh",
+                                                       "milestones[economy.lingzhao_complex].name.en"]
+
+
+def test_an_omission_with_its_reason_passes(minimal_dir):
+    path = minimal_dir / I
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        NAME, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n" + OMITS.format(reason=REASON)), encoding="utf-8")
+    [milestone] = load_dataset(minimal_dir).content.milestones
+    assert [(o.word, o.reason.en) for o in milestone.name_omits] == [("启动", "An example reason")]
+
+
+@pytest.mark.parametrize(("reason", "field"), [("", "reason"), ("    reason: {zh: 示例理由}\n", "en")])
+def test_an_omission_needs_its_reason_in_both_languages(minimal_dir, reason, field):
+    errors = name_errors(minimal_dir, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n" + OMITS.format(reason=reason))
+    assert [(e_field.rsplit(".", 1)[-1], zh) for _, _, e_field, zh, _ in errors] == [(field, f"缺少必填字段 '{field}'")]
+
+
+def test_an_omission_the_names_do_not_need_is_said(minimal_dir):
+    [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME + OMITS.format(reason=REASON))
+    assert (line, field) == (113, "milestones[economy.lingzhao_complex].name_omits[0].word")
+    assert zh.startswith("name_omits 中的 '启动' 不需要") and en.startswith("'启动' in name_omits is not needed")
+
+
+def test_a_figures_limiting_word_is_read_in_its_own_clause_only():
+    # 3台老化电梯更换、173套…探测器安装: 老化 is the lifts' word, not the detectors'; 均取得大幅增长 is no figure's clause.
+    quote = "完成世博家园养老院3台老化电梯更换、心悦家园养老院173套故障电弧探测器安装"
+    assert rules._clauses_holding(quote, 3.0) == ["完成世博家园养老院3台老化电梯更换"]
+    assert rules._clauses_holding(quote, 173.0) == ["心悦家园养老院173套故障电弧探测器安装"]
+    assert rules._clauses_holding("引进企业139家,实到外资1619万美元,均取得大幅增长。", 139.0) == ["引进企业139家"]
