@@ -43,11 +43,7 @@ class LimitingWord:
         return any(re.search(rf"(?<![a-z']){re.escape(normal(rendering))}", english) for rendering in self.en)
 
 
-def _load() -> dict:
-    return yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
-
-
-_DATA = _load()
+_DATA = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
 TERMS: list[dict] = _DATA["terms"]  # {zh, en, not_en?}: one English name per thing
 LIMITING: tuple[LimitingWord, ...] = tuple(
     LimitingWord(entry["zh"], kind, tuple(entry["en"]), tuple(entry.get("not_in", ())))

@@ -102,8 +102,8 @@ class NameOmission(StrictModel):
                                      "Why the names leave it out (e.g. it limits another clause of the quote)")
 
 
-NAME_OMITS = ("名称中不写的限定词及理由（引文分句含 kpi/vocabulary.yaml 的限定词而名称不含时必填）/ "
-              "Limiting words of the quoted clause the names leave out, each with its reason")
+NameOmits = Annotated[list[NameOmission], Field(description="名称中不写的限定词及理由（引文分句含 kpi/vocabulary.yaml 的限定词而名称不含时必填）/ "
+                                                       "Limiting words of the quoted clause the names leave out, each with its reason")]
 
 
 class Theme(StrictModel):
@@ -121,7 +121,7 @@ class Indicator(StrictModel):
     former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="指标名称（简短）/ Short name")
-    name_omits: list[NameOmission] = Field([], description=NAME_OMITS)
+    name_omits: NameOmits = []
     unit: Text = Field(description="单位；英文写基本单位（万、亿由程序换算）/ Unit; English without 万/亿")
     direction: Direction = Field("none", description="期望方向：higher 越高越好 / lower 越低越好 / none")
     key: bool = Field(False, description="是否为重点指标（领导首屏）/ Key figure shown first")
@@ -215,7 +215,7 @@ class Target(StrictModel):
     former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="目标名称 / Short name")
-    name_omits: list[NameOmission] = Field([], description=NAME_OMITS)
+    name_omits: NameOmits = []
     value: Number = Field(description="目标值 / Target value")
     unit: Text = Field(description="单位 / Unit")
     comparison: Comparison = Field(description="at_least 不少于 / at_most 不超过 / exactly 等于")
@@ -235,7 +235,7 @@ class Milestone(StrictModel):
     former_ids: FormerIds = []
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="事项名称 / Short name")
-    name_omits: list[NameOmission] = Field([], description=NAME_OMITS)
+    name_omits: NameOmits = []
     source: Source = Field(description="出处 / Source in the report")
     progress: list[MilestoneEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
     outcome: MilestoneOutcome | None = Field(None, description="结果（来自下一年度报告）/ Outcome, from the following report")

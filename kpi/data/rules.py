@@ -9,7 +9,6 @@ report, a report text that could not be read): that mistake is said once, by the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -20,8 +19,8 @@ from kpi.data.model import Indicator, IndicatorsFile, Milestone, Target
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
-from kpi.report.numbers import number_in_text, numbers_in, plain
-from kpi.report.numerals import numerals_in
+from kpi.report.layout import clauses_holding
+from kpi.report.numbers import every_number_in, number_in_text, plain
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
 from kpi.vocabulary import LIMITING, LimitingWord
@@ -284,9 +283,6 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
 
 # ── Names against their sentences ────────────────────────────────────────────────────────────────────
 
-_CLAUSE_MARKS = re.compile(r"[,，;；。:：!！?？]")
-
-
 def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
     """A limiting word of the quoted clause (kpi/vocabulary.yaml: 部分, 大幅, 启动…) stands in both names, or name_omits says why."""
     for group in ("indicators", "targets", "milestones"):
@@ -327,44 +323,11 @@ def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[Limi
         stated = [(item.source.quote, None, [])]
     seen = set()
     for quote, value, words in stated:
-        for clause in _clauses_holding(quote, value):
+        for clause in clauses_holding(quote, value):
             for word in LIMITING:
                 if word.zh not in seen and word.stands_in(clause):
                     seen.add(word.zh)
                     yield word, clause, words
-
-
-def _clauses_holding(quote: str, value: float | str | None) -> list[str]:
-    """The clauses of a quote (text between , ; 。 : ! ?) holding the value; the whole quote when it is None or not found."""
-    if isinstance(value, str):
-        places = [m.start() for m in re.finditer(re.escape(value), quote)]
-    elif value is not None:
-        places = [start for start, _, number in numbers_in(quote) if number == value]
-        places = places or [start for start, _, number in numerals_in(quote) if number == value]  # 两期 for 2
-    else:
-        places = []
-    if not places:
-        return [quote]
-    found = []
-    for place in places:
-        start = max((m.end() for m in _CLAUSE_MARKS.finditer(quote, 0, place)), default=0)
-        end = _CLAUSE_MARKS.search(quote, place)
-        found.append(_own_phrase(quote[start:end.start() if end else len(quote)], place - start))
-    return found
-
-
-def _own_phrase(clause: str, place: int) -> str:
-    """The figure's own part of a clause that lists several with 、 (3台老化电梯更换、173套…探测器安装): from after the
-    part holding the figure before it to before the part holding the figure after it."""
-    parts, offset = [], 0
-    for part in clause.split("、"):
-        parts.append((offset, part))
-        offset += len(part) + 1
-    mine = max(n for n, (at, _) in enumerate(parts) if at <= place)
-    counted = [n for n, (_, part) in enumerate(parts) if n != mine and any(numbers_in(part))]
-    first = max((n + 1 for n in counted if n < mine), default=0)
-    last = min((n - 1 for n in counted if n > mine), default=len(parts) - 1)
-    return "、".join(part for _, part in parts[first:last + 1])
 
 
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
@@ -422,7 +385,7 @@ def exclusions_stand_in_their_report(files: Files) -> Iterator[DataError]:
             elif entry.report in files.texts and entry.text not in files.texts[entry.report]:
                 yield files.exclusions.error(loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text),
                                              report=entry.report)
-            elif group == "numbers" and not any(numbers_in(entry.text)) and not any(numerals_in(entry.text)):
+            elif group == "numbers" and not every_number_in(entry.text):
                 yield files.exclusions.error(loc + ("text",), "exclusion_without_number", input=show_input(entry.text))
 
 

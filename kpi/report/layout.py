@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kpi.report.numbers import every_number_in, numbers_in
 from kpi.report.text import CHAPTER
 
 FRONT, REVIEW, TASKS, GLOSSARY = "front", "第一部分", "第二部分", "glossary"
@@ -18,7 +19,7 @@ SECTION_NUMBER = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]")
 _NUMBERED_LABEL = re.compile(r"^[一二三四五六七八九十]+(\(|$)")
 LIST_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、](?![0-9]))")
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_CLAUSE = re.compile(r"[^,，;；。！？]+")  # a clause: the text between two of these marks
+CLAUSE = re.compile(r"[^,，;；。！？]+")  # a clause: the text between two of these marks
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def clauses(text: str, named_sections: Iterable[str] = ()) -> Iterator[Clause]:
         title_end = 0 if not SECTION_NUMBER.match(stripped) else min((i for i in (line.find(m) for m in "。！？") if i >= 0),
                                                                      default=len(line))
         whole_heading = chapter or bool(PART_NUMBER.match(stripped))
-        for m in _CLAUSE.finditer(line):
+        for m in CLAUSE.finditer(line):
             lead = LIST_NUMBER.match(m[0])
             begin = m.start() + (lead.end() if lead else 0)
             words = line[begin:m.end()].strip()
@@ -124,3 +125,30 @@ def clauses(text: str, named_sections: Iterable[str] = ()) -> Iterator[Clause]:
             begin = line.index(words, begin)
             yield Clause(paragraph.start + begin, paragraph.start + begin + len(words), words, paragraph.part,
                          paragraph.section, whole_heading or m.start() < title_end, chapter)
+
+
+def clauses_holding(quote: str, value: float | str | None) -> list[str]:
+    """The clauses of a quote holding the value (a number, or the words of a result), each narrowed to the value's own
+    part of a list; the whole quote when the value is None or not found."""
+    if isinstance(value, str):
+        places = [m.start() for m in re.finditer(re.escape(value), quote)]
+    else:
+        places = [start for start, _, number in every_number_in(quote) if number == value] if value is not None else []
+    if not places:
+        return [quote]
+    return [_own_phrase(m.group(), place - m.start()) for place in places
+            for m in CLAUSE.finditer(quote) if m.start() <= place < m.end()]
+
+
+def _own_phrase(clause: str, place: int) -> str:
+    """The figure's own part of a clause that lists several with 、 (3台老化电梯更换、173套…探测器安装): from after the
+    part holding the figure before it to before the part holding the figure after it."""
+    parts, offset = [], 0
+    for part in clause.split("、"):
+        parts.append((offset, part))
+        offset += len(part) + 1
+    mine = max(n for n, (at, _) in enumerate(parts) if at <= place)
+    counted = [n for n, (_, part) in enumerate(parts) if n != mine and any(numbers_in(part))]
+    first = max((n + 1 for n in counted if n < mine), default=0)
+    last = min((n - 1 for n in counted if n > mine), default=len(parts) - 1)
+    return "、".join(part for _, part in parts[first:last + 1])

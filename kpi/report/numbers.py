@@ -21,9 +21,14 @@ def numbers_in(text: str) -> Iterator[tuple[int, int, float]]:
         yield m.start(), m.end(), float(m.group())
 
 
+def every_number_in(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of every number, Arabic or a count in numerals (the report writes 两期 for 2), in order."""
+    return sorted((*numbers_in(text), *numerals_in(text)))
+
+
 def number_in_text(value: float, text: str) -> bool:
     """Whether the value stands in the text as a whole number (45 is not found in 245)."""
-    return any(found == value for _, _, found in (*numbers_in(text), *numerals_in(text)))  # the report writes 两期 for 2
+    return any(found == value for _, _, found in every_number_in(text))
 
 
 def value_of(word: str) -> float:

@@ -42,16 +42,14 @@ from typing import Literal
 
 from kpi.data.dataset import Dataset, sourced
 from kpi.data.model import ExclusionsFile, IndicatorsFile
-from kpi.report.layout import REVIEW, TASKS, Paragraph, clauses, report_structure
-from kpi.report.numbers import numbers_in, value_of
-from kpi.report.numerals import numerals_in
+from kpi.report.layout import CLAUSE, REVIEW, TASKS, Paragraph, clauses, report_structure
+from kpi.report.numbers import every_number_in, numbers_in, value_of
 
 Kind = Literal["number", "commitment", "rank", "zero", "words"]
 KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "number")
 RANK = re.compile(r"全[区市国](?:第[一二三四五六七八九十]+|前[二三四五六七八九十]+)")
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千万])零(?!的突破|星|散|售|钱|碎)[\u4e00-\u9fff]|未发生")
 IN_WORDS = re.compile(r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)")
-_CLAUSE = re.compile(r"[^,，;；。！？]+")
 
 
 @dataclass(frozen=True)
@@ -104,9 +102,8 @@ def _numbers(text: str, paragraph: Paragraph) -> list[Statement]:
     written in numerals (五级, 十二景)."""
     line = text[paragraph.start:paragraph.end]
     found = []
-    numerals = list(numerals_in(line)) if paragraph.part == REVIEW else []
-    for start, end, _ in sorted((*numbers_in(line), *numerals)):
-        clause = next(m for m in _CLAUSE.finditer(line) if m.start() <= start < m.end())
+    for start, end, _ in every_number_in(line) if paragraph.part == REVIEW else numbers_in(line):
+        clause = next(m for m in CLAUSE.finditer(line) if m.start() <= start < m.end())
         found.append(Statement("number", paragraph.start + start, paragraph.start + end, clause[0].strip(), paragraph.part,
                                paragraph.section, text.count("\n", 0, paragraph.start) + 1))
     return found

@@ -255,11 +255,3 @@ def test_an_omission_the_names_do_not_need_is_said(minimal_dir):
     [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME + OMITS.format(reason=REASON))
     assert (line, field) == (113, "milestones[economy.lingzhao_complex].name_omits[0].word")
     assert zh.startswith("name_omits 中的 '启动' 不需要") and en.startswith("'启动' in name_omits is not needed")
-
-
-def test_a_figures_limiting_word_is_read_in_its_own_clause_only():
-    # 3台老化电梯更换、173套…探测器安装: 老化 is the lifts' word, not the detectors'; 均取得大幅增长 is no figure's clause.
-    quote = "完成世博家园养老院3台老化电梯更换、心悦家园养老院173套故障电弧探测器安装"
-    assert rules._clauses_holding(quote, 3.0) == ["完成世博家园养老院3台老化电梯更换"]
-    assert rules._clauses_holding(quote, 173.0) == ["心悦家园养老院173套故障电弧探测器安装"]
-    assert rules._clauses_holding("引进企业139家,实到外资1619万美元,均取得大幅增长。", 139.0) == ["引进企业139家"]

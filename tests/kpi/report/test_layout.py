@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.report.layout import FRONT, GLOSSARY, REVIEW, TASKS, clauses, report_structure, words_of
+from kpi.report.layout import FRONT, GLOSSARY, REVIEW, TASKS, clauses, clauses_holding, report_structure, words_of
 
 REPORT = """示例报告
 第一部分 2023年工作回顾
@@ -66,3 +66,11 @@ def test_clauses_of_both_parts_without_list_numbers_and_short_scraps():
 @pytest.mark.parametrize(("text", "words"), [("引进企业139家,", "引进企业家"), ("“1+3+X”模式", "X模式"), ("", "")])
 def test_words_of_keeps_only_chinese_characters_and_letters(text, words):
     assert words_of(text) == words
+
+
+def test_a_figures_limiting_word_is_read_in_its_own_clause_only():
+    # 3台老化电梯更换、173套…探测器安装: 老化 is the lifts' word, not the detectors'; 均取得大幅增长 is no figure's clause.
+    quote = "完成世博家园养老院3台老化电梯更换、心悦家园养老院173套故障电弧探测器安装"
+    assert clauses_holding(quote, 3.0) == ["完成世博家园养老院3台老化电梯更换"]
+    assert clauses_holding(quote, 173.0) == ["心悦家园养老院173套故障电弧探测器安装"]
+    assert clauses_holding("引进企业139家,实到外资1619万美元,均取得大幅增长。", 139.0) == ["引进企业139家"]
