@@ -176,7 +176,9 @@ def nginx_config(options: Options, run_dir: Path, environ: dict[str, str] | None
     url = public_url(options, environ or {})
     values = {
         "run_dir": str(run_dir), "port": str(options.port), "listen": options.listen, "cookie": ROUTE_COOKIE,
-        "servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=10s;" for p in options.backends),
+        # max_fails=0: a stopped process on loopback refuses at once, so nginx tries it each time rather than marking it
+        # down for a while; marked down, it would still count as down while `restart` stops the other (502 for all).
+        "servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in options.backends),
         "sign_in_port": str(options.sign_in), "user": user, "site": str(run_dir / "site"),
         "mime_types": str(MIME_TYPES), "connections": str(CONNECTIONS), "open_files": str(CONNECTIONS * 2),
         "static_maps": static_maps(), "sign_in_rate": SIGN_IN_RATE, "sign_in_burst": str(SIGN_IN_BURST),
@@ -204,9 +206,7 @@ def proxy_headers(secret: str, scheme: str) -> str:
     that sets its own): Streamlit sees the host the viewer asked for, and who nginx vouches the viewer is."""
     return "\n".join([
         "# Written by scripts/deploy/cluster.py: every request nginx passes on carries these (a viewer's own are replaced).",
-        # gixy: host_spoofing — Streamlit accepts a websocket only when its Origin matches Host, port included, so
-        # the Host the viewer sent ($host drops the port) goes on; the Origin map has already refused other sites.
-        "proxy_set_header Host $http_host;",
+        "proxy_set_header Host $http_host;  # not $host, which drops the port: see the template (gixy: host_spoofing)",
         "proxy_set_header X-Forwarded-Host $http_host;",
         "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
         f"proxy_set_header X-Forwarded-Proto {scheme};  # the public URL's: a TLS proxy in front speaks http to us",
@@ -229,11 +229,16 @@ COMMON_HEADERS = ('add_header X-Content-Type-Options "nosniff" always;\n'
 STATIC_POLICY = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
                  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
                  "base-uri 'none'; frame-ancestors 'none'")
-# Streamlit: styles are injected at run time (emotion), the font face nginx adds is inline, the websocket is this
-# server's, images and workers may be blob: URLs. No 'unsafe-eval': Streamlit and plotly.js work without it.
-STREAMLIT_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
-                    "frame-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'")
+# Streamlit: styles are injected at run time (emotion) and the font face nginx adds is inline; the websocket is this
+# server's; images and workers may be blob: URLs. Scripts: the app's own run in st.html (the page's language, a named
+# item scrolled into view, meeting mode's rotation), which the frontend inserts as inline scripts whose text depends
+# on the page and the data, so no hash can list them and Streamlit gives no nonce: 'unsafe-inline', but only this
+# server's files. 'wasm-unsafe-eval': Streamlit's protobuf decoder compiles WebAssembly (Chromium reports
+# "wasm-eval" without it); it allows WebAssembly only, not JavaScript's eval — no 'unsafe-eval' is needed.
+STREAMLIT_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+                    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                    "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; form-action 'self'; base-uri 'self'; "
+                    "object-src 'none'; frame-ancestors 'none'")
 
 
 def headers(policy: str) -> str:
