@@ -241,6 +241,13 @@ STREAMLIT_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm
                     "object-src 'none'; frame-ancestors 'none'")
 
 
+# The sign-in server's pages (components/signin.py): a form and its style, nothing else. It sends the same headers
+# itself; nginx hides those and sends these, so each comes once.
+SIGN_IN_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+                  "frame-ancestors 'none'; base-uri 'none'")
+HIDDEN = "".join(f"proxy_hide_header {name};\n" for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"))
+
+
 def headers(policy: str) -> str:
     """A snippet of response headers (nginx does not inherit add_header into a location that adds its own)."""
     return f'{COMMON_HEADERS}add_header Content-Security-Policy "{policy}" always;\n'
@@ -341,6 +348,7 @@ def configure(options: Options, run_dir: Path = RUN_DIR, environ: dict[str, str]
     files = {"nginx.conf": nginx_config(options, run_dir, environ),
              "proxy_headers.conf": proxy_headers(env[PROXY_SECRET_ENV], urlsplit(env[BASE_URL_ENV]).scheme),
              "headers_static.conf": headers(STATIC_POLICY), "headers_streamlit.conf": headers(STREAMLIT_POLICY),
+             "headers_sign_in.conf": HIDDEN + headers(SIGN_IN_POLICY),
              "supervisord.conf": supervisord_config(options, run_dir, env)}
     for name, text in files.items():
         path = run_dir / name
