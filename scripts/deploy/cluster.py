@@ -56,7 +56,6 @@ REPO_ROOT = DEPLOY_DIR.parent.parent
 sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the app's own code
 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
-from components.staff import STAFF_HEADER_ENV  # noqa: E402
 from components.supervisor import SOCKET_ENV, connect  # noqa: E402
 from components.views.routes import STATIC_PARAMS  # noqa: E402
 
@@ -331,7 +330,7 @@ def program_env(options: Options, run_dir: Path, environ: dict[str, str]) -> dic
            SOCKET_ENV: str(run_dir / "supervisor.sock"),
            # Until components/staff.py reads X-Kpi-User (the `auth` branch), this keeps its old header check on:
            # nginx never passes X-Kpi-Staff, so nobody is staff through the deploy rather than everybody.
-           STAFF_HEADER_ENV: "1"}
+           "KPI_STAFF_HEADER": "1"}
     if options.staff_file is not None:
         env[STAFF_FILE_ENV] = str(options.staff_file.resolve())
     return env
