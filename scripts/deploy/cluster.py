@@ -202,7 +202,9 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def proxy_headers(secret: str, scheme: str) -> str:
     """The one snippet every location that proxies includes (nginx does not inherit proxy_set_header into a location
-    that sets its own): Streamlit sees the host the viewer asked for, and who nginx vouches the viewer is."""
+    that sets its own): Streamlit sees the host the viewer asked for, and who nginx vouches the viewer is. Not the
+    websocket's Upgrade: the websocket's location adds it, and the sign-in server's session check (a subrequest of
+    that location) must stay a plain GET."""
     return "\n".join([
         "# Written by scripts/deploy/cluster.py: every request nginx passes on carries these (a viewer's own are replaced).",
         "proxy_set_header Host $http_host;  # not $host, which drops the port: see the template (gixy: host_spoofing)",
@@ -210,8 +212,6 @@ def proxy_headers(secret: str, scheme: str) -> str:
         "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
         f"proxy_set_header X-Forwarded-Proto {scheme};  # the public URL's: a TLS proxy in front speaks http to us",
         "proxy_set_header X-Real-IP $remote_addr;",
-        "proxy_set_header Upgrade $http_upgrade;",
-        "proxy_set_header Connection $connection_upgrade;",
         f"proxy_set_header X-Kpi-Proxy {secret};",
         "proxy_set_header X-Kpi-User $kb_user;",
         "proxy_set_header X-Kpi-Staff-Network $kb_staff_network;",
