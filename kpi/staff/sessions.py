@@ -14,6 +14,10 @@ the same database. Why signed as well: a cookie that was not made here is refuse
   or a removal changes it, and the session is refused from then on.
 
 Time comes from `now` (seconds, like time.time), so tests move the clock instead of sleeping.
+
+Who is signed in travels from the sign-in server to the app in the X-Kpi-User header (nginx copies it from the
+server's answer to its auth_request): the name percent-encoded as UTF-8, since a header carries Latin-1 only
+(`wang.li` stays `wang.li`, 张伟 is `%E5%BC%A0%E4%BC%9F`).
 """
 
 from __future__ import annotations
@@ -26,13 +30,16 @@ import secrets
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
+from urllib.parse import quote, unquote
 
-from kpi.staff.passwords import PasswordFile
+from kpi.staff.passwords import PasswordFile, valid_name
 
 COOKIE = "kpi_session"
+USER_HEADER = "X-Kpi-User"
+STAFF_FILE_ENV, SESSIONS_DIR_ENV = "KPI_STAFF_FILE", "KPI_SESSIONS_DIR"
 IDLE_S = 8 * 3600
 ABSOLUTE_S = 7 * 24 * 3600
 TOUCH_S = 60
@@ -132,6 +139,26 @@ class Sessions:
         with closing(sqlite3.connect(self.directory / DATABASE, timeout=BUSY_S, isolation_level=None)) as db:
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe from corruption, one fsync per checkpoint
             yield db
+
+
+def sessions_from_environment(environ: Mapping[str, str]) -> Sessions | None:
+    """The sessions the deploy configured (KPI_SESSIONS_DIR, KPI_STAFF_FILE), or None when either is not set."""
+    directory, password_file = environ.get(SESSIONS_DIR_ENV), environ.get(STAFF_FILE_ENV)
+    return Sessions(Path(directory), Path(password_file)) if directory and password_file else None
+
+
+def user_header(name: str) -> str:
+    """The X-Kpi-User value for a name: percent-encoded UTF-8 (ASCII names as they are)."""
+    return quote(name, safe="")
+
+
+def user_from_header(value: str | None) -> str | None:
+    """The name an X-Kpi-User value carries; None when empty or not a name the password file could hold."""
+    try:
+        name = unquote(value or "", errors="strict")
+    except UnicodeDecodeError:
+        return None
+    return name if valid_name(name) else None
 
 
 def _digest(token: str) -> str:

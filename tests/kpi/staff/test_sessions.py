@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kpi.staff.passwords import Cost, PasswordFile
-from kpi.staff.sessions import ABSOLUTE_S, DATABASE, IDLE_S, KEY_FILE, SWEEP_S, TOUCH_S, Sessions, load_key
+from kpi.staff.sessions import (ABSOLUTE_S, DATABASE, IDLE_S, KEY_FILE, SWEEP_S, TOUCH_S, Sessions, load_key,
+                                sessions_from_environment, user_from_header, user_header)
 
 CHEAP = Cost(ln=4)
 PASSWORD = "东明路 correct horse"
@@ -207,3 +208,21 @@ def test_expired_rows_are_deleted_now_and_then(sessions, clock):
     clock.advance(IDLE_S + SWEEP_S)
     sessions.start("wang.li", "wang's long password")
     assert [name for name, _, _ in rows(sessions)] == ["wang.li"]
+
+
+@pytest.mark.parametrize(("name", "header"), [("wang.li", "wang.li"), ("Li_Na-2", "Li_Na-2"), ("张伟", "%E5%BC%A0%E4%BC%9F"),
+                                              ("欧阳·娜娜", "%E6%AC%A7%E9%98%B3%C2%B7%E5%A8%9C%E5%A8%9C")])
+def test_a_name_travels_in_a_latin_1_header_and_back(name, header):
+    assert user_header(name) == header and header.isascii() and user_from_header(header) == name
+
+
+@pytest.mark.parametrize("header", [None, "", "%FF%FE", "wang li", "a%3Ab", "%0Aadmin", "x" * 41])
+def test_a_header_that_carries_no_name_names_nobody(header):
+    assert user_from_header(header) is None
+
+
+def test_the_deploy_configures_the_sessions_by_environment(tmp_path, password_file):
+    assert sessions_from_environment({}) is None
+    assert sessions_from_environment({"KPI_SESSIONS_DIR": str(tmp_path / "s")}) is None
+    found = sessions_from_environment({"KPI_SESSIONS_DIR": str(tmp_path / "s"), "KPI_STAFF_FILE": str(password_file.path)})
+    assert found.directory == tmp_path / "s" and found.verify(found.start("张伟", PASSWORD)) == "张伟"
