@@ -26,7 +26,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -48,6 +50,7 @@ PUBLIC_URL_ENV = "KPI_PUBLIC_URL"  # the same setting as the publisher's canonic
 SIGN_IN, SIGN_OUT, SESSION = "/staff/sign-in", "/staff/sign-out", "/staff/session"
 MAX_FORM = 8192  # bytes: a name, a password, a path
 MAX_FIELD = 1100  # characters kept of a field (a password may be 1,024)
+HASHES_AT_ONCE = 2  # each try takes scrypt's 32 MiB: a burst of sign-ins waits its turn instead of taking the memory
 HEADERS = {  # the pages hold no script, load nothing from elsewhere, and are never cached or framed
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
@@ -62,6 +65,7 @@ def create_app(sessions: Sessions, public_url: str = "") -> Starlette:
     app = Starlette(routes=[Route(SIGN_IN, show_form, methods=["GET"]), Route(SIGN_IN, sign_in, methods=["POST"]),
                             Route(SIGN_OUT, sign_out, methods=["GET"]), Route(SESSION, session, methods=["GET"])])
     app.state.sessions, app.state.public_url = sessions, public_url
+    app.state.hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
     return app
 
 
@@ -212,7 +216,7 @@ async def sign_in(request: Request) -> Response:
     if form is None:
         return Response("form too large", status_code=413, headers=HEADERS)
     name, next_path = form.get("name", "").strip(), local_path(form.get("next"))
-    cookie = await run_in_threadpool(state.sessions.start, name, form.get("password", ""))
+    cookie = await run_in_threadpool(_start, request, name, form.get("password", ""))
     if cookie is None:
         LOG.warning("failed sign-in: name %r from %s", name, _client(request))
         return _page(sign_in_page(lang, next_path, wrong=True, typed_name=name), 401)
@@ -221,6 +225,12 @@ async def sign_in(request: Request) -> Response:
     response = RedirectResponse(next_path, status_code=303, headers=HEADERS)
     response.headers.append("Set-Cookie", session_cookie(cookie, state.public_url.startswith("https://")))
     return response
+
+
+def _start(request: Request, name: str, password: str) -> str | None:
+    """Sessions.start, a few at a time (in a worker thread: the wait blocks no other request)."""
+    with request.app.state.hashing:
+        return request.app.state.sessions.start(name, password)
 
 
 async def sign_out(request: Request) -> Response:
@@ -237,8 +247,15 @@ async def sign_out(request: Request) -> Response:
 
 
 async def session(request: Request) -> Response:
-    """GET /staff/session: nginx's question "who is this?", answered in X-Kpi-User."""
-    name = await run_in_threadpool(request.app.state.sessions.verify, request.cookies.get(COOKIE))
+    """GET /staff/session: nginx's question "who is this?", answered in X-Kpi-User.
+
+    Why a database error is "nobody" and not an error: nginx asks on every websocket (optional=1), so an error would
+    cost the public its interactive views; a staff page is refused (401) until the database answers again."""
+    try:
+        name = await run_in_threadpool(request.app.state.sessions.verify, request.cookies.get(COOKIE))
+    except sqlite3.Error:
+        LOG.exception("the sessions database did not answer: nobody is signed in meanwhile")
+        name = None
     known = {USER_HEADER: user_header(name)} if name is not None else {}
     status = 200 if name is not None or request.query_params.get("optional") == "1" else 401
     return Response(status_code=status, headers={**HEADERS, **known})

@@ -3,9 +3,11 @@ and driven as nginx and a browser drive it: the form, the cookie, refusals, sign
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,7 +22,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from components.signin import local_path, origin_of, same_origin, sign_in_page
+from starlette.requests import Request
+
+from components.signin import create_app, local_path, origin_of, same_origin, session, sign_in_page
 from kpi.data.files import REPO_ROOT
 from kpi.staff.passwords import Cost, PasswordFile
 
@@ -235,3 +239,19 @@ def test_origin_of_drops_the_default_port_and_path():
 def test_the_page_escapes_a_name_and_keeps_the_language_on_sign_out():
     page = sign_in_page("en", "/", signed_in="<b>x</b>")
     assert "Signed in as &lt;b&gt;x&lt;/b&gt;" in page and 'href="/staff/sign-out?lang=en"' in page
+
+
+class Unanswering:
+    """Sessions whose database does not answer (locked past its timeout, a full disk)."""
+
+    def verify(self, cookie: str | None) -> str | None:
+        raise sqlite3.OperationalError("database is locked")
+
+
+@pytest.mark.parametrize(("query", "status"), [(b"optional=1", 200), (b"", 401)])
+def test_a_database_that_does_not_answer_signs_nobody_in_and_costs_the_public_nothing(query, status, caplog):
+    scope = {"type": "http", "method": "GET", "path": "/staff/session", "query_string": query,
+             "headers": [(b"cookie", b"kpi_session=a.b")], "app": create_app(Unanswering())}
+    answer = asyncio.run(session(Request(scope)))
+    assert answer.status_code == status and "x-kpi-user" not in answer.headers
+    assert "the sessions database did not answer" in caplog.text
