@@ -97,7 +97,8 @@ def same_origin(origin: str | None, public_url: str, host: str | None) -> bool:
     try:
         if public_url:
             return origin_of(origin) == origin_of(public_url)
-        return urlsplit(origin.strip()).netloc.lower() == (host or "").lower()
+        netloc = urlsplit(origin.strip()).netloc.lower()
+        return bool(netloc) and netloc == (host or "").lower()
     except ValueError:  # a port that is not a number
         return False
 

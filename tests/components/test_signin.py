@@ -225,6 +225,7 @@ def test_local_path(target, expected):
     ("https://kpi.example.cn", "http://kpi.example.cn", None, False),
     ("http://127.0.0.1:8500", "", "127.0.0.1:8500", True),  # no public URL: the host asked
     ("http://evil.example", "", "127.0.0.1:8500", False),
+    ("null", "", None, False),
     ("https://kpi.example.cn:x", PUBLIC, None, False),
 ])
 def test_same_origin(origin, public, host, allowed):
