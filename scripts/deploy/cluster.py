@@ -36,7 +36,7 @@ REPO_ROOT = DEPLOY_DIR.parent.parent
 sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the app's own code
 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
-from components.staff import STAFF_HEADER_ENV  # noqa: E402
+from components.staff import PROXY_SECRET_ENV  # noqa: E402
 from components.views.routes import STATIC_PARAMS  # noqa: E402
 TEMPLATE = DEPLOY_DIR / "nginx.conf.template"
 RUN_DIR = REPO_ROOT / ".state" / "deploy"
@@ -58,6 +58,7 @@ class Staff:
     networks: tuple[str, ...] = LOCAL_NETWORKS
     password_file: Path | None = None
     token: str = ""  # the cookie's value once the password was given (new at every start)
+    proxy_secret: str = ""  # X-Kpi-Proxy: the Streamlit processes believe nginx's headers only with it (new at every start)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def nginx_config(port: int, backends: list[int], run_dir: Path, brotli: Path | N
               "site": str(site or run_dir / "site"), "mime_types": str(MIME_TYPES), "connections": str(CONNECTIONS),
               "open_files": str(CONNECTIONS * 2), "static_maps": static_maps(), "staff_access": access, "staff_rule": rule,
               "staff_networks": "\n".join(f"        {network} 1;" for network in staff.networks),
-              "staff_token": staff.token or secrets.token_hex(16),
+              "staff_token": staff.token or secrets.token_hex(16), "proxy_secret": staff.proxy_secret or secrets.token_hex(16),
               "brotli_module": f"load_module {brotli};" if with_brotli else "",
               "brotli": "    brotli on;\n    brotli_comp_level 5;\n    brotli_types text/css application/javascript "
                         "text/javascript application/json image/svg+xml text/plain;" if with_brotli else "",
@@ -208,15 +209,16 @@ def start(port: int = 8500, backends: tuple[int, ...] = (8601, 8602), run_dir: P
     data = Path(data_dir or environ.get("KPI_DATA_DIR") or REPO_ROOT).resolve()
     site = run_dir / "site"
     site.mkdir(exist_ok=True)
+    proxy_secret = secrets.token_hex(16)
     env = {**environ, SECRET_ENV: cookie_secret(environ), "KPI_DATA_DIR": str(data), SITE_ENV: str(site),
-           STAFF_HEADER_ENV: "1", BASE_URL_ENV: public_url or environ.get(BASE_URL_ENV) or f"http://localhost:{port}"}
+           PROXY_SECRET_ENV: proxy_secret, BASE_URL_ENV: public_url or environ.get(BASE_URL_ENV) or f"http://localhost:{port}"}
     publisher = start_publisher(env, run_dir)
     started = {p: start_streamlit(p, env, run_dir, script) for p in backends}
     try:
         wait_published(site, publisher)
         for p, process in started.items():
             wait_healthy(f"http://127.0.0.1:{p}", process)
-        start_nginx(port, list(backends), run_dir, Staff(staff.networks, staff.password_file, secrets.token_hex(16)))
+        start_nginx(port, list(backends), run_dir, Staff(staff.networks, staff.password_file, secrets.token_hex(16), proxy_secret))
         wait_healthy(f"http://127.0.0.1:{port}")
     except RuntimeError:
         stop(run_dir)
