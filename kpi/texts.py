@@ -238,6 +238,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Publisher: last heartbeat {at}, public pages last written {written}."),
     "publisher_stale": ("发布进程超过 {s} 秒没有心跳（最近心跳 {at}，最近一次写入 {written}）：公开页面可能没有更新。",
                         "The publisher's heartbeat is older than {s} s (last {at}, last write {written}): the public pages may not be current."),
+    # Staff sign-in (components/signin.py) and who is signed in (the data-check page)
+    "signin_title": ("工作人员登录", "Staff sign-in"),
+    "signin_name": ("姓名", "Name"),
+    "signin_password": ("密码", "Password"),
+    "signin_button": ("登录", "Sign in"),
+    "signin_wrong": ("姓名或密码错误。", "Wrong name or password."),
+    "signin_as": ("已登录：{name}", "Signed in as {name}"),
+    "signin_continue": ("继续", "Continue"),
+    "signin_other_lang": ("English", "中文"),
+    "signin_foreign": ("请从本站的登录页登录。", "Please sign in from this site's own sign-in page."),
+    "sign_out": ("退出登录", "Sign out"),
+    "signed_out": ("已退出登录。", "You have signed out."),
     # Command line (python -m kpi)
     "cli_valid": ("数据有效：{reports} 份报告（{report_ids}），{figure_count} 项指标（{themes}），{targets} 个数值目标，"
                   "{milestones} 个事项，{programmes} 个多年项目，{terms} 个名词。",
@@ -297,6 +309,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "apply_data_errors": ("数据本身有 {n} 个错误：请先修正（python -m kpi validate）再写入草稿；未作任何改动。",
                           "The data itself has {n} error(s): fix them (python -m kpi validate) before applying a draft; "
                           "nothing was changed."),
+    "staff_password_short": ("密码至少需要 {n} 个字符；未作任何改动。", "A password needs at least {n} characters; nothing was changed."),
+    "staff_password_unusable": ("密码不能包含换行，也不能超过 {n} 个字符；未作任何改动。",
+                                "A password cannot hold a line break or be longer than {n} characters; nothing was changed."),
+    "staff_bad_name": ("姓名不可用：{name}（1–40 个字符：字母、数字、汉字、“.”、“_”、“-”、“·”，以字母、数字或汉字开头）",
+                       "unusable name: {name} (1–40 characters: letters, digits, Chinese characters, '.', '_', '-', '·', "
+                       "starting with a letter, a digit or a Chinese character)"),
+    "staff_prompt": ("{name} 的新密码：", "New password for {name}: "),
+    "staff_prompt_again": ("再输入一次：", "Once more: "),
+    "staff_mismatch": ("两次输入的密码不一致；未作任何改动。", "The two passwords differ; nothing was changed."),
+    "staff_no_password": ("标准输入中没有密码；未作任何改动。", "No password on standard input; nothing was changed."),
+    "staff_added": ("已添加 {name}（{file}）。", "Added {name} to {file}."),
+    "staff_reset": ("已重设 {name} 的密码（{file}）；其已有的登录全部失效。", "Reset the password of {name} in {file}; their open sessions have ended."),
+    "staff_removed": ("已删除 {name}（{file}）；其已有的登录全部失效。", "Removed {name} from {file}; their open sessions have ended."),
+    "staff_not_found": ("{file} 中没有 {name}；未作任何改动。", "{name} is not in {file}; nothing was changed."),
+    "staff_no_file": ("{file}: 找不到密码文件", "{file}: password file not found"),
+    "staff_bad_line": ("{file}:{line}: 无法读取的行（应为 姓名:$scrypt$…），无人能以此行登录",
+                       "{file}:{line}: unreadable line (expected NAME:$scrypt$…); nobody signs in with it"),
+    "staff_none": ("{file} 中还没有工作人员（python -m kpi staff add 姓名 {file}）。", "No staff in {file} yet (python -m kpi staff add NAME {file})."),
     "apply_empty": ("草稿中没有可写入的条目；未作任何改动。", "The draft has no entries to apply; nothing was changed."),
 }
 

@@ -10,7 +10,7 @@ from components.data import current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems, static_pages
 from components.processes import supervised_processes
-from components.staff import is_staff
+from components.staff import signed_in_html, staff_viewer
 from components.views.commitments import assessments
 from components.views.page import document_title
 from kpi.data.files import data_dir, data_stamp, EXCLUSIONS, INDICATORS
@@ -20,11 +20,14 @@ frame = page_frame()
 lang, dataset = frame.lang, frame.dataset
 content = dataset.content
 st.set_page_config(page_title=document_title(t("check", lang), lang))
-if not is_staff():  # behind the deploy's nginx, for staff only (components/staff.py)
+viewer = staff_viewer()
+if not viewer.may_read:  # behind the deploy's nginx, for staff only (components/staff.py)
     st.info(t("staff_only", lang), icon=":material/lock:")
     st.stop()
 loaded = current_data()
 st.header(t("check", lang), divider="gray")
+if viewer.name:
+    st.html(signed_in_html(viewer.name, lang))
 
 failures = page_errors()
 data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff

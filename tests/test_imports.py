@@ -32,6 +32,12 @@ def test_the_draft_modules_never_import_streamlit():
     assert printed_by(code) == "False"
 
 
+def test_the_staff_core_and_the_sign_in_server_never_import_streamlit():
+    # Why: the sign-in server answers nginx on every staff request and websocket; Streamlit would only slow its start.
+    code = "import sys, kpi.staff.sessions, kpi.staff.command, components.signin; print('streamlit' in sys.modules)"
+    assert printed_by(code) == "False"
+
+
 def imported_modules(path: Path) -> set[str]:
     """Every module a Python file imports, at its top or inside a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))

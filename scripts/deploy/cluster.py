@@ -47,7 +47,6 @@ import time
 import urllib.request
 import xmlrpc.client
 from dataclasses import dataclass
-from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,20 +55,20 @@ REPO_ROOT = DEPLOY_DIR.parent.parent
 sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the app's own code
 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
+from components.staff import PROXY_SECRET_ENV  # noqa: E402
 from components.supervisor import SOCKET_ENV, connect  # noqa: E402
+from kpi.staff.sessions import SESSIONS_DIR_ENV, STAFF_FILE_ENV  # noqa: E402
 from components.views.routes import STATIC_PARAMS  # noqa: E402
 
 TEMPLATE = DEPLOY_DIR / "nginx.conf.template"
 RUN_DIR = REPO_ROOT / ".state" / "deploy"
 SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
-# The contracts' names ("Who is staff"): what the Streamlit processes and the sign-in server are given.
-PROXY_SECRET_ENV, STAFF_FILE_ENV, SESSIONS_DIR_ENV = "KPI_PROXY_SECRET", "KPI_STAFF_FILE", "KPI_SESSIONS_DIR"
 ROUTE_COOKIE = "kpi_route"
 START_TIMEOUT_S = 90.0
 SIGN_IN_RATE, SIGN_IN_BURST = "10r/m", 5  # wrong passwords per client address: 6 at once, then one every 6 s
 LOG_MAX_BYTES, LOG_BACKUPS = 10 * 1024 * 1024, 5
 PUBLISHER, SIGN_IN, NGINX = "publisher", "sign-in", "nginx"
-SIGN_IN_MODULE = "components.signin"  # the `auth` branch's server (contracts); its program starts once it exists
+STAFF_FILE = "staff.passwords"  # in the run directory, when --staff-file is not given (nobody can sign in until made)
 # Debian's libnginx-mod-http-brotli-filter (bash scripts/test installs it with nginx).
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -88,7 +87,7 @@ class Options:
     listen: str = "127.0.0.1"
     data_dir: Path | None = None  # default: $KPI_DATA_DIR, else the repository
     public_url: str = ""  # default: $KPI_PUBLIC_URL, else http://localhost:PORT
-    staff_file: Path | None = None
+    staff_file: Path | None = None  # default: staff.passwords in the run directory
     staff_networks: tuple[str, ...] = ()
     trusted_proxies: tuple[str, ...] = ()
     script: Path | None = None  # another Streamlit script than app.py (the benchmark's floor page)
@@ -297,7 +296,6 @@ def program(name: str, command: list[str], run_dir: Path, options: Options, env:
 def supervisord_config(options: Options, run_dir: Path, env: dict[str, str]) -> str:
     """supervisord.conf: its socket (mode 0700) and logs in the run directory, then every program."""
     logs, python = run_dir / "logs", sys.executable
-    sign_in_ready = find_spec(SIGN_IN_MODULE) is not None
     nginx_logs = (f"stderr_logfile={quoted(str(logs / 'nginx-error.log'))}\nstderr_logfile_maxbytes={options.log_max_bytes}\n"
                   f"stderr_logfile_backups={options.log_backups}\n")
     sections = [
@@ -310,8 +308,8 @@ def supervisord_config(options: Options, run_dir: Path, env: dict[str, str]) -> 
         f"[supervisorctl]\nserverurl=unix://{quoted(str(run_dir / 'supervisor.sock'))}\n",
         program(PUBLISHER, [python, "-m", "components.publish", "--watch", "--site", str(run_dir / "site")],
                 run_dir, options, env, priority=10),
-        program(SIGN_IN, [python, "-m", SIGN_IN_MODULE, "--port", str(options.sign_in)], run_dir, options, env,
-                autostart=sign_in_ready, priority=20),
+        program(SIGN_IN, [python, "-m", "components.signin", "--port", str(options.sign_in)], run_dir, options, env,
+                priority=20),
         *(program(f"streamlit-{port}", streamlit_command(port, options.script), run_dir, options, env, priority=30)
           for port in options.backends),
         # Last, and stopped first: viewers meet nginx only once what it passes them to has started.
@@ -328,11 +326,7 @@ def program_env(options: Options, run_dir: Path, environ: dict[str, str]) -> dic
            SITE_ENV: str(run_dir / "site"), BASE_URL_ENV: public_url(options, environ),
            PROXY_SECRET_ENV: kept_secret(run_dir / "proxy-secret"), SESSIONS_DIR_ENV: str(run_dir / "sessions"),
            SOCKET_ENV: str(run_dir / "supervisor.sock"),
-           # Until components/staff.py reads X-Kpi-User (the `auth` branch), this keeps its old header check on:
-           # nginx never passes X-Kpi-Staff, so nobody is staff through the deploy rather than everybody.
-           "KPI_STAFF_HEADER": "1"}
-    if options.staff_file is not None:
-        env[STAFF_FILE_ENV] = str(options.staff_file.resolve())
+           STAFF_FILE_ENV: str((options.staff_file or run_dir / STAFF_FILE).resolve())}
     return env
 
 
@@ -420,7 +414,7 @@ def wait_listening(port: int, timeout: float = START_TIMEOUT_S) -> None:
 
 def wait_up(options: Options, run_dir: Path, timeout: float = START_TIMEOUT_S) -> None:
     """Return once the static site is written, every Streamlit process and nginx answer, and the sign-in server
-    (when there is one) listens."""
+    listens."""
     deadline = time.monotonic() + timeout
     while not (run_dir / "site" / CURRENT).exists():
         if programs(run_dir)[PUBLISHER]["statename"] == "FATAL" or time.monotonic() > deadline:
@@ -428,8 +422,7 @@ def wait_up(options: Options, run_dir: Path, timeout: float = START_TIMEOUT_S) -
         time.sleep(0.2)
     for port in options.backends:
         wait_healthy(f"http://127.0.0.1:{port}", max(1.0, deadline - time.monotonic()), run_dir)
-    if programs(run_dir)[SIGN_IN]["statename"] != "STOPPED":
-        wait_listening(options.sign_in, max(1.0, deadline - time.monotonic()))
+    wait_listening(options.sign_in, max(1.0, deadline - time.monotonic()))
     wait_healthy(local_url(options), max(1.0, deadline - time.monotonic()), run_dir)
 
 
@@ -479,10 +472,8 @@ def restart(run_dir: Path = RUN_DIR) -> None:
     for port in streamlit_ports(run_dir):
         restart_program(server, f"streamlit-{port}")
         wait_healthy(f"http://127.0.0.1:{port}", run_dir=run_dir)
-    found = programs(run_dir)
-    for name in (PUBLISHER, SIGN_IN):
-        if found[name]["statename"] != "STOPPED" or name == PUBLISHER:
-            restart_program(server, name)
+    for name in (PUBLISHER, SIGN_IN):  # static pages and the public's websockets never wait for either
+        restart_program(server, name)
     server.signalProcess(NGINX, "HUP")
 
 
@@ -531,8 +522,8 @@ def add_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--data-dir", type=Path, help="default: $KPI_DATA_DIR, else the repository")
     command.add_argument("--public-url", default="", help=f"the site's public address, for canonical links and the "
                                                           f"websocket's origin (default: ${BASE_URL_ENV}, else http://localhost:PORT)")
-    command.add_argument("--staff-file", type=Path, metavar="FILE",
-                         help="the staff's password file (python -m kpi staff add NAME FILE)")
+    command.add_argument("--staff-file", type=Path, metavar="FILE", help="the staff's password file (python -m kpi "
+                                                                         "staff add NAME FILE; default: staff.passwords in the run directory)")
     command.add_argument("--staff-network", action="append", default=[], metavar="CIDR",
                          help="a network whose viewers are staff without signing in (repeatable; none by default)")
     command.add_argument("--trusted-proxy", action="append", default=[], metavar="CIDR",

@@ -31,7 +31,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("public")
     port = free_port()
-    (root / "staff.passwords").write_text("")  # made by `python -m kpi staff add` where a test signs in
+    (root / "staff.passwords").write_text("")  # nobody can sign in here: tests/browser/test_deploy_sign_in.py signs in
     options = deploy.Options(port, (free_port(),), free_port(), public_url=f"http://{HOST}:{port}",
                              staff_file=root / "staff.passwords", staff_networks=("10.9.9.0/24",),
                              trusted_proxies=("127.0.0.1/32",))
@@ -48,7 +48,8 @@ def public(site: deploy.Cluster) -> str:
 
 def over_websocket(site: deploy.Cluster, page: str, **headers: str) -> str:
     """A page's text over a websocket opened through nginx as a browser on the public site would open it."""
-    return page_text(site.url, page, headers=headers, origin=public(site), host=public(site).split("//", 1)[1])
+    named = {key.replace("_", "-"): value for key, value in headers.items()}
+    return page_text(site.url, page, headers=named, origin=public(site), host=public(site).split("//", 1)[1])
 
 
 def test_a_bogus_authorization_makes_no_one_staff_on_any_route(site):
@@ -67,14 +68,16 @@ def test_headers_a_viewer_forges_are_replaced_by_nginx(site):
 
 def test_a_streamlit_port_reached_directly_believes_no_forged_header(site):
     port = next(iter(site.processes))
-    forged = {"X-Kpi-User": "admin", "X-Kpi-Proxy": "a-guess", "X-Kpi-Staff-Network": "1"}
+    forged = {"X-Kpi-User": "admin", "X-Kpi-Proxy": "a-guess", "X-Kpi-Staff-Network": "1", "X-Kpi-Staff": "1"}
     text = page_text(f"http://127.0.0.1:{port}", "check", headers=forged)
     assert STAFF_ONLY in text and STAFF_PAGE not in text
 
 
 def test_only_a_staff_network_behind_the_trusted_proxy_skips_the_sign_in(site):
     assert probe.request(site.url + "/check", X_Forwarded_For="10.9.9.7").status == 200
+    assert STAFF_PAGE in over_websocket(site, "check", X_Forwarded_For="10.9.9.7")  # the app believes nginx's header
     assert probe.request(site.url + "/check", X_Forwarded_For="203.0.113.9").status == 302
+    assert STAFF_ONLY in over_websocket(site, "check", X_Forwarded_For="203.0.113.9")
     assert probe.request(site.url + "/check").status == 302  # this machine is no staff network by default
 
 
