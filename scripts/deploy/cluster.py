@@ -10,7 +10,8 @@ interactive from the Streamlit processes, the staff's sign-in), the publisher an
 
 OPTIONS: --processes 2, --port 8500, --first-port 8601, --sign-in-port (default: the first port − 1),
 --listen 127.0.0.1, --data-dir DIR, --run-dir DIR (default .state/deploy), --public-url URL, --staff-file FILE (the
-password file of `python -m kpi staff add`), --staff-network CIDR (repeatable; none by default), --trusted-proxy CIDR
+password file of `python -m kpi staff add`; default: staff.passwords in the run directory), --staff-network CIDR
+(repeatable; none by default), --trusted-proxy CIDR
 (repeatable: the TLS proxy or CDN connector in front, whose X-Forwarded-For names the client), --log-max-bytes,
 --log-backups.
 

@@ -178,6 +178,16 @@ def test_restart_under_load_refuses_no_one_and_start_refuses_a_running_deploy(cl
         deploy.start(deploy.Options(free_port(), (free_port(),)), cluster.run_dir)
 
 
+def test_while_the_sign_in_server_is_down_the_public_still_connects_and_staff_pages_ask_to_sign_in(cluster):
+    server = deploy.supervisor(cluster.run_dir).supervisor
+    server.stopProcess(deploy.SIGN_IN)
+    try:
+        assert probe.upgrade(cluster.url, cluster.url) == 101  # nginx's session check fails open to "nobody"
+        assert probe.request(cluster.url + "/check").status == 302
+    finally:
+        server.startProcess(deploy.SIGN_IN)
+
+
 def test_a_staff_edit_during_load_shows_on_every_process(browser, tmp_path):
     data = copy_data_dir(REPO_ROOT, tmp_path)
     running = start_cluster(tmp_path, data)
