@@ -33,7 +33,7 @@ from kpi.data.files import GLOSSARY, INDICATORS, SOURCE_DIR
 from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
 from kpi.data.parsing import ParsedFile, parse_file
-from kpi.draft.layout import Node, content_lines, layout
+from kpi.edit.layout import Node, content_lines, layout
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
 ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",

@@ -1,10 +1,10 @@
-"""The data files' layout as text (kpi/draft/layout.py): content lines without notes, and where each item ends."""
+"""The data files' layout as text (kpi/edit/layout.py): content lines without notes, and where each item ends."""
 
 from __future__ import annotations
 
 import pytest
 
-from kpi.draft.layout import content_lines, layout
+from kpi.edit.layout import content_lines, layout
 
 
 @pytest.mark.parametrize(("text", "lines"), [

@@ -1,10 +1,10 @@
 """Where each part of a YAML file stands as text: first and last line of every mapping, list and value.
 
-Why: `python -m kpi apply` inserts lines into indicators.yaml and glossary.yaml instead of loading and
-dumping them, so every byte it does not add stays as staff wrote it (comments, blank lines, quoting, key
-order). For that it needs the line each item ends on and the column its list is indented to, which the
-loader's position tree (kpi/data/yaml_reader.py, start positions only) does not keep. The file is parsed once
-more, here, only after it has passed validation.
+Why: `python -m kpi apply` and the editing page's forms write lines into indicators.yaml and glossary.yaml
+(kpi/edit/yaml_text.py) instead of loading and dumping them, so every byte they do not change stays as staff
+wrote it (comments, blank lines, quoting, key order). For that they need the line each item ends on, the column
+its list is indented to and the exact span of a scalar, which the loader's position tree
+(kpi/data/yaml_reader.py, start positions only) does not keep. The file is parsed once more, here.
 """
 
 from __future__ import annotations
