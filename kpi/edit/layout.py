@@ -18,7 +18,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class Node:
-    """A value of the file: where it starts, the line its last character is on, and its children."""
+    """A value of the file: where it starts and ends, its children, and a scalar's text."""
 
     line: int  # 0-based
     column: int  # 0-based; for a block list, the column of its first `-`
@@ -26,6 +26,10 @@ class Node:
     flow: bool = False  # written on one line, in [...] or {...}
     keys: dict[str, tuple[int, int, Node]] = field(default_factory=dict)  # key → (key line, key column, value)
     items: list[Node] = field(default_factory=list)
+    kind: str = "scalar"  # "mapping", "sequence" or "scalar"
+    value: str | None = None  # a scalar's text as YAML reads it, before its type is resolved ('2024' and 2024 alike)
+    style: str | None = None  # a scalar's style: None plain, "'" or '"' quoted, "|" or ">" a block
+    end_column: int = 0  # 0-based column just after its last character, on last_line
 
     def get(self, *path: str | int) -> Node | None:
         """The value at `path` (keys and list indexes), or None when there is none."""
@@ -38,6 +42,11 @@ class Node:
             else:
                 node = node.keys[part][2] if part in node.keys else None
         return node
+
+    def scalar(self, key: str) -> str | None:
+        """The text of the scalar under `key` of this mapping (None when there is none, or it is no scalar)."""
+        child = self.get(key)
+        return child.value if child is not None else None
 
 
 @dataclass
@@ -57,18 +66,21 @@ def layout(text: str) -> Node | None:
     for event in yaml.parse(text, Loader=_LOADER):
         start, end = event.start_mark, event.end_mark
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            node = Node(start.line, start.column, start.line, bool(event.flow_style))
-            stack.append(_Open(node, isinstance(event, yaml.MappingStartEvent)))
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            node = Node(start.line, start.column, start.line, bool(event.flow_style), kind="mapping" if mapping else "sequence")
+            stack.append(_Open(node, mapping))
         elif isinstance(event, yaml.CollectionEndEvent):
             node = stack.pop().node
             if node.flow:
-                node.last_line = _last_line(lines, node.line, end)
+                _end_at(node, lines, end)
             top = _attach(stack, node) or top
         elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
             if stack and stack[-1].mapping and stack[-1].key is None:
                 stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
                 continue
-            top = _attach(stack, Node(start.line, start.column, _last_line(lines, start.line, end))) or top
+            node = Node(start.line, start.column, start.line, value=getattr(event, "value", None),
+                        style=getattr(event, "style", None))
+            top = _attach(stack, _end_at(node, lines, end)) or top
     return top
 
 
@@ -83,8 +95,16 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
         parent.key = None
     else:
         parent.node.items.append(node)
-    parent.node.last_line = max(parent.node.last_line, node.last_line)
+    if node.last_line >= parent.node.last_line:
+        parent.node.last_line, parent.node.end_column = node.last_line, node.end_column
     return None
+
+
+def _end_at(node: Node, lines: list[str], end: yaml.Mark) -> Node:
+    """The node with its last line and the column after its last character set from the parser's end mark."""
+    node.last_line = _last_line(lines, node.line, end)
+    node.end_column = end.column if end.line == node.last_line else len(lines[node.last_line].rstrip("\r"))
+    return node
 
 
 def _last_line(lines: list[str], first: int, end: yaml.Mark) -> int:
