@@ -9,14 +9,20 @@ its list is indented to and the exact span of a scalar, which the loader's posit
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NO_KEYS: Mapping = MappingProxyType({})  # a scalar's: shared, and read-only so no one can fill it by mistake
+_KINDS = {yaml.MappingStartEvent: "mapping", yaml.SequenceStartEvent: "sequence"}
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SCALARS = (yaml.ScalarEvent, yaml.AliasEvent)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A value of the file: where it starts and ends, its children, and a scalar's text."""
 
@@ -24,8 +30,8 @@ class Node:
     column: int  # 0-based; for a block list, the column of its first `-`
     last_line: int  # 0-based line of its last character (comments and blank lines after it not counted)
     flow: bool = False  # written on one line, in [...] or {...}
-    keys: dict[str, tuple[int, int, Node]] = field(default_factory=dict)  # key → (key line, key column, value)
-    items: list[Node] = field(default_factory=list)
+    keys: Mapping[str, tuple[int, int, Node]] = field(default_factory=dict)  # key → (key line, key column, value)
+    items: Sequence[Node] = field(default_factory=list)
     kind: str = "scalar"  # "mapping", "sequence" or "scalar"
     value: str | None = None  # a scalar's text as YAML reads it, before its type is resolved ('2024' and 2024 alike)
     style: str | None = None  # a scalar's style: None plain, "'" or '"' quoted, "|" or ">" a block
@@ -49,7 +55,7 @@ class Node:
         return child.value if child is not None else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A collection being read: its node, whether it is a mapping, and the key waiting for its value."""
 
@@ -59,28 +65,32 @@ class _Open:
 
 
 def layout(text: str) -> Node | None:
-    """The file's top value with every child located; None for an empty file."""
+    """The file's top value with every child located; None for an empty file.
+
+    Why so plain a loop: the 10,000-indicator file has 435,000 events; each costs a few microseconds here.
+    """
     lines = text.split("\n")
     stack: list[_Open] = []
     top: Node | None = None
     for event in yaml.parse(text, Loader=_LOADER):
-        start, end = event.start_mark, event.end_mark
-        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            mapping = isinstance(event, yaml.MappingStartEvent)
-            node = Node(start.line, start.column, start.line, bool(event.flow_style), kind="mapping" if mapping else "sequence")
-            stack.append(_Open(node, mapping))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            node = stack.pop().node
-            if node.flow:
-                _end_at(node, lines, end)
-            top = _attach(stack, node) or top
-        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+        kind = type(event)
+        if kind in _SCALARS:
+            start = event.start_mark
             if stack and stack[-1].mapping and stack[-1].key is None:
                 stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
                 continue
-            node = Node(start.line, start.column, start.line, value=getattr(event, "value", None),
-                        style=getattr(event, "style", None))
-            top = _attach(stack, _end_at(node, lines, end)) or top
+            node = Node(start.line, start.column, start.line, False, _NO_KEYS, (), "scalar", getattr(event, "value", None),
+                        getattr(event, "style", None))
+            top = _attach(stack, _end_at(node, lines, event.end_mark)) or top
+        elif kind in _KINDS:
+            start = event.start_mark
+            node = Node(start.line, start.column, start.line, bool(event.flow_style), {}, [], _KINDS[kind])
+            stack.append(_Open(node, kind is yaml.MappingStartEvent))
+        elif kind in _ENDS:
+            node = stack.pop().node
+            if node.flow:
+                _end_at(node, lines, event.end_mark)
+            top = _attach(stack, node) or top
     return top
 
 
