@@ -19,6 +19,7 @@ text, single quotes where not, double quotes with escapes only for what single q
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 import re
@@ -233,7 +234,7 @@ class _Text:
     @classmethod
     def of(cls, text: str) -> _Text:
         original = DataText.of(text)
-        return cls(original, original.text.split("\n"), line_end(original.text), layout(original.text))
+        return cls(original, original.text.split("\n"), line_end(original.text), layout_of(text))
 
     def node(self, file: str, path: Path_) -> Node:
         """The value at `path`; NoPlace when the file has none there."""
@@ -256,9 +257,20 @@ def dotted(path: Path_) -> str:
     return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
 
 
+@functools.lru_cache(maxsize=1)
+def layout_of(text: str) -> Node | None:
+    """Where each part of a file's whole text stands (its byte-order mark aside). Read-only: never change a node.
+
+    Why remembered, and only the last: a form asks several questions of the same text (where is the item, what is
+    its last entry, where does the new one go); the 10,000-indicator file takes seconds to lay out, and one layout
+    of it holds tens of megabytes, so only the last text's is kept.
+    """
+    return layout(DataText.of(text).text)
+
+
 def index_of(text: str, group: str, item_id: str) -> int | None:
     """The index, in the text as it is, of the item of the top-level list `group` whose `id` is `item_id`."""
-    root = layout(DataText.of(text).text)
+    root = layout_of(text)
     items = root.get(group) if root is not None else None
     return next((n for n, item in enumerate(items.items if items else []) if item.scalar("id") == item_id), None)
 
