@@ -122,7 +122,7 @@ def _progress_dates(text: str, group: str, index: int | None) -> list[dt.date]:
 # ── Record an outcome ──────────────────────────────────────────────────────────────────────────────
 
 @dataclass(frozen=True)
-class Source:
+class SourceFields:
     """A sentence of a report the outcome quotes: which report, which section, the words."""
 
     report: str | None = None
@@ -134,7 +134,7 @@ class Source:
 
 
 def record_outcome(texts: Texts, dataset: Dataset, item: str, *, value: float | str | None = None, qualifier: str = "exact",
-                   status: str | None = None, source: Source = Source(), note_zh: str | None = None,
+                   status: str | None = None, source: SourceFields = SourceFields(), note_zh: str | None = None,
                    note_en: str | None = None, not_mentioned_in: str | None = None, today: dt.date | None = None) -> Change:
     """The outcome of a closed plan year's target or milestone, as its item's last key: the fields `kpi apply` writes.
 
@@ -162,7 +162,7 @@ def record_outcome(texts: Texts, dataset: Dataset, item: str, *, value: float | 
                                                       not_mentioned_in=not_mentioned_in, today=today))
 
 
-def _outcome_words(body: list[str], not_mentioned_in: str | None, source: Source) -> str:
+def _outcome_words(body: list[str], not_mentioned_in: str | None, source: SourceFields) -> str:
     """`52 (report_2024)`, `done (note)`, `not mentioned in report_2024`: the outcome in the history's line."""
     if not_mentioned_in:
         return f"not mentioned in {not_mentioned_in.strip()}"
@@ -527,7 +527,7 @@ class _Form:
             self.error("item", "form_outcome_there", input=found[1].id)
 
     def outcome(self, dataset: Dataset, found: tuple[str, Target | Milestone] | None, year: int | None,
-                value: float | str | None, qualifier: str, status: str | None, source: Source, note_zh: str | None,
+                value: float | str | None, qualifier: str, status: str | None, source: SourceFields, note_zh: str | None,
                 note_en: str | None, not_mentioned_in: str | None) -> list[str]:
         """The outcome's lines, at column 0 (`outcome:` and its value), from the inputs that fit the item."""
         if found is None:
@@ -543,7 +543,7 @@ class _Form:
         return self.milestone_outcome(dataset, year, status, source, note_zh, note_en)
 
     def target_outcome(self, dataset: Dataset, year: int, value: float | str | None, qualifier: str,
-                       source: Source) -> list[str]:
+                       source: SourceFields) -> list[str]:
         number = self.number("value", value)
         qualifier = self.choice("qualifier", qualifier or "exact", QUALIFIERS)
         lines = self.source_lines(dataset, year, source, number)
@@ -552,14 +552,14 @@ class _Form:
         return ["outcome:", f"  value: {render_number(number)}", *([f"  qualifier: {qualifier}"] if qualifier != "exact" else []),
                 *lines]
 
-    def milestone_outcome(self, dataset: Dataset, year: int, status: str | None, source: Source, note_zh: str | None,
+    def milestone_outcome(self, dataset: Dataset, year: int, status: str | None, source: SourceFields, note_zh: str | None,
                           note_en: str | None) -> list[str]:
         state = self.choice("status", status, OUTCOME_STATES)
         lines = self.source_lines(dataset, year, source, None) if source.given() else []
         note = self.note(note_zh, note_en, required=not source.given())
         return ["outcome:", f"  status: {state}", *lines, *([f"  note: {render_bilingual(*note)}"] if note else [])]
 
-    def source_lines(self, dataset: Dataset, year: int, source: Source, number: float | None) -> list[str]:
+    def source_lines(self, dataset: Dataset, year: int, source: SourceFields, number: float | None) -> list[str]:
         """`  source:` and its report, section and quote; the quote must stand in that report and hold the number."""
         report = self.report("report", (source.report or "").strip(), dataset, year)
         section = (source.section or "").strip()

@@ -80,7 +80,7 @@ def layout(text: str) -> Node | None:
                 stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
                 continue
             node = Node(start.line, start.column, start.line, False, _NO_KEYS, (), "scalar", getattr(event, "value", None),
-                        getattr(event, "style", None))
+                        getattr(event, "style", None) or None)
             top = _attach(stack, _end_at(node, lines, event.end_mark)) or top
         elif kind in _KINDS:
             start = event.start_mark

@@ -27,7 +27,7 @@ from kpi.edit.forms import (
     MAX_TEXT,
     RECORD_OUTCOME,
     FormError,
-    Source,
+    SourceFields,
     add_progress,
     add_term,
     awaiting_outcome,
@@ -45,7 +45,7 @@ TARGET, MILESTONE = "housing.community_gardens_2024", "housing.yanhuo_lingyan_bl
 AFTER_2024 = dt.date(2025, 3, 1)  # the plan year 2024 is over
 IN_2024 = dt.date(2024, 7, 1)
 REPORT_2024 = "report_2024_fictional"
-GARDENS_2024 = Source(REPORT_2024, "第一部分 二(一)", "打造中型社区花园3座")
+GARDENS_2024 = SourceFields(REPORT_2024, "第一部分 二(一)", "打造中型社区花园3座")
 
 
 def texts_of(directory: Path) -> dict[str, str]:
@@ -258,15 +258,15 @@ def test_an_outcome_remade_on_a_newer_text_keeps_the_other_entry(shipped, shippe
 
 @pytest.mark.parametrize(("inputs", "expected"), [
     ({"today": IN_2024}, [("item", "form_year_open")]),
-    ({"source": Source("report_2023", "第一部分 二(一)", "打造中型社区花园3座")}, [("report", "outcome_wrong_report")]),
-    ({"source": Source("report_2099", "第一部分 二(一)", "打造中型社区花园3座")}, [("report", "unknown_report")]),
-    ({"source": Source(REPORT_2024, "第一部分 二(一)", "打造中型社区花园三座")}, [("quote", "quote_not_in_report")]),
+    ({"source": SourceFields("report_2023", "第一部分 二(一)", "打造中型社区花园3座")}, [("report", "outcome_wrong_report")]),
+    ({"source": SourceFields("report_2099", "第一部分 二(一)", "打造中型社区花园3座")}, [("report", "unknown_report")]),
+    ({"source": SourceFields(REPORT_2024, "第一部分 二(一)", "打造中型社区花园三座")}, [("quote", "quote_not_in_report")]),
     ({"value": "4"}, [("value", "value_not_in_quote")]),
-    ({"source": Source(REPORT_2024, "第三部分", "打造中型社区花园3座")}, [("section", "string_pattern_mismatch")]),
-    ({"source": Source(REPORT_2024, "", "")}, [("quote", "form_required"), ("section", "form_required")]),
+    ({"source": SourceFields(REPORT_2024, "第三部分", "打造中型社区花园3座")}, [("section", "string_pattern_mismatch")]),
+    ({"source": SourceFields(REPORT_2024, "", "")}, [("quote", "form_required"), ("section", "form_required")]),
     ({"qualifier": "roughly"}, [("qualifier", "literal_error")]),
     ({"not_mentioned_in": REPORT_2024}, [("not_mentioned_in", "outcome_both")]),
-    ({"item": MILESTONE, "value": None, "status": "finished", "source": Source()},
+    ({"item": MILESTONE, "value": None, "status": "finished", "source": SourceFields()},
      [("note_en", "form_required"), ("note_zh", "form_required"), ("status", "literal_error")]),
     ({"item": "housing.no_such_target"}, [("item", "form_unknown_item")]),
 ], ids=lambda x: str(x)[:40] if isinstance(x, dict) else None)
