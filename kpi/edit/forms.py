@@ -493,14 +493,12 @@ class _Form:
         if found is None:
             return ""
         if found[0] == "targets":
-            if status:
-                self.error("status", "form_status_for_milestones")
+            self.not_given("status", status, "form_status_for_milestones")
             number = self.number("value", value)
             if number is not None and number < 0:
                 self.error("value", "progress_negative", input=render_number(number))
             return f"  value: {render_number(number)}" if number is not None else ""
-        if value not in (None, ""):
-            self.error("value", "form_value_for_targets")
+        self.not_given("value", value, "form_value_for_targets")
         state = self.choice("status", status, MILESTONE_STATES)
         return f"  status: {state}"
 
@@ -539,8 +537,17 @@ class _Form:
             report = self.report("not_mentioned_in", not_mentioned_in.strip(), dataset, year)
             return [f"outcome: {{not_mentioned_in: {report}}}"]
         if found[0] == "targets":
+            self.not_given("status", status, "form_status_for_milestones")
+            self.not_given("note_zh", note_zh, "form_note_for_milestones")
+            self.not_given("note_en", note_en, "form_note_for_milestones")
             return self.target_outcome(dataset, year, value, qualifier, source)
+        self.not_given("value", value, "form_value_for_targets")
         return self.milestone_outcome(dataset, year, status, source, note_zh, note_en)
+
+    def not_given(self, field: str, value: object, code: str) -> None:
+        """A field the item does not take (a target's outcome has no status): said, never silently dropped."""
+        if value not in (None, "") and not (isinstance(value, str) and not value.strip()):
+            self.error(field, code)
 
     def target_outcome(self, dataset: Dataset, year: int, value: float | str | None, qualifier: str,
                        source: SourceFields) -> list[str]:

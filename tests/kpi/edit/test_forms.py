@@ -266,6 +266,8 @@ def test_an_outcome_remade_on_a_newer_text_keeps_the_other_entry(shipped, shippe
     ({"source": SourceFields(REPORT_2024, "", "")}, [("quote", "form_required"), ("section", "form_required")]),
     ({"qualifier": "roughly"}, [("qualifier", "literal_error")]),
     ({"not_mentioned_in": REPORT_2024}, [("not_mentioned_in", "outcome_both")]),
+    ({"status": "done", "note_zh": "完成"}, [("note_zh", "form_note_for_milestones"), ("status", "form_status_for_milestones")]),
+    ({"item": MILESTONE, "status": "done"}, [("value", "form_value_for_targets")]),
     ({"item": MILESTONE, "value": None, "status": "finished", "source": SourceFields()},
      [("note_en", "form_required"), ("note_zh", "form_required"), ("status", "literal_error")]),
     ({"item": "housing.no_such_target"}, [("item", "form_unknown_item")]),
