@@ -108,7 +108,8 @@ def add_progress(texts: Texts, dataset: Dataset, item: str, date: dt.date | str 
     new = form.written(lambda: add_list_item(text, INDICATORS, (group, index), "progress", entry))
     summary = f"{group}[{planned.id}]: progress {render_date(when)} = {state.split(': ', 1)[1]}"
     return Change(summary, {INDICATORS: new}, {INDICATORS: text},
-                  remake=lambda newer: add_progress(newer, dataset, planned.id, when, value, status, note_zh, note_en, today=today))
+                  remake=lambda newer: add_progress(newer, dataset, planned.id, when, value, status, note_zh, note_en,
+                                                    today=today))
 
 
 def _progress_dates(text: str, group: str, index: int | None) -> list[dt.date]:
@@ -306,7 +307,10 @@ def _term_now(text: str, index: int | None, names: Iterable[str]) -> dict[str, o
     found: dict[str, object] = {}
     for name in names:
         node = term.get(*_TERM_FIELDS.get(name, (name,))) if term is not None else None
-        found[name] = [item.value for item in node.items] if name == "forms" and node is not None else (node.value if node else None)
+        if node is None:
+            found[name] = None
+        else:
+            found[name] = [item.value for item in node.items] if name == "forms" else node.value
     return found
 
 
@@ -579,7 +583,8 @@ class _Form:
             self.error("quote", "quote_not_in_report", input=show_input(quote), report=report)
         elif quote and number is not None and not number_in_text(number, quote):
             self.error("value", "value_not_in_quote", input=render_number(number))
-        return ["  source:", f"    report: {report}", f"    section: {render_text(section)}", f"    quote: {render_text(quote or '')}"]
+        return ["  source:", f"    report: {report}", f"    section: {render_text(section)}",
+                f"    quote: {render_text(quote or '')}"]
 
     # ── Terms ──
 

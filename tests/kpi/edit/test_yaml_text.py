@@ -290,3 +290,8 @@ def test_any_text_reads_back_exactly_in_a_block_and_inside_braces(scratch, text)
 def test_any_finite_number_reads_back_as_the_same_number(scratch, value):
     read = read_back(scratch, f"value: {render_number(value)}\n")["value"]
     assert isinstance(read, int | float) and not isinstance(read, bool) and read == value
+
+
+@given(st.dates())
+def test_any_date_reads_back_as_the_same_date(scratch, value):
+    assert read_back(scratch, f"date: {render_date(value)}\n") == {"date": value}
