@@ -251,7 +251,7 @@ def add_term(texts: Texts, dataset: Dataset, term_id: str, report: str, term_zh:
     known = form.report("report", report, dataset)
     words = {name: form.text(name, value) for name, value in
              (("term_zh", term_zh), ("term_en", term_en), ("definition_zh", definition_zh), ("definition_en", definition_en))}
-    shapes = [form.text(f"forms[{n}]", shape) for n, shape in enumerate(forms)]
+    shapes = _shapes(form, forms)
     form.term_unique(words["term_zh"], dataset, None)
     form.defined_in_report(words["definition_zh"], known, dataset)
     form.done()
@@ -285,20 +285,30 @@ def _correct_term(texts: Texts, dataset: Dataset, term_id: str, inputs: dict[str
     if term_id not in dataset.terms or index is None:
         form.error("id", "form_unknown_term", input=show_input(term_id))
     words = {name: form.text(name, value) for name, value in inputs.items() if value is not None}
-    shapes = None if forms is None else [form.text(f"forms[{n}]", shape) for n, shape in enumerate(forms)]
+    shapes = None if forms is None else _shapes(form, forms)
     if term_id in dataset.terms:
         form.term_unique(words.get("term_zh"), dataset, term_id)
         form.defined_in_report(words.get("definition_zh"), dataset.terms[term_id].report, dataset)
-    now = _term_now(text, index, [*words, *(["forms"] if shapes is not None else [])])
+    now = _term_now(text, index, [*_TERM_FIELDS, "forms"])
+    # Only what differs from the file is this form's change: a field shown filled in and left as it was is not
+    # rewritten (its quoting stays), and someone else's correction of it meanwhile does not refuse this one.
+    words = {name: value for name, value in words.items() if value != now[name]}
+    shapes = shapes if shapes != now["forms"] else None
     for name in (was or {}):
         if now[name] != was[name]:
             form.error(name, "form_changed_meanwhile", input=show_input(now[name]))
     form.done()
     new = form.written(lambda: _term_written(text, index, words, shapes))
-    changed = [".".join(_TERM_FIELDS.get(name, (name,))) for name in now if _term_now(new, index, [name])[name] != now[name]]
-    summary = f"terms[{term_id}]: corrected " + (", ".join(changed) or "nothing")
+    changed = [*words, *(["forms"] if shapes is not None else [])]
+    summary = f"terms[{term_id}]: corrected " + (", ".join(".".join(_TERM_FIELDS.get(n, (n,))) for n in changed) or "nothing")
     return Change(summary, {GLOSSARY: new}, {GLOSSARY: text},
-                  remake=lambda newer: _correct_term(newer, dataset, term_id, inputs, forms, was=now))
+                  remake=lambda newer: _correct_term(newer, dataset, term_id, {n: inputs[n] for n in words},
+                                                     forms if shapes is not None else None, was={n: now[n] for n in changed}))
+
+
+def _shapes(form: _Form, forms: Sequence[str]) -> list[str | None]:
+    """The ways the report writes a term, as typed; an input left empty is no form (a page shows a spare one)."""
+    return [form.text(f"forms[{n}]", shape) for n, shape in enumerate(forms) if (shape or "").strip()]
 
 
 def _term_now(text: str, index: int | None, names: Iterable[str]) -> dict[str, object]:

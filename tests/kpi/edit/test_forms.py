@@ -376,10 +376,21 @@ def test_a_bad_new_term_is_refused_at_its_field(shipped, dataset, inputs, expect
     ("pearl_program", {"term_zh": "三送进企业"}, [("term_zh", "form_term_there")]),
     ("pearl_program", {"definition_zh": "不在报告里的话"}, [("definition_zh", "quote_not_in_report")]),
     ("pearl_program", {"term_en": " "}, [("term_en", "form_required")]),
-    ("pearl_program", {"forms": ["明珠", ""]}, [("forms[1]", "form_required")]),
+    ("pearl_program", {"forms": ["明珠", "", "明\t珠"]}, [("forms[2]", "form_tab")]),
 ])
 def test_a_bad_correction_of_a_term_is_refused_at_its_field(shipped, dataset, term_id, inputs, expected):
     assert refused(lambda: correct_term(shipped, dataset, term_id, **inputs)) == [(CORRECT_TERM, f, c) for f, c in expected]
+
+
+def test_fields_left_as_they_were_are_not_rewritten(shipped, dataset):
+    term = dataset.terms["two_exemptions_from_submission"]  # its definition is quoted in the file, though it need not be
+    change = correct_term(shipped, dataset, term.id, term_zh=term.term.zh, term_en="Two exemptions",
+                          definition_zh=term.definition.zh, definition_en=term.definition.en, forms=["", *term.forms])
+    assert change.summary == f"terms[{term.id}]: corrected term.en"
+    assert diff(shipped[GLOSSARY], change.texts[GLOSSARY]) == [
+        "-   term: {zh: 两免提交, en: Two Exemptions from Submission}", "+   term: {zh: 两免提交, en: Two exemptions}"]
+    unchanged = correct_term(shipped, dataset, term.id, term_zh=term.term.zh, forms=term.forms)
+    assert unchanged.summary == f"terms[{term.id}]: corrected nothing" and not unchanged.changes_anything()
 
 
 def test_a_term_corrected_meanwhile_is_refused_and_another_field_is_not(shipped, dataset):
@@ -388,6 +399,7 @@ def test_a_term_corrected_meanwhile_is_refused_and_another_field_is_not(shipped,
     assert refused(lambda: mine.remake({**shipped, **theirs.texts})) == [(CORRECT_TERM, "term_en", "form_changed_meanwhile")]
     other = correct_term(shipped, dataset, "pearl_program", definition_en="A talent programme of Pudong.")
     both = mine.remake({**shipped, **other.texts})
+    assert both.summary == "terms[pearl_program]: corrected term.en"
     assert "en: Pearl Programme}" in both.texts[GLOSSARY] and "en: A talent programme of Pudong.}" in both.texts[GLOSSARY]
 
 
