@@ -25,7 +25,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -355,7 +355,8 @@ def plan_items(dataset: Dataset, year: int) -> list[PlanItem]:
 
 def awaiting_outcome(dataset: Dataset, today: dt.date | None = None) -> list[PlanItem]:
     """The targets and milestones of every plan year over by `today` that have no outcome yet: the choices of
-    "Record outcome" (the data-check page's list of outcomes to enter)."""
+    "Record outcome" (one whose last progress entry, dated on the year's last day, stands for its outcome is listed
+    too: the next report's words may still be recorded)."""
     today = today or dt.date.today()
     return [entry for year in dataset.plan_years if dt.date(year, 12, 31) < today
             for entry in plan_items(dataset, year) if entry.item.outcome is None]
@@ -384,7 +385,7 @@ class _Form:
         if self.errors:
             raise FormError(self.errors)
 
-    def written(self, edit) -> str:
+    def written(self, edit: Callable[[], str]) -> str:
         """The new text the edit makes; a file that has no place for it refuses the form at its line."""
         try:
             return edit()
