@@ -350,6 +350,14 @@ def test_a_new_term_goes_at_the_end_of_the_glossary(shipped, shipped_dir, datase
     assert (term.definition.en, term.forms) == (NEW_TERM["definition_en"], ["招商引税"])
 
 
+def test_a_new_term_remade_after_another_was_added_keeps_both(shipped, shipped_dir, dataset):
+    mine = add_term(shipped, dataset, **NEW_TERM)
+    theirs = add_term(shipped, dataset, **(NEW_TERM | {"term_id": "attracting", "term_zh": "招商", "definition_zh": "招商引税"}))
+    terms = saved(shipped_dir, mine.remake({**shipped, **theirs.texts})).terms
+    assert list(terms)[-2:] == ["attracting", "investment_drive"]
+    assert refused(lambda: mine.remake({**shipped, **mine.texts})) == [(ADD_TERM, "id", "form_id_taken")]
+
+
 def test_a_terms_fields_are_corrected_where_they_stand(shipped, shipped_dir, dataset):
     change = correct_term(shipped, dataset, "pearl_program", term_en="Pearl Programme", forms=["明珠计划", "明珠"])
     assert change.summary == "terms[pearl_program]: corrected term.en, forms"
