@@ -1,11 +1,9 @@
 """`python -m kpi apply DRAFT`: a reviewed draft put into indicators.yaml and glossary.yaml, every other byte kept.
 
-Why text insertion and not load-and-dump (nor ruamel.yaml): staff read these files in Notepad and in diffs.
-A dump rewrites quoting, wrapping and blank lines across 3,000 lines; a round-trip library keeps most of it
-but not all (it re-indents some lists and moves comments that stand between items) and would be one more
-dependency. Here each entry's lines are copied from the draft, without its review comments, re-indented to
-the list they join, and inserted after the located last line of that list or item; the rest of the file is
-untouched, so a diff shows only added lines.
+Why text insertion and not load-and-dump: see kpi/edit/yaml_text.py, the one writer of YAML text, which the
+editing page's forms use too. Here each entry's lines are copied from the draft, without its review comments,
+re-indented to the list they join, and inserted after the located last line of that list or item; the rest of
+the file is untouched, so a diff shows only added lines.
 
 Why so careful: the result is validated in a temporary copy of the data directory before anything is
 written, then each file is replaced through a temporary file and a rename. A draft that still holds a review
@@ -16,7 +14,6 @@ is located (FILE:LINE:COL) in the draft when the problem is in a line that came 
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections import Counter
@@ -33,7 +30,8 @@ from kpi.data.files import GLOSSARY, INDICATORS, SOURCE_DIR
 from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
 from kpi.data.parsing import ParsedFile, parse_file
-from kpi.draft.layout import Node, content_lines, layout
+from kpi.edit.layout import Node, content_lines, layout
+from kpi.edit.yaml_text import DataText, Insertion, items_as_new_list, items_into_list, keys_into_item, merge, write_files
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
 ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",
@@ -77,18 +75,6 @@ class DraftFile(StrictModel):
 
 
 @dataclass(frozen=True)
-class Insertion:
-    """Lines of the draft going into a data file after one of its lines."""
-
-    file: str
-    after: int  # 0-based line of the data file
-    depth: int  # at the same line, an insertion into an item (deeper) goes before one at the end of its list
-    lines: list[str]
-    origins: list[int | None]  # 0-based line of the draft each line came from (None: a blank or a key line added)
-    shift: int  # columns the draft's lines moved right (negative: left)
-
-
-@dataclass(frozen=True)
 class Applied:
     """What was put in, counted for the closing line."""
 
@@ -103,23 +89,6 @@ class ApplyError(Exception):
     def __init__(self, key: str, errors: list[DataError]):
         super().__init__(key)
         self.key, self.errors = key, sorted(set(errors))
-
-
-@dataclass(frozen=True)
-class DataText:
-    """A data file as bytes on disk say it: its text, and whether it starts with a byte-order mark."""
-
-    text: str
-    bom: bool
-
-    @classmethod
-    def read(cls, path: Path) -> DataText:
-        raw = path.read_bytes()
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        return cls(raw[3 if bom else 0:].decode("utf-8"), bom)
-
-    def encoded(self, text: str) -> bytes:
-        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
 
 def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
@@ -273,12 +242,13 @@ def _plan(model: DraftFile, dataset: Dataset, draft: Node, clean: list[str | Non
     index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
     for g, group in enumerate(model.values):
         values = data.get("indicators", index[group.indicator], "values")
-        planned.append(_into_list(draft.get("values", g, "values"), values, clean, INDICATORS,
-                                  texts[INDICATORS].text.split("\n"), 3, f"indicators[{group.indicator}].values"))
+        planned.append(items_into_list(draft.get("values", g, "values"), values, clean, INDICATORS,
+                                       texts[INDICATORS].text.split("\n"), 3, f"indicators[{group.indicator}].values"))
     places = {item.id: (group, n) for group in ("targets", "milestones") for n, item in enumerate(getattr(dataset.content, group))}
     for index_, entry in enumerate(model.outcomes):
         group, n = places[entry.id]
-        planned.append(_into_item(draft.get("outcomes", index_), data.get(group, n), clean, f"{group}[{entry.id}]"))
+        planned.append(keys_into_item(draft.get("outcomes", index_), ("outcome", "override"), data.get(group, n), clean,
+                                      INDICATORS, f"{group}[{entry.id}]"))
     return [p for p in planned if isinstance(p, Insertion)], [p for p in planned if isinstance(p, DataError)]
 
 
@@ -287,87 +257,8 @@ def _append_items(key: str, items: Node, clean: list[str | None], file: str, lin
     """The draft's items of one list at the end of that list in the data file (or a new list at its end)."""
     target = root.get(key) if root is not None else None
     if target is not None:
-        return _into_list(items, target, clean, file, lines, 1, key)
-    body, origins = _items_block(items, clean, 0)
-    last = max((n for n, line in enumerate(lines) if line.strip()), default=0)
-    return Insertion(file, last, 0, ["", f"{key}:", *body], [None, None, *origins], -items.column)
-
-
-def _into_list(items: Node, target: Node, clean: list[str | None], file: str, lines: list[str], depth: int,
-               field: str) -> Insertion | DataError:
-    """Items of a draft list after the last item of a list of the data file, at its indentation."""
-    if target.flow or not target.items:
-        return make_error(file, target.line + 1, target.column + 1, field, "apply_flow_list")
-    separate = target.items[-1].line > 0 and not lines[target.items[-1].line - 1].strip()
-    body, origins = _items_block(items, clean, target.column, separate)
-    return Insertion(file, target.last_line, depth, body, origins, target.column - items.column)
-
-
-def _items_block(items: Node, clean: list[str | None], column: int, separate: bool = False) -> tuple[list[str], list[int | None]]:
-    """The lines of each item of a draft list, without comments, moved to `column`; a blank line before each if asked."""
-    body: list[str] = []
-    origins: list[int | None] = []
-    for item in items.items:
-        if separate:
-            body.append("")
-            origins.append(None)
-        lines, where = _block(clean, _dash_line(clean, item, items.column), item.last_line, column - items.column)
-        body += lines
-        origins += where
-    return body, origins
-
-
-def _into_item(entry: Node, item: Node, clean: list[str | None], field: str) -> Insertion | DataError:
-    """An outcome entry's `outcome:` (and `override:`) as the last keys of its target or milestone."""
-    if item.flow:
-        return make_error(INDICATORS, item.line + 1, item.column + 1, field, "apply_flow_list")
-    keys = [entry.keys[key] for key in ("outcome", "override") if key in entry.keys]
-    shift = item.column - keys[0][1]
-    body: list[str] = []
-    origins: list[int | None] = []
-    for line, _, value in keys:
-        lines, where = _block(clean, line, value.last_line, shift)
-        body += lines
-        origins += where
-    return Insertion(INDICATORS, item.last_line, 2, body, origins, shift)
-
-
-def _dash_line(clean: list[str | None], item: Node, dash: int) -> int:
-    """The line of an item's `-` (its first key may stand on the next line)."""
-    line = item.line
-    while line > 0 and not (clean[line] or "")[dash:].startswith("-"):
-        line -= 1
-    return line
-
-
-def _block(clean: list[str | None], first: int, last: int, shift: int) -> tuple[list[str], list[int | None]]:
-    """Lines first..last of the draft that hold content, moved `shift` columns (left when negative)."""
-    lines, origins = [], []
-    for number in range(first, last + 1):
-        line = clean[number]
-        if line is not None:
-            lines.append(" " * shift + line if shift >= 0 else line[min(-shift, len(line) - len(line.lstrip(" "))):])
-            origins.append(number)
-    return lines, origins
-
-
-def merge(text: str, insertions: list[Insertion]) -> tuple[str, list[tuple[str, int, int] | None]]:
-    """The file with the insertions made, and where each of its lines came from: ("data", line, 0) or
-    ("draft", line, columns moved); None for a line apply wrote itself (a blank line, a list's key)."""
-    lines = text.split("\n")
-    end = "\r" if any(line.endswith("\r") for line in lines) else ""  # a CRLF file gets CRLF lines
-    after: dict[int, list[tuple[int, int, Insertion]]] = {}
-    for order, insertion in enumerate(insertions):
-        after.setdefault(insertion.after, []).append((-insertion.depth, order, insertion))
-    out: list[str] = []
-    origins: list[tuple[str, int, int] | None] = []
-    for number, line in enumerate(lines):
-        out.append(line)
-        origins.append(("data", number, 0))
-        for _, _, insertion in sorted(after.get(number, []), key=lambda x: x[:2]):
-            out += [added + end for added in insertion.lines]
-            origins += [None if o is None else ("draft", o, insertion.shift) for o in insertion.origins]
-    return "\n".join(out), origins
+        return items_into_list(items, target, clean, file, lines, 1, key)
+    return items_as_new_list(key, items, clean, file, lines)
 
 
 # ── Check, then write ──────────────────────────────────────────────────────────────────────────────
@@ -397,28 +288,3 @@ def located(error: DataError, origins: dict[str, list], name: str) -> DataError:
     if kind == "data":
         return replace(error, line=line + 1)
     return replace(error, file=name, line=line + 1, column=max(1, error.column - shift))
-
-
-def write_files(directory: Path, files: dict[str, bytes]) -> None:
-    """Each file through a temporary file beside it and a rename: a reader sees the old file or the new, never half.
-
-    All temporary files are written before the first rename, so a full disk or a permission problem leaves
-    every file as it was.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for file, data in files.items():
-            path = directory / file
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{file}.", suffix=".tmp")
-            staged.append((Path(temporary), path))
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            shutil.copymode(path, temporary)
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
