@@ -9,6 +9,7 @@ from components.check_lists import disagreements, outcomes_missing, staff_lists,
 from components.data import current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems, static_pages
+from components.processes import supervised_processes
 from components.staff import signed_in_html, staff_viewer
 from components.views.commitments import assessments
 from components.views.page import document_title
@@ -77,3 +78,5 @@ st.dataframe(pd.DataFrame([{
     t("numeric_targets", lang): sum(x.theme == theme.id for x in content.targets),
     t("milestones", lang): sum(x.theme == theme.id for x in content.milestones),
 } for theme in content.themes]), hide_index=True, height=36 * (len(content.themes) + 1) + 3)
+
+supervised_processes(lang)  # last: the deploy's processes and the publisher's heartbeat (components/processes.py)

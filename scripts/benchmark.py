@@ -85,15 +85,29 @@ CONTENT_DRAWN = """() => {
 
 @contextmanager
 def server(run_dir: Path, script: Path | None = None, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
-    """One Streamlit process (the app, or `script`); yields its URL and pid."""
+    """One Streamlit process (the app, or `script`) on its own, outside the deploy; yields its URL and pid."""
     port = free_port()
-    process = cluster.start_streamlit(port, {**os.environ, **(env or {})}, run_dir, script)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    with open(run_dir / f"streamlit-{port}.log", "ab") as log:
+        process = subprocess.Popen(cluster.streamlit_command(port, script), cwd=REPO_ROOT, env={**os.environ, **(env or {})},
+                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     try:
-        cluster.wait_healthy(f"http://127.0.0.1:{port}", process)
+        cluster.wait_healthy(f"http://127.0.0.1:{port}")
         yield f"http://127.0.0.1:{port}", process.pid
     finally:
-        cluster.end_process(process.pid)
-        process.wait()
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def deploy(run_dir: Path, processes: int = 1, script: Path | None = None) -> cluster.Cluster:
+    """nginx, the publisher and `processes` Streamlit processes under supervisord, as scripts/deploy/start runs them."""
+    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
+    options = cluster.Options(free_port(), tuple(free_port() for _ in range(processes)), free_port(), script=script)
+    return cluster.start(options, run_dir / "cluster", environ)
 
 
 def table(title: str, header: list[str], rows: list[list[object]]) -> None:
@@ -200,15 +214,13 @@ def measure_viewers(app: tuple[str, int], floor: tuple[str, int], pages: list[st
 def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) -> None:
     """Sessions per second with one process, one behind nginx and two behind nginx."""
     rows = []
-    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
     for name, script, path in ((label(page), None, page), (FLOOR_NAME, FLOOR, "")):
         with server(run_dir, script) as (direct, _):
             visit(direct, path)
             one = client_cores(lambda: run_sustained(direct, concurrency, seconds, path))
         rates = {"1 process, direct": one}
         for processes in (1, 2):
-            running = cluster.start(free_port(), tuple(free_port() for _ in range(processes)), run_dir / "cluster",
-                                    script=script, environ=environ)
+            running = deploy(run_dir, processes, script)
             try:
                 for _ in range(processes * 2):
                     visit(running.url, path)
@@ -257,9 +269,8 @@ def address(base: str, path: str, *queries: str) -> str:
 
 def measure_bytes(browser: Browser, run_dir: Path, pages: list[str]) -> None:
     """Each page's first visit in both languages, as each setup answers it, in bytes."""
-    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
     rows = []
-    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    running = deploy(run_dir)
     try:
         for path in pages:
             for lang in ("zh", "en"):
@@ -298,8 +309,7 @@ def slow_phone_visit(browser: Browser, url: str) -> tuple[float, int]:
 
 def measure_slow4g(browser: Browser, run_dir: Path, pages: list[str], runs: int) -> None:
     """Each page as a phone on a slow network opens a shared link: static, Streamlit behind nginx, Streamlit direct."""
-    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
-    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    running = deploy(run_dir)
     rows = []
     try:
         for path in pages:
@@ -329,8 +339,7 @@ def wrk(url: str, connections: int, seconds: float, run_dir: Path) -> dict:
 def measure_static(run_dir: Path, pages: list[str], connections: list[int], seconds: float) -> None:
     """The static pages through nginx under load, then served with every Streamlit process stopped."""
     subprocess.run(["bash", str(REPO_ROOT / "scripts" / "system-packages"), "wrk"], check=True)
-    environ = {**os.environ, cluster.SECRET_ENV: secrets.token_hex(32)}
-    running = cluster.start(free_port(), (free_port(),), run_dir / "cluster", environ=environ)
+    running = deploy(run_dir)
     rows = []
     try:
         for path in pages:
@@ -339,8 +348,8 @@ def measure_static(run_dir: Path, pages: list[str], connections: list[int], seco
                 rows.append([label(path), n, r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["requests"], r["errors"]])
         table(f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (an nginx worker per core, 2 cores shared with wrk)",
               ["page", "connections", "requests/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors"], rows)
-        for pid in running.processes.values():
-            cluster.end_process(pid)
+        for port in running.processes:  # stopped through supervisord, which would otherwise start them again
+            cluster.supervisor(running.run_dir).supervisor.stopProcess(f"streamlit-{port}")
         down = [[label(path), urllib.request.urlopen(f"{running.url}/{path}", timeout=10).status] for path in pages]
         table("With every Streamlit process stopped", ["page", "HTTP status"], down)
     finally:

@@ -12,7 +12,6 @@ import html
 import json
 import os
 import re
-import subprocess
 import urllib.error
 import urllib.request
 from email.message import Message
@@ -28,6 +27,7 @@ from components.publish import CURRENT, STATUS
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from scripts.deploy import cluster as deploy
+from scripts.probe_deploy import request
 from scripts.load import rerun_request, stream_url
 from tests.browser.server import accessibility_violations, free_port
 from tests.browser.test_live_edits import NAME_LINE
@@ -35,28 +35,27 @@ from tests.browser.waiting import wait_until
 from tests.conftest import copy_data_dir
 from tests.components.test_publish import Head
 
-PASSWORD = "staff-secret"
 DATASET = load_dataset(REPO_ROOT)
 TARGET = DATASET.planned(DATASET.plan_years[-1])[0][0].id
 TERM = DATASET.glossary.terms[0].id
 YEAR = str(DATASET.plan_years[-1])
 
 
-def start(tmp_path: Path, staff: deploy.Staff) -> deploy.Cluster:
-    """A copy of the shipped data in `tmp_path`/data, served as scripts/deploy serves it."""
+def start(tmp_path: Path, **options: object) -> deploy.Cluster:
+    """A copy of the shipped data in `tmp_path`/data, served as scripts/deploy serves it (one Streamlit process)."""
     (tmp_path / "data").mkdir()
     data = copy_data_dir(REPO_ROOT, tmp_path / "data")
     environ = {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(tmp_path / "state")}
-    return deploy.start(free_port(), (free_port(),), tmp_path / "run", data, environ=environ, staff=staff)
+    return deploy.start(deploy.Options(free_port(), (free_port(),), free_port(), data_dir=data, **options),
+                        tmp_path / "run", environ)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """One Streamlit process, the publisher and nginx; staff are a network this machine is not in, or the password."""
+    """One Streamlit process, the publisher and nginx; staff are a network this machine is not in, or signed in."""
     root = tmp_path_factory.mktemp("static")
-    hashed = subprocess.run(["openssl", "passwd", "-apr1", PASSWORD], capture_output=True, text=True, check=True).stdout.strip()
-    (root / "staff.htpasswd").write_text(f"staff:{hashed}\n")  # the README's recipe
-    running = start(root, deploy.Staff(("10.9.9.0/24",), root / "staff.htpasswd"))
+    (root / "staff.passwords").write_text("")
+    running = start(root, staff_networks=("10.9.9.0/24",), staff_file=root / "staff.passwords")
     yield running
     deploy.stop(running.run_dir)
 
@@ -164,10 +163,11 @@ def test_print_drops_the_menu_and_keeps_the_vintage_and_source(browser, site, sc
     page.close()
 
 
-def page_text(base: str, page: str, cookie: str = "") -> str:
+def page_text(base: str, page: str, cookie: str = "", headers: dict[str, str] | None = None, origin: str | None = None,
+              host: str | None = None) -> str:
     """Every element one run of a page sends over the websocket, as text (what a viewer's browser would be told)."""
-    ws = websocket.create_connection(stream_url(base), subprotocols=["streamlit"], timeout=60,
-                                     cookie=cookie or None)
+    ws = websocket.create_connection(stream_url(base), subprotocols=["streamlit"], timeout=60, cookie=cookie or None,
+                                     header=[f"{k}: {v}" for k, v in (headers or {}).items()], origin=origin, host=host)
     try:
         ws.send_binary(rerun_request(page, ""))
         parts = []
@@ -186,15 +186,15 @@ def page_text(base: str, page: str, cookie: str = "") -> str:
 
 
 def test_the_data_check_page_is_for_staff_only(site):
-    assert get(site.url + "/check")[0] == 401  # not an allowed network: the password is asked
-    status, headers, _ = get(site.url + "/check", Authorization="Basic c3RhZmY6c3RhZmYtc2VjcmV0")  # staff:staff-secret
-    assert status == 200
-    [cookie] = [c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("kpi_staff=")]
+    # Not a staff network and not signed in: the sign-in form, whatever Authorization header comes along.
+    for headers in ({}, {"Authorization": "Basic c3RhZmY6c3RhZmYtc2VjcmV0"}):
+        answer = request(site.url + "/check", **headers)  # the redirect itself, not followed
+        assert answer.status == 302 and answer.headers["location"][0].endswith("/staff/sign-in?next=/check")
+        assert not [c for c in answer.headers.get("set-cookie", []) if c.startswith(("kpi_staff=", "kpi_session="))]
     # Asked over the websocket of any page, the staff's lists go to staff only.
     refused = page_text(site.url, "check")
     assert "此页仅供工作人员使用" in refused and "数据文件全部有效" not in refused
-    assert "数据文件全部有效" in page_text(site.url, "check", cookie)
-    assert "数据文件全部有效" not in page_text(site.url, "check", "kpi_staff=0123456789abcdef")
+    assert "数据文件全部有效" not in page_text(site.url, "check", "kpi_session=0123456789abcdef; kpi_staff=0123456789abcdef")
 
 
 def test_a_good_edit_rewrites_the_public_pages_and_a_bad_one_does_not(site):
@@ -215,10 +215,10 @@ def test_a_good_edit_rewrites_the_public_pages_and_a_bad_one_does_not(site):
 
 
 def test_public_pages_are_served_while_every_streamlit_process_is_down(tmp_path):
-    running = start(tmp_path, deploy.Staff())
+    running = start(tmp_path)
     try:
-        for port, pid in running.processes.items():
-            deploy.end_process(pid)
+        for port in running.processes:  # stopped through supervisord, which would otherwise start them again at once
+            deploy.supervisor(running.run_dir).supervisor.stopProcess(f"streamlit-{port}")
         for link in ("/", "/economy?lang=en", f"/targets?year={YEAR}", "/indicator?id=economy.enterprises_attracted"):
             status, _, body = get(running.url + link)
             assert status == 200 and is_static(body), link
