@@ -162,6 +162,15 @@ def test_the_diff_reads_as_gits(before, after, expected):
     assert unified_diff("f", before, after) == expected
 
 
+def test_the_diff_of_a_long_file_numbers_its_lines_as_git_does():
+    before = "".join(f"line {n}\n" for n in range(1, 1001))
+    after = before.replace("line 500\n", "line five hundred\n").replace("line 1000\n", "line 1000")
+    assert unified_diff("f", before, after) == (
+        "--- a/f\n+++ b/f\n@@ -497,7 +497,7 @@\n line 497\n line 498\n line 499\n-line 500\n+line five hundred\n"
+        " line 501\n line 502\n line 503\n@@ -997,4 +997,4 @@\n line 997\n line 998\n line 999\n-line 1000\n+line 1000\n"
+        "\\ No newline at end of file\n")
+
+
 def test_a_change_without_a_base_is_diffed_against_the_file_now(minimal_dir):
     text = (minimal_dir / GLOSSARY).read_text(encoding="utf-8")
     checked = check(minimal_dir, Change("x", {GLOSSARY: text.replace("社区治安值守点。", "社区治安值守点")}, {}))
