@@ -68,6 +68,7 @@ def drawn(dataset: Dataset, today: date) -> Drawn:
 
 
 def _draw(dataset: Dataset, today: date) -> Drawn:
+    """Draw each page and build each download, catching each failure on its own so one page never hides another."""
     result = Drawn()
     downloads: dict[str, object] = {}
     for ref, params in page_refs(dataset, today, result.problems):

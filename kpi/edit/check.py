@@ -84,6 +84,7 @@ def _before(directory: Path, change: Change, name: str) -> str | None:
 
 
 def _encoded(text: str | None) -> bytes | None:
+    """A text's bytes (refusals have made sure it encodes); None stays None (the file removed)."""
     return None if text is None else text.encode("utf-8")
 
 

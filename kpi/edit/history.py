@@ -84,6 +84,7 @@ class Entry:
 
     @property
     def short(self) -> str:
+        """The id as people quote it (`abc1234`): what `undo` and `--show` accept."""
         return self.commit[:7]
 
 
@@ -109,12 +110,14 @@ class Conflict(Exception):
 
     @property
     def files(self) -> list[str]:
+        """The files where the change and what changed meanwhile overlap."""
         return sorted(self.meanwhile)
 
 
 # ── git itself ───────────────────────────────────────────────────────────────────────────────────────
 
 def git_dir(directory: Path) -> Path:
+    """Where the history of a data directory lives (see the module's docstring for why apart from `.git`)."""
     return directory / GIT_DIR
 
 
@@ -175,13 +178,14 @@ def ensure_repository(directory: Path) -> None:
         if not (git_dir(directory) / "HEAD").is_file():
             git(directory, "init", "--quiet", f"--initial-branch={BRANCH}")
         if _head(directory) is None:
-            present = [name for name in TRACKED if (directory / name).exists()]
+            present = [name for name in outside_changes(directory) if (directory / name).exists()]
             if present:
-                git(directory, "add", "--force", "--all", "--", *present)
+                git(directory, "add", "--force", "--", *present)
             _commit_index(directory, SERVER, both("history_begins"), allow_empty=True)
 
 
 def _head(directory: Path) -> str | None:
+    """The newest commit's id; None before the first commit."""
     result = git(directory, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", ok=(0, 1))
     return result.stdout.decode().strip() or None
 
@@ -212,9 +216,10 @@ def _commit_index(directory: Path, author: Author, message: str, allow_empty: bo
 
 def outside_changes(directory: Path) -> list[str]:
     """The data files that differ from the last commit (changed, added or removed outside a save), no ignore rule
-    applied."""
+    applied; hidden files (an editor's swap file, a save's temporary) and backups ending in ~ are no data."""
     changed = git(directory, "ls-files", "-z", "--modified", "--deleted", "--others", "--", *TRACKED).stdout
-    return sorted(set(_lines(changed)))
+    return sorted({name for name in _lines(changed) if not name.endswith("~")
+                   and not any(part.startswith(".") for part in name.split("/"))})
 
 
 def record_outside_changes(directory: Path) -> str | None:
@@ -250,6 +255,7 @@ def both(key: str, **params: object) -> str:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """A file's bytes; None when it was removed."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -284,6 +290,7 @@ def log(directory: Path, limit: int = 50) -> list[Entry]:
 
 
 def _entry(record: str) -> Entry:
+    """One record of `git log -z --name-only` in our format: the header's fields, then the files, NUL-separated."""
     header, *names = record.split("\0")
     commit_id, author, email, when, summary = header.split("\x1f")
     return Entry(commit_id, author, email, datetime.fromisoformat(when), summary, [n.strip("\n") for n in names if n.strip("\n")])

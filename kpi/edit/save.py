@@ -57,10 +57,12 @@ class Refused(Exception):
 
     @property
     def errors(self) -> list[DataError]:
+        """The located errors, FILE:LINE:COL in the text that would have been written."""
         return self.checked.errors
 
     @property
     def problems(self) -> list[str]:
+        """The pages that did not render with it."""
         return self.checked.problems
 
 

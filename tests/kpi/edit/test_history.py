@@ -135,6 +135,14 @@ def test_a_file_removed_outside_is_recorded_as_removed(data):
     assert log(data)[0].files == ["source/spare.txt"] and "deleted file mode" in diff(data, "HEAD")
 
 
+def test_an_editors_swap_file_and_backups_are_no_data(minimal_dir):
+    for name in (".report.txt.swp", "report.txt~", ".report.txt.abc123.tmp"):
+        (minimal_dir / "source" / name).write_text("x", encoding="utf-8")
+    ensure_repository(minimal_dir)
+    assert log(minimal_dir)[0].files == [GLOSSARY, INDICATORS, "source/report.txt"]
+    assert outside_changes(minimal_dir) == []
+
+
 def test_no_ignore_file_hides_a_data_file(data):
     (data / ".gitignore").write_text("*.txt\n*.yaml\n", encoding="utf-8")
     (data / "source" / "next.txt").write_text("下一份报告", encoding="utf-8")
