@@ -45,6 +45,11 @@ def test_a_failing_change_lists_every_error_located_in_both_languages(minimal_di
     assert snapshot(minimal_dir) == before
 
 
+def test_a_date_the_calendar_lacks_is_refused_at_its_place(minimal_dir):
+    checked = check(minimal_dir, edited(minimal_dir, "  progress: []\n", "  progress:\n  - date: 2024-06-31\n    value: 30\n"))
+    assert [(e.line, e.column, e.code) for e in checked.errors] == [(108, 11, "yaml_no_such_date")]
+
+
 def test_the_render_hook_sees_the_new_data_and_its_problems_refuse(minimal_dir):
     seen = []
 

@@ -110,7 +110,7 @@ def test_two_file_edits_of_different_lines_are_merged(data):
 
 def test_two_file_edits_of_the_same_lines_the_second_gets_a_conflict_and_nothing_is_lost(data):
     first = edited(data, *PROGRESS, summary="thirty")
-    second = edited(data, PROGRESS[0], PROGRESS[1].replace("30", "40"), summary="forty")
+    second = edited(data, PROGRESS[0], PROGRESS[1].replace("value: 30", "value: 40"), summary="forty")
     results = at_once(lambda: save(data, first, WANG), lambda: save(data, second, LI))
     [conflict] = [r for r in results if isinstance(r, Conflict)]
     [saved] = [r for r in results if not isinstance(r, Conflict)]
