@@ -1,6 +1,7 @@
 """`python -m kpi validate [DIR]`, `python -m kpi draft REPORT.txt --report ID [--out FILE]`,
-`python -m kpi apply DRAFT`, `python -m kpi staff add|remove|list` and `python -m kpi schema`: the staff's check, the
-new report's draft, putting the reviewed draft into the data, the staff's passwords, and the schema writer.
+`python -m kpi apply DRAFT`, `python -m kpi history`, `python -m kpi undo COMMIT`, `python -m kpi staff add|remove|list`
+and `python -m kpi schema`: the staff's check, the new report's draft, putting the reviewed draft into the data, the
+data's history and undoing one of its changes, the staff's passwords, and the schema writer.
 
 Why this module imports kpi.draft: it is the one bridge from the core to the draft tools (it registers their
 commands); nothing else in kpi/ does (tests/test_imports.py checks it).
@@ -21,6 +22,7 @@ from kpi.data.files import REPO_ROOT, data_dir
 from kpi.data.loading import load_dataset
 from kpi.data.schema import write_schemas
 from kpi.draft.command import add_apply_command, add_draft_command
+from kpi.edit.command import add_history_command, add_undo_command
 from kpi.staff.command import add_staff_command
 from kpi.texts import t, text
 
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     schema.set_defaults(run=_schema)
     add_draft_command(commands)
     add_apply_command(commands)
+    add_history_command(commands)
+    add_undo_command(commands)
     add_staff_command(commands)
     args = parser.parse_args(argv)
     try:

@@ -328,6 +328,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{file}:{line}: unreadable line (expected NAME:$scrypt$…); nobody signs in with it"),
     "staff_none": ("{file} 中还没有工作人员（python -m kpi staff add 姓名 {file}）。", "No staff in {file} yet (python -m kpi staff add NAME {file})."),
     "apply_empty": ("草稿中没有可写入的条目；未作任何改动。", "The draft has no entries to apply; nothing was changed."),
+    # The history's own commits (kpi/edit/history.py): both languages in the message, as the History view lists it
+    "history_begins": ("历史开始：数据文件原样记录", "history begins: the data files as they were"),
+    "history_outside": ("服务器上的改动（手工编辑或 kpi apply）：{files}", "changed on the server (by hand or kpi apply): {files}"),
+    # python -m kpi history / undo (kpi/edit/command.py)
+    "history_entry": ("{commit}  {when}  {author}：{summary}（{files}）", "{commit}  {when}  {author}: {summary} ({files})"),
+    "history_unknown_commit": ("历史中没有提交 {commit}（见 python -m kpi history）。",
+                               "The history has no commit {commit} (see python -m kpi history)."),
+    "history_unrecorded": ("服务器上的改动尚未记入历史（{files}）：数据不能通过检查，请先修正（python -m kpi validate）。",
+                           "Changes on the server are not in the history yet ({files}): the data does not pass the check; "
+                           "fix it first (python -m kpi validate)."),
+    "undo_done": ("已撤销 {undone}：新提交 {commit}（{files}）。", "Undid {undone}: new commit {commit} ({files})."),
+    "undo_nothing": ("提交 {undone} 的改动已不在数据中，无需撤销；未作任何改动。",
+                     "The changes of {undone} are no longer in the data: nothing to undo; nothing was changed."),
+    "undo_refused": ("撤销后的数据不能通过检查（{n} 个错误），未作任何改动。",
+                     "The data would not be valid after the undo ({n} error(s)); nothing was changed."),
+    "undo_conflict": ("{undone} 之后的改动与它改了相同的行（{files}），无法自动撤销；未作任何改动。之后的改动：",
+                      "Later changes touch the same lines as {undone} ({files}), so it cannot be undone by itself; nothing "
+                      "was changed. The later changes:"),
 }
 
 

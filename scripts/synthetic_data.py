@@ -66,7 +66,7 @@ def generate(indicators: int, themes: int, targets: int, milestones: int, seed: 
     return Synthetic(theme_ids,
                      [figure("figure", n, "完成") for n in range(indicators)],
                      [figure("target", n, "计划完成") for n in range(targets)],
-                     [figure("milestone", n, "启动第") for n in range(milestones)],
+                     [figure("milestone", n, "建成第") for n in range(milestones)],
                      [(f"术语{n}", f"术语{n}是用于测试的名词解释第{n}条。") for n in range(5)])
 
 

@@ -38,6 +38,12 @@ def test_the_staff_core_and_the_sign_in_server_never_import_streamlit():
     assert printed_by(code) == "False"
 
 
+def test_the_edit_core_never_imports_streamlit_nor_the_views():
+    code = ("import sys, kpi.edit.check, kpi.edit.save, kpi.edit.history, kpi.edit.command; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'components')))")
+    assert printed_by(code) == "[]"
+
+
 def imported_modules(path: Path) -> set[str]:
     """Every module a Python file imports, at its top or inside a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))

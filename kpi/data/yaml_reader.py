@@ -17,7 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from kpi.data.errors import DataError, DataErrors, make_error
+from kpi.data.errors import DataError, DataErrors, make_error, show_input
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
@@ -124,7 +124,11 @@ class _Builder:
         if not self._check_tag(tag, event.start_mark):
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        try:
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except ValueError:  # looks like a date but the calendar has no such day (2024-02-30, 2024-13-01)
+            self._error(event.start_mark, "yaml_no_such_date", input=show_input(event.value))
+            return event.value
 
     def _check_tag(self, tag: str | None, mark: yaml.Mark) -> bool:
         """Object-building tags (`!!python/object`…) are refused: this file is data, never code."""

@@ -51,9 +51,13 @@ def read_tree(name: str, root: Path = REPO_ROOT) -> Any:
 SHIPPED = {INDICATORS: read_tree(INDICATORS), GLOSSARY: read_tree(GLOSSARY)}
 
 
+def dump_tree(tree: Any) -> str:
+    """The tree as YAML text, as staff's file would hold it (the editing tests save it as a change's text)."""
+    return yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096)
+
+
 def write_tree(tree: Any, path: Path) -> None:
-    path.write_text(yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096),
-                    encoding="utf-8")
+    path.write_text(dump_tree(tree), encoding="utf-8")
 
 
 def without_outcome(directory: Path, item_id: str) -> Path:

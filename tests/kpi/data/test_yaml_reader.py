@@ -48,6 +48,18 @@ def test_positions_point_at_keys_and_items(tmp_path):
     assert locate(root, ("top", "missing", 3)) == (1, 1)  # a missing field points at its parent
 
 
+@pytest.mark.parametrize("text", ["a: 2024-06-40\n", "a: 2024-13-01\n", "a: 2023-02-29 10:00:00\n"])
+def test_a_date_the_calendar_lacks_is_a_located_error_not_a_crash(tmp_path, text):
+    # Why: yaml.safe_load raises ValueError for these, which `validate` reported as an internal error (exit 3).
+    path = tmp_path / "x.yaml"
+    path.write_text("b: 1\n" + text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(path, "x.yaml")
+    [error] = caught.value.errors
+    assert (error.line, error.column, error.code) == (2, 4, "yaml_no_such_date")
+    assert error.format("en").startswith(f"x.yaml:2:4: the date '{text[3:-1]}' does not exist: write it like 2024-03-31")
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("a: 1\n---\nb: 2\n", "yaml_syntax"),
     ("? [1, 2]\n: x\n", "yaml_syntax"),
