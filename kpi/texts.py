@@ -315,6 +315,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{file}:{line}: unreadable line (expected NAME:$scrypt$…); nobody signs in with it"),
     "staff_none": ("{file} 中还没有工作人员（python -m kpi staff add 姓名 {file}）。", "No staff in {file} yet (python -m kpi staff add NAME {file})."),
     "apply_empty": ("草稿中没有可写入的条目；未作任何改动。", "The draft has no entries to apply; nothing was changed."),
+    # The editing page's New report (kpi/draft/review.py)
+    "new_report_refused": ("{n} 处问题，未作任何改动。", "{n} problem(s); nothing was changed."),
+    "new_report_marks": ("这一项还有 {n} 处核对标记（null、待译 to translate:、编号中的 TODO、待定 to decide:）：处理完再确认。",
+                         "This entry still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id, 待定 to decide:): "
+                         "deal with them first."),
+    "new_report_n_exclusions": ("{n} 条排除", "{n} exclusions"),
+    "new_report_n_exclusions_one": ("1 条排除", "1 exclusion"),
 }
 
 

@@ -142,14 +142,20 @@ def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
 
 def _read_draft(path: Path, name: str) -> ParsedFile:
     """The draft read into its model; its marks and shape mistakes refuse it."""
-    parsed, errors = _parse(path, name)
+    parsed, errors = parse_draft(path, name)
     if errors or parsed is None:
-        marks = [e for e in errors if e.code.startswith("review_")]
-        raise ApplyError("apply_marks" if marks and len(marks) == len(errors) else "apply_refused", errors)
+        raise ApplyError(refusal_key(errors), errors)
     return parsed
 
 
-def _parse(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def refusal_key(errors: list[DataError]) -> str:
+    """The closing line for a draft that cannot be read: "marks left" when marks are all there is."""
+    marks = [e for e in errors if e.code.startswith("review_")]
+    return "apply_marks" if marks and len(marks) == len(errors) else "apply_refused"
+
+
+def parse_draft(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+    """The draft read into its model (None when it cannot be) and every problem: review marks, YAML, fields."""
     try:
         return parse_file(path, name, DraftFile, _DRAFT_ID_GROUPS)
     except DataErrors as exc:
