@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import get_args
+from typing import NamedTuple, get_args
 
 import yaml
 
@@ -39,6 +39,7 @@ from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR, report_
 from kpi.data.loading import load_dataset
 from kpi.data.model import NumberReason, StatementReason
 from kpi.data.parsing import ParsedFile
+from kpi.data.yaml_reader import read_yaml
 from kpi.draft.apply import ApplyError, Planned, parse_draft, plan_draft, refusal_key, validate_copy
 from kpi.draft.command import DraftInputError, applied_parts, draft_text, report_facts
 from kpi.draft.draft import draft_report
@@ -110,8 +111,7 @@ class Entry:
     note: tuple[str, str] | None = None  # the exclusion's note (zh, en), when one was given
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """How far the review has come."""
 
     decided: int
@@ -596,18 +596,22 @@ def _typed(new_lines: Sequence[str] | str) -> tuple[str, ...]:
 
 
 def _one_entry(key: str, lines: tuple[str, ...], column: int) -> list[DataError]:
-    """Lines that read as exactly one item of the entry's list at its indentation; else where they do not."""
+    """Lines that read as exactly one item of the entry's list at its indentation; else where they do not (YAML read
+    as the loader reads it: a key twice, an alias, a syntax error are said at their line of the entry)."""
     dedented = [_dedented(line, column) for line in lines]
     if None in dedented:
-        return [make_error(key, dedented.index(None) + 1, 1, "", "new_report_one_entry", column=column + 1)]
-    try:
-        root = layout("\n".join(dedented))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1 + column) if mark else (1, 1)
-        return [make_error(key, line, col, "", "yaml_syntax", problem=getattr(exc, "problem", "") or "")]
+        return [make_error(key, dedented.index(None) + 1, 1, "", "new_report_one_entry", dash=column + 1)]
+    text = "\n".join(dedented)
+    with tempfile.TemporaryDirectory(prefix="kpi-review-") as tmp:
+        path = Path(tmp) / "entry.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            read_yaml(path, key)
+        except DataErrors as exc:
+            return [replace(error, column=error.column + column) for error in exc.errors]
+    root = layout(text)
     if root is None or root.kind != "sequence" or root.flow or len(root.items) != 1:
-        return [make_error(key, 1, 1, "", "new_report_one_entry", column=column + 1)]
+        return [make_error(key, 1, 1, "", "new_report_one_entry", dash=column + 1)]
     return []
 
 
