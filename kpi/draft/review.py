@@ -63,6 +63,7 @@ _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # edit check (kpi/edit/check.py) takes a report text.
 _SOURCE_NAME = re.compile(r"^source/[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]*\.txt$")
 _VERSION = 1
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Place = tuple[str, int] | None  # a line of the composed draft: (the entry's key, its line within the entry), or between entries
 
 
@@ -192,7 +193,8 @@ def start(report_bytes: bytes, file_name: str, report_id: str, directory: Path) 
     except DraftInputError:
         raise ReviewError("new_report_refused", [make_error(file, 1, 1, "", "new_report_no_review_heading")]) from None
     draft = draft_report(dataset.content, facts, None, [term.term.zh for term in dataset.glossary.terms])
-    return Review(report_id, file, text, draft_text(draft, dataset.content, file, f"python -m kpi draft {file} --report {report_id}"))
+    command = f"python -m kpi draft {file} --report {report_id}"  # as staff run it beside the data files
+    return Review(report_id, file, text, draft_text(draft, dataset.content, file, command))
 
 
 def _source_file(name: str, errors: list[DataError]) -> str | None:
@@ -208,7 +210,8 @@ def _source_file(name: str, errors: list[DataError]) -> str | None:
 def _report_text(raw: bytes, file: str, errors: list[DataError]) -> str | None:
     """The text as `kpi draft` reads a report (UTF-8, BOM and CRLF fine); a GBK file is said at its line."""
     if len(raw) > MAX_REPORT_BYTES:
-        errors.append(make_error(NEW_REPORT, 0, 0, "file", "new_report_too_large", size=len(raw), limit=MAX_REPORT_BYTES))
+        errors.append(make_error(NEW_REPORT, 0, 0, "file", "new_report_too_large", size=len(raw),
+                                 limit=MAX_REPORT_BYTES))
         return None
     try:
         return decode_report(raw)
@@ -338,14 +341,16 @@ class Review:
         with the exclusions the data needs appended. Refused (ReviewError with apply's key: marks left, entries the
         data has, the result not valid) with every problem placed at its entry, or at its line of a data file."""
         text, places = self._composed()
-        return _Made(self.report_id, self.file, self.text, self.name, text, tuple(places), tuple(self._exclusions())).change(directory)
+        made = _Made(self.report_id, self.file, self.text, self.name, text, tuple(places), tuple(self._exclusions()))
+        return made.change(directory)
 
     # ── Kept between visits ──
 
     def to_dict(self) -> dict:
         """Everything, as JSON-ready data (kpi/edit/unsaved.py keeps it)."""
-        return {"kind": NEW_REPORT, "version": _VERSION, "report_id": self.report_id, "file": self.file, "text": self.text,
-                "draft": self.draft, "decisions": {key: _decision_dict(d) for key, d in self._decisions.items()}}
+        return {"kind": NEW_REPORT, "version": _VERSION, "report_id": self.report_id, "file": self.file,
+                "text": self.text, "draft": self.draft,
+                "decisions": {key: _decision_dict(d) for key, d in self._decisions.items()}}
 
     @classmethod
     def from_dict(cls, data: dict) -> Review:
@@ -356,8 +361,7 @@ class Review:
             fields = [data[name] for name in ("report_id", "file", "text", "draft")]
             if not all(isinstance(value, str) for value in fields):
                 raise ValueError("a review's texts are strings")
-            review = cls(*fields)
-            review._decisions = {key: _decision_of(value) for key, value in data["decisions"].items()}
+            review = cls(*fields, {key: _decision_of(value) for key, value in data["decisions"].items()})
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not a kept review: {exc!r}") from None
         if set(review._decisions) - set(review._spans):
@@ -423,13 +427,16 @@ class Review:
         return {key: tuple(found) for key, found in marks.items()}
 
     def _entry(self, span: _Span, marks: tuple[DataError, ...]) -> Entry:
+        """An entry as the page shows it: its lines now, what they quote and where the report has it, its decision."""
         lines = self._lines(span.key)
         title, name, quote, where, number = _facts(span, _item(lines, span.column))
         decided = self._decisions.get(span.key) or _Decision(UNDECIDED)
         at = self.text.find(quote) if quote else -1
-        return Entry(span.section, span.key, title, name, lines, quote, where, paragraph_around(self.text, quote) if quote else ("", "", ""),
-                     self.text.count("\n", 0, at) + 1 if at >= 0 else 0, number, marks if self._included(span.key) else (),
-                     decided.decision, _reasons(quote, number, where), self._original(span.key), decided.reason, decided.note)
+        paragraph = paragraph_around(self.text, quote) if quote else ("", "", "")
+        return Entry(span.section, span.key, title, name, lines, quote, where, paragraph,
+                     self.text.count("\n", 0, at) + 1 if at >= 0 else 0, number,
+                     marks if self._included(span.key) else (), decided.decision, _reasons(quote, number, where),
+                     self._original(span.key), decided.reason, decided.note)
 
     @cached_property
     def _statements(self) -> list[Statement]:
@@ -625,13 +632,34 @@ def _dedented(line: str, column: int) -> str | None:
 def _item(lines: Sequence[str], column: int) -> dict:
     """The entry's data (its lines read as the one item they are); {} when they cannot be read."""
     try:
-        data = yaml.load("\n".join(_dedented(line, column) or "" for line in lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load("\n".join(_dedented(line, column) or "" for line in lines), Loader=_LOADER)
     except yaml.YAMLError:
         return {}
     return data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else {}
 
 
-def _get(data: object, *path: str | int) -> object:
+# Where an entry of each section keeps its source (quote and section), its number and its name.
+_SOURCE = {"values": ("source",), "indicators": ("values", 0, "source"), "outcomes": ("outcome", "source"),
+           "targets": ("source",), "milestones": ("source",)}
+_NUMBER = {"values": ("value",), "indicators": ("values", 0, "value"), "outcomes": ("outcome", "value"), "targets": ("value",)}
+_NAME = {"reports": ("title", "zh"), "indicators": ("name", "zh"), "targets": ("name", "zh"), "milestones": ("name", "zh"),
+         "terms": ("term", "zh")}
+
+
+def _facts(span: _Span, data: dict) -> tuple[str, str, str, str, float | None]:
+    """(title, name, quote, section cited, number) of an entry, from its data as it stands. A value's name and an
+    outcome's are the draft's note beside the line heading them (the figure's name and unit; the item's kind and name)."""
+    source = _SOURCE.get(span.section)
+    title = f"{span.owner} {_text_at(data, 'period')}".strip() if span.section == "values" else _text_at(data, "id")
+    name = _text_at(data, *_NAME[span.section]) if span.section in _NAME else span.context.split(" · ")[0]
+    quote, where = (_text_at(data, *source, "quote"), _text_at(data, *source, "section")) if source else ("", "")
+    number = _value_at(data, *_NUMBER[span.section]) if span.section in _NUMBER else None
+    numeric = isinstance(number, int | float) and not isinstance(number, bool)
+    return title, name, quote, where, float(number) if numeric else None
+
+
+def _value_at(data: object, *path: str | int) -> object:
+    """The value at `path` (keys and list indexes) of an entry's data; None when it has none there."""
     for part in path:
         if isinstance(part, int):
             data = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
@@ -640,18 +668,9 @@ def _get(data: object, *path: str | int) -> object:
     return data
 
 
-def _facts(span: _Span, data: dict) -> tuple[str, str, str, str, float | None]:
-    """(title, name, quote, section cited, number) of an entry, from its data as it stands."""
-    source = {"values": ("source",), "indicators": ("values", 0, "source"), "outcomes": ("outcome", "source")}.get(span.section, ("source",))
-    number = {"values": ("value",), "indicators": ("values", 0, "value"), "outcomes": ("outcome", "value"),
-              "targets": ("value",)}.get(span.section)
-    named = {"reports": ("title", "zh"), "terms": ("term", "zh")}.get(span.section, ("name", "zh"))
-    title = f"{span.owner} {_get(data, 'period') or ''}".strip() if span.section == "values" else str(_get(data, "id") or "")
-    name = _get(data, *named) if span.section not in ("values", "outcomes") else span.context.split(" · ")[0]
-    quote, where = _get(data, *source, "quote"), _get(data, *source, "section")
-    value = _get(data, *number) if number else None
-    return (title, name if isinstance(name, str) else "", quote if isinstance(quote, str) and span.section not in ("reports", "terms") else "",
-            where if isinstance(where, str) else "", float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None)
+def _text_at(data: object, *path: str | int) -> str:
+    value = _value_at(data, *path)
+    return value if isinstance(value, str) else ""
 
 
 def _reasons(quote: str, number: float | None, where: str) -> tuple[str, ...]:
@@ -723,17 +742,21 @@ class _Made:
         if errors or parsed is None:
             raise ReviewError(refusal_key(errors), self._placed(errors))
         planned = self._planned(parsed, directory)
-        appended = self._appended(texts.get(EXCLUSIONS), self.exclusions)
+        appended = self._appended(texts[EXCLUSIONS], self.exclusions)
         dataset = self._valid(directory, planned, appended)
         kept = self._needed(dataset)
         new = {file: planned.texts[file].whole(text) for file, (text, _) in planned.merged.items()}
+        base = {file: planned.texts[file].whole(planned.texts[file].text) for file in new}  # the texts the plan read
         if texts[self.file] is None:
-            new[self.file] = self.text
+            new[self.file], base[self.file] = self.text, None
         if kept:
-            new[EXCLUSIONS] = self._appended(texts.get(EXCLUSIONS), kept)
-        parts = applied_parts(planned.applied.counts, "en") + (", " + counted("new_report_n_exclusions", "en", len(kept)) if kept else "")
-        return Change(f"{self.report_id}: {parts}", new, {file: texts.get(file) for file in new},
-                      remake=lambda newer: self._again(directory, newer))
+            new[EXCLUSIONS], base[EXCLUSIONS] = self._appended(texts[EXCLUSIONS], kept), texts[EXCLUSIONS]
+        return Change(self._summary(planned, kept), new, base, remake=lambda newer: self._again(directory, newer))
+
+    def _summary(self, planned: Planned, kept: list[_Exclusion]) -> str:
+        """The history's line: "report_2024: 14 values into 12 figures, 1 new figure, …, 2 exclusions"."""
+        excluded = [counted("new_report_n_exclusions", "en", len(kept))] if kept else []
+        return f"{self.report_id}: " + ", ".join([applied_parts(planned.applied.counts, "en"), *excluded])
 
     def _again(self, directory: Path, newer: Texts) -> Change:
         """The same change made on the data as `newer` says it is now (the rest as `directory` has it)."""
@@ -749,7 +772,8 @@ class _Made:
         except ReportTextError:
             same = False
         if not same:
-            raise ReviewError("new_report_refused", [make_error(self.file, 1, 1, "", "new_report_file_exists", input=show_input(self.file))])
+            raise ReviewError("new_report_refused", [make_error(self.file, 1, 1, "", "new_report_file_exists",
+                                                                input=show_input(self.file))])
 
     def _planned(self, parsed: ParsedFile, directory: Path) -> Planned:
         try:
@@ -798,14 +822,16 @@ class _Made:
         placed = []
         for error in errors:
             line = lines[error.line - 1].strip() if error.file == EXCLUSIONS and 0 < error.line <= len(lines) else ""
-            placed.append(replace(error, file=made[line], line=1, column=1) if line in made else _at_entry(error, self.name, self.places))
+            at_entry = replace(error, file=made[line], line=1, column=1) if line in made else None
+            placed.append(at_entry or _at_entry(error, self.name, self.places))
         return placed
 
 
 def _data_texts(directory: Path, file: str) -> dict[str, str | None]:
-    """The files a review changes, as they are now: their whole texts (a byte-order mark kept), None when absent."""
+    """exclusions.yaml and the report's file as they are now (the plan reads the other two): their whole texts (a
+    byte-order mark kept), None when absent."""
     texts: dict[str, str | None] = {}
-    for name in (INDICATORS, GLOSSARY, EXCLUSIONS, file):
+    for name in (EXCLUSIONS, file):
         path = directory / name
         read = DataText.read(path) if path.is_file() else None
         texts[name] = read.whole(read.text) if read else None
