@@ -288,6 +288,19 @@ def test_an_exclusion_needs_a_reason_that_fits_and_a_note_in_both_languages_or_n
     assert fresh.counts().decided == 0
 
 
+def test_a_group_or_a_section_left_empty_by_exclusions_still_reads_as_a_draft(fresh):
+    for key in ("indicators:housing.TODO_2024_1", "indicators:housing.TODO_2024_2", "indicators:elderly.TODO_2024_3",
+                "values:economy.total_fiscal_revenue:2024", "values:economy.total_fiscal_revenue:2023"):
+        fresh.exclude(key, "not_a_measurement")
+    draft = yaml.safe_load(fresh.draft_now())
+    assert draft["indicators"] == [] and "economy.total_fiscal_revenue" not in [g["indicator"] for g in draft["values"]]
+    assert len(draft["values"]) == len(yaml.safe_load(fresh.draft)["values"]) - 1
+    assert fresh.counts() == (5, 187, 23 - 12)
+    assert all(not e.marks for e in fresh.entries() if e.section == "indicators")
+    fresh.undo("indicators:elderly.TODO_2024_3")
+    assert len(yaml.safe_load(fresh.draft_now())["indicators"]) == 1 and fresh.counts().marks == 15
+
+
 # ── Applying ───────────────────────────────────────────────────────────────────────────────────────
 
 def test_the_reviewers_decisions_give_the_bytes_kpi_apply_writes_for_the_reviewed_draft(shipped_dir, fresh):
