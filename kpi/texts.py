@@ -346,6 +346,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "undo_conflict": ("{undone} 之后的改动与它改了相同的行（{files}），无法自动撤销；未作任何改动。之后的改动：",
                       "Later changes touch the same lines as {undone} ({files}), so it cannot be undone by itself; nothing "
                       "was changed. The later changes:"),
+    # The editing page's New report (kpi/draft/review.py)
+    "new_report_refused": ("{n} 处问题，未作任何改动。", "{n} problem(s); nothing was changed."),
+    "new_report_marks": ("这一项还有 {n} 处核对标记（null、待译 to translate:、编号中的 TODO、待定 to decide:）：处理完再确认。",
+                         "This entry still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id, 待定 to decide:): "
+                         "deal with them first."),
+    "new_report_n_exclusions": ("{n} 条排除", "{n} exclusions"),
+    "new_report_n_exclusions_one": ("1 条排除", "1 exclusion"),
 }
 
 

@@ -27,7 +27,7 @@ def test_kpi_never_imports_streamlit():
 
 
 def test_the_draft_modules_never_import_streamlit():
-    code = ("import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers; "
+    code = ("import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers, kpi.draft.review; "
             "print('streamlit' in sys.modules)")
     assert printed_by(code) == "False"
 

@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
-from kpi.data.files import GLOSSARY, INDICATORS, SOURCE_DIR
+from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR
 from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
 from kpi.data.parsing import ParsedFile, parse_file
@@ -93,7 +93,36 @@ class ApplyError(Exception):
 
 def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
     """Check the draft against the data, insert it, validate the result in a copy, write; or raise ApplyError."""
-    draft = _read_draft(draft_path, name)
+    planned = plan_draft(_read_draft(draft_path, name), DataText.read(draft_path).text, directory)
+    validate_copy(directory, planned.encoded(), planned.origins(), name)
+    write_files(directory, planned.encoded())
+    return planned.applied
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A draft's entries put into the data files' texts, nothing written yet.
+
+    Why apart from writing: the editing page's "New report" (kpi/draft/review.py) makes the same texts into one
+    Change for the page's check and save, so the command and the page put a draft in alike.
+    """
+
+    texts: dict[str, DataText]  # the data files the draft goes into, as they were read
+    merged: dict[str, tuple[str, list]]  # each file the draft changes → (its new text, where each of its lines came from)
+    applied: Applied
+
+    def encoded(self) -> dict[str, bytes]:
+        """Each changed file's new bytes, with its own byte-order mark."""
+        return {file: self.texts[file].encoded(text) for file, (text, _) in self.merged.items()}
+
+    def origins(self) -> dict[str, list]:
+        """Where each line of each changed file came from (kpi/edit/yaml_text.py merge), to locate errors."""
+        return {file: origins for file, (_, origins) in self.merged.items()}
+
+
+def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
+    """Where each entry of a read draft goes in the data files of `directory`, and the files' new texts; nothing is
+    written. ApplyError when the data is not valid, when it already has an entry, when an entry has no place."""
     dataset = _load(directory)
     texts = {file: DataText.read(directory / file) for file in (INDICATORS, GLOSSARY)}
     layouts = {file: layout(text.text) for file, text in texts.items()}
@@ -101,7 +130,6 @@ def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
     if refusals:
         already = all(e.code in ALREADY for _, e in refusals) and len({entry for entry, _ in refusals}) == _entries(draft.model)
         raise ApplyError("apply_already" if already else "apply_refused", [error for _, error in refusals])
-    draft_text = DataText.read(draft_path).text
     insertions, problems = _plan(draft.model, dataset, layout(draft_text), content_lines(draft_text), texts, layouts)
     if problems:
         raise ApplyError("apply_refused", problems)
@@ -109,22 +137,25 @@ def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
         raise ApplyError("apply_empty", [])
     merged = {file: merge(texts[file].text, [i for i in insertions if i.file == file]) for file in texts}
     merged = {file: result for file, result in merged.items() if result[0] != texts[file].text}
-    _validate_copy(directory, {file: texts[file].encoded(text) for file, (text, _) in merged.items()},
-                   {file: origins for file, (_, origins) in merged.items()}, name)
-    write_files(directory, {file: texts[file].encoded(text) for file, (text, _) in merged.items()})
-    return Applied(_report_of(draft.model), _counts(draft.model), list(merged))
+    return Planned(texts, merged, Applied(_report_of(draft.model), _counts(draft.model), list(merged)))
 
 
 def _read_draft(path: Path, name: str) -> ParsedFile:
     """The draft read into its model; its marks and shape mistakes refuse it."""
-    parsed, errors = _parse(path, name)
+    parsed, errors = parse_draft(path, name)
     if errors or parsed is None:
-        marks = [e for e in errors if e.code.startswith("review_")]
-        raise ApplyError("apply_marks" if marks and len(marks) == len(errors) else "apply_refused", errors)
+        raise ApplyError(refusal_key(errors), errors)
     return parsed
 
 
-def _parse(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def refusal_key(errors: list[DataError]) -> str:
+    """The closing line for a draft that cannot be read: "marks left" when marks are all there is."""
+    marks = [e for e in errors if e.code.startswith("review_")]
+    return "apply_marks" if marks and len(marks) == len(errors) else "apply_refused"
+
+
+def parse_draft(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+    """The draft read into its model (None when it cannot be) and every problem: review marks, YAML, fields."""
     try:
         return parse_file(path, name, DraftFile, _DRAFT_ID_GROUPS)
     except DataErrors as exc:
@@ -263,17 +294,20 @@ def _append_items(key: str, items: Node, clean: list[str | None], file: str, lin
 
 # ── Check, then write ──────────────────────────────────────────────────────────────────────────────
 
-def _validate_copy(directory: Path, files: dict[str, bytes], origins: dict[str, list], name: str) -> None:
-    """Load the result from a temporary copy of the data directory; its errors, located where their lines came from."""
+def validate_copy(directory: Path, files: dict[str, bytes], origins: dict[str, list], name: str) -> Dataset:
+    """Load the result from a temporary copy of the data directory, `files` (data files, report texts) written into
+    it; its errors, located where their lines came from. The dataset it loaded, when valid."""
     with tempfile.TemporaryDirectory(prefix="kpi-apply-") as tmp:
         copy = Path(tmp)
-        for file in (INDICATORS, GLOSSARY):
-            shutil.copy2(directory / file, copy / file)
+        for file in (INDICATORS, GLOSSARY, EXCLUSIONS):
+            if (directory / file).exists():
+                shutil.copy2(directory / file, copy / file)
         shutil.copytree(directory / SOURCE_DIR, copy / SOURCE_DIR)
         for file, data in files.items():
+            (copy / file).parent.mkdir(parents=True, exist_ok=True)
             (copy / file).write_bytes(data)
         try:
-            load_dataset(copy)
+            return load_dataset(copy)
         except DataErrors as exc:
             raise ApplyError("apply_invalid", [located(e, origins, name) for e in exc.errors]) from None
 

@@ -87,13 +87,16 @@ def run_apply(args: argparse.Namespace) -> int:
 
 def applied_line(applied: Applied, lang: str) -> str:
     """"report_2024: 32 values into 32 figures, 1 new figure, 141 outcomes, 3 targets. Written to …"."""
-    counts = applied.counts
+    return t("apply_done", lang, report=applied.report, parts=applied_parts(applied.counts, lang), files=", ".join(applied.files))
+
+
+def applied_parts(counts: dict[str, int], lang: str) -> str:
+    """"32 values into 32 figures, 1 new figure, 141 outcomes": what a draft puts in, as apply and the page say it."""
     parts = [t("apply_values", lang, values=counted("apply_n_values", lang, counts["values"]),
                figures=counted("apply_n_figures", lang, counts["figures"]))] if counts["values"] else []
     parts += [counted(f"apply_n_{kind}", lang, counts[kind]) for kind in ("new_indicators", "outcomes", "targets", "milestones", "terms")
               if counts[kind]]
-    return t("apply_done", lang, report=applied.report, parts=t("apply_separator", lang).join(parts) or t("apply_report_only", lang),
-             files=", ".join(applied.files))
+    return t("apply_separator", lang).join(parts) or t("apply_report_only", lang)
 
 
 def _report_id(text: str) -> str:
@@ -112,7 +115,7 @@ def run_draft(args: argparse.Namespace) -> int:
         directory = _data_directory(args.dir)
         dataset = load_dataset(directory)
         content = dataset.content
-        facts = _facts(args.report_id, text, content)
+        facts = report_facts(args.report_id, text, content)
         progress = progress_bar(sys.stderr) if args.progress or sys.stderr.isatty() else None
         draft = draft_report(content, facts, progress, [term.term.zh for term in dataset.glossary.terms])
         _write(draft, content, path, directory, args)
@@ -149,7 +152,7 @@ def _read_report(path: Path) -> str:
     return decode_report(raw)
 
 
-def _facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFacts:
+def report_facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFacts:
     """The report's years from its part headings, else from its entry in the data."""
     reviews, plans = report_years(text)
     listed = next((r for r in content.reports if r.id == report_id), None)
@@ -163,8 +166,7 @@ def _facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFacts:
 def _write(draft: Draft, content: IndicatorsFile, path: Path, directory: Path, args: argparse.Namespace) -> None:
     """The draft to --out (summary on stdout) or to stdout (summary on stderr)."""
     file, inside = _source_name(path, directory)
-    command = f"python -m kpi draft {args.text} --report {args.report_id}"
-    text = render_draft(draft, content, file, command, summary(draft, "zh"), published_date(draft.report.text))
+    text = draft_text(draft, content, file, f"python -m kpi draft {args.text} --report {args.report_id}")
     hint = "" if inside else "\n" + t("draft_copy_report", args.lang, file=file)
     if args.out is None:
         sys.stdout.write(text)
@@ -175,6 +177,12 @@ def _write(draft: Draft, content: IndicatorsFile, path: Path, directory: Path, a
     except OSError as exc:
         raise DraftInputError("draft_unwritable", path=args.out, reason=exc.strerror) from None
     print(t("draft_written", args.lang, path=args.out) + summary(draft, args.lang) + hint)
+
+
+def draft_text(draft: Draft, content: IndicatorsFile, file: str, command: str) -> str:
+    """The draft file as `kpi draft` writes it (and the editing page shows it): `file` is the report's source/NAME,
+    `command` the line its header says made it."""
+    return render_draft(draft, content, file, command, summary(draft, "zh"), published_date(draft.report.text))
 
 
 def _source_name(path: Path, directory: Path) -> tuple[str, bool]:
