@@ -23,14 +23,14 @@ from components.data import current_data, page_errors, safety_net
 from components.frame import FRAME_KEY, Frame
 from components.meeting import meeting_bar, parse_rotate
 from components.memory import freeze_what_is_loaded
-from components.notices import STAFF_PATH, nothing_to_show, public_note
+from components.notices import nothing_to_show, public_note
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
 from components.views.commitments import view_notes
 from components.views.document import LANG_TAGS
 from components.views.header import nav_html, site_menu, title_block
 from components.views.html import Markup
 from components.views.style import style_element
-from kpi.site import FIXED_PAGES, THEME_PAGE
+from kpi.site import FIXED_PAGES, STAFF_PATHS, THEME_PAGE
 from kpi.texts import t, text
 
 FAVICON = str(Path(__file__).with_name("components") / "favicon.png")
@@ -73,7 +73,7 @@ def frame() -> None:
         shared = {key: st.query_params[key] for key in STICKY if key in st.query_params}
         if not meeting:  # a projector shows the language its link gave (?lang=en), and no menu: the room watches
             st.html(nav_html(menu, page.url_path, lang, shared, st.query_params.to_dict(), st.context.url or ""))
-        if not loaded.fresh and page.url_path != STAFF_PATH:
+        if not loaded.fresh and page.url_path not in STAFF_PATHS:
             public_note(lang)
         st.html(style_element(meeting))
         top = title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting)

@@ -16,9 +16,9 @@ from components.markdown import escape_markdown
 from components.publish import read_status, site_dir
 from components.staff import staff_viewer
 from kpi.data.errors import DataError
+from kpi.site import STAFF_PATHS
 from kpi.texts import t
 
-STAFF_PATH = "check"
 
 
 def public_note(lang: str) -> None:
@@ -47,7 +47,7 @@ def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: st
 
     Why the browser's address and not st.navigation: without data there are no theme pages to register, and a
     shared link to one would meet Streamlit's "page not found" over the note."""
-    if urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1] == STAFF_PATH and staff_viewer().may_read:
+    if urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1] in STAFF_PATHS and staff_viewer().may_read:
         st.header(t("check", lang), divider="gray")
         data_problems(errors, failures, lang)
     else:

@@ -19,7 +19,9 @@ class FixedPage:
     file: str  # its script under pages/
     title: str  # key of its title in kpi/texts.py
     icon: str
-    place: Literal["top", "reference", "unlisted"]  # in the menu bar, in the Reference menu, or reachable by link only
+    # In the menu bar, in the Reference menu, reachable by link only, or for staff only (never public: nginx asks for a
+    # sign-in or a staff network, the app asks again over the websocket, the publisher never writes it).
+    place: Literal["top", "reference", "unlisted", "staff"]
 
 
 FIXED_PAGES: tuple[FixedPage, ...] = (
@@ -27,7 +29,8 @@ FIXED_PAGES: tuple[FixedPage, ...] = (
     FixedPage("targets", "pages/targets.py", "targets", ":material/flag:", "top"),
     FixedPage("glossary", "pages/glossary.py", "glossary", ":material/menu_book:", "reference"),
     FixedPage("source", "pages/source.py", "source", ":material/description:", "reference"),
-    FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "unlisted"),
+    FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "staff"),
+    FixedPage("edit", "pages/edit.py", "edit", ":material/edit_note:", "staff"),
     FixedPage("indicator", "pages/indicator.py", "indicator", ":material/info:", "unlisted"),
 )
 
@@ -38,5 +41,6 @@ def claimed_path(page: FixedPage) -> str:
     return page.path or PurePosixPath(page.file).stem
 
 
+STAFF_PATHS = frozenset(page.path for page in FIXED_PAGES if page.place == "staff")
 RESERVED_PATHS = frozenset(claimed_path(page) for page in FIXED_PAGES)
 THEME_PAGE = "pages/theme.py"  # one script serves every theme

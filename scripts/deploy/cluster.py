@@ -58,6 +58,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
 from components.staff import PROXY_SECRET_ENV  # noqa: E402
 from components.supervisor import SOCKET_ENV, connect  # noqa: E402
+from kpi.site import STAFF_PATHS  # noqa: E402
 from kpi.staff.sessions import SESSIONS_DIR_ENV, STAFF_FILE_ENV  # noqa: E402
 from components.views.routes import STATIC_PARAMS  # noqa: E402
 
@@ -180,7 +181,7 @@ def nginx_config(options: Options, run_dir: Path, environ: dict[str, str] | None
         "servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in options.backends),
         "sign_in_port": str(options.sign_in), "user": user, "site": str(run_dir / "site"),
         "mime_types": str(MIME_TYPES), "connections": str(CONNECTIONS), "open_files": str(CONNECTIONS * 2),
-        "static_maps": static_maps(), "sign_in_rate": SIGN_IN_RATE, "sign_in_burst": str(SIGN_IN_BURST),
+        "static_maps": static_maps(), "staff_paths": "|".join(sorted(STAFF_PATHS)), "sign_in_rate": SIGN_IN_RATE, "sign_in_burst": str(SIGN_IN_BURST),
         "staff_networks": "\n".join(f"        {network} 1;" for network in options.staff_networks),
         "staff_allow": "\n".join(f"            allow {network};" for network in options.staff_networks),
         "trusted_proxies": "".join(f"    set_real_ip_from {proxy};\n" for proxy in options.trusted_proxies)

@@ -79,7 +79,7 @@ def tile_parts(at: AppTest) -> list[tuple[str, str, str]]:
 
 def texts(at: AppTest) -> str:
     """All Markdown, captions, alerts and blocks of text on the page, unescaped, for 'is it shown' checks."""
-    elements = [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.header, *at.subheader]
+    elements = [*at.markdown, *at.caption, *at.info, *at.success, *at.warning, *at.error, *at.header, *at.subheader]
     parts = [element.value for element in elements]
     return plain("\n".join(str(p) for p in parts)) + "\n" + html_text(at)
 
