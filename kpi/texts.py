@@ -36,7 +36,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vintage_other": ("，其中{n}项为{period}", "; {n} of them cover {period}"),
     "judged_on": ("目标进度按 {date} 判定。", "Target progress judged as of {date}."),
     "read_report": ("阅读报告原文", "Read the report"),
-    "page_built": ("本页 {url} 生成于 {date}。", "This page, {url}, was made on {date}."),
+    # Not "made on {date}": a reader took the day the page was written for the day its figures were (issue 29).
+    "page_built": ("本页 {url}：数字均出自上列报告；目标状态按 {date} 判定。",
+                   "This page, {url}: every figure is the report's above; target statuses as judged on {date}."),
     "today": ("今天", "Today"),
     "as_of_label": ("目标进度判定日期", "Date target progress is judged on"),
     "share_help": ("复制下面的链接：打开后显示同样的页面、语言和筛选。", "Copy this link: it opens this same page, language and selection."),
