@@ -102,15 +102,18 @@ def test_a_bad_value_is_refused_at_its_field_and_what_was_typed_comes_back(data,
 def test_a_file_edit_with_a_tab_is_refused_at_its_line_and_nothing_is_written(data, signed_in):
     before = (data / INDICATORS).read_bytes()
     at = edit("file")
-    text = at.text_area(key="edit_file:indicators.yaml_text").value
-    lines = text.split("\n")
+    window = at.text_area(key="edit_file_indicators__window_1_50_0")  # lines 1–50, numbered beside it
+    lines = window.value.split("\n")
     lines[10] = "\t" + lines[10].lstrip(" ")
-    at.text_area(key="edit_file:indicators.yaml_text").input("\n".join(lines)).run()
-    at.button(key="edit_file:indicators.yaml_check").click().run()
+    window.input("\n".join(lines)).run()
+    at.button(key="edit_file_indicators_check").click().run()
     [listing] = [c.value for c in at.code if c.value.startswith("indicators.yaml:11:")]
     assert "Tab" in listing
     assert (data / INDICATORS).read_bytes() == before
     assert 'kb-line-bad"><b>11</b>' in "".join(h.proto.body for h in at.get("html"))  # shown at its line
+    at.number_input(key="edit_file_indicators__from").set_value(100).run()  # another window…
+    at.button(key="edit_file_indicators__show_11").click().run()  # …and back to the error's line
+    assert at.text_area(key="edit_file_indicators__window_6_50_0").value.split("\n")[5].startswith("\t")
 
 
 def test_an_undo_from_the_history_restores_the_bytes_and_is_recorded(data, signed_in):
