@@ -427,6 +427,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "The draft still holds {n} review mark(s) (null, 待译 to translate:, TODO in an id, 待定 to decide:): deal with them first; "
                     "nothing was changed."),
     "apply_refused": ("草稿有 {n} 处问题，未作任何改动。", "{n} problem(s) with the draft; nothing was changed."),
+    "apply_changed_meanwhile": ("写入前数据文件已被修改（编辑页保存或他人修改）；未作任何改动，请重新运行 apply。",
+                                "The data files changed while the draft was being put in (a save on the editing page, or "
+                                "someone else); nothing was changed: run apply again."),
     "apply_already": ("草稿的全部内容数据中已有（已经写入过？），未作任何改动。",
                       "Everything in this draft is already in the data (applied before?); nothing was changed."),
     "apply_invalid": ("写入后的数据不能通过检查（{n} 个错误，已按来源标出草稿或数据文件的行），未作任何改动。",

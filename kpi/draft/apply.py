@@ -26,12 +26,13 @@ from pydantic_core import PydanticCustomError
 
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
-from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR
+from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR, write_files
 from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value
 from kpi.data.parsing import ParsedFile, parse_file
+from kpi.edit.history import locked
 from kpi.edit.layout import Node, content_lines, layout
-from kpi.edit.yaml_text import DataText, Insertion, items_as_new_list, items_into_list, keys_into_item, merge, write_files
+from kpi.edit.yaml_text import DataText, Insertion, items_as_new_list, items_into_list, keys_into_item, merge
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
 ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",
@@ -95,7 +96,11 @@ def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
     """Check the draft against the data, insert it, validate the result in a copy, write; or raise ApplyError."""
     planned = plan_draft(_read_draft(draft_path, name), DataText.read(draft_path).text, directory)
     validate_copy(directory, planned.encoded(), planned.origins(), name)
-    write_files(directory, planned.encoded())
+    # Under the history's lock, as the editing page saves, and only onto the very texts the plan read: a save that
+    # came in between is never written over (kpi/edit/save.py); the server commits what apply wrote afterwards.
+    with locked(directory):
+        if not write_files(directory, planned.encoded(), still=lambda: planned.unchanged(directory)):
+            raise ApplyError("apply_changed_meanwhile", [])
     return planned.applied
 
 
@@ -114,6 +119,10 @@ class Planned:
     def encoded(self) -> dict[str, bytes]:
         """Each changed file's new bytes, with its own byte-order mark."""
         return {file: self.texts[file].encoded(text) for file, (text, _) in self.merged.items()}
+
+    def unchanged(self, directory: Path) -> bool:
+        """Whether the data files are still the texts the plan read."""
+        return all(DataText.read(directory / file) == text for file, text in self.texts.items())
 
     def origins(self) -> dict[str, list]:
         """Where each line of each changed file came from (kpi/edit/yaml_text.py merge), to locate errors."""

@@ -20,14 +20,11 @@ Why each step:
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from kpi.data.errors import DataError
-from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS
+from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, write_files
 from kpi.edit.change import Change
 from kpi.edit.check import Checked, Render, check, read_texts, refusals, unified_diff
 from kpi.edit.history import SERVER, Author, Conflict, commit, ensure_repository, locked, merge_all, record_outside_changes
@@ -84,7 +81,9 @@ def save(directory: Path, change: Change, author: Author, render: Render | None 
             checked = check(directory, made, render)
             if not checked.passed:
                 raise Refused(checked)
-            if write_files(directory, {name: made.texts[name] for name in written}, current):
+            expected = {name: current[name] for name in written}
+            contents = {name: None if made.texts[name] is None else made.texts[name].encode("utf-8") for name in written}
+            if write_files(directory, contents, still=lambda: read_texts(directory, written) == expected):
                 return Saved(commit(directory, written, author, made.summary), written, made, checked)
         raise Conflict({name: unified_diff(name, change.base.get(name), current[name]) for name in change.files})
 
@@ -99,47 +98,3 @@ def on_current(directory: Path, change: Change, current: dict[str, str | None]) 
         return change.remake({**current, **others})
     merged = merge_all(change.base, current, change.texts)
     return Change(change.summary, merged, dict(current))
-
-
-def write_files(directory: Path, texts: dict[str, str | None], expected: dict[str, str | None]) -> bool:
-    """Write each file atomically, unless one is no longer `expected` (then nothing is written: False).
-
-    Why a local writer: kpi/edit/yaml_text.py will hold the one writer `kpi apply` uses too; until then this is it.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, text in texts.items():
-            if text is not None:
-                staged.append((_temporary(directory / name, text.encode("utf-8"), directory), directory / name))
-        if read_texts(directory, texts) != {name: expected[name] for name in texts}:
-            return False
-        for temporary, path in staged:
-            os.replace(temporary, path)
-        staged = []
-        for name, text in texts.items():
-            if text is None:
-                (directory / name).unlink(missing_ok=True)
-        return True
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-
-
-def _temporary(path: Path, data: bytes, directory: Path) -> Path:
-    """The bytes in a temporary file beside `path`, on disk (fsync), with the file's mode (a new file takes
-    indicators.yaml's, so the app and the publisher can read it as they read the others)."""
-    path.parent.mkdir(exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        model = path if path.exists() else directory / INDICATORS
-        if model.exists():
-            shutil.copymode(model, temporary)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary

@@ -66,32 +66,6 @@ class DataText:
         return (BOM if self.bom else "") + text
 
 
-def write_files(directory: Path, files: dict[str, bytes]) -> None:
-    """Each file through a temporary file beside it and a rename: a reader sees the old file or the new, never half.
-
-    All temporary files are written before the first rename, so a full disk or a permission problem leaves
-    every file as it was.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for file, data in files.items():
-            path = directory / file
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            staged.append((Path(temporary), path))
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            if path.exists():
-                shutil.copymode(path, temporary)
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
-
-
 # ── Lines into a file ──────────────────────────────────────────────────────────────────────────────
 
 

@@ -164,7 +164,7 @@ def test_the_files_keep_their_permissions_and_no_temporary_file_is_left(data):
     (data / I).chmod(0o640)
     assert apply(data, draft_file(data)).returncode == 0
     assert (data / I).stat().st_mode & 0o777 == 0o640
-    assert sorted(p.name for p in data.iterdir()) == ["draft.yaml", G, I, "source"]
+    assert sorted(p.name for p in data.iterdir()) == [".history.git", "draft.yaml", G, I, "source"]  # the lock apply holds
 
 
 # ── Refusals: nothing changes, every reason located ────────────────────────────────────────────────
@@ -337,3 +337,14 @@ def test_a_missing_draft_is_a_located_message(data):
 
 
 # ── Reading the files as text ──────────────────────────────────────────────────────────────────────
+
+
+def test_a_save_that_lands_while_apply_works_is_never_written_over(data, monkeypatch):
+    from kpi.draft import apply as applying
+    from kpi.draft.apply import ApplyError, apply_draft
+    before = {name: (data / name).read_bytes() for name in (I, G)}
+    monkeypatch.setattr(applying.Planned, "unchanged", lambda self, directory: False)  # someone saved meanwhile
+    with pytest.raises(ApplyError) as refused:
+        apply_draft(draft_file(data), "draft.yaml", data)
+    assert refused.value.key == "apply_changed_meanwhile"
+    assert {name: (data / name).read_bytes() for name in (I, G)} == before

@@ -31,7 +31,6 @@ from kpi.edit.yaml_text import (
     set_key,
     set_list,
     set_scalar,
-    write_files,
 )
 from kpi.edit.layout import layout
 
@@ -214,16 +213,6 @@ def test_merge_puts_an_insertion_into_an_item_before_one_at_the_end_of_its_list(
     text, origins = merge("- id: a\n  v: 1\r\nz: 2\r\n", [end_of_list, into_item])
     assert text == "- id: a\n  v: 1\r\n  outcome: x\r\n- id: c\r\nz: 2\r\n"
     assert origins == [("data", 0, 0), ("data", 1, 0), None, ("draft", 7, 2), ("data", 2, 0), ("data", 3, 0)]
-
-
-def test_files_are_written_whole_keeping_their_mode_and_leaving_no_temporary_file(tmp_path):
-    (tmp_path / "a.yaml").write_text("old")
-    (tmp_path / "a.yaml").chmod(0o640)
-    (tmp_path / "source").mkdir()
-    write_files(tmp_path, {"a.yaml": b"new", "source/b.txt": b"text"})
-    assert (tmp_path / "a.yaml").read_bytes() == b"new" and (tmp_path / "a.yaml").stat().st_mode & 0o777 == 0o640
-    assert (tmp_path / "source" / "b.txt").read_bytes() == b"text"
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.yaml", "b.txt", "source"]
 
 
 def test_an_item_is_found_by_its_id_in_the_text_as_it_is():
