@@ -78,6 +78,7 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
                      "+    note: {zh: 上半年新建30座, en: 30 built in the first half}"]
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
+    assert at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"  # its own page first
     at.button(key="edit_progress_save").click().run()
     assert "Saved as change" in texts(at)
     assert "  - date: 2024-06-30\n    value: 30\n" in (data / INDICATORS).read_text(encoding="utf-8")
