@@ -19,6 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.edit.inputs import Inputs
+from components.frame import draw_parts
 from components.preview import PageRef, changed_pages, render_problems
 from components.publish import SITE_ENV, read_status, site_dir
 from components.staff import signed_in_now
@@ -198,8 +199,8 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     chosen = st.selectbox(t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}",
                           key=key)
     page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
-    with st.container(border=True):
-        st.html(style_element() + page.html)
+    with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
+        draw_parts(page.parts, style_element(), key)
 
 
 def _names(ref: PageRef, summary: str) -> bool:

@@ -7,6 +7,7 @@ tests/browser/test_edit_in_browser.py signs in for real)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -79,6 +80,8 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
     assert at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"  # its own page first
+    [chart] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the preview draws the target's chart
+    assert "2024-06-30" in chart["data"][-1]["x"]
     at.button(key="edit_progress_save").click().run()
     assert "Saved as change" in texts(at)
     assert "  - date: 2024-06-30\n    value: 30\n" in (data / INDICATORS).read_text(encoding="utf-8")
