@@ -87,7 +87,9 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
     assert "  - date: 2024-06-30\n    value: 30\n" in (data / INDICATORS).read_text(encoding="utf-8")
     [latest, *_] = log(data, 5)
     assert (latest.author, latest.summary) == ("王芳", f"targets[{TARGET}]: progress 2024-06-30 = 30")
-    assert at.text_input(key="edit_progress_value").value == ""  # a new entry starts empty
+    assert at.text_input(key="edit_progress_value").value == ""  # a new entry starts empty…
+    assert at.date_input(key="edit_progress_date").value is None
+    assert at.selectbox(key="edit_progress_item").value == TARGET  # …for the same target
 
 
 def test_a_bad_value_is_refused_at_its_field_and_what_was_typed_comes_back(data, signed_in):
