@@ -124,7 +124,14 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     assert history(site, 1) == [("王芳", f"targets[{TARGET}]: progress 2024-06-30 = 30")]
     print(f"\nissue 29, flow 1: {seconds:.1f} s and {steps.count} steps from opening /edit (signed in) to the static "
           "page showing the new progress entry")
+    # The form starts empty for the next entry (the target stays chosen), in the browser and on the server too.
+    assert [steps.widget(f"edit_progress_{field}").locator("input").input_value() for field in ("value", "note_zh", "note_en")] \
+        == ["", "", ""]
+    assert steps.widget("edit_progress_date").locator("input[type=date]").input_value() == ""
+    assert TARGET in steps.widget("edit_progress_item").get_by_role("combobox").input_value()
+    assert Unsaved("王芳", site.state / FOLDER).load("progress") is None
     shoot(page, site, screenshots, "progress-saved", "progress")
+    assert page.get_by_text(t("edit_kept", "zh")).count() == 0  # reloaded (in Chinese): nothing comes back
     page.context.close()
 
 
@@ -139,12 +146,13 @@ def test_history_names_the_author_and_an_undo_brings_the_public_page_back(browse
     summary = saved.change.summary
     wait_until(lambda: note_en in static_page(site, TARGET_PAGE), 60, "the static page showing li.wei's entry")
     page = signed_in_page(browser, staff["王芳"], site, "history")
+    page.locator('[data-testid="stDataFrame"] [role="gridcell"]').nth(2).wait_for(state="attached")
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
     assert cells[1:3] == ["li.wei", summary]  # the newest row: who and what
     steps = Steps(page)
     assert summary in steps.widget("edit_history_commit").get_by_role("combobox").input_value()
     steps.click("edit_history_check")  # "Undo": makes the undo and checks it
-    assert [a for a in alerts(page) if a.startswith("Check passed")], alerts(page)
+    assert [a for a in alerts(page) if a.startswith("Check passed")], (alerts(page), codes(page))
     [diff] = [code for code in codes(page) if code.startswith("--- a/indicators.yaml")]
     assert f"-    note: {{zh: 前三季度新建41座, en: {note_en}}}" in diff.splitlines()
     steps.click("edit_history_save")
