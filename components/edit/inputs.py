@@ -75,6 +75,8 @@ class Inputs:
                                                 else value for field, value in values.items() if field in kinds}
         for field in values:
             del st.session_state[self.key(field)]
+        # A widget whose key carries the revision (the file's window of lines) is drawn anew, as the file now is.
+        st.session_state[self.key("_revision")] = st.session_state.get(self.key("_revision"), 0) + 1
 
     def fingerprint(self) -> str:
         """What the inputs are now, to tell whether a check result still belongs to them."""
