@@ -191,6 +191,9 @@ def test_a_failing_file_edit_is_listed_at_its_line_writes_nothing_and_keeps_the_
     steps.type("edit_file_indicators__from", str(line - 5))
     assert steps.widget(window).locator("textarea").input_value().split("\n")[5] == "    value: 一百"
     steps.click("edit_file_indicators_discard")  # the kept text thrown away: the data and the state as found
+    shown = page.locator('[class*="st-key-edit_file_indicators__window_"] textarea')  # a window drawn anew
+    assert shown.input_value().split("\n")[5] == "    value: 139"
+    steps.type("edit_file_indicators__from", str(line - 4))  # another action: the browser's next message
     assert Unsaved("li.wei", site.state / FOLDER).load("file_indicators") is None
     assert (site.data / INDICATORS).read_bytes() == before
     page.context.close()
