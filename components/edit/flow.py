@@ -91,6 +91,13 @@ def change_panel(inputs: Inputs, make: Callable[[], Change], directory: Path, be
             _save(outcome, inputs, directory, result_key, saved_key, lang)
 
 
+def saved_note(inputs: Inputs, lang: str) -> None:
+    """The last save of these inputs and whether the public pages show it yet, where the page no longer draws their
+    change panel (a new report's review ends with its save)."""
+    if inputs.key("_saved") in st.session_state:
+        _saved_note(inputs.key("_saved"), lang)
+
+
 def _check(make: Callable[[], Change], directory: Path, fingerprint: str) -> Outcome:
     """Make the change from the inputs and check it against the whole data (every rule, every public page)."""
     try:
