@@ -94,13 +94,22 @@ class Steps:
         self._done()
 
     def date(self, key: str, iso: str) -> None:
-        """Type a date into its year, month and day (the field moves on by itself). Streamlit's date field starts no
-        run of its own when typed into: the date goes to the server with the next action's run."""
-        self.widget(key).locator("[data-type=year]").click()
+        """Type a date into its year, month and day (the field moves on by itself), then Tab out of the widget: the
+        date goes to the server when the focus leaves the widget (past its clear and calendar buttons), not before."""
+        self._start()
+        widget = self.widget(key)
+        widget.locator("[data-type=year]").click()
         self.page.keyboard.type(iso.replace("-", ""))
-        self.page.keyboard.press("Tab")
-        assert self.widget(key).locator("input[type=date]").input_value() == iso
-        self.count += 1
+        while widget.evaluate("box => box.contains(document.activeElement)"):
+            self.page.keyboard.press("Tab")
+        assert widget.locator("input[type=date]").input_value() == iso
+        self._done()
+
+    def upload(self, key: str, path: Path) -> None:
+        """A file given to a file uploader, as a person picks it in the browser's dialog."""
+        self._start()
+        self.widget(key).locator("input[type=file]").set_input_files(str(path))
+        self._done()
 
     def click(self, key: str) -> None:
         self._start()
@@ -187,6 +196,11 @@ def alerts(page) -> list[str]:  # noqa: ANN001
 def codes(page) -> list[str]:  # noqa: ANN001
     """The texts of the page's code blocks (the diff, the error listing)."""
     return page.locator('[data-testid="stCode"] code').all_inner_texts()
+
+
+def said(page, start: str) -> None:  # noqa: ANN001
+    """The page has a box starting with `start` ("Check passed", "Saved as change"); else what it said instead."""
+    assert [a for a in alerts(page) if a.startswith(start)], (alerts(page), codes(page))
 
 
 def wait_live(page, timeout: float = 90.0) -> None:  # noqa: ANN001

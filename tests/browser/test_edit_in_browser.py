@@ -10,6 +10,7 @@ deploys of their own (tests/browser/test_edit_saves_in_browser.py).
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime
 from urllib.parse import urlencode
@@ -28,7 +29,7 @@ from kpi.site import STAFF_PATHS
 from kpi.texts import t
 from scripts import probe_deploy as probe
 from scripts.deploy import cluster as deploy
-from tests.browser.editing import (PASSWORD, STAFF, StaffSite, Steps, alerts, codes, history, new_context, shoot, sign_in,
+from tests.browser.editing import (PASSWORD, STAFF, StaffSite, Steps, alerts, said, codes, history, new_context, shoot, sign_in,
                                    signed_in_cookies, signed_in_page, start_staff_site, wait_live)
 from tests.browser.server import load
 from tests.browser.test_static_site import get, is_static, page_text
@@ -104,7 +105,7 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     steps.type("edit_progress_note_zh", note_zh)
     steps.type("edit_progress_note_en", note_en)
     steps.click("edit_progress_check")
-    assert [a for a in alerts(page) if a.startswith("Check passed")], alerts(page)
+    said(page, "Check passed")
     [diff] = [code for code in codes(page) if code.startswith("--- a/indicators.yaml")]
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert added == ["+  progress:", "+  - date: 2024-06-30", "+    value: 30", f"+    note: {{zh: {note_zh}, en: {note_en}}}"]
@@ -114,7 +115,7 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     assert "Reached 30 posts" in page.locator("#target-detail").inner_text()  # the page as the public will see it…
     assert "2024-06-30" in chart_dates(page)  # …with its chart
     steps.click("edit_progress_save")
-    assert [a for a in alerts(page) if a.startswith("Saved as change")], alerts(page)
+    said(page, "Saved as change")
     wait_live(page)
     wait_until(lambda: note_en in static_page(site, TARGET_PAGE), 30, "the static page showing the entry")
     seconds = time.perf_counter() - started
@@ -152,11 +153,11 @@ def test_history_names_the_author_and_an_undo_brings_the_public_page_back(browse
     steps = Steps(page)
     assert summary in steps.widget("edit_history_commit").get_by_role("combobox").input_value()
     steps.click("edit_history_check")  # "Undo": makes the undo and checks it
-    assert [a for a in alerts(page) if a.startswith("Check passed")], (alerts(page), codes(page))
+    said(page, "Check passed")
     [diff] = [code for code in codes(page) if code.startswith("--- a/indicators.yaml")]
     assert f"-    note: {{zh: 前三季度新建41座, en: {note_en}}}" in diff.splitlines()
     steps.click("edit_history_save")
-    assert [a for a in alerts(page) if a.startswith("Saved as change")], alerts(page)
+    said(page, "Saved as change")
     wait_live(page)
     wait_until(lambda: note_en not in static_page(site, TARGET_PAGE), 30, "the static page as it was")
     assert read_texts(site.data, [INDICATORS]) == {INDICATORS: as_found[INDICATORS]}
@@ -180,7 +181,7 @@ def test_a_failing_file_edit_is_listed_at_its_line_writes_nothing_and_keeps_the_
     steps.type(window, "\n".join(typed))
     steps.click("edit_file_indicators_check")
     [listing] = [code for code in codes(page) if code.startswith("indicators.yaml:")]
-    assert listing.startswith(f"indicators.yaml:{line}:"), listing
+    assert re.match(rf"indicators\.yaml:{line}:\d+: ", listing), listing  # FILE:LINE:COL: field: message
     excerpt = page.locator("pre.kb-excerpt").first
     assert excerpt.locator(".kb-line-bad").inner_text().split() == [str(line), "value:", "一百"]
     assert (site.data / INDICATORS).read_bytes() == before  # nothing written
@@ -246,7 +247,7 @@ def test_a_save_after_signing_out_is_refused_and_writes_nothing(browser, site, a
     steps.date("edit_progress_date", "2024-06-30")
     steps.type("edit_progress_value", "30")
     steps.click("edit_progress_check")
-    assert [a for a in alerts(page) if a.startswith("Check passed")], alerts(page)
+    said(page, "Check passed")
     other = page.context.new_page()  # another tab of the same browser signs out
     other.goto(f"{site.url}/staff/sign-out")
     steps.click("edit_progress_save")  # the page was opened signed in; the save asks again
