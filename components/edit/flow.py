@@ -229,7 +229,9 @@ def _saved_note(saved_key: str, lang: str) -> None:
     if not os.environ.get(SITE_ENV):
         st.caption(t("edit_live_none", lang))
     elif saved.live:
-        st.caption(":material/public: " + t("edit_live", lang, at=saved.live))
+        # As the History lists times (the server's clock), not the publisher's ISO stamp "2026-12-07T15:04:43+00:00".
+        at = datetime.fromisoformat(saved.live).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        st.caption(":material/public: " + t("edit_live", lang, at=at))
     elif saved.slow:
         st.warning(t("edit_live_slow", lang), icon=":material/warning:")
     else:

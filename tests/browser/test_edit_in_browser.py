@@ -117,6 +117,8 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     steps.click("edit_progress_save")
     said(page, "Saved as change")
     wait_live(page)
+    live = page.get_by_text("The public pages show it").inner_text()
+    assert re.search(r"show it \(since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)\.$", live), live  # as the History writes times
     wait_until(lambda: note_en in static_page(site, TARGET_PAGE), 30, "the static page showing the entry")
     seconds = time.perf_counter() - started
     body = static_page(site, TARGET_PAGE)
