@@ -55,6 +55,7 @@ def test_a_report_uploaded_reviewed_and_applied_puts_its_year_first_on_the_overv
     assert "2024年主要成果" not in static_page(site, "/")
     page = signed_in_page(browser, signed_in_cookies(browser, site, "王芳"), site, "report")
     steps = Steps(page)
+    assert "1MB per file" in steps.widget("edit_report_upload").inner_text()  # what the page and nginx take
     steps.upload("edit_report_upload", FIRST.folder / "report.txt")
     steps.type("edit_report_file", FIRST.report_file)  # offered: source/report.txt (the uploaded file's name)
     steps.type("edit_report_id", FIRST.report_id)  # offered: report_2024 (the year it reviews)
