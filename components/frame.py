@@ -3,6 +3,7 @@ one way a page is drawn: from its view (components/views/), as the static public
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +11,7 @@ import streamlit as st
 
 from components.scroll import scroll_into_view
 from components.views.html import Markup, join
-from components.views.page import Search, Viewer, document_title
+from components.views.page import Part, Search, Viewer, document_title
 from components.views.plots import Plot
 from components.views.routes import view_for
 from kpi.data.dataset import Dataset
@@ -45,20 +46,29 @@ def show_view() -> None:
     frame = page_frame()
     page = view_for(frame.dataset, frame.page).render(frame.dataset, frame.viewer, st.query_params.to_dict())
     st.set_page_config(page_title=document_title(page.title, frame.lang))
-    blocks: list[Markup] = []
-    for part in [*page.parts, None]:
+    draw_parts(page.parts)
+    for download in page.downloads:  # made on a click, not for every viewer
+        st.download_button(download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore")
+    if page.anchor:
+        scroll_into_view(page.anchor)
+
+
+def draw_parts(parts: Sequence[Part], first: Markup = Markup(""), key: str = "") -> None:
+    """A page's parts in order: each run of HTML blocks as one element (after `first`), each chart as a Plotly chart,
+    the search box bound to ?q=. With a `key` (a preview inside another page, e.g. the editing page's): the charts
+    keyed by it and no search box, which would take over that page's address.
+
+    Why one element for a run of HTML: each element is one more message to every viewer."""
+    blocks: list[Markup] = [first] if first else []
+    for n, part in enumerate([*parts, None]):
         if isinstance(part, Markup):
-            blocks.append(part)  # one element for a run of HTML: each element is one more message to every viewer
+            blocks.append(part)
             continue
         if blocks:
             st.html(join(blocks))
             blocks = []
         if isinstance(part, Plot):
             st.plotly_chart({"data": part.spec["data"], "layout": part.spec["layout"]}, config=part.spec["config"], theme=None,
-                            width="stretch")
-        elif isinstance(part, Search):
+                            width="stretch", key=f"{key}_plot_{n}" if key else None)
+        elif isinstance(part, Search) and not key:
             st.text_input(part.label, key="q", bind="query-params", icon=":material/search:", width=320)
-    for download in page.downloads:  # made on a click, not for every viewer
-        st.download_button(download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore")
-    if page.anchor:
-        scroll_into_view(page.anchor)

@@ -19,6 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.edit.inputs import Inputs
+from components.frame import draw_parts
 from components.preview import PageRef, changed_pages, render_problems
 from components.publish import SITE_ENV, read_status, site_dir
 from components.staff import signed_in_now
@@ -90,6 +91,13 @@ def change_panel(inputs: Inputs, make: Callable[[], Change], directory: Path, be
             _save(outcome, inputs, directory, result_key, saved_key, lang)
 
 
+def saved_note(inputs: Inputs, lang: str) -> None:
+    """The last save of these inputs and whether the public pages show it yet, where the page no longer draws their
+    change panel (a new report's review ends with its save)."""
+    if inputs.key("_saved") in st.session_state:
+        _saved_note(inputs.key("_saved"), lang)
+
+
 def _check(make: Callable[[], Change], directory: Path, fingerprint: str) -> Outcome:
     """Make the change from the inputs and check it against the whole data (every rule, every public page)."""
     try:
@@ -148,7 +156,7 @@ def _show(outcome: Outcome, before: Dataset, lang: str, key: str) -> None:
     st.success(t("edit_passed", lang, seconds=checked.seconds), icon=":material/check_circle:")
     st.markdown(f"**{t('edit_diff', lang)}**")
     st.code("".join(checked.diffs.values()), language="diff")
-    preview(before, checked.dataset, lang, key)
+    preview(before, checked.dataset, lang, key, checked.change.summary)
 
 
 def show_errors(errors: list[DataError], lang: str, change: Change | None = None) -> None:
@@ -182,21 +190,29 @@ def at_line(content: str, error: DataError, lang: str, around: int = 2) -> Marku
     return html('<pre class="kb-excerpt" aria-label="{}">{}</pre>', t("edit_error_at", lang, line=error.line), join(rows, "\n"))
 
 
-def preview(before: Dataset, after: Dataset, lang: str, key: str) -> None:
-    """The public pages the change changes, in the staff member's language, one shown as the public will see it."""
+def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str = "") -> None:
+    """The public pages the change changes, in the staff member's language, one shown as the public will see it: first
+    the page of the item the change names (its summary says `targets[ID]: …`), else the most specific page."""
     today = date.today()
     pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
     st.markdown(f"**{t('edit_preview', lang, n=len(pages))}**")
     if not pages:
         st.caption(t("edit_preview_none", lang))
         return
-    pages.sort(key=lambda ref: (not ref.params, ref.path, ref.params))  # an item's own page first
+    # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
+    # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
+    pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
     titles = {ref: _page_title(after, ref, today) for ref in pages}
     chosen = st.selectbox(t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}",
                           key=key)
     page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
-    with st.container(border=True):
-        st.html(style_element() + page.html)
+    with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
+        draw_parts(page.parts, style_element(), key)
+
+
+def _names(ref: PageRef, summary: str) -> bool:
+    """Whether the page is the own page of an item the change's summary names."""
+    return any(f"[{value}]" in summary for _, value in ref.params)
 
 
 def _page_title(dataset: Dataset, ref: PageRef, today: date) -> str:
@@ -213,7 +229,9 @@ def _saved_note(saved_key: str, lang: str) -> None:
     if not os.environ.get(SITE_ENV):
         st.caption(t("edit_live_none", lang))
     elif saved.live:
-        st.caption(":material/public: " + t("edit_live", lang, at=saved.live))
+        # As the History lists times (the server's clock), not the publisher's ISO stamp "2026-12-07T15:04:43+00:00".
+        at = datetime.fromisoformat(saved.live).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        st.caption(":material/public: " + t("edit_live", lang, at=at))
     elif saved.slow:
         st.warning(t("edit_live_slow", lang), icon=":material/warning:")
     else:

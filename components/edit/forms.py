@@ -31,7 +31,7 @@ from kpi.texts import status_words, t, text
 def choose(inputs: Inputs, field: str, label: str, options: Sequence[Any], format_func: Callable[[Any], str] = str,
            index: int | None = 0) -> Any:
     """A selectbox whose kept value (from the server, or an earlier run) is dropped when it is no longer a choice."""
-    key = inputs.key(field)
+    key = inputs.field(field, "choice")
     if key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]
     if key in st.session_state:
@@ -42,7 +42,7 @@ def choose(inputs: Inputs, field: str, label: str, options: Sequence[Any], forma
 def typed(inputs: Inputs, field: str, label: str, area: bool = False, **kwargs: Any) -> str:
     """A text input (or area) whose every change is kept on the server."""
     widget = st.text_area if area else st.text_input
-    return widget(label, key=inputs.key(field), on_change=inputs.keep, **kwargs)
+    return widget(label, key=inputs.field(field, "typed"), on_change=inputs.keep, **kwargs)
 
 
 def _restore(inputs: Inputs, lang: str, dates: tuple[str, ...] = ()) -> None:
@@ -106,7 +106,7 @@ def progress_part(ed: Editing) -> None:
     item = choose(inputs, "item", t("field_target", lang), list(entries), lambda i: _item_label(entries[i], lang))
     entry = entries[item]
     about(entry, ed)
-    st.date_input(t("field_date", lang), value=None, key=inputs.key("date"), on_change=inputs.keep, format="YYYY-MM-DD")
+    st.date_input(t("field_date", lang), value=None, key=inputs.field("date", "date"), on_change=inputs.keep, format="YYYY-MM-DD")
     is_target = isinstance(entry.item, Target)
     if is_target:
         typed(inputs, "value", f"{t('field_value', lang)}（{text(entry.item.unit, lang)}）" if lang == "zh"
@@ -141,7 +141,7 @@ def outcome_part(ed: Editing) -> None:
         st.info(t("outcomes_pending", lang, year=entry.year))
         return
     reports = [r.id for r in later]
-    kind = st.radio(t("field_outcome_kind", lang), ("stated", "silent"), key=inputs.key("kind"), on_change=inputs.keep,
+    kind = st.radio(t("field_outcome_kind", lang), ("stated", "silent"), key=inputs.field("kind", "choice"), on_change=inputs.keep,
                     format_func=lambda k: t(f"outcome_{k}", lang), horizontal=True)
     report = choose(inputs, "report", t("field_report", lang), reports,
                     lambda r: text(ed.dataset.reports[r].title, lang))
@@ -209,7 +209,7 @@ def term_part(ed: Editing) -> None:
     """Correct a term of the glossary, or add one (as the report's glossary defines it)."""
     lang, inputs = ed.lang, ed.inputs("term")
     _restore(inputs, lang)
-    mode = st.radio(t("field_term_mode", lang), ("correct", "add"), key=inputs.key("mode"), on_change=inputs.keep,
+    mode = st.radio(t("field_term_mode", lang), ("correct", "add"), key=inputs.field("mode", "choice"), on_change=inputs.keep,
                     format_func=lambda m: t(f"term_{m}", lang), horizontal=True)
     terms = {term.id: term for term in ed.dataset.glossary.terms}
     if mode == "correct":

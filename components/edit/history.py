@@ -31,7 +31,8 @@ def history_part(ed: Editing) -> None:
         t("history_what", lang): entry.summary, t("history_files", lang): ", ".join(entry.files)}
         for entry in entries]), hide_index=True, width="stretch")
     inputs = ed.inputs("history")
-    chosen = st.selectbox(t("history_choose", lang), list(by_id), key=inputs.key("commit"),
+    inputs.restore()  # after an undo is saved: the same change stays chosen
+    chosen = st.selectbox(t("history_choose", lang), list(by_id), key=inputs.field("commit", "choice"),
                           format_func=lambda c: f"{by_id[c].short} · {by_id[c].summary}")
     st.code(diff(ed.directory, chosen), language="diff")
     st.caption(t("history_undo_help", lang))

@@ -27,8 +27,16 @@ class Inputs:
         """The widget key of a field: edit_<part>_<field>."""
         return f"edit_{self.part}_{field}"
 
+    def field(self, field: str, kind: str) -> str:
+        """The widget key of a field drawn as `kind`: "typed" (text), "date" or "choice"; what forget() empties."""
+        st.session_state.setdefault(self.key("_kinds"), {})[field] = kind
+        return self.key(field)
+
     def restore(self, dates: tuple[str, ...] = ()) -> bool:
-        """Once a session: the kept values back into the widgets (dates as dates). True when something came back."""
+        """Once a session: the kept values back into the widgets (dates as dates). True when something came back.
+        After a save: the fields emptied (see forget), before any widget is drawn."""
+        for field, value in st.session_state.pop(self.key("_reset"), {}).items():
+            st.session_state[self.key(field)] = value
         flag = self.key("_restored")
         if flag in st.session_state:
             return False
@@ -53,11 +61,22 @@ class Inputs:
                                           if value is None or isinstance(value, str | int | float | bool | date)})
 
     def forget(self) -> None:
-        """After a save: nothing to bring back, and the widgets empty again."""
+        """After a save: nothing to bring back, and on the next run the typed fields and dates empty, the choices as
+        they were (the next entry is often for the same target).
+
+        Why set, not only deleted: a widget whose key is deleted is reset on the server only; the browser still shows
+        what was typed and sends it back with its next message (the page watches the publisher every second), which
+        put the saved entry back in the form and on the server as "your unsaved input" (found in the browser)."""
         if self.unsaved is not None:
             self.unsaved.forget(self.part)
-        for field in self.values():
+        kinds = st.session_state.get(self.key("_kinds"), {})
+        values = self.values()
+        st.session_state[self.key("_reset")] = {field: "" if kinds[field] == "typed" else None if kinds[field] == "date"
+                                                else value for field, value in values.items() if field in kinds}
+        for field in values:
             del st.session_state[self.key(field)]
+        # A widget whose key carries the revision (the file's window of lines) is drawn anew, as the file now is.
+        st.session_state[self.key("_revision")] = st.session_state.get(self.key("_revision"), 0) + 1
 
     def fingerprint(self) -> str:
         """What the inputs are now, to tell whether a check result still belongs to them."""

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 import streamlit as st
 
-from components.edit.flow import change_panel, show_errors
+from components.edit.flow import change_panel, saved_note, show_errors
 from components.edit.page import Editing
 from components.views.html import html
 from kpi.data.errors import DataError
@@ -46,6 +46,9 @@ def report_part(ed: Editing) -> None:
     lang = ed.lang
     review = _kept(ed)
     if review is None:
+        # Why: the save ends the review, so the apply's panel is gone on the next run; its saved message and the
+        # watch for the public pages went with it, and the page never said when they showed the report.
+        saved_note(ed.inputs("report_apply"), lang)
         _start(ed)
         return
     _review(ed, review)

@@ -7,6 +7,7 @@ tests/browser/test_edit_in_browser.py signs in for real)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -78,12 +79,17 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
                      "+    note: {zh: 上半年新建30座, en: 30 built in the first half}"]
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
+    assert at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"  # its own page first
+    [chart] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the preview draws the target's chart
+    assert "2024-06-30" in chart["data"][-1]["x"]
     at.button(key="edit_progress_save").click().run()
     assert "Saved as change" in texts(at)
     assert "  - date: 2024-06-30\n    value: 30\n" in (data / INDICATORS).read_text(encoding="utf-8")
     [latest, *_] = log(data, 5)
     assert (latest.author, latest.summary) == ("王芳", f"targets[{TARGET}]: progress 2024-06-30 = 30")
-    assert at.text_input(key="edit_progress_value").value == ""  # a new entry starts empty
+    assert at.text_input(key="edit_progress_value").value == ""  # a new entry starts empty…
+    assert at.date_input(key="edit_progress_date").value is None
+    assert at.selectbox(key="edit_progress_item").value == TARGET  # …for the same target
 
 
 def test_a_bad_value_is_refused_at_its_field_and_what_was_typed_comes_back(data, signed_in):

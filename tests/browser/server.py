@@ -64,10 +64,11 @@ def load(page, url: str) -> None:
     page.wait_for_selector(DONE, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run
-    # Elements still loading show skeletons after the run; Plotly draws after it: wait for both.
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
-    page.wait_for_function("[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
-                           ".every(chart => chart.querySelector('.main-svg'))", timeout=30_000)
+    # Elements still loading show skeletons after the run; Plotly draws after it: wait for both. Waited for as elements,
+    # not with wait_for_function: behind the deploy the page's policy forbids eval, which its polling needs.
+    page.locator('[data-testid="stSkeleton"]').first.wait_for(state="detached", timeout=30_000)
+    for chart in page.locator('[data-testid="stPlotlyChart"]').all():
+        chart.locator(".main-svg").first.wait_for(state="attached", timeout=30_000)
 
 
 AXE = Axe()

@@ -24,6 +24,7 @@ from kpi.data.files import EXCLUSIONS as EXCLUSIONS_FILE
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.draft.draft import Draft, ReportFacts, draft_report
+from kpi.draft.review import UNDECIDED, Review
 from kpi.draft.report_numbers import report_years
 from kpi.report.text import decode_report
 from tests.helpers.yaml_edit import append_to_list
@@ -144,6 +145,45 @@ def delete_entry(text: str, first_line: str) -> str:
     while end < len(lines) and lines[end].startswith("  "):
         end += 1
     return "\n".join(lines[:start] + lines[end:])
+
+
+# How the reviewer excludes an entry REVIEW deletes: two proposed figures that only close 2024 targets.
+EXCLUDED_AS = ("not_a_measurement", "只是一个目标的结果", "only a target's outcome")
+
+
+def reviewer_decisions(reviewed: Review, edits: list[Edit] = REVIEW, report_id: str = REPORT_ID) -> dict[str, str | None]:
+    """The reviewer's edits as decisions in the browser: each entry they touch → its lines with all its edits made,
+    or None for an entry they delete (excluded). Each edit goes to the first entry still in the draft that holds it, as
+    the draft reads top to bottom."""
+    typed: dict[str, str | None] = {}
+    entries = reviewed.entries()
+    for old, new in edits:
+        old = old.replace("{report}", report_id)
+        entry = next(e for e in entries if not (e.key in typed and typed[e.key] is None)
+                     and old in (typed.get(e.key) or "\n".join(e.lines)))
+        if new is None:
+            typed[entry.key] = None
+        else:
+            typed[entry.key] = (typed.get(entry.key) or "\n".join(entry.lines)).replace(old, new.replace("{report}", report_id), 1)
+    return typed
+
+
+def decide_as_reviewer(reviewed: Review, edits: list[Edit] = REVIEW, leave: frozenset[str] = frozenset(),
+                       accept_rest: bool = True) -> Review:
+    """The reviewer's decisions made (tests/kpi/draft/test_review.py; the browser test makes a few of them itself):
+    exclude() for each entry they delete, one change() per entry with all its edits, then accept() for every other
+    entry (unless `accept_rest` is False: an undecided entry without a mark goes in as proposed). Entries in `leave`
+    are left undecided."""
+    decisions = {key: lines for key, lines in reviewer_decisions(reviewed, edits).items() if key not in leave}
+    for key in [key for key, lines in decisions.items() if lines is None]:
+        reviewed.exclude(key, *EXCLUDED_AS)
+    for key, lines in decisions.items():
+        if lines is not None:
+            reviewed.change(key, lines)
+    for entry in reviewed.entries() if accept_rest else ():
+        if entry.decision == UNDECIDED and entry.key not in leave:
+            reviewed.accept(entry.key)
+    return reviewed
 
 
 def kpi(*args: str) -> subprocess.CompletedProcess:

@@ -23,7 +23,7 @@ from kpi.draft.review import (ACCEPTED, CHANGED, EXCLUDED, NUMBER_REASONS, SECTI
 from kpi.edit.unsaved import Unsaved
 from kpi.report.statements import check_report
 from tests.conftest import copy_data_dir
-from tests.helpers.fixture_report import FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, Edit, review
+from tests.helpers.fixture_report import FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, Edit, decide_as_reviewer, review
 
 RAW = (FIXTURE / "report.txt").read_bytes()
 NAME = Path(REPORT_FILE).name  # report_2024_fictional.txt
@@ -56,26 +56,6 @@ def fresh(started) -> Review:
 
 def by_key(reviewed: Review) -> dict:
     return {entry.key: entry for entry in reviewed.entries()}
-
-
-def decide_as_reviewer(reviewed: Review, edits: list[Edit] = REVIEW) -> Review:
-    """The reviewer's edits made in the browser: each edit to the entry that holds it (the first entry still in the
-    draft, as the draft reads top to bottom), one change() per entry with all its edits, exclude() for an entry they
-    delete, and accept() for every other entry."""
-    typed: dict[str, str] = {}
-    for old, new in edits:
-        old = old.replace("{report}", REPORT_ID)
-        entry = next(e for e in reviewed.entries() if e.decision != EXCLUDED and old in typed.get(e.key, "\n".join(e.lines)))
-        if new is None:
-            reviewed.exclude(entry.key, "not_a_measurement", "只是一个目标的结果", "only a target's outcome")
-            continue
-        typed[entry.key] = typed.get(entry.key, "\n".join(entry.lines)).replace(old, new.replace("{report}", REPORT_ID), 1)
-    for key, text in typed.items():
-        reviewed.change(key, text)
-    for entry in reviewed.entries():
-        if entry.decision == UNDECIDED:
-            reviewed.accept(entry.key)
-    return reviewed
 
 
 def written(directory: Path, texts: dict[str, str | None]) -> Path:
