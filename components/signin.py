@@ -17,18 +17,25 @@ Routes, as nginx passes them through:
 - GET  /staff/session[?optional=1] — for nginx's auth_request only: 200 with X-Kpi-User for a valid session, else
   401 (always 200 with `optional=1`, used on the websocket, so the app learns who is there).
 
-Rate limiting is nginx's (limit_req on POST /staff/sign-in); scrypt's cost makes each try slow anyway. Every
-sign-in, sign-out and failure is logged to standard error (the supervisor keeps it).
+Wrong passwords are limited here, per client address (X-Real-IP, which nginx sets): after FAILURES_ALLOWED in
+FAILURE_WINDOW_S, 429 until the oldest ages out, whatever the password; a right password clears the count. Why here
+and not only in nginx: nginx cannot tell a wrong password from a right one, so its limit_req on POST /staff/sign-in is
+a flood guard set wide enough for an office behind one address signing in at nine. scrypt's cost makes each try slow
+anyway. Every sign-in, sign-out and failure is logged to standard error (the supervisor keeps it).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import sqlite3
 import sys
 import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -50,6 +57,7 @@ PUBLIC_URL_ENV = "KPI_PUBLIC_URL"  # the same setting as the publisher's canonic
 SIGN_IN, SIGN_OUT, SESSION = "/staff/sign-in", "/staff/sign-out", "/staff/session"
 MAX_FORM = 8192  # bytes: a name, a password, a path
 MAX_FIELD = 1100  # characters kept of a field (a password may be 1,024)
+FAILURES_ALLOWED, FAILURE_WINDOW_S = 5, 600  # wrong passwords per client address in ten minutes, then 429
 HASHES_AT_ONCE = 2  # each try takes scrypt's 32 MiB: a burst of sign-ins waits its turn instead of taking the memory
 HEADERS = {  # the pages hold no script, load nothing from elsewhere, and are never cached or framed
     "Cache-Control": "no-store",
@@ -66,7 +74,39 @@ def create_app(sessions: Sessions, public_url: str = "") -> Starlette:
                             Route(SIGN_OUT, sign_out, methods=["GET"]), Route(SESSION, session, methods=["GET"])])
     app.state.sessions, app.state.public_url = sessions, public_url
     app.state.hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
+    app.state.failures = Failures()
     return app
+
+
+class Failures:
+    """Wrong passwords per client address within the last window (the sign-in server is one process: memory will do;
+    a restart forgets them, and nginx's limit still holds)."""
+
+    def __init__(self, allowed: int = FAILURES_ALLOWED, window: float = FAILURE_WINDOW_S,
+                 now: Callable[[], float] = time.monotonic):
+        self.allowed, self.window, self.now = allowed, window, now
+        self._times: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, client: str) -> float:
+        """Seconds until this address may try again (0: now)."""
+        with self._lock:
+            times = self._recent(client)
+            return 0.0 if len(times) < self.allowed else times[0] + self.window - self.now()
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._recent(client).append(self.now())
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._times.pop(client, None)
+
+    def _recent(self, client: str) -> deque[float]:
+        times = self._times.setdefault(client, deque())
+        while times and times[0] <= self.now() - self.window:
+            times.popleft()
+        return times
 
 
 def local_path(target: str | None) -> str:
@@ -129,13 +169,13 @@ def sign_in_url(lang: str, next_path: str = "/", **extra: str) -> str:
 
 
 def sign_in_page(lang: str, next_path: str = "/", *, signed_in: str | None = None, wrong: bool = False,
-                 signed_out: bool = False, typed_name: str = "") -> str:
+                 signed_out: bool = False, typed_name: str = "", too_many: int = 0) -> str:
     """The whole page: who is signed in, or the form (with the refusal, or the sign-out's confirmation, above it)."""
     if signed_in is not None:
         body = html('<p>{}</p><p><a href="{}">{}</a> · <a href="{}">{}</a></p>', t("signin_as", lang, name=signed_in),
                     next_path, t("signin_continue", lang), SIGN_OUT + ("?lang=en" if lang == "en" else ""), t("sign_out", lang))
     else:
-        body = html("{}{}", _notice(lang, wrong, signed_out), _form(lang, next_path, typed_name))
+        body = html("{}{}", _notice(lang, wrong, signed_out, too_many), _form(lang, next_path, typed_name))
     return _document(lang, next_path, body)
 
 
@@ -160,8 +200,10 @@ def _document(lang: str, next_path: str, body: Markup) -> str:
         body=body, switch=switch))
 
 
-def _notice(lang: str, wrong: bool, signed_out: bool) -> Markup:
+def _notice(lang: str, wrong: bool, signed_out: bool, too_many: int = 0) -> Markup:
     """The line above the form: the refusal (read out by a screen reader at once), or that the sign-out worked."""
+    if too_many:
+        return html('<p class="kb-alert" role="alert">{}</p>', t("signin_too_many", lang, minutes=too_many))
     if wrong:
         return html('<p class="kb-alert" role="alert">{}</p>', t("signin_wrong", lang))
     return html('<p role="status">{}</p>', t("signed_out", lang)) if signed_out else Markup()
@@ -216,11 +258,19 @@ async def sign_in(request: Request) -> Response:
         return _page(refusal_page(lang), 403)
     if form is None:
         return Response("form too large", status_code=413, headers=HEADERS)
-    name, next_path = form.get("name", "").strip(), local_path(form.get("next"))
+    name, next_path, client = form.get("name", "").strip(), local_path(form.get("next")), _client(request)
+    wait = state.failures.wait(client)
+    if wait > 0:  # too many wrong passwords from this address: not even checked
+        LOG.warning("sign-in refused: too many wrong passwords from %s (name %r)", client, name)
+        page = _page(sign_in_page(lang, next_path, too_many=math.ceil(wait / 60), typed_name=name), 429)
+        page.headers["Retry-After"] = str(math.ceil(wait))
+        return page
     cookie = await run_in_threadpool(_start, request, name, form.get("password", ""))
     if cookie is None:
-        LOG.warning("failed sign-in: name %r from %s", name, _client(request))
+        state.failures.failed(client)
+        LOG.warning("failed sign-in: name %r from %s", name, client)
         return _page(sign_in_page(lang, next_path, wrong=True, typed_name=name), 401)
+    state.failures.succeeded(client)
     await run_in_threadpool(state.sessions.end, request.cookies.get(COOKIE))  # a session replaced is a session ended
     LOG.info("signed in: %r from %s", name, _client(request))
     response = RedirectResponse(next_path, status_code=303, headers=HEADERS)

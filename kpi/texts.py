@@ -246,6 +246,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "signin_password": ("密码", "Password"),
     "signin_button": ("登录", "Sign in"),
     "signin_wrong": ("姓名或密码错误。", "Wrong name or password."),
+    "signin_too_many": ("密码错误次数过多，请 {minutes} 分钟后再试。", "Too many wrong passwords: try again in {minutes} minute(s)."),
     "signin_as": ("已登录：{name}", "Signed in as {name}"),
     "signin_continue": ("继续", "Continue"),
     "signin_other_lang": ("English", "中文"),

@@ -99,12 +99,12 @@ def staff_cookies_for_bogus_authorization(base: str) -> list[str]:
     return given
 
 
-def wrong_passwords_before_limit(base: str, tries: int = 30) -> tuple[int, float]:
+def wrong_passwords_before_limit(base: str, tries: int = 30, **headers: str) -> tuple[int, float]:
     """How many wrong passwords /staff/sign-in answers before its first 429, and the seconds they took."""
     form = b"name=nobody&password=wrong&next=%2Fcheck&lang=en"
     started = time.monotonic()
     for attempt in range(tries):
-        answer = request(base + "/staff/sign-in", "POST", form, Content_Type="application/x-www-form-urlencoded")
+        answer = request(base + "/staff/sign-in", "POST", form, Content_Type="application/x-www-form-urlencoded", **headers)
         if answer.status == 429:
             return attempt, time.monotonic() - started
     return tries, time.monotonic() - started

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
+from components import signin
 from scripts import probe_deploy as probe
 from scripts.deploy import cluster as deploy
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, free_port, load
@@ -90,10 +91,21 @@ def test_the_websocket_accepts_the_public_origin_only(site):
 
 
 def test_wrong_passwords_meet_429_after_a_few(site):
-    tries, _ = probe.wrong_passwords_before_limit(site.url)
-    assert tries == deploy.SIGN_IN_BURST + 1
-    assert probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b").status == 429
-    assert probe.request(site.url + "/staff/sign-in?next=/check").status != 429  # the form itself is not limited
+    client = {"X_Forwarded_For": "203.0.113.7"}  # a client of its own (this machine is the trusted proxy here)
+    tries, _ = probe.wrong_passwords_before_limit(site.url, **client)
+    assert tries == signin.FAILURES_ALLOWED  # the sign-in server's count of wrong passwords
+    refused = probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **client)
+    assert refused.status == 429 and int(refused.headers["retry-after"][0]) > 0
+    assert probe.request(site.url + "/staff/sign-in?next=/check", **client).status == 200  # the form itself is not limited
+    other = {"X_Forwarded_For": "203.0.113.9"}  # another address is not held back
+    assert probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **other).status == 401
+
+
+def test_a_flood_of_sign_in_posts_meets_nginx_limit(site):
+    client = {"X_Forwarded_For": "203.0.113.8", "Origin": "http://elsewhere.example"}  # refused (403) before any check
+    statuses = [probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **client).status
+                for _ in range(deploy.SIGN_IN_BURST + 2)]
+    assert statuses.index(429) == deploy.SIGN_IN_BURST + 1 and set(statuses[:deploy.SIGN_IN_BURST + 1]) == {403}
 
 
 @pytest.mark.parametrize("path", ["/.git/config", "/.history.git/HEAD", "/.state/deploy/proxy-secret", "/assets/.gz",

@@ -256,3 +256,20 @@ def test_a_database_that_does_not_answer_signs_nobody_in_and_costs_the_public_no
     answer = asyncio.run(session(Request(scope)))
     assert answer.status_code == status and "x-kpi-user" not in answer.headers
     assert "the sessions database did not answer" in caplog.text
+
+
+def test_wrong_passwords_are_counted_per_address_and_age_out():
+    from components.signin import Failures
+    clock = [1000.0]
+    failures = Failures(allowed=3, window=600, now=lambda: clock[0])
+    for _ in range(3):
+        assert failures.wait("10.0.0.1") == 0
+        failures.failed("10.0.0.1")
+    assert failures.wait("10.0.0.1") == 600 and failures.wait("10.0.0.2") == 0
+    clock[0] += 599
+    assert failures.wait("10.0.0.1") == 1
+    clock[0] += 1
+    assert failures.wait("10.0.0.1") == 0  # the oldest aged out
+    failures.failed("10.0.0.1")
+    failures.succeeded("10.0.0.1")  # a right password forgets the address's count
+    assert failures.wait("10.0.0.1") == 0 and not failures._times
