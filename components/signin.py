@@ -96,16 +96,21 @@ class Failures:
 
     def failed(self, client: str) -> None:
         with self._lock:
-            self._recent(client).append(self.now())
+            self._times[client] = self._recent(client)
+            self._times[client].append(self.now())
 
     def succeeded(self, client: str) -> None:
         with self._lock:
             self._times.pop(client, None)
 
     def _recent(self, client: str) -> deque[float]:
-        times = self._times.setdefault(client, deque())
+        """The address's failures still in the window; an address with none is not kept (a flood of addresses that
+        only ask, or whose failures aged out, must not grow this)."""
+        times = self._times.pop(client, deque())
         while times and times[0] <= self.now() - self.window:
             times.popleft()
+        if times:
+            self._times[client] = times
         return times
 
 
