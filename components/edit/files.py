@@ -78,7 +78,7 @@ def _window(inputs: Inputs, lines: list[str], lang: str) -> None:
     size = st.session_state[size_key] or len(lines)
     shown = lines[start - 1:start - 1 + size]
     box = f"{inputs.key('_window')}_{start}_{size}_{st.session_state.get(inputs.key('_revision'), 0)}"
-    st.html(_style(box))
+    st.html(fixed_width(inputs.key("_window")))
     with st.container(horizontal=True, gap=None, key=inputs.key("_editor")):
         st.html(_numbers(start, len(shown)), width=64)
         st.text_area(t("field_text", lang), "\n".join(shown), key=box, height=len(shown) * LINE_PX + 26,
@@ -103,11 +103,13 @@ def _numbers(first: int, count: int) -> Markup:
     return html('<pre class="kb-gutter" aria-hidden="true">{}</pre>', "\n".join(str(n) for n in range(first, first + count)))
 
 
-def _style(box: str) -> Markup:
-    """The text box in a fixed-width font, unwrapped, its lines as tall as the numbers beside it."""
-    rule = (f".st-key-{box} textarea {{ font-family: 'Noto Sans Mono CJK SC', 'DejaVu Sans Mono', Consolas, monospace; "
-            f"font-size: 14px; line-height: {LINE_PX}px; white-space: pre; overflow-wrap: normal; overflow-x: auto; "
-            f"padding: 8px 10px; }}")
+def fixed_width(key_prefix: str) -> Markup:
+    """The text boxes whose keys start with `key_prefix` in a fixed-width font, unwrapped, each line as tall as the
+    numbers beside it: YAML's indentation is its structure, and must be seen. (Streamlit marks a widget's container
+    with the class st-key-<key>; a prefix match needs no escaping of the key's characters.)"""
+    rule = (f'[class*="st-key-{key_prefix}"] textarea {{ font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", '
+            f"Consolas, monospace; font-size: 14px; line-height: {LINE_PX}px; white-space: pre; overflow-wrap: normal; "
+            f"overflow-x: auto; padding: 8px 10px; }}")
     return html("<style>{}</style>", Markup(rule))
 
 

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 import streamlit as st
 
+from components.edit.files import LINE_PX, fixed_width
 from components.edit.flow import change_panel, saved_note, show_errors
 from components.edit.page import Editing
 from components.views.html import html
@@ -165,7 +166,8 @@ def _decide(ed: Editing, review: Review, entry: Entry) -> None:
     lines_key = f"edit_report_lines_{entry.key}"
     if lines_key not in st.session_state:
         st.session_state[lines_key] = "\n".join(entry.lines)
-    st.text_area(t("report_lines", lang), key=lines_key, height=min(60 + 22 * len(entry.lines), 420))
+    st.html(fixed_width("edit_report_lines_"))
+    st.text_area(t("report_lines", lang), key=lines_key, height=min(26 + LINE_PX * len(entry.lines), 440))
     accept, change, undo = st.columns(3)
     errors: list[DataError] = []
     try:
