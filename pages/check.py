@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
-from components.data import current_data, page_errors
+from components.data import confirm_held, current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems, static_pages
 from components.staff import is_staff
@@ -29,7 +29,9 @@ failures = page_errors()
 data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff
 if not loaded.errors and not failures:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
-static_pages(lang)
+static_pages(loaded, lang)  # whether the dashboard and the public pages show the files' version, and why not
+if loaded.held and is_staff() and st.button(t("confirm_held", lang, dropped=loaded.held.dropped), icon=":material/task_alt:"):
+    confirm_held(loaded)
 
 assessed = assessments(dataset, frame.as_of)
 missing = outcomes_missing(dataset, assessed, lang)

@@ -122,3 +122,8 @@ class Settling:
             elif now - self.since >= self.quiet:
                 self.settled = True
         return self.seen, self.settled
+
+    def doubt(self) -> None:
+        """Read the bytes again at the next poll before calling them settled: a save may have kept the stamp (same size,
+        within the clock's tick) while the caller was busy, e.g. writing the pages."""
+        self.settled = False

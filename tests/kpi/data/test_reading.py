@@ -133,3 +133,11 @@ def test_a_save_that_keeps_the_time_and_size_is_found_by_the_bytes(minimal_dir):
     assert data_stamp(minimal_dir) == settling.seen.stamp
     assert polls(settling, minimal_dir, clock, [5.0, 11.0, 11.5, 12.0]) == [True, False, False, True]
     assert b"value: 138" in settling.seen.files[INDICATORS]
+
+
+def test_after_a_doubt_the_bytes_are_read_again_before_they_count_as_settled(minimal_dir):
+    clock = Clock()
+    settling = Settling(quiet=1.0, clock=clock)
+    polls(settling, minimal_dir, clock, [0.0, 1.0])
+    settling.doubt()  # the caller was busy (writing the pages): a save may have kept the stamp
+    assert polls(settling, minimal_dir, clock, [1.5]) == [True] and settling.reads == 3
