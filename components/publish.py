@@ -15,8 +15,9 @@ on disk for every process, as a page raising in Streamlit would, and the site is
 instead. Why again each day: a target's status depends on the date it is judged on, and each page says that date.
 
 Watching (`--watch`): each pass (every half second) polls the files (kpi/data/reading.py `Settling`) and writes
-from a version only once it has stayed the same for a second, read twice that far apart: a file saved in place
-(an SFTP upload, an editor that truncates then writes) is never written halfway. The version written is the one
+from a version only once it has stayed the same for a second, read twice that far apart (five seconds when it
+drops public items: kpi/data/good.py): a file saved in place (an SFTP upload, an editor that truncates then
+writes) is not written halfway. The version written is the one
 read before loading, so a save that lands while the pages are being written is seen on the next pass and written
 in turn: the loop ends only with a write from files that did not change since. Each pass refreshes status.json's
 `heartbeat`, also when nothing is written.
@@ -246,18 +247,33 @@ class Watcher:
     written: tuple | None = None  # (files' version, marks on disk, date) of the last publish
     status: Status | None = None
     copies: dict[str, Dataset | None] = field(default_factory=dict)  # last good copies loaded, by version (the newest)
+    parsed: good.Reading | None = None  # the files as last parsed
 
     def tick(self, today: date) -> Status:
         """One pass; the status as status.json now says it."""
         contents, settled = self.settling.poll(self.directory)
+        settled = settled and not self._removal_too_young(contents)
         if settled and self._key(contents, today) != self.written:
-            self.status = publish(self.directory, self.site, today, self.base, good.parse(contents), self._saved)
+            self.status = publish(self.directory, self.site, today, self.base, self._parse(contents), self._saved)
             self.written = self._key(contents, today)  # after: publishing may have saved the last good copy
             self.settling.doubt()  # a save during the writing is found at the next pass, even one that kept the stamp
             LOG.info("static pages: %s files from %s (%s)%s", self.status.files, self.status.version[:12] or "nothing",
                      "the files" if self.status.fresh else "the last good copy",
                      f"; {self.status.error}" if self.status.error else "")
         return self._beat(contents, settled)
+
+    def _parse(self, contents: Contents) -> good.Reading:
+        """The files parsed, once per version (each pass asks while a removal waits)."""
+        if self.parsed is None or self.parsed.version != contents.digest:
+            self.parsed = good.parse(contents)
+        return self.parsed
+
+    def _removal_too_young(self, contents: Contents) -> bool:
+        """Files that drop public items wait REMOVAL_QUIET_S unchanged (kpi/data/good.py: a file cut short looks alike)."""
+        if self.settling.age() >= good.REMOVAL_QUIET_S:
+            return False
+        found = good.compared(self.directory, self._parse(contents), self._saved)
+        return bool(found and found[0])
 
     def _saved(self, version: str) -> Dataset | None:
         """A last good copy, loaded once: each new version of the files is compared with the same one."""

@@ -14,6 +14,11 @@ cut at a line boundary: one such cut kept 60 of 151 figures and no targets, and 
 A real removal of that size is rare and deliberate, so staff confirm it once (`confirm`, a file in the state
 directory), and from then on the rule accepts that version. Why on disk, not in a process's memory: the app's
 processes and the publisher must agree, and a process that restarts must remember.
+
+A file cut short at the end of a list (the last few milestones) looks exactly like an edit that removes them: only
+time tells them apart. So the publisher writes files that drop any public item only once they have stayed unchanged
+for REMOVAL_QUIET_S (others: a second, kpi/data/reading.py), since its pages stay until the next write; the app
+shows them at once, as it shows any valid edit, since it reads the files again on the next page load.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from kpi.data.snapshot import discard, home, is_broken, last_good_version, load_
 
 INVALID, UNSTEADY, BROKEN, HELD = "invalid", "unsteady", "broken", "held"  # why the files' own data is not shown
 SHRINK_LIMIT = 0.2  # the share of public items the files may drop before staff must confirm
+REMOVAL_QUIET_S = 5.0  # how long files that drop any public item stay unchanged before the publisher writes them
 CONFIRMED = "confirmed-"
 _VERSION = re.compile(r"[0-9a-f]{32}")
 
@@ -118,14 +124,18 @@ def problem(directory: Path, reading: Reading, saved: Callable[[str], Dataset | 
 def held_back(directory: Path, reading: Reading, saved: Callable[[str], Dataset | None]) -> Held | None:
     """The files' version held back when it drops more than SHRINK_LIMIT of the last good data's public items and
     staff have not confirmed it; None otherwise (also when there is no last good data to compare with)."""
+    found = compared(directory, reading, saved)
+    return Held(reading.version, *found) if found and found[0] > SHRINK_LIMIT * found[1] else None
+
+
+def compared(directory: Path, reading: Reading, saved: Callable[[str], Dataset | None]) -> tuple[int, int] | None:
+    """(how many public items of the last good data the files' data drops, of how many); None when there is nothing to
+    compare (no last good copy, the same version, files that fail validation) or staff confirmed the version."""
     last = last_good_version(directory)
-    if last in (None, reading.version) or is_confirmed(directory, reading.version):
+    if reading.dataset is None or last in (None, reading.version) or is_confirmed(directory, reading.version):
         return None
     good = saved(last)
-    if good is None or reading.dataset is None:
-        return None
-    dropped, total = loss(good, reading.dataset)
-    return Held(reading.version, dropped, total) if dropped > SHRINK_LIMIT * total else None
+    return loss(good, reading.dataset) if good is not None else None
 
 
 def public_items(dataset: Dataset) -> Iterator[tuple[str, str, tuple[str, ...]]]:

@@ -123,6 +123,10 @@ class Settling:
                 self.settled = True
         return self.seen, self.settled
 
+    def age(self) -> float:
+        """Seconds since the files as last read were first seen (how long they have stayed the same)."""
+        return self.clock() - self.since
+
     def doubt(self) -> None:
         """Read the bytes again at the next poll before calling them settled: a save may have kept the stamp (same size,
         within the clock's tick) while the caller was busy, e.g. writing the pages."""

@@ -104,9 +104,11 @@ def test_a_confirmation_is_for_that_version_only(data):
     assert choice(data).why == good.HELD
 
 
-def test_a_few_items_removed_are_not_held(data):
+def test_a_few_items_removed_are_not_held_but_counted(data):
     cut_before(data, "- id: ")  # the last milestone removed
     assert choice(data).fresh
+    total = len(list(good.public_items(load_dataset(REPO_ROOT))))
+    assert good.compared(data, good.read(data), lambda version: load_dataset(REPO_ROOT)) == (1, total)  # the publisher waits
 
 
 def test_with_no_last_good_data_there_is_nothing_to_compare_with(data):

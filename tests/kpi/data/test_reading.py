@@ -109,6 +109,7 @@ def test_files_are_settled_once_two_reads_a_second_apart_found_the_same_bytes(mi
     settling = Settling(quiet=1.0, clock=clock)
     assert polls(settling, minimal_dir, clock, [0.0, 0.5, 0.9, 1.0, 1.5]) == [False, False, False, True, True]
     assert settling.reads == 2  # the stamp is polled; the bytes read only when they may have changed
+    assert settling.age() == 1.5
 
 
 def test_a_save_starts_the_wait_again(minimal_dir):
