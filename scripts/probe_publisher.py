@@ -10,8 +10,8 @@ edits  each trial saves an edit (a figure renamed, in one step), waits until the
        the earlier edit for good" when it never does.
 cuts   each trial truncates indicators.yaml in place and writes it up to a random line boundary, leaves it so for
        --stall seconds (an upload that stalls), then writes the rest: whether the cut validates (this checkout's
-       loader), whether the public pages were ever written from it (status.json's version left the whole file's), and
-       whether they stayed so --keep seconds after the file was whole again.
+       loader), whether the public pages were ever written from it (status.json: the files' own data, not the whole
+       file's version), and whether they stayed so --keep seconds after the file was whole again.
 The data is a copy of the shipped data; the publisher runs with its own state and site directories, and is stopped
 at the end. `edit_trials` and `cut_trials` probe a publisher already running (a deploy's: scripts/probe_deploy.py).
 """
@@ -42,6 +42,7 @@ from kpi.data.reading import read_contents  # noqa: E402
 FIGURE = "economy.enterprises_attracted"
 POLL_S = 0.005
 QUIET_S = 2.0
+AFTER_S = 5.0
 
 
 @dataclass
@@ -109,11 +110,16 @@ def builds(site: Path) -> set[str]:
         return set()
 
 
-def settled_on(site: Path, data: Path, timeout: float) -> str:
-    """Wait until the pages show the files as they are now and the publisher is idle; their version ('' on timeout).
-    Halfway, the file is saved again unchanged (its time only): a publisher that lost the last edit writes it then."""
+def settled_on(site: Path, data: Path, timeout: float, files: int = 0) -> str:
+    """Wait until the pages show the files as they are now (`files` pages, when given) and the publisher is idle; their
+    version ('' on timeout). Halfway, the file is saved again unchanged (its time only): a publisher that lost the last
+    edit writes it then."""
     want = shows_now(data)
-    ready = lambda: shows(site, want) and status(site).get("written") and not _writing(site)  # noqa: E731
+
+    def ready() -> bool:
+        now = status(site)
+        return shows(site, want) and bool(now.get("written")) and not _writing(site) and now.get("files") == (files or now.get("files"))
+
     ok = wait(ready, timeout / 2) or (os.utime(data / INDICATORS) or wait(ready, timeout / 2))
     return status(site).get("version", "") if ok else ""
 
@@ -168,8 +174,9 @@ def cut_trials(data: Path, site: Path, cuts: int, stall: float, keep: float, see
     whole = path.read_bytes()
     full = good.read(data).dataset
     lines = whole.splitlines(keepends=True)
+    pages = status(site).get("files", 0) if settled_on(site, data, keep) else 0
     for trial in range(cuts):
-        version = settled_on(site, data, keep)
+        version = settled_on(site, data, keep, pages)
         cut = rng.randrange(1, len(lines))
         if not version:
             log(f"cut {trial}: the pages never showed the files as they are; skipped")
@@ -183,22 +190,43 @@ def cut_trials(data: Path, site: Path, cuts: int, stall: float, keep: float, see
             stalled = time.monotonic()
             reading = good.read(data)
             left = lambda: stall - (time.monotonic() - stalled)  # noqa: E731
-            reached = wait(lambda: status(site).get("version") not in (version, None), left())
+            reached = wait(lambda: from_the_cut(site, version), left())
             time.sleep(max(0.0, left()))  # the stall, whole, whatever was seen
+            reached = reached or from_the_cut(site, version)
             held = status(site).get("behind") == "held"
             file.write(whole[len(prefix):])
+        reached, back = after_the_save(site, version, keep, reached)
+        stayed = reached and not back
         found.validated += reading.dataset is not None
         found.held += held
         drops = good.loss(full, reading.dataset) if reading.dataset is not None else None
         if reached:
             found.reached += 1
             found.reached_drops.append(drops or (0, 0))
-            stayed = not wait(lambda: status(site).get("version") == version and shows(site, shows_now(data)), keep)
             found.stayed += stayed
         log(f"cut {trial} at line {cut}/{len(lines)}: " + ("validates" if reading.dataset is not None else "invalid")
             + (f", drops {drops[0]} of {drops[1]} items" if drops else "") + (", held" if held else "")
             + (", REACHED the public pages" if reached else "") + (", and stayed" if reached and stayed else ""))
     return found
+
+
+def after_the_save(site: Path, whole: str, keep: float, reached: bool) -> tuple[bool, bool]:
+    """(whether the pages were written from the cut, now included; whether they show the whole file again within `keep`
+    seconds). Why AFTER_S at least: a publish of the cut that started during the stall ends after it."""
+    saved, ever = time.monotonic(), [reached]
+
+    def whole_again() -> bool:
+        ever[0] = ever[0] or from_the_cut(site, whole)
+        return time.monotonic() - saved >= AFTER_S and status(site).get("version") == whole and not _writing(site)
+
+    back = wait(whole_again, keep)
+    return ever[0], back
+
+
+def from_the_cut(site: Path, whole: str) -> bool:
+    """Whether the pages were written from the files' own data, and not the whole file's: from the cut."""
+    now = status(site)
+    return bool(now.get("fresh")) and now.get("version") not in (whole, None)
 
 
 def start_publisher(repo: Path, data: Path, root: Path) -> subprocess.Popen:
@@ -241,7 +269,7 @@ def main(argv: list[str]) -> int:
           + (f" ({edits.never_written} more edits never written at all)" if edits.never_written else "")
           + (f"; the later edit public after {seconds[len(seconds) // 2]:.1f} s (median), {seconds[-1]:.1f} s (max)" if seconds else ""))
     worst = max((d for d, _ in cuts.reached_drops), default=0)
-    print(f"cuts saved in place (stalled {args.stall:.0f} s): {cuts.validated} of {cuts.trials} validated, {cuts.held} held, "
+    print(f"cuts saved in place (stalled {args.stall:g} s): {cuts.validated} of {cuts.trials} validated, {cuts.held} held, "
           f"{cuts.reached} reached the public pages (at most {worst} items dropped), {cuts.stayed} stayed for {args.keep:.0f} s")
     shutil.rmtree(root, ignore_errors=True)
     return 0
