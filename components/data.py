@@ -2,16 +2,23 @@
 
 Why a stamp, not a TTL: a good edit shows on the next page load, and an unchanged file is never re-read.
 
-Bad data comes in two kinds. Files that fail validation are never shown: the last good data is, and the
-data-check page lists the errors. Files that validate but still make a page raise (something no rule
-foresaw) are caught by `safety_net` around the page: the error is recorded for the data-check page, that
-version of the files is marked broken, and the run starts again, showing the last good data instead.
+Which data is shown is decided by kpi/data/good.py, the same rule the publisher follows for the public static pages:
+the files' own data (read once, as one snapshot: its version is the digest of the bytes it was parsed from) when it
+validates, was not marked broken, and does not drop a large share of the public items unless staff confirmed it;
+else the last good copy, with the reason. Here: caching the reads, and the safety net around every page.
 
-"Last good" is data that validated, has shown a page without error, and has not made a page raise since.
-It becomes the last good data when it first shows a page without error; it is kept in memory, and on disk
-(kpi/snapshot.py) for a process that starts while the files are broken. If it makes a page raise later, the
-data it replaced is the last good data again, in memory and on disk, and its version (a digest of the files)
-is never saved again, by any process. Any edit to the files gives a new version and a fresh start.
+Bad data comes in kinds. Files that fail validation are never shown: the last good data is, and the data-check page
+lists the errors. Files that validate but drop much of the data (often a file caught halfway through a save) are held
+back until staff confirm them on the data-check page. Files that validate but still make a page raise (something no
+rule foresaw) are caught by `safety_net` around the page: the error is recorded for the data-check page, that version
+of the files is marked broken on disk (kpi/data/snapshot.py: for every process, the publisher included), and the
+run starts again, showing the last good data instead.
+
+"Last good" is data that was shown or published without error, and has not made a page raise since. It is kept on
+disk (kpi/data/snapshot.py), as the bytes it was parsed from, for every process and the publisher, and for a process
+that starts while the files are broken. If it makes a page raise later, the copy it replaced is the last good data
+again, and its version is marked so no process saves or shows it again. Any edit to the files gives a new version
+and a fresh start.
 """
 
 from __future__ import annotations
@@ -26,23 +33,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from kpi.data import good
 from kpi.data.dataset import Dataset
-from kpi.data.errors import DataError, DataErrors
+from kpi.data.errors import DataError
 from kpi.data.files import data_dir, data_stamp
-from kpi.data.loading import load_dataset
-from kpi.data.snapshot import discard, files_version, last_good_version, load_last_good, save_last_good, snapshot_files
+from kpi.data.snapshot import last_good_version, load_copy
 
 LOG = logging.getLogger(__name__)
 MAX_PAGE_ERRORS = 20
-
-
-@dataclass(frozen=True)
-class Files:
-    """What one version of the files gave: a dataset and its version, or the errors that stop it."""
-
-    dataset: Dataset | None
-    version: str | None  # the digest of the files (as kpi.snapshot names a copy)
-    errors: list[DataError]
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,9 @@ class Loaded:
     fresh: bool = False
     version: str | None = None  # of the dataset shown
     directory: str = ""
-    stamp: tuple = ()  # of the files, before they loaded
+    reading: good.Reading | None = None  # the files as read: their version, and the bytes saved as the last good copy
+    why: str = ""  # why the files' own data is not shown (kpi/data/good.py: invalid, unsteady, broken, held)
+    held: good.Held | None = None  # the files' version held back, with what it would drop
 
 
 @dataclass(frozen=True)
@@ -72,46 +72,42 @@ class _Known:
     """What this process knows about one data directory: shared by every session, changed under the lock."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    good: tuple[Dataset, str] | None = None  # the last good dataset and its version
-    before: tuple[Dataset, str] | None = None  # the one it replaced: the last good data again if `good` breaks a page
-    broken: set[str] = field(default_factory=set)  # versions that made a page raise
     page_errors: list[PageError] = field(default_factory=list)  # since the last good data last changed, newest last
 
 
 @st.cache_resource(show_spinner=False)
 def _known(directory: str) -> _Known:
-    # Shared by all sessions on purpose: the last good data is a property of the files, not of a viewer.
+    # Shared by all sessions on purpose: the page errors are a property of the files, not of a viewer.
     return _Known()
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _load(directory: str, stamp: tuple) -> Files:
-    try:
-        dataset = load_dataset(Path(directory))
-    except DataErrors as exc:
-        return Files(None, None, exc.errors)
-    return Files(dataset, files_version(Path(directory), snapshot_files(dataset), stamp), [])
+def _read(directory: str, stamp: tuple) -> good.Reading:
+    # `stamp` is only the cache key: the files are read once per save, and the read takes its own stamps.
+    return good.read(Path(directory))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _saved(directory: str, version: str) -> Dataset | None:
-    # `version` is only the cache key: a newer copy saved by another process is read once.
-    return load_last_good(Path(directory))
+    # A last good copy never changes once saved: parsed once per process.
+    return load_copy(Path(directory), version)
 
 
 def current_data() -> Loaded:
-    """The files' dataset if it is valid and has broken no page; else the last good one, with the files' errors."""
+    """The data kpi/data/good.py chooses: the files' own when good, else the last good copy with the reason."""
     directory = str(data_dir())
-    stamp = data_stamp(Path(directory))
-    files, known = _load(directory, stamp), _known(directory)
-    if files.dataset is not None and files.version not in known.broken:
-        return Loaded(files.dataset, [], True, files.version, directory, stamp)
-    good = known.good
-    if good is None:  # a process started during a broken edit: the copy on disk
-        version = last_good_version(Path(directory))
-        saved = _saved(directory, version) if version and version not in known.broken else None
-        good = (saved, version) if saved else None
-    return Loaded(good[0] if good else None, files.errors, False, good[1] if good else None, directory, stamp)
+    reading = _read(directory, data_stamp(Path(directory)))
+    choice = good.choose(Path(directory), reading, lambda version: _saved(directory, version))
+    return Loaded(choice.dataset, reading.errors, choice.fresh, choice.version, directory, reading, choice.why, choice.held)
+
+
+def confirm_held(loaded: Loaded, by: str) -> None:
+    """`by`, a signed-in staff member, accepts the files' version held back for what it drops (the data-check page's
+    button); every process and the publisher then take it (kpi/data/good.py). The run starts again to show it."""
+    good.confirm(Path(loaded.directory), loaded.held.version, by)
+    LOG.info("held data version %s confirmed by %r (drops %s of %s items)", loaded.held.version, by, loaded.held.dropped,
+             loaded.held.total)
+    st.rerun()
 
 
 def page_errors() -> list[PageError]:
@@ -149,19 +145,18 @@ def safety_net(loaded: Loaded, unavailable: str) -> Iterator[Net]:
 
 
 def _rendered(loaded: Loaded) -> None:
-    """A page showed without error: the files' dataset is now the last good data (once per version)."""
-    known = _known(loaded.directory)
-    if not loaded.fresh or (known.good and known.good[1] == loaded.version):
+    """A page showed without error: the files' data is now the last good data, on disk for every process (once per
+    version); this process's page errors belong to the data before it."""
+    directory = Path(loaded.directory)
+    if not loaded.fresh or last_good_version(directory) == loaded.version:
         return
-    with known.lock:
-        if loaded.version in known.broken or (known.good and known.good[1] == loaded.version):
-            return
-        known.before, known.good = known.good, (loaded.dataset, loaded.version)
-        known.page_errors = []
     try:
-        save_last_good(Path(loaded.directory), snapshot_files(loaded.dataset), loaded.stamp)
+        good.remember(directory, loaded.reading)
     except OSError as exc:  # the copy is only a fallback: a full or read-only disk must not stop the page
         LOG.warning("last good data not saved: %s", exc)
+    known = _known(loaded.directory)
+    with known.lock:
+        known.page_errors = []
 
 
 def _failed(loaded: Loaded, page: str | None, exc: Exception) -> bool:
@@ -172,13 +167,11 @@ def _failed(loaded: Loaded, page: str | None, exc: Exception) -> bool:
     with known.lock:
         if not any((e.page, e.error, e.fresh) == (page, error.error, error.fresh) for e in known.page_errors):
             known.page_errors = [*known.page_errors, error][-MAX_PAGE_ERRORS:]
-        if not loaded.fresh:
-            return False
-        known.broken.add(loaded.version)
-        if known.good and known.good[1] == loaded.version:
-            known.good, known.before = known.before, None
+    if not loaded.fresh:
+        return False
     try:
-        discard(Path(loaded.directory), loaded.version)
-    except OSError as exc:
+        good.mark_broken(Path(loaded.directory), loaded.version)
+    except OSError as exc:  # without the mark the next run would raise again: show the neutral line instead
         LOG.warning("broken data not marked on disk: %s", exc)
+        return False
     return True

@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from components.data import PageError
+from components.data import Loaded, PageError
 from components.markdown import escape_markdown
-from components.publish import read_status, site_dir
+from components.publish import SETTLING, Status, read_status, site_dir
 from components.staff import staff_viewer
 from kpi.data.errors import DataError
 from kpi.site import STAFF_PATHS
@@ -54,8 +54,14 @@ def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: st
         st.info(t("data_none", lang), icon=":material/update:")
 
 
-def static_pages(lang: str) -> None:
-    """For staff: when the public's static pages were last written, from which data, and why not from the files'."""
+def static_pages(loaded: Loaded, lang: str) -> None:
+    """For staff: whether the dashboard and the public's static pages show the data files' current version, and if not,
+    which is behind and why; when the static pages were last written, and from which data.
+
+    Why both: the dashboard and the publisher follow one rule (kpi/data/good.py), but the publisher writes only files
+    that have settled, and runs apart: the page must never say the pages are current when they are not."""
+    if loaded.why:
+        st.warning(t(f"behind_{loaded.why}", lang, **_held_counts(loaded)), icon=":material/warning:")
     status = read_status(site_dir())
     if status is None:
         st.caption(t("static_none", lang))
@@ -64,5 +70,21 @@ def static_pages(lang: str) -> None:
     else:
         st.caption(t("static_written", lang, n=status.files, at=status.written, date=status.date,
                      data=t("with_files" if status.fresh else "with_last_good", lang)))
-        if status.error:
-            st.warning(t("static_not_fresh", lang, error=escape_markdown(status.error)), icon=":material/warning:")
+        files = loaded.reading.version if loaded.reading else ""
+        if status.version == files:
+            st.caption(t("static_current", lang))
+        elif loaded.fresh or status.version != loaded.version:
+            st.warning(_public_behind(status, files, lang), icon=":material/warning:")
+
+
+def _held_counts(loaded: Loaded) -> dict[str, int]:
+    return {"dropped": loaded.held.dropped, "total": loaded.held.total} if loaded.held else {}
+
+
+def _public_behind(status: Status, files: str, lang: str) -> str:
+    """Why the static pages do not show the version the dashboard read: not read yet, settling, or the publisher's error."""
+    if status.files_version != files:
+        return t("static_unread", lang, heartbeat=status.heartbeat or "—")
+    if status.behind == SETTLING:
+        return t("static_settling", lang)
+    return t("static_not_fresh", lang, error=escape_markdown(status.error or status.behind))

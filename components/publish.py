@@ -6,15 +6,26 @@
 Why static files: most of the public opens a shared link on a phone on a slow network; nginx answers it from a file
 (components/views/routes.py says which addresses), before any script, also while Streamlit restarts.
 
-Which data: the rule the app keeps (components/data.py). The files' own data when it validates and no page has
-raised with it; else the last good copy (kpi/snapshot.py). Every page is drawn before anything is written: if one
-raises with the files' data, that data is marked broken for every process, as a page raising in Streamlit would,
-and the site is written from the last good copy instead. Why again each day: a target's status depends on the date
-it is judged on, and each page says that date.
+Which data: the app's (kpi/data/good.py decides for both). The files are read once, as one snapshot (their bytes,
+the stamp before and after, the digest that is their version), and parsed from those bytes. Their own data is
+written when it validates, no page has raised with it, and it does not drop a large share of the public items
+(unless staff confirmed that version on the data-check page); else the last good copy (kpi/data/snapshot.py) is.
+Every page is drawn before anything is written: if one raises with the files' data, that version is marked broken
+on disk for every process, as a page raising in Streamlit would, and the site is written from the last good copy
+instead. Why again each day: a target's status depends on the date it is judged on, and each page says that date.
+
+Watching (`--watch`): each pass (every half second) polls the files (kpi/data/reading.py `Settling`) and writes
+from a version only once it has stayed the same for a second, read twice that far apart (five seconds when it
+drops public items: kpi/data/good.py): a file saved in place (an SFTP upload, an editor that truncates then
+writes) is not written halfway. The version written is the one
+read before loading, so a save that lands while the pages are being written is seen on the next pass and written
+in turn: the loop ends only with a write from files that did not change since. Each pass refreshes status.json's
+`heartbeat`, also when nothing is written.
 
 Layout of DIR (default .state/site): builds/<date>-<version>/… the pages (each with a .gz beside it, for nginx's
 gzip_static), current → builds/… (switched in one step: a reader sees the old site or the new, never half),
-status.json (what was written, from which data, and why not, for the data-check page).
+status.json (what was written, from which data, what the files' version is and why the pages are behind it, what
+is held back, and the heartbeat: for the data-check page).
 """
 
 from __future__ import annotations
@@ -28,20 +39,20 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from importlib.util import find_spec
-from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from components.views.document import PLOTLY, PLOTS, Address, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
+from kpi.data import good
 from kpi.data.dataset import Dataset
-from kpi.data.files import data_dir, data_stamp, REPO_ROOT
-from kpi.data.loading import load_dataset
-from kpi.data.errors import DataErrors
-from kpi.data.snapshot import discard, files_version, is_broken, last_good_version, load_last_good, point, save_last_good, snapshot_files
+from kpi.data.files import REPO_ROOT, data_dir
+from kpi.data.reading import Contents, Settling
+from kpi.data.snapshot import last_good_version, load_copy, point
 from kpi.texts import LANGS
 
 LOG = logging.getLogger(__name__)
@@ -102,17 +113,26 @@ def plotly_js() -> Path:
     return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
+SETTLING, FAILED = "settling", "failed"  # behind, besides kpi/data/good.py's reasons: not settled yet; nothing could be written
+EVERY_S = 0.5  # a pass of the watcher
+
+
 @dataclass(frozen=True)
 class Status:
-    """What the last attempt wrote, from which data, and the error that kept the files' own data out, if any."""
+    """What the last attempt wrote, from which data, and, beside it, the files' own version and why the pages are
+    behind it (for the data-check page, and for whoever watches the publisher: `heartbeat`)."""
 
     written: str  # when (ISO, with its zone); "" when nothing could be written
     date: str  # the date the pages judge progress on
     version: str  # of the data the pages show
     fresh: bool  # the files' own data, not the last good copy
     files: int
-    error: str = ""  # why the files' own data is not shown (a page raised with it, or it fails validation)
+    error: str = ""  # why the files' own data is not shown (a page raised with it, it fails validation, it is held)
     base: str = ""  # the public address its links are written for
+    files_version: str = ""  # the files' version as last read (kpi/data/reading.py): the pages are current when equal
+    behind: str = ""  # why the pages do not show the files' version: "" (they do), settling, invalid, unsteady, broken, held
+    held: dict | None = None  # the files' version held back: {"version", "dropped", "total"} (kpi/data/good.py Held)
+    heartbeat: str = ""  # the publisher's last pass (ISO, with its zone): refreshed every pass, even when nothing changes
 
 
 @dataclass(frozen=True)
@@ -122,36 +142,40 @@ class Candidate:
     dataset: Dataset
     version: str
     fresh: bool
-    stamp: tuple = ()
 
 
-def candidates(directory: Path) -> tuple[list[Candidate], str]:
-    """The files' own data when it validates and is not marked broken, then the last good copy; and why the files'
-    data is not among them."""
-    found, why, stamp = [], "", data_stamp(directory)
-    try:
-        dataset = load_dataset(directory)
-        version = files_version(directory, snapshot_files(dataset), stamp)
-        if is_broken(directory, version):
-            why = "a page raised with these files (see the data-check page)"
-        else:
-            found.append(Candidate(dataset, version, True, stamp))
-    except DataErrors as exc:
-        why = f"{len(exc.errors)} data error(s): python -m kpi validate"
-    saved_version = last_good_version(directory)
-    if saved_version and not (found and found[0].version == saved_version):
-        saved = load_last_good(directory)
-        if saved is not None:
-            found.append(Candidate(saved, saved_version, False))
-    return found, why
+def candidates(directory: Path, choice: good.Choice, saved: Callable[[str], Dataset | None]) -> list[Candidate]:
+    """The chosen data, then (when that is the files' own) the last good copy, should a page raise with the files'."""
+    found = [Candidate(choice.dataset, choice.version, choice.fresh)] if choice.dataset is not None else []
+    last = last_good_version(directory)
+    if choice.fresh and last and last != choice.version:
+        copy = saved(last)
+        if copy is not None:
+            found.append(Candidate(copy, last, False))
+    return found
 
 
-def publish(directory: Path, site: Path, today: date, base: str = "") -> Status:
-    """Write the site from the best data there is (see the module's docstring) and switch to it in one step; nothing is
-    rewritten when the site already shows that data as of that day."""
-    found, why = candidates(directory)
-    shown = read_status(site)
-    for candidate in found:
+def reason(choice: good.Choice) -> str:
+    """Why the files' own data is not written, for staff (the data-check page says it in their language)."""
+    if choice.why == good.INVALID:
+        return f"{len(choice.reading.errors)} data error(s): python -m kpi validate"
+    if choice.why == good.BROKEN:
+        return "a page raised with these files (see the data-check page)"
+    if choice.why == good.HELD and choice.held:
+        return f"held back: it would drop {choice.held.dropped} of {choice.held.total} items (confirm it on the data-check page)"
+    return "the files kept changing while they were read" if choice.why == good.UNSTEADY else ""
+
+
+def publish(directory: Path, site: Path, today: date, base: str = "", reading: good.Reading | None = None,
+            saved: Callable[[str], Dataset | None] | None = None) -> Status:
+    """Write the site from the data kpi/data/good.py chooses (see the module's docstring) and switch to it in one step;
+    nothing is rewritten when the site already shows that data as of that day. `reading`: the files as read (read
+    now when not given); `saved(version)`: a last good copy, loaded (the watcher keeps the one it compares with)."""
+    reading = reading or good.read(directory)
+    saved = saved or (lambda version: load_copy(directory, version))
+    choice = good.choose(directory, reading, saved)
+    why, behind, shown = reason(choice), choice.why, read_status(site)
+    for candidate in candidates(directory, choice, saved):
         if shown and shown.written and (shown.version, shown.date, shown.base) == (candidate.version, today.isoformat(), base) \
                 and (site / CURRENT).exists():
             status = replace(shown, fresh=candidate.fresh, error="" if candidate.fresh else why)
@@ -165,19 +189,34 @@ def publish(directory: Path, site: Path, today: date, base: str = "") -> Status:
             LOG.error("static pages not written from data version %s", candidate.version, exc_info=exc)
             why = f"{type(exc).__name__}: {exc}"[:500]
             if candidate.fresh:
-                discard(directory, candidate.version)  # as a page raising in Streamlit would: never the last good data
+                good.mark_broken(directory, candidate.version)  # as a page raising in Streamlit would: for every process
+                behind = good.BROKEN
             continue
         point(site, CURRENT, f"{BUILDS}/{build.name}")
         _prune(site / BUILDS, keep=build.name)
         if candidate.fresh:
-            save_last_good(directory, snapshot_files(candidate.dataset), candidate.stamp)
-        status = Status(datetime.now().astimezone().isoformat(timespec="seconds"), today.isoformat(), candidate.version,
-                        candidate.fresh, count, "" if candidate.fresh else why, base)
+            good.remember(directory, reading)
+        status = Status(_now(), today.isoformat(), candidate.version, candidate.fresh, count, "" if candidate.fresh else why, base)
         break
     else:
         status = Status("", today.isoformat(), "", False, 0, why or "no data", base)
-    (site / STATUS).write_text(json.dumps(asdict(status), ensure_ascii=False, indent=1), encoding="utf-8")
+        behind = behind or FAILED
+    status = replace(status, files_version=reading.version, behind="" if status.version == reading.version else behind,
+                     held=asdict(choice.held) if choice.held else None, heartbeat=_now())
+    write_status(site, status)
     return status
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def write_status(site: Path, status: Status) -> None:
+    """status.json, replaced in one step: the data-check page never reads half of it."""
+    site.mkdir(parents=True, exist_ok=True)
+    staging = site / f".{STATUS}.{uuid.uuid4().hex}"
+    staging.write_text(json.dumps(asdict(status), ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(staging, site / STATUS)
 
 
 def _prune(builds: Path, keep: str) -> None:
@@ -195,16 +234,73 @@ def read_status(site: Path) -> Status | None:
         return None
 
 
-def watch(directory: Path, site: Path, base: str, every: float = 1.0) -> None:
-    """Publish now, then again whenever the files, the last good copy or the date change (checked every `every` s)."""
-    seen = None
+@dataclass
+class Watcher:
+    """The publisher's loop, one pass at a time (`tick`): poll the files, write when a new version has settled (or the
+    marks on disk or the date changed), and refresh the heartbeat."""
+
+    directory: Path
+    site: Path
+    base: str = ""
+    settling: Settling = field(default_factory=Settling)
+    now: Callable[[], datetime] = lambda: datetime.now().astimezone()
+    written: tuple | None = None  # (files' version, marks on disk, date) of the last publish
+    status: Status | None = None
+    copies: dict[str, Dataset | None] = field(default_factory=dict)  # last good copies loaded, by version (the newest)
+    parsed: good.Reading | None = None  # the files as last parsed
+
+    def tick(self, today: date) -> Status:
+        """One pass; the status as status.json now says it."""
+        contents, settled = self.settling.poll(self.directory)
+        settled = settled and not self._removal_too_young(contents)
+        if settled and self._key(contents, today) != self.written:
+            self.status = publish(self.directory, self.site, today, self.base, self._parse(contents), self._saved)
+            self.written = self._key(contents, today)  # after: publishing may have saved the last good copy
+            self.settling.doubt()  # a save during the writing is found at the next pass, even one that kept the stamp
+            LOG.info("static pages: %s files from %s (%s)%s", self.status.files, self.status.version[:12] or "nothing",
+                     "the files" if self.status.fresh else "the last good copy",
+                     f"; {self.status.error}" if self.status.error else "")
+        return self._beat(contents, settled)
+
+    def _parse(self, contents: Contents) -> good.Reading:
+        """The files parsed, once per version (each pass asks while a removal waits)."""
+        if self.parsed is None or self.parsed.version != contents.digest:
+            self.parsed = good.parse(contents)
+        return self.parsed
+
+    def _removal_too_young(self, contents: Contents) -> bool:
+        """Files that drop public items wait REMOVAL_QUIET_S unchanged (kpi/data/good.py: a file cut short looks alike)."""
+        if self.settling.age() >= good.REMOVAL_QUIET_S:
+            return False
+        found = good.compared(self.directory, self._parse(contents), self._saved)
+        return bool(found and found[0])
+
+    def _saved(self, version: str) -> Dataset | None:
+        """A last good copy, loaded once: each new version of the files is compared with the same one."""
+        if version not in self.copies:
+            self.copies = {version: load_copy(self.directory, version)}
+        return self.copies[version]
+
+    def _key(self, contents: Contents, today: date) -> tuple:
+        return contents.digest, good.marks(self.directory, contents.digest), today
+
+    def _beat(self, contents: Contents, settled: bool) -> Status:
+        """status.json with this pass's heartbeat, and, while the files settle, their version and why the pages wait."""
+        status = self.status or read_status(self.site) or Status("", "", "", False, 0)
+        if not settled:
+            current = status.version == contents.digest
+            status = replace(status, files_version=contents.digest, behind="" if current else SETTLING, held=None)
+        self.status = replace(status, heartbeat=self.now().isoformat(timespec="seconds"))
+        write_status(self.site, self.status)
+        return self.status
+
+
+def watch(directory: Path, site: Path, base: str, every: float = EVERY_S) -> None:
+    """Publish now, then again whenever the files settle on a new version, the marks on disk (last good copy, broken,
+    confirmed) or the date change; refresh the heartbeat every pass."""
+    watcher = Watcher(directory, site, base)
     while True:
-        key = (data_stamp(directory), last_good_version(directory), date.today())
-        if key != seen:
-            status = publish(directory, site, key[2], base)
-            LOG.info("static pages: %s files from %s (%s)%s", status.files, status.version[:12] or "nothing",
-                     "the files" if status.fresh else "the last good copy", f"; {status.error}" if status.error else "")
-            seen = (data_stamp(directory), last_good_version(directory), key[2])  # publishing may save a last good copy
+        watcher.tick(date.today())
         time.sleep(every)
 
 

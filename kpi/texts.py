@@ -197,6 +197,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "Static public pages: {n} files, written {at} {data}, progress judged as of {date}."),
     "static_failed": ("公开静态页面未能生成：{error}", "The static public pages could not be written: {error}"),
     "static_not_fresh": ("公开静态页面使用上一次正确的数据，原因：{error}", "The static public pages show the last good data, because: {error}"),
+    "static_current": ("公开静态页面与当前数据文件一致。", "The static public pages show the current data files."),
+    "static_settling": ("公开静态页面落后于数据文件：文件刚刚改动，保持不变 1 秒后即重新生成。",
+                        "The static public pages are behind the data files: they have just changed, and the pages are rewritten "
+                        "once the files have stayed unchanged for a second."),
+    "static_unread": ("公开静态页面落后于数据文件：发布程序尚未读到文件的当前版本（发布程序上次运行：{heartbeat}）。",
+                      "The static public pages are behind the data files: the publisher has not read their current version yet "
+                      "(its last pass: {heartbeat})."),
+    "behind_invalid": ("看板和公开静态页面都落后于数据文件：文件有错误（见上），因此显示上一次正确的数据。",
+                       "The dashboard and the static public pages are both behind the data files: the files have errors (above), "
+                       "so they show the last good data."),
+    "behind_broken": ("看板和公开静态页面都落后于数据文件：有页面使用当前数据文件时出错，因此显示上一次正确的数据。",
+                      "The dashboard and the static public pages are both behind the data files: a page raised with them, so they "
+                      "show the last good data."),
+    "behind_unsteady": ("看板和公开静态页面都落后于数据文件：读取时文件仍在不断变化，因此显示上一次正确的数据。",
+                        "The dashboard and the static public pages are both behind the data files: the files kept changing while "
+                        "they were read, so they show the last good data."),
+    "behind_held": ("看板和公开静态页面都暂未采用当前数据文件：与上一次正确的数据相比，它删去了 {total} 项中的 {dropped} 项"
+                    "（指标、目标、事项、名词、主题、报告）。这多半是文件只保存了一半：请检查后再保存一次。若确为有意删除，请确认采用。",
+                    "The dashboard and the static public pages hold back the current data files: compared with the last good data "
+                    "they drop {dropped} of {total} items (figures, targets, milestones, terms, themes, reports). This is most "
+                    "often a file saved only halfway: check it and save it again. If the removal is intended, confirm it."),
+    "confirm_held": ("确认采用当前数据文件（删去 {dropped} 项）", "Confirm the current data files (they drop {dropped} items)"),
     "frame_page": ("每页共用的页头", "the header every page shares"),
     "with_files": ("使用当前数据文件", "with the current data files"),
     "with_last_good": ("使用上一次正确的数据", "with the last good data"),

@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
-from components.data import current_data, page_errors
+from components.data import confirm_held, current_data, page_errors
 from components.frame import page_frame
 from components.notices import data_problems, static_pages
 from components.processes import supervised_processes
-from components.staff import signed_in_html, staff_viewer
+from components.staff import signed_in_html, signed_in_now, staff_viewer
 from components.views.commitments import assessments
 from components.views.page import document_title
 from kpi.data.files import data_dir, data_stamp, EXCLUSIONS, INDICATORS
@@ -33,7 +33,16 @@ failures = page_errors()
 data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff
 if not loaded.errors and not failures:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
-static_pages(lang)
+static_pages(loaded, lang)  # whether the dashboard and the public pages show the files' version, and why not
+if loaded.held and viewer.may_save:  # it changes what the public sees: a signed-in person, named in the record
+    if st.button(t("confirm_held", lang, dropped=loaded.held.dropped), icon=":material/task_alt:"):
+        name = signed_in_now()
+        if name is None:
+            st.error(t("edit_signed_out", lang), icon=":material/lock:")
+        else:
+            confirm_held(loaded, name)
+elif loaded.held:
+    st.caption(t("edit_sign_in", lang))
 
 assessed = assessments(dataset, frame.as_of)
 missing = outcomes_missing(dataset, assessed, lang)

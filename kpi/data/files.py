@@ -23,9 +23,15 @@ def data_dir() -> Path:
     return Path(os.environ.get("KPI_DATA_DIR") or REPO_ROOT)
 
 
-def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """(name, mtime_ns, size) of each data file and report text: changes whenever staff save an edit."""
-    names = [INDICATORS, GLOSSARY, EXCLUSIONS, *sorted(f"{SOURCE_DIR}/{p.name}" for p in (directory / SOURCE_DIR).glob("*"))]
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def data_stamp(directory: Path) -> Stamp:
+    """(name, mtime_ns, size) of each data file and report text: changes whenever staff save an edit.
+
+    The files are the three YAML files (a missing one as size -1) and every file under source/ (in folders too:
+    a report's `file` may name one); kpi/data/reading.py reads exactly these."""
+    names = [INDICATORS, GLOSSARY, EXCLUSIONS, *source_files(directory)]
     stamps = []
     for name in names:
         try:
@@ -34,6 +40,14 @@ def data_stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
         except OSError:
             stamps.append((name, 0, -1))
     return tuple(stamps)
+
+
+def source_files(directory: Path) -> list[str]:
+    """`source/…` names of every file under source/, sorted; links to folders are not followed."""
+    found = []
+    for folder, _, files in os.walk(directory / SOURCE_DIR):
+        found += [(Path(folder) / name).relative_to(directory).as_posix() for name in files]
+    return sorted(found)
 
 
 def report_path(directory: Path, file: str) -> Path | None:

@@ -1,8 +1,10 @@
 """Load and check the data directory (indicators.yaml, glossary.yaml, exclusions.yaml, the report texts in source/).
 
-Why one entry point: the command line and the app must agree on what "valid" means, so both call
-`load_dataset`, which either returns a complete Dataset or raises DataErrors with every problem: each file's
-(kpi/data/parsing.py), its report texts' (here), and every rule across files (kpi/data/rules.py).
+Why one entry point: the command line and the app must agree on what "valid" means, so both call `parse_dataset`
+(through `load_dataset`, which reads the directory first), which either returns a complete Dataset or raises
+DataErrors with every problem: each file's (kpi/data/parsing.py), its report texts' (here), and every rule across
+files (kpi/data/rules.py). Why parse bytes already read: the directory is read once, as one snapshot
+(kpi/data/reading.py), and the data's version is the digest of those bytes, so it names exactly what was parsed.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpi.data.dataset import Dataset, themed_items
-from kpi.data.errors import DataError, DataErrors, show_input
+from kpi.data.errors import DataError, DataErrors, make_error, show_input
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, report_path
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 from kpi.data.parsing import ParsedFile, parse_file
+from kpi.data.reading import Contents, read_contents
 from kpi.data.rules import RULES, Files
+from kpi.data.yaml_reader import MAX_BYTES, too_large
 from kpi.report.text import ReportTextError, decode_report
 
 
@@ -24,15 +28,20 @@ ID_GROUPS = {INDICATORS: (("reports",), ("themes",), ("indicators", "programmes"
 
 
 def load_dataset(directory: Path) -> Dataset:
-    """Read, validate and cross-check the data directory; raise DataErrors with every problem."""
+    """Read the data directory once, then validate and cross-check what was read; raise DataErrors with every problem."""
+    return parse_dataset(read_contents(directory))
+
+
+def parse_dataset(contents: Contents) -> Dataset:
+    """Validate and cross-check the files as read; raise DataErrors with every problem."""
     errors: list[DataError] = []
     parsed = {}
     models = [(INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)]
-    if (directory / EXCLUSIONS).exists():
+    if contents.size(EXCLUSIONS) >= 0:
         models.append((EXCLUSIONS, ExclusionsFile))
     for name, model in models:
         try:
-            result, found = parse_file(directory / name, name, model, ID_GROUPS[name])
+            result, found = parse_file(file_bytes(contents, name), name, model, ID_GROUPS[name])
         except DataErrors as exc:
             errors += exc.errors
             continue
@@ -40,7 +49,7 @@ def load_dataset(directory: Path) -> Dataset:
         if result is not None:
             parsed[name] = result
     if INDICATORS in parsed:
-        texts, text_errors = read_report_texts(parsed[INDICATORS], directory)
+        texts, text_errors = read_report_texts(parsed[INDICATORS], contents)
         files = Files(parsed[INDICATORS], texts, parsed.get(GLOSSARY), parsed.get(EXCLUSIONS))
         errors += text_errors + [error for rule in RULES for error in rule(files)]  # every rule, so every problem
     if errors:
@@ -52,7 +61,15 @@ def load_dataset(directory: Path) -> Dataset:
     return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines)
 
 
-def read_report_texts(parsed: ParsedFile, directory: Path) -> tuple[dict[str, str], list[DataError]]:
+def file_bytes(contents: Contents, name: str) -> bytes:
+    """A data file's bytes as read; DataErrors when it is missing or too large to read."""
+    if name in contents.files:
+        return contents.files[name]
+    too_large(name, contents.size(name))
+    raise DataErrors([make_error(name, 1, 1, "", "file_missing")])
+
+
+def read_report_texts(parsed: ParsedFile, contents: Contents) -> tuple[dict[str, str], list[DataError]]:
     """Each report's text by id; errors for unsafe, missing, unreadable or shared files and repeated ids."""
     texts, errors = {}, []
     first_file: dict[str, tuple[str, int]] = {}
@@ -62,14 +79,15 @@ def read_report_texts(parsed: ParsedFile, directory: Path) -> tuple[dict[str, st
             other, line = first_file[report.file]
             errors.append(parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line))
         first_file.setdefault(report.file, (report.id, parsed.line(loc + ("file",))))
-        path = report_path(directory, report.file)
-        if path is None:
+        if report_path(contents.directory, report.file) is None:
             errors.append(parsed.error(loc + ("file",), "report_outside_source", input=show_input(report.file)))
-        elif not path.is_file():
+        elif contents.size(report.file) > MAX_BYTES:
+            errors.append(parsed.error(loc + ("file",), "file_too_large", size=contents.size(report.file), limit=MAX_BYTES))
+        elif report.file not in contents.files:
             errors.append(parsed.error(loc + ("file",), "report_missing", input=report.file))
         else:
             try:  # read exactly as `python -m kpi draft` reads a report
-                texts.setdefault(report.id, decode_report(path.read_bytes()))
+                texts.setdefault(report.id, decode_report(contents.files[report.file]))
             except ReportTextError as exc:
                 errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=f"{report.file}:{exc.line}:{exc.column}"))
     return texts, errors

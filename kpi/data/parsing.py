@@ -32,14 +32,15 @@ class ParsedFile:
         return locate(self.root, loc)[0]
 
 
-def parse_file(path: Path, name: str, model: type[BaseModel],
+def parse_file(source: bytes | Path, name: str, model: type[BaseModel],
                id_groups: tuple[tuple[str, ...], ...] = ()) -> tuple[ParsedFile | None, list[DataError]]:
-    """The file read into its model (None when the model refuses it) and every problem found on the way.
+    """The file read into its model (None when the model refuses it) and every problem found on the way; `source` is
+    its bytes as read (kpi/data/reading.py), or its path.
 
     A file that is not YAML at all raises DataErrors. Mistakes of the hand (kpi/data/file_checks.py) are said in
     their own words, and the model's errors they explain are left out.
     """
-    data, root = read_yaml(path, name)
+    data, root = read_yaml(source, name)
     findings = file_checks(data, root, id_groups)
     errors = [make_error(name, *locate(root, f.loc), field_path(f.loc, data), f.code, **f.params) for f in findings]
     try:

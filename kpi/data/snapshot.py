@@ -1,19 +1,21 @@
-"""The last data that loaded, kept where a process that starts later finds it.
+"""The last good copy of the data, and the marks every process reads: kept where a process that starts later finds it.
 
-Why: the app keeps the last good data in memory, so a process that starts (or restarts) while staff
-have a broken edit saved would have nothing to show, and two processes behind one proxy could show
-different figures. After each good load the files that loaded are copied here, outside the data
+Why: a process that starts (or restarts) while staff have a broken edit saved would have nothing to show, and two
+processes behind one proxy, or the app and the publisher, could show different figures. After data is shown or
+published without error, the bytes it was parsed from (kpi/data/reading.py) are written here, outside the data
 directory (the app never writes to the data files). Layout, one folder per data directory:
 
-    <state dir>/<key of the data directory>/<digest of the files>/...   a copy of the files that loaded
-    <state dir>/<key of the data directory>/current → <digest>           switched atomically (symlink + rename)
-    <state dir>/<key of the data directory>/previous → <digest>          the copy `current` replaced
-    <state dir>/<key of the data directory>/broken-<digest>              files that broke a page: never saved again
+    <state dir>/<key of the data directory>/<version>/...   a copy of the files, named by the digest of their bytes
+    <state dir>/<key of the data directory>/current → <version>        switched atomically (symlink + rename)
+    <state dir>/<key of the data directory>/previous → <version>       the copy `current` replaced
+    <state dir>/<key of the data directory>/broken-<version>           files that broke a page: never saved again
+    <state dir>/<key of the data directory>/confirmed-<version>        staff accepted a large loss (kpi/data/good.py)
 
-Why `previous` and `broken-`: the app saves the files once they have shown a page without error
-(components/data.py). If they later make another page raise, they must not stay the fallback, here or for any
-other process: `discard` goes back to the copy before them, and marks their digest so no process saves them
-again. The digest is of the files' names and bytes, so any edit gives new files a fresh chance.
+Why `previous` and `broken-`: data is saved once it has shown a page without error (components/data.py) or been
+published (components/publish.py). If it later makes another page raise, it must not stay the fallback, here or
+for any other process: `discard` goes back to the copy before it, and marks its version so no process saves or
+shows it again. These marks on disk are the one record of broken data: the app and the publisher both read them.
+The version is the digest of the files' names and bytes, so any edit gives new files a fresh chance.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from pathlib import Path
 
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataErrors
-from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT, data_stamp
+from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
+from kpi.data.reading import Contents, write_contents
 
 STATE_ENV = "KPI_STATE_DIR"
 CURRENT, PREVIOUS, BROKEN = "current", "previous", "broken-"
@@ -43,38 +46,33 @@ def state_dir() -> Path:
     return Path(os.environ.get(STATE_ENV) or REPO_ROOT / ".state" / "last-good")
 
 
-def snapshot_files(dataset: Dataset) -> list[str]:
-    """The files a dataset was loaded from, relative to its data directory (adapt with the model)."""
-    optional = [EXCLUSIONS] if dataset.exclusions is not None else []
-    return [INDICATORS, GLOSSARY, *optional, *sorted({report.file for report in dataset.content.reports})]
-
-
 def home(data_dir: Path, state: Path | None = None) -> Path:
     """The folder that keeps one data directory's last good copy."""
     key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return (state or state_dir()) / key
 
 
-def save_last_good(data_dir: Path, files: list[str], stamp: tuple, state: Path | None = None) -> Path | None:
-    """Copy `files` from `data_dir` as the last good copy; None if they changed since they loaded.
+def save_last_good(data_dir: Path, contents: Contents, state: Path | None = None) -> Path | None:
+    """Write the files as they were read (`contents`, the bytes the shown data was parsed from) as the last good copy;
+    None when that version is marked broken.
 
-    `stamp` is `data_stamp(data_dir)` taken before the load. Why compare it after copying: staff may
-    have saved again since the load, and a copy that may not be what loaded (perhaps a broken edit)
-    must never become the one a new process falls back to. Cheaper than loading the copy again.
-    """
+    Why the bytes read and not the files now: staff may have saved again since, and a copy that is not what was
+    shown (perhaps a broken edit) must never become the one a new process falls back to."""
     folder = home(data_dir, state)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SOURCE).write_text(str(data_dir.resolve()), encoding="utf-8")
-    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
-    try:
-        digest = copy_files(data_dir, files, staging)
-        if data_stamp(data_dir) != stamp or (folder / f"{BROKEN}{digest}").exists():
-            return None
-        target = folder / digest
-        with contextlib.suppress(OSError):  # another process saved the same files first
-            staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # already gone when the rename succeeded
+    digest = contents.digest
+    if (folder / f"{BROKEN}{digest}").exists():
+        return None
+    target = folder / digest
+    if not target.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
+        try:
+            write_contents(contents, staging)
+            with contextlib.suppress(OSError):  # another process saved the same files first
+                staging.rename(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # already gone when the rename succeeded
     replaced = last_good_version(data_dir, state)
     if replaced not in (None, digest):
         point(folder, PREVIOUS, replaced)
@@ -103,35 +101,6 @@ def discard(data_dir: Path, version: str, state: Path | None = None) -> None:
 def is_broken(data_dir: Path, version: str, state: Path | None = None) -> bool:
     """Whether files of this version made a page raise, in any process (`discard` marked them)."""
     return (home(data_dir, state) / f"{BROKEN}{version}").exists()
-
-
-def files_version(data_dir: Path, files: list[str], stamp: tuple) -> str:
-    """The digest a copy of these files would have (its folder's name): the version of data that loaded.
-
-    `stamp` is `data_stamp(data_dir)` taken before the load; when the files changed since, the digest may not be
-    of what loaded, so the version is the stamp's own (it can never be saved: `save_last_good` checks the stamp)."""
-    digest = hashlib.sha256()
-    root = data_dir.resolve()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-    if data_stamp(data_dir) != stamp:
-        return "stamp-" + hashlib.sha256(repr(stamp).encode()).hexdigest()[:24]
-    return digest.hexdigest()[:32]
-
-
-def copy_files(data_dir: Path, files: list[str], target: Path) -> str:
-    """Copy the files (keeping their relative paths) and return a digest of their names and bytes."""
-    digest = hashlib.sha256()
-    root = data_dir.resolve()
-    for name in sorted(files):
-        source = (root / name).resolve()
-        if not source.is_relative_to(root):
-            raise ValueError(f"{name}: not inside the data directory {root}")
-        content = source.read_bytes()
-        digest.update(name.encode() + b"\0" + content + b"\0")
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        (target / name).write_bytes(content)
-    return digest.hexdigest()[:32]
 
 
 def point(folder: Path, name: str, digest: str) -> None:
@@ -166,8 +135,11 @@ def last_good_version(data_dir: Path, state: Path | None = None) -> str | None:
 def load_last_good(data_dir: Path, state: Path | None = None) -> Dataset | None:
     """The last good copy of `data_dir`, loaded; None when there is none (or it cannot be read)."""
     version = last_good_version(data_dir, state)
-    if version is None:
-        return None
+    return load_copy(data_dir, version, state) if version else None
+
+
+def load_copy(data_dir: Path, version: str, state: Path | None = None) -> Dataset | None:
+    """The copy of that version, loaded; None when there is none (pruned, or never saved)."""
     try:
         return load_dataset(home(data_dir, state) / version)
     except (DataErrors, OSError):  # removed by a newer save in the meantime

@@ -31,11 +31,12 @@ _RESOLVER, _CONSTRUCTOR = Resolver(), SafeConstructor()
 Position = tuple[int, int, Any]
 
 
-def read_yaml(path: Path, name: str) -> tuple[object, Position | None]:
-    """The file's data and its positions; raises DataErrors listing every problem found."""
+def read_yaml(source: bytes | Path, name: str) -> tuple[object, Position | None]:
+    """The file's data and its positions, from its bytes as read (kpi/data/reading.py) or from its path; raises
+    DataErrors listing every problem found."""
     builder = _Builder(name)
     try:
-        for event in yaml.parse(_read_text(path, name), Loader=_LOADER):
+        for event in yaml.parse(_decode(source if isinstance(source, bytes) else read_file(source, name), name), Loader=_LOADER):
             builder.take(event)
     except _TooDeep:
         pass  # said once; nothing after it is worth reading
@@ -151,13 +152,22 @@ class _TooDeep(Exception):
     """Stops the pass: nesting this deep is an attack or an accident."""
 
 
-def _read_text(path: Path, name: str) -> str:
+def read_file(path: Path, name: str) -> bytes:
+    """The bytes of a file that exists and is not too large to read."""
     if not path.is_file():
         raise DataErrors([make_error(name, 1, 1, "", "file_missing")])
-    size = path.stat().st_size
+    too_large(name, path.stat().st_size)
+    return path.read_bytes()
+
+
+def too_large(name: str, size: int) -> None:
+    """Raise the located error for a file over MAX_BYTES: it is refused before anything reads it."""
     if size > MAX_BYTES:
         raise DataErrors([make_error(name, 1, 1, "", "file_too_large", size=size, limit=MAX_BYTES)])
-    raw = path.read_bytes()
+
+
+def _decode(raw: bytes, name: str) -> str:
+    too_large(name, len(raw))
     try:
         text = raw.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as exc:

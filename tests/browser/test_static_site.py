@@ -214,6 +214,32 @@ def test_a_good_edit_rewrites_the_public_pages_and_a_bad_one_does_not(site):
     wait_until(lambda: "Enterprises attracted" in get(site.url + "/economy?lang=en")[2], 60, "the fixed edit written")
 
 
+def published(site) -> dict:
+    """The publisher's status.json (replaced in one step, so never read half-written)."""
+    return json.loads((site.run_dir / "site" / STATUS).read_text(encoding="utf-8"))
+
+
+def test_a_file_cut_halfway_through_a_save_is_held_and_the_heartbeat_moves(site):
+    indicators = site.run_dir.parent / "data" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    wait_until(lambda: published(site)["behind"] == "" and published(site)["version"] == published(site)["files_version"], 60,
+               "the pages current")
+    built, beat = os.readlink(site.run_dir / "site" / CURRENT), published(site)["heartbeat"]
+    with open(indicators, "r+b") as file:  # saved in place (an upload cut short): up to a line where it still validates
+        file.truncate(0)
+        file.write(text[:text.index("\nprogrammes:") + 1].encode("utf-8"))
+    wait_until(lambda: published(site)["behind"] == "held", 60, "the cut file held back")
+    held = published(site)["held"]
+    assert held["dropped"] > 0.2 * held["total"] and os.readlink(site.run_dir / "site" / CURRENT) == built
+    status, _, body = get(site.url + f"/targets?year={YEAR}&target={TARGET}")
+    assert status == 200 and is_static(body)  # the public pages keep every target
+    wait_until(lambda: published(site)["heartbeat"] != beat, 30, "a heartbeat while nothing is written")
+    assert os.readlink(site.run_dir / "site" / CURRENT) == built
+    indicators.write_text(text, encoding="utf-8")
+    wait_until(lambda: published(site)["behind"] == "" and published(site)["files_version"] == published(site)["version"], 60,
+               "the whole file current again")
+
+
 def test_public_pages_are_served_while_every_streamlit_process_is_down(tmp_path):
     running = start(tmp_path)
     try:

@@ -3,21 +3,24 @@ show, written whole or not at all, again after a good edit and on a new day, nev
 
 from __future__ import annotations
 
+import json
 import os
-from datetime import date
+import re
+from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import components.views.theme
-from components.publish import CURRENT, page_file, publish, read_status
+from components.publish import CURRENT, STATUS, Status, Watcher, page_file, publish, read_status
 from components.views.routes import public_paths
-from kpi.data.files import data_stamp
+from kpi.data import good
 from kpi.data.loading import load_dataset
+from kpi.data.reading import Settling, read_contents
 from kpi.format import stated
-from kpi.data.snapshot import files_version, is_broken, last_good_version, snapshot_files
-from tests.conftest import REPO_ROOT, copy_data_dir
+from kpi.data.snapshot import is_broken, last_good_version
+from tests.conftest import MINIMAL, REPO_ROOT, copy_data_dir
 
 # Dates the tests judge on, named: during the 2024 plan year, and after it (its outcomes still to come).
 DURING, AFTER = date(2024, 6, 30), date(2025, 3, 1)
@@ -156,8 +159,8 @@ def test_data_that_breaks_a_page_is_never_published_and_never_the_last_good(data
     status = publish(data, site, AFTER)
     assert not status.fresh and "planted" in status.error
     assert "坏引进企业" not in (site / CURRENT / "economy" / "zh.html").read_text(encoding="utf-8")
-    broken = load_dataset(data)
-    assert is_broken(data, files_version(data, snapshot_files(broken), data_stamp(data)))  # for every process
+    assert is_broken(data, read_contents(data).digest)  # for every process
+    assert status.behind == "broken" and status.files_version == read_contents(data).digest
 
 
 def test_a_new_day_rewrites_what_depends_on_the_date(data, site):
@@ -181,3 +184,153 @@ def test_the_figures_on_a_static_page_are_the_report_figures(published):
     for indicator in dataset.theme_indicators("safety"):
         value = stated(dataset.latest(indicator).value, indicator.unit, "zh")
         assert value in "".join(read(published, "safety/zh.html").text), indicator.id
+
+
+# ── Watching: an edit during a publish, a file saved in place, what is held back, the heartbeat ─────────────────────
+
+class Clock:
+    """Time for the files' settling that passes only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def watcher(data: Path, site: Path, clock: Clock) -> Watcher:
+    return Watcher(data, site, settling=Settling(clock=clock))
+
+
+def passes(watching: Watcher, clock: Clock, n: int, every: float = 0.5) -> list[Status]:
+    """`n` passes of the publisher, `every` seconds apart."""
+    found = []
+    for _ in range(n):
+        clock.now += every
+        found.append(watching.tick(AFTER))
+    return found
+
+
+def name_of(text: str, figure: str = "economy.enterprises_attracted") -> str:
+    """The Chinese name indicators.yaml gives the figure."""
+    return re.search(rf"- id: {re.escape(figure)}\n(?:  .*\n)*?  name: {{zh: ([^,]+),", text)[1]
+
+
+def rename(data: Path, name: str) -> None:
+    path = data / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"{{zh: {name_of(text)},", f"{{zh: {name},", 1), encoding="utf-8")
+
+
+@pytest.fixture
+def minimal(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("KPI_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "data").mkdir()
+    return copy_data_dir(MINIMAL, tmp_path / "data")
+
+
+def test_an_edit_saved_while_the_pages_are_written_is_written_in_turn(minimal, site, monkeypatch):
+    clock, write, saves, written = Clock(), components.publish.write_site, [], []
+
+    def slow_write(dataset, folder, today, base):  # staff save again while the pages are being written
+        written.append(dataset.indicators["economy.enterprises_attracted"].name.zh)
+        while saves:
+            saves.pop()()
+        return write(dataset, folder, today, base)
+
+    monkeypatch.setattr(components.publish, "write_site", slow_write)
+    watching = watcher(minimal, site, clock)
+    for trial in range(10):  # not luck: every time
+        earlier, later = f"企业{trial}甲", f"企业{trial}乙"  # the same size: the stamp may not even change
+        rename(minimal, earlier)
+        saves.append(lambda later=later: rename(minimal, later))
+        passes(watching, clock, 8)
+        assert written[-2:] == [earlier, later], trial  # the earlier edit was being written when the later one was saved
+        assert f"{later} (" in "".join(read(site, "economy/zh.html").text), trial
+        assert read_status(site).version == read_contents(minimal).digest and read_status(site).behind == ""
+
+
+def test_a_file_written_slowly_in_place_is_never_published_halfway(minimal, site):
+    clock, path = Clock(), minimal / "indicators.yaml"
+    watching = watcher(minimal, site, clock)
+    first = passes(watching, clock, 4)[-1]
+    built = os.readlink(site / CURRENT)
+    whole = path.read_bytes().replace("{zh: 引进企业,".encode(), "{zh: 新引进企业,".encode())
+    lines = whole.splitlines(keepends=True)
+    with open(path, "r+b") as file:  # an editor or an upload that truncates, then writes a line at a time
+        file.truncate(0)
+        for line in lines:
+            file.write(line)
+            file.flush()
+            status = passes(watching, clock, 1, every=0.4)[0]
+            assert os.readlink(site / CURRENT) == built and status.version == first.version
+            assert status.behind == "settling" and status.files_version != first.version
+    after = passes(watching, clock, 4)[-1]
+    assert after.version == read_contents(minimal).digest and after.behind == "" and after.fresh
+    assert "新引进企业 (" in "".join(read(site, "economy/zh.html").text)
+
+
+def test_a_file_cut_at_a_line_boundary_and_left_so_never_publishes_a_large_loss(data, site, monkeypatch):
+    """Every 61st line boundary of indicators.yaml, each left long enough to settle: what validates and drops more than a
+    fifth of the public items is held; what drops less is written only once it stayed so for five seconds. (Pages
+    drawn by a fake: what matters is which data the publisher writes from.)"""
+    written = []
+    monkeypatch.setattr(components.publish, "write_site", lambda dataset, folder, today, base: written.append(dataset) or 1)
+    clock, path = Clock(), data / "indicators.yaml"
+    watching = watcher(data, site, clock)
+    passes(watching, clock, 4)
+    whole, full = path.read_bytes(), written[-1]
+    lines = whole.splitlines(keepends=True)
+    outcomes = set()
+    for cut in range(61, len(lines), 61):
+        path.write_bytes(b"".join(lines[:cut]))
+        status = passes(watching, clock, 4)[-1]
+        reading = good.read(data)
+        if reading.dataset is None:
+            assert status.behind == "invalid" and status.version == read_contents(data).digest or status.version != reading.version
+            outcomes.add("invalid")
+            continue
+        dropped, total = good.loss(full, reading.dataset)
+        if dropped:  # a file cut short looks like a removal: it waits five seconds unchanged, whatever it drops
+            assert status.behind == "settling" and status.version != reading.version
+            status = passes(watching, clock, 8)[-1]
+        if dropped > 0.2 * total:
+            assert status.behind == "held" and status.held == {"version": reading.version, "dropped": dropped, "total": total}
+            assert status.version != reading.version
+            outcomes.add("held")
+        else:
+            assert status.version == reading.version and written[-1] == reading.dataset
+            outcomes.add("published after 5 s" if dropped else "published")
+        path.write_bytes(whole)  # the save completes
+        assert passes(watching, clock, 4)[-1].version == read_contents(data).digest
+    assert outcomes >= {"invalid", "held", "published after 5 s"}  # the sample met every case
+
+
+def test_a_held_version_is_published_once_staff_confirm_it(data, site):
+    clock = Clock()
+    watching = watcher(data, site, clock)
+    passes(watching, clock, 4)
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    (data / "indicators.yaml").write_text(text[:text.index("\nprogrammes:") + 1], encoding="utf-8")  # no target is left
+    status = passes(watching, clock, 12)[-1]
+    cut = read_contents(data).digest
+    assert status.behind == "held" and status.held["version"] == cut and status.version != cut
+    assert "待下一份报告" in "".join(read(site, "targets/zh.html").text)  # the targets are still on the public pages
+    good.confirm(data, cut)
+    status = passes(watching, clock, 1)[-1]
+    assert status.version == cut and status.fresh and status.behind == "" and status.held is None
+    assert last_good_version(data) == cut
+
+
+def test_the_heartbeat_moves_while_nothing_changes(minimal, site):
+    clock, beats = Clock(), iter(range(100))
+    watching = watcher(minimal, site, clock)
+    watching.now = lambda: datetime(2025, 3, 1, 8, 0, next(beats), tzinfo=timezone(timedelta(hours=8)))
+    passes(watching, clock, 4)
+    built = os.readlink(site / CURRENT)
+    before = json.loads((site / STATUS).read_text(encoding="utf-8"))
+    passes(watching, clock, 2)
+    after = json.loads((site / STATUS).read_text(encoding="utf-8"))
+    assert before["heartbeat"] == "2025-03-01T08:00:03+08:00" and after["heartbeat"] == "2025-03-01T08:00:05+08:00"
+    assert {k: v for k, v in after.items() if k != "heartbeat"} == {k: v for k, v in before.items() if k != "heartbeat"}
+    assert os.readlink(site / CURRENT) == built and after["files_version"] == after["version"] and after["behind"] == ""

@@ -9,7 +9,7 @@ import pytest
 from kpi.data.errors import DataErrors
 from kpi.data.files import EXCLUSIONS, data_stamp, report_path
 from kpi.data.loading import load_dataset
-from kpi.data.snapshot import snapshot_files
+from kpi.data.reading import read_contents
 from tests.helpers.minimal_edits import GOOD, add_second_report, errors_after_edit, errors_of, said_at, write
 
 I, G = "indicators.yaml", "glossary.yaml"
@@ -182,7 +182,7 @@ def test_a_data_directory_without_the_file_excludes_nothing(minimal_dir):
     # Older data directories load: a missing file can only make the check list more, never hide anything.
     assert not (minimal_dir / EXCLUSIONS).exists()
     dataset = load_dataset(minimal_dir)
-    assert dataset.exclusions is None and EXCLUSIONS not in snapshot_files(dataset)
+    assert dataset.exclusions is None and EXCLUSIONS not in read_contents(minimal_dir).files
 
 
 def test_the_file_is_loaded_stamped_and_kept_in_the_last_good_copy(minimal_dir):
@@ -190,7 +190,7 @@ def test_the_file_is_loaded_stamped_and_kept_in_the_last_good_copy(minimal_dir):
     dataset = load_dataset(write(minimal_dir, GOOD))
     assert [e.text for e in dataset.exclusions.numbers] == ["截至2023年11月"]
     assert dataset.exclusion_lines == {("numbers", 0): 2, ("statements", 0): 4}
-    assert EXCLUSIONS in snapshot_files(dataset)
+    assert EXCLUSIONS in read_contents(minimal_dir).files
     assert before[EXCLUSIONS] == -1 and dict((n, s) for n, _, s in data_stamp(minimal_dir))[EXCLUSIONS] == len(GOOD.encode())
 
 

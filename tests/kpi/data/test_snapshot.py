@@ -1,4 +1,4 @@
-"""The last good copy on disk: saved after a good load, found by a process that starts during a broken edit."""
+"""The last good copy on disk: the bytes a good load was parsed from, found by a process that starts during a broken edit."""
 
 from __future__ import annotations
 
@@ -12,25 +12,21 @@ import pytest
 
 from kpi.data import snapshot
 from kpi.data.errors import DataErrors
-from kpi.data.files import REPO_ROOT, data_stamp
+from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
+from kpi.data.reading import Contents, read_contents
 from kpi.data.snapshot import (
     discard,
-    files_version,
     home,
+    is_broken,
     last_good_version,
+    load_copy,
     load_last_good,
     save_last_good,
-    snapshot_files,
     state_dir,
 )
 from tests.conftest import MINIMAL, copy_data_dir
 
-NAME = "name: {zh: 引进企业, en: Enterprises attracted}"
-
-
-def files_of(directory: Path) -> list[str]:
-    return snapshot_files(load_dataset(directory))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -54,11 +50,11 @@ def data(tmp_path: Path) -> Path:
     return copy_data_dir(MINIMAL, tmp_path / "data")
 
 
-def test_the_snapshot_files_of_the_shipped_data_are_enough_to_load_it(shipped_dir, state):
-    dataset = load_dataset(shipped_dir)
-    assert snapshot_files(dataset)[:2] == ["indicators.yaml", "glossary.yaml"]
-    save_last_good(shipped_dir, snapshot_files(dataset), data_stamp(shipped_dir), state)
-    assert load_last_good(shipped_dir, state) == dataset
+def test_the_copy_of_the_shipped_data_loads_as_the_files_do_and_is_named_by_their_digest(shipped_dir, state):
+    contents = read_contents(shipped_dir)
+    saved = save_last_good(shipped_dir, contents, state)
+    assert saved.name == contents.digest and read_contents(saved).digest == contents.digest
+    assert load_last_good(shipped_dir, state) == load_dataset(shipped_dir) == load_copy(shipped_dir, contents.digest, state)
 
 
 def test_state_dir_comes_from_the_environment(monkeypatch, tmp_path):
@@ -69,13 +65,13 @@ def test_state_dir_comes_from_the_environment(monkeypatch, tmp_path):
 
 
 def test_the_saved_copy_loads_as_the_files_did(data, state):
-    saved = save_last_good(data, files_of(data), data_stamp(data), state)
+    saved = save_last_good(data, read_contents(data), state)
     assert saved is not None and (home(data, state) / "current").resolve() == saved
     assert load_last_good(data, state) == load_dataset(data)
 
 
 def test_a_broken_edit_leaves_the_last_good_copy_loadable(data, state):
-    save_last_good(data, files_of(data), data_stamp(data), state)
+    save_last_good(data, read_contents(data), state)
     edit(data / "indicators.yaml", "value: 139", "value: 一百")
     with pytest.raises(DataErrors):
         load_dataset(data)
@@ -85,19 +81,17 @@ def test_a_broken_edit_leaves_the_last_good_copy_loadable(data, state):
 
 def test_saving_never_writes_to_the_data_directory(data, state):
     before = digest(data)
-    save_last_good(data, files_of(data), data_stamp(data), state)
+    save_last_good(data, read_contents(data), state)
     assert digest(data) == before
     assert not any(p.is_relative_to(data) for p in state.rglob("*"))
 
 
-def test_files_saved_again_after_the_load_do_not_replace_the_last_good_copy(data, state):
-    files = files_of(data)
-    save_last_good(data, files, data_stamp(data), state)
-    good = last_good_version(data, state)
-    loaded_stamp = data_stamp(data)
-    edit(data / "indicators.yaml", "value: 139", "value: 一百")  # saved by staff after the load, before the copy
-    assert save_last_good(data, files, loaded_stamp, state) is None
-    assert last_good_version(data, state) == good
+def test_the_copy_is_of_the_bytes_read_not_of_files_saved_again_since(data, state):
+    contents = read_contents(data)
+    edit(data / "indicators.yaml", "value: 139", "value: 一百")  # saved by staff after the read, before the copy
+    assert save_last_good(data, contents, state).name == contents.digest
+    restored = load_last_good(data, state)
+    assert restored is not None and restored.indicators["economy.enterprises_attracted"].values[0].value == 139
     assert not [p for p in home(data, state).iterdir() if p.name.startswith(".tmp-")]
 
 
@@ -106,7 +100,7 @@ def save_named(data: Path, state: Path, name: str) -> str:
     text = (data / "indicators.yaml").read_text(encoding="utf-8")
     (data / "indicators.yaml").write_text(re.sub(r"name: \{zh: [^,]+, en: Enterprises attracted\}",
                                                  f"name: {{zh: {name}, en: Enterprises attracted}}", text), encoding="utf-8")
-    save_last_good(data, files_of(data), data_stamp(data), state)
+    save_last_good(data, read_contents(data), state)
     return last_good_version(data, state)
 
 
@@ -129,10 +123,11 @@ def test_files_that_broke_a_page_are_never_the_last_good_copy_again(data, state,
     monkeypatch.setattr(snapshot, "PRUNE_AFTER_S", -1)
     save_named(data, state, "引进企业")
     broken = save_named(data, state, "坏引进企业")
-    assert files_version(data, files_of(data), data_stamp(data)) == broken  # what the app knows the loaded files by
+    assert read_contents(data).digest == broken  # what the app knows the files it read by
     discard(data, broken, state)
+    assert is_broken(data, broken, state)
     assert saved_name(data, state) == "引进企业"  # back to the copy before
-    assert save_last_good(data, files_of(data), data_stamp(data), state) is None  # no process saves them again
+    assert save_last_good(data, read_contents(data), state) is None  # no process saves them again
     assert saved_name(data, state) == "引进企业"
     assert save_named(data, state, "改好了") and saved_name(data, state) == "改好了"  # an edit: new files, a fresh start
 
@@ -149,15 +144,9 @@ def test_discarding_files_that_are_not_the_copy_only_marks_them(data, state):
     assert last_good_version(data, state) == good
 
 
-def test_the_version_of_files_changed_since_they_loaded_is_the_stamps(data):
-    stamp = data_stamp(data)
-    edit(data / "indicators.yaml", NAME, NAME.replace("引进企业", "新引进企业"))
-    assert files_version(data, files_of(data), stamp).startswith("stamp-")
-
-
 def test_saving_the_same_files_twice_keeps_one_copy(data, state):
-    first = save_last_good(data, files_of(data), data_stamp(data), state)
-    assert save_last_good(data, files_of(data), data_stamp(data), state) == first
+    first = save_last_good(data, read_contents(data), state)
+    assert save_last_good(data, read_contents(data), state) == first
     assert [p.name for p in home(data, state).iterdir() if p.is_dir() and not p.is_symlink()] == [first.name]
 
 
@@ -165,7 +154,7 @@ def test_each_data_directory_has_its_own_copy(data, state, tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     copy_data_dir(MINIMAL, other)
-    save_last_good(data, files_of(data), data_stamp(data), state)
+    save_last_good(data, read_contents(data), state)
     assert load_last_good(other, state) is None
     assert last_good_version(other, state) is None
 
@@ -174,18 +163,20 @@ def test_copies_of_deleted_data_directories_are_removed(data, state, tmp_path):
     gone = tmp_path / "gone"
     gone.mkdir()
     copy_data_dir(MINIMAL, gone)
-    save_last_good(gone, files_of(gone), data_stamp(gone), state)
+    save_last_good(gone, read_contents(gone), state)
     kept = home(gone, state)
     for path in sorted(gone.rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
     gone.rmdir()
-    save_last_good(data, files_of(data), data_stamp(data), state)
+    save_last_good(data, read_contents(data), state)
     assert not kept.exists()
 
 
 def test_a_file_outside_the_data_directory_is_refused(data, state):
+    contents = read_contents(data)
+    outside = Contents(data, contents.stamp, {**contents.files, "../secret.txt": b"x"}, contents.digest)
     with pytest.raises(ValueError, match="not inside the data directory"):
-        save_last_good(data, ["indicators.yaml", "../secret.txt"], data_stamp(data), state)
+        save_last_good(data, outside, state)
     assert [p.name for p in home(data, state).iterdir()] == ["data_dir.txt"]
 
 
