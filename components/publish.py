@@ -53,6 +53,7 @@ from kpi.data.dataset import Dataset
 from kpi.data.files import REPO_ROOT, data_dir
 from kpi.data.reading import Contents, Settling
 from kpi.data.snapshot import last_good_version, load_copy, point
+from kpi.edit import history
 from kpi.texts import LANGS
 
 LOG = logging.getLogger(__name__)
@@ -248,6 +249,9 @@ class Watcher:
     status: Status | None = None
     copies: dict[str, Dataset | None] = field(default_factory=dict)  # last good copies loaded, by version (the newest)
     parsed: good.Reading | None = None  # the files as last parsed
+    # Commit what changed outside the editing page (by hand on the server, `kpi apply`) to the data's history once it is
+    # published from the files, as the server (kpi/edit/history.py): the deploy's publisher does, a one-off run not.
+    history: bool = False
 
     def tick(self, today: date) -> Status:
         """One pass; the status as status.json now says it."""
@@ -260,7 +264,19 @@ class Watcher:
             LOG.info("static pages: %s files from %s (%s)%s", self.status.files, self.status.version[:12] or "nothing",
                      "the files" if self.status.fresh else "the last good copy",
                      f"; {self.status.error}" if self.status.error else "")
+            if self.history and self.status.fresh:
+                self._record()
         return self._beat(contents, settled)
+
+    def _record(self) -> None:
+        """Outside changes into the history; a history that cannot be written is logged, never stops the pages."""
+        try:
+            commit = history.record_outside_changes(self.directory)
+        except (history.GitError, OSError) as exc:
+            LOG.warning("outside changes not recorded in the history: %s", exc)
+            return
+        if commit:
+            LOG.info("outside changes recorded in the history as %s", commit[:7])
 
     def _parse(self, contents: Contents) -> good.Reading:
         """The files parsed, once per version (each pass asks while a removal waits)."""
@@ -298,7 +314,11 @@ class Watcher:
 def watch(directory: Path, site: Path, base: str, every: float = EVERY_S) -> None:
     """Publish now, then again whenever the files settle on a new version, the marks on disk (last good copy, broken,
     confirmed) or the date change; refresh the heartbeat every pass."""
-    watcher = Watcher(directory, site, base)
+    try:  # the deploy creates the data's history when missing, with the files as they are
+        history.ensure_repository(directory)
+    except (history.GitError, OSError) as exc:
+        LOG.warning("the data's history could not be created: %s", exc)
+    watcher = Watcher(directory, site, base, history=True)
     while True:
         watcher.tick(date.today())
         time.sleep(every)

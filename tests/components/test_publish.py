@@ -334,3 +334,20 @@ def test_the_heartbeat_moves_while_nothing_changes(minimal, site):
     assert before["heartbeat"] == "2025-03-01T08:00:03+08:00" and after["heartbeat"] == "2025-03-01T08:00:05+08:00"
     assert {k: v for k, v in after.items() if k != "heartbeat"} == {k: v for k, v in before.items() if k != "heartbeat"}
     assert os.readlink(site / CURRENT) == built and after["files_version"] == after["version"] and after["behind"] == ""
+
+
+def test_the_deploys_publisher_commits_an_edit_made_outside_the_page_once_published(minimal, site):
+    from kpi.edit.history import ensure_repository, log
+    ensure_repository(minimal)  # as the deploy's publisher does at its start
+    clock = Clock()
+    watching = Watcher(minimal, site, settling=Settling(clock=clock), history=True)
+    passes(watching, clock, 4)
+    assert [entry.author for entry in log(minimal)] == ["server"]  # the history begins; nothing else changed
+    rename(minimal, "新引进企业")  # by hand on the server
+    passes(watching, clock, 6)
+    newest = log(minimal)[0]
+    assert (newest.author, newest.files) == ("server", ["indicators.yaml"]) and len(log(minimal)) == 2
+    path = minimal / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 139", "value: 一百", 1), encoding="utf-8")
+    passes(watching, clock, 6)
+    assert len(log(minimal)) == 2  # an edit that does not validate is not published, and not recorded
