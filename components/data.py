@@ -38,6 +38,7 @@ from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError
 from kpi.data.files import data_dir, data_stamp
 from kpi.data.snapshot import last_good_version, load_copy
+from kpi.site import STAFF_PATHS
 
 LOG = logging.getLogger(__name__)
 MAX_PAGE_ERRORS = 20
@@ -128,7 +129,8 @@ def safety_net(loaded: Loaded, unavailable: str) -> Iterator[Net]:
 
     With the files' own data: record the error, mark that data broken and run again (the last good data shows).
     With the last good data itself (a fault no data change explains): record it, and show `unavailable` instead
-    of the page. Streamlit's own control flow (st.stop, st.rerun, st.switch_page) raises BaseException
+    of the page. A staff page (kpi/site.py STAFF_PATHS) neither condemns the data nor vouches for it: its fault says
+    nothing of what the public sees, and a bug in the editing page must not take the public's figures back a version. Streamlit's own control flow (st.stop, st.rerun, st.switch_page) raises BaseException
     subclasses, which `except Exception` lets through (tests/test_safety_net.py checks it stays so).
     """
     net, slot = Net(), st.empty()
@@ -141,7 +143,8 @@ def safety_net(loaded: Loaded, unavailable: str) -> Iterator[Net]:
             st.rerun()
         st.info(unavailable, icon=":material/update:")
     else:
-        _rendered(loaded)
+        if net.page not in STAFF_PATHS:
+            _rendered(loaded)
 
 
 def _rendered(loaded: Loaded) -> None:
@@ -167,7 +170,7 @@ def _failed(loaded: Loaded, page: str | None, exc: Exception) -> bool:
     with known.lock:
         if not any((e.page, e.error, e.fresh) == (page, error.error, error.fresh) for e in known.page_errors):
             known.page_errors = [*known.page_errors, error][-MAX_PAGE_ERRORS:]
-    if not loaded.fresh:
+    if not loaded.fresh or page in STAFF_PATHS:
         return False
     try:
         good.mark_broken(Path(loaded.directory), loaded.version)

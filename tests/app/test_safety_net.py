@@ -13,6 +13,7 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 from streamlit.testing.v1 import AppTest
 
+import components.edit.forms
 import components.views.charts
 from components.data import page_errors
 from kpi.data.files import REPO_ROOT
@@ -105,6 +106,22 @@ def test_the_check_page_lists_the_page_error_with_its_page(data, fault):
     assert NOTE not in [c.value for c in at.caption]  # staff read the detail, not the public line
     english = visit("check", lang="en")
     assert "page /economy (with the current data files): ValueError" in "".join(c.value for c in english.code)
+
+
+def test_a_fault_of_a_staff_page_never_takes_the_public_figures_back(data, monkeypatch):
+    rename(data, "新引进企业")
+    visit()  # the overview shows the files' data: now the last good data
+    good = last_good_version(data)
+
+    def broken_part(editing):
+        raise ValueError("planted fault in the editing page")
+    monkeypatch.setattr(components.edit.forms, "progress_part", broken_part)
+    at = visit("edit", part="progress")
+    assert not at.exception and "此页正在更新" in texts(at)  # the staff member sees the neutral line, no traceback
+    assert [(e.page, e.error) for e in page_errors()] == [("edit", "ValueError: planted fault in the editing page")]
+    assert not [p.name for p in home(data).iterdir() if p.name.startswith("broken-")]  # the data is not condemned…
+    assert last_good_version(data) == good  # …and the last good data stays what it was
+    assert ("新引进企业 (截至2023年11月)", "139家") == tiles(visit("economy"))[0]  # the public sees the files' own data
 
 
 def test_a_fault_the_last_good_data_has_too_leaves_a_neutral_page(data, fault):
