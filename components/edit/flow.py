@@ -194,20 +194,29 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     """The public pages the change changes, in the staff member's language, one shown as the public will see it: first
     the page of the item the change names (its summary says `targets[ID]: …`), else the most specific page."""
     today = date.today()
-    pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
+    titles = _changed(before, after, lang, today, summary)
+    pages = list(titles)
     st.markdown(f"**{t('edit_preview', lang, n=len(pages))}**")
     if not pages:
         st.caption(t("edit_preview_none", lang))
         return
-    # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
-    # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
-    pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
-    titles = {ref: _page_title(after, ref, today) for ref in pages}
     chosen = st.selectbox(t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}",
                           key=key)
     page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
+
+
+def _changed(before: Dataset, after: Dataset, lang: str, today: date, summary: str) -> dict[PageRef, str]:
+    """The changed pages in the staff member's language, in the order to offer them, with their titles: worked out once
+    per checked change (kept with its dataset), not on every run while the staff member reads the result."""
+    def work_out() -> dict[PageRef, str]:
+        pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
+        # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
+        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
+        pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
+        return {ref: _page_title(after, ref, today) for ref in pages}
+    return after.memo(("edit.changed", id(before), lang, today, summary), work_out)
 
 
 def _names(ref: PageRef, summary: str) -> bool:
