@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 
 from kpi.data.files import REPO_ROOT
 from tests.browser.server import free_port, load
+from tests.browser.waiting import wait_until
 
 STREAMLIT_FLAGS = ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
 ENTRY_POINTS = {
@@ -66,7 +67,11 @@ def test_a_cold_theme_link_opens_the_page_with_its_frame(browser, entry):
         assert page.get_by_text("中文", exact=True).count() > 0  # app.py's frame (its language control) is there
         assert page.url.startswith(f"{base}/economy") and "lang=en" in page.url
         assert page.locator('[data-testid="stException"]').count() == 0
-        if entry == "bash scripts/run":  # what the public gets: the plain link is the static page
+        if entry == "bash scripts/run":  # what the public gets: the plain link is the static page…
+            # …once the publisher has written its first site (it waits for the files to settle: until then nginx passes
+            # the link to Streamlit, which shows the same view).
+            wait_until(lambda: b'class="kb-site"' in urllib.request.urlopen(f"{base}/economy?lang=en", timeout=10).read(),
+                       60, "the first static site")
             page.goto(f"{base}/economy?lang=en")
             assert page.locator("body.kb-site h2.kb-page").inner_text() == "Economy"
         page.close()
