@@ -508,6 +508,19 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+class CatalogueError(Exception):
+    """A problem said with a message of this catalogue and its values, shown in the reader's language when caught (the
+    exception's own text is the English one, for logs)."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(t(key, "en", **params))
+        self.key, self.params = key, params
+
+    def text(self, lang: str) -> str:
+        """The message in the chosen language."""
+        return t(self.key, lang, **self.params)
+
+
 def counted(key: str, lang: str, n: int, **params: object) -> str:
     """A catalogue string about `n` things: its `_one` form when there is one thing and the catalogue has it."""
     return t(f"{key}_one" if n == 1 and f"{key}_one" in TEXTS else key, lang, n=n, **params)

@@ -76,7 +76,7 @@ def _headers(message) -> dict[str, list[str]]:  # noqa: ANN001
 def upgrade(base: str, origin: str | None, host: str | None = None, **headers: str) -> int:
     """The HTTP status nginx answers a websocket upgrade at /_stcore/stream with (101: connected)."""
     parts = urlsplit(base)
-    lines = [f"GET /_stcore/stream HTTP/1.1", f"Host: {host or parts.netloc}", "Upgrade: websocket", "Connection: Upgrade",
+    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host or parts.netloc}", "Upgrade: websocket", "Connection: Upgrade",
              "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Protocol: streamlit",
              *([f"Origin: {origin}"] if origin else []), *(f"{k.replace('_', '-')}: {v}" for k, v in headers.items())]
     with socket.create_connection((parts.hostname, parts.port), timeout=20) as connection:

@@ -25,7 +25,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kpi.data.dataset import Dataset
-from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.errors import DataError, DataErrors, show_input
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR, write_files
 from kpi.data.loading import load_dataset
 from kpi.data.model import Indicator, ItemId, Milestone, Report, StrictModel, Target, Term, Value

@@ -25,21 +25,13 @@ from kpi.draft.draft import Draft, Progress, ReportFacts, draft_report, summary
 from kpi.draft.report_numbers import published_date, report_years
 from kpi.draft.writer import render_draft
 from kpi.report.text import ReportTextError, decode_report
-from kpi.texts import counted, t
+from kpi.texts import CatalogueError, counted, t
 
 _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class DraftInputError(Exception):
+class DraftInputError(CatalogueError):
     """A problem with the command's input (file, directory, report years): a catalogue message and its values."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(t(key, "en", **params))
-        self.key, self.params = key, params
-
-    def text(self, lang: str) -> str:
-        """The message in the chosen language."""
-        return t(self.key, lang, **self.params)
 
 
 def add_draft_command(commands: argparse._SubParsersAction) -> None:

@@ -21,10 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpi.texts import t
+from kpi.texts import CatalogueError
 
 NAME = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9._\-\u00b7\u3400-\u4dbf\u4e00-\u9fff]{0,39}")
 MIN_LENGTH = 12
@@ -54,16 +54,8 @@ class Cost:
 DEFAULT_COST = Cost()
 
 
-class PasswordError(ValueError):
+class PasswordError(CatalogueError, ValueError):
     """A new password or name that may not be used: a catalogue message, in either language."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(t(key, "en", **params))
-        self.key, self.params = key, params
-
-    def text(self, lang: str) -> str:
-        """The message in the chosen language."""
-        return t(self.key, lang, **self.params)
 
 
 def valid_name(name: str) -> bool:

@@ -14,7 +14,7 @@ import pytest
 
 from components.edit import flow, page
 from components.staff import PROXY_SECRET_ENV, StaffViewer
-from kpi.data.files import INDICATORS, REPO_ROOT
+from kpi.data.files import INDICATORS
 from kpi.edit.history import log
 from tests.helpers.apptest import open_page, texts
 from tests.helpers.fixture_report import FIRST

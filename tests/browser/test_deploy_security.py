@@ -9,8 +9,6 @@ password file.
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest

@@ -15,7 +15,7 @@ from kpi.draft.review import Review
 from kpi.edit.unsaved import FOLDER, Unsaved
 from scripts import probe_deploy as probe
 from scripts.deploy import cluster as deploy
-from tests.browser.editing import (StaffSite, Steps, said, codes, history, shoot, signed_in_cookies, signed_in_page,
+from tests.browser.editing import (StaffSite, Steps, said, history, shoot, signed_in_cookies, signed_in_page,
                                    start_staff_site, wait_live)
 from tests.browser.server import load
 from tests.browser.test_static_site import get, is_static

@@ -52,3 +52,9 @@ def test_a_status_in_words_has_its_symbol_and_year(status, lang, year, overridde
 
 def test_an_overridden_status_says_so_in_the_catalogues_words():
     assert status_words("done", "en", overridden=True) == "✔ Done" + t("overridden", "en")
+
+
+def test_a_catalogue_error_speaks_both_languages_and_logs_in_english():
+    from kpi.texts import CatalogueError
+    error = CatalogueError("staff_password_short", n=12)
+    assert str(error) == t("staff_password_short", "en", n=12) and error.text("zh") == t("staff_password_short", "zh", n=12)

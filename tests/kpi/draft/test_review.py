@@ -23,7 +23,7 @@ from kpi.draft.review import (ACCEPTED, CHANGED, EXCLUDED, NUMBER_REASONS, SECTI
 from kpi.edit.unsaved import Unsaved
 from kpi.report.statements import check_report
 from tests.conftest import copy_data_dir
-from tests.helpers.fixture_report import FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, Edit, decide_as_reviewer, review
+from tests.helpers.fixture_report import FIXTURE, REPORT_FILE, REPORT_ID, decide_as_reviewer, review
 
 RAW = (FIXTURE / "report.txt").read_bytes()
 NAME = Path(REPORT_FILE).name  # report_2024_fictional.txt
