@@ -35,8 +35,12 @@ from kpi.texts import t, text
 
 FAVICON = str(Path(__file__).with_name("components") / "favicon.png")
 # Sticky view state: kept by the session when a page change drops it from the URL, then written back.
-STICKY = {"lang": ("zh", one_of("zh", "en")), "as_of": (date.today(), iso_date),
-          "mode": ("", one_of("meeting")), "rotate": (0, parse_rotate)}
+STICKY = {
+    "lang": ("zh", one_of("zh", "en")),
+    "as_of": (date.today(), iso_date),
+    "mode": ("", one_of("meeting")),
+    "rotate": (0, parse_rotate),
+}
 
 
 def frame() -> None:
@@ -62,10 +66,16 @@ def frame() -> None:
         st.stop()
 
     with safety_net(loaded, t("page_unavailable", lang)) as net:  # whatever raises below, no viewer sees a traceback
-        fixed = {page.path: st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None,
-                                    default=not page.path) for page in FIXED_PAGES}
-        themes = [st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
-                  for theme in dataset.content.themes]
+        fixed = {
+            page.path: st.Page(
+                page.file, title=t(page.title, lang), icon=page.icon, url_path=page.path or None, default=not page.path
+            )
+            for page in FIXED_PAGES
+        }
+        themes = [
+            st.Page(THEME_PAGE, title=text(theme.name, lang), icon=theme.icon, url_path=theme.id)
+            for theme in dataset.content.themes
+        ]
         page = st.navigation(list(fixed.values()) + themes, position="hidden")
         net.page = page.url_path
 
@@ -81,7 +91,9 @@ def frame() -> None:
         if meeting:
             meeting_bar([fixed[path] for path, _ in menu.links] + themes, page, st.session_state["rotate"], lang)
 
-        st.session_state[FRAME_KEY] = Frame(lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, meeting=meeting)
+        st.session_state[FRAME_KEY] = Frame(
+            lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, meeting=meeting
+        )
         page.run()
     freeze_what_is_loaded()  # keeps full garbage collections short under load: components/memory.py
 

@@ -22,11 +22,17 @@ def _where(dataset: Dataset, item_id: str) -> str:
 
 def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFrame:
     """Targets and milestones whose plan year is over with no outcome: each with its name, year and YAML line."""
-    rows = [{t("col_item", lang): text(item.name, lang), t("plan_year", lang): dataset.plan_year(item),
-             t("status", lang): status_words(assessed[item.id].status, lang, dataset.plan_year(item)), t("col_id", lang): item.id,
-             t("col_line", lang): _where(dataset, item.id)}
-            for item in [*dataset.content.targets, *dataset.content.milestones]
-            if assessed[item.id].status == "outcome_missing"]
+    rows = [
+        {
+            t("col_item", lang): text(item.name, lang),
+            t("plan_year", lang): dataset.plan_year(item),
+            t("status", lang): status_words(assessed[item.id].status, lang, dataset.plan_year(item)),
+            t("col_id", lang): item.id,
+            t("col_line", lang): _where(dataset, item.id),
+        }
+        for item in [*dataset.content.targets, *dataset.content.milestones]
+        if assessed[item.id].status == "outcome_missing"
+    ]
     return pd.DataFrame(rows)
 
 
@@ -36,14 +42,17 @@ def disagreements(dataset: Dataset, lang: str) -> pd.DataFrame:
     for indicator in dataset.content.indicators:
         for observation in dataset.series(indicator):
             for earlier in observation.revised():
-                rows.append({
-                    t("col_name", lang): text(indicator.name, lang), t("col_period", lang): period_label(observation.period, lang),
-                    t("col_shown", lang): f"{stated(observation.value, indicator.unit, lang)}"
-                                          f" ({observation.current.report.id})",
-                    t("col_earlier", lang): f"{stated(earlier.value, indicator.unit, lang)}"
-                                            f" ({earlier.report.id})",
-                    t("col_id", lang): indicator.id, t("col_line", lang): _where(dataset, indicator.id),
-                })
+                rows.append(
+                    {
+                        t("col_name", lang): text(indicator.name, lang),
+                        t("col_period", lang): period_label(observation.period, lang),
+                        t("col_shown", lang): f"{stated(observation.value, indicator.unit, lang)}"
+                        f" ({observation.current.report.id})",
+                        t("col_earlier", lang): f"{stated(earlier.value, indicator.unit, lang)} ({earlier.report.id})",
+                        t("col_id", lang): indicator.id,
+                        t("col_line", lang): _where(dataset, indicator.id),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -52,8 +61,16 @@ def staff_lists(dataset: Dataset, assessed: dict, lang: str) -> list[tuple[str, 
     content = dataset.content
 
     def table(items) -> pd.DataFrame:
-        return pd.DataFrame([{t("col_item", lang): text(x.name, lang), t("col_id", lang): x.id,
-                              t("col_line", lang): _where(dataset, x.id)} for x in items])
+        return pd.DataFrame(
+            [
+                {
+                    t("col_item", lang): text(x.name, lang),
+                    t("col_id", lang): x.id,
+                    t("col_line", lang): _where(dataset, x.id),
+                }
+                for x in items
+            ]
+        )
 
     untranslated = [i for i in content.indicators if any("\u4e00" <= c <= "\u9fff" for c in i.name.en)]
     waiting = [x for x in content.targets if assessed[x.id].status == "not_reported"]
@@ -86,10 +103,25 @@ def uncurated_statements(dataset: Dataset, lang: str) -> Uncurated:
     for check in check_all(dataset):
         report = dataset.reports[check.report]
         clean += [] if check.missing or check.stale else [report.id]
-        rows += [{t("col_report", lang): report.id, t("col_section", lang): _section(s, lang), t("col_kind", lang): t(f"kind_{s.kind}", lang),
-                  t("col_quote", lang): s.text, t("col_line", lang): f"{report.file}:{s.line}"} for s in check.missing]
-        rows += [{t("col_report", lang): report.id, t("col_section", lang): "", t("col_kind", lang): t("kind_stale", lang),
-                  t("col_quote", lang): getattr(dataset.exclusions, group)[index].text,
-                  t("col_line", lang): f"{EXCLUSIONS}:{dataset.exclusion_lines[group, index]}"} for group, index in check.stale]
+        rows += [
+            {
+                t("col_report", lang): report.id,
+                t("col_section", lang): _section(s, lang),
+                t("col_kind", lang): t(f"kind_{s.kind}", lang),
+                t("col_quote", lang): s.text,
+                t("col_line", lang): f"{report.file}:{s.line}",
+            }
+            for s in check.missing
+        ]
+        rows += [
+            {
+                t("col_report", lang): report.id,
+                t("col_section", lang): "",
+                t("col_kind", lang): t("kind_stale", lang),
+                t("col_quote", lang): getattr(dataset.exclusions, group)[index].text,
+                t("col_line", lang): f"{EXCLUSIONS}:{dataset.exclusion_lines[group, index]}",
+            }
+            for group, index in check.stale
+        ]
         stale += len(check.stale)
     return Uncurated(pd.DataFrame(rows), len(rows) - stale, stale, clean)

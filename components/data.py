@@ -49,7 +49,9 @@ class Loaded:
     """What this run shows: the files' own dataset (fresh), or else the last good one (None when there is none)."""
 
     dataset: Dataset | None
-    errors: list[DataError] = field(default_factory=list)  # why the files themselves are not shown, if they fail validation
+    errors: list[DataError] = field(
+        default_factory=list
+    )  # why the files themselves are not shown, if they fail validation
     fresh: bool = False
     version: str | None = None  # of the dataset shown
     directory: str = ""
@@ -64,7 +66,9 @@ class PageError:
 
     page: str | None  # its URL path ("" for the overview); None when the frame failed before a page was chosen
     error: str  # "KeyError: 'economy'"
-    fresh: bool  # it raised with the files' own data (the last good data was shown instead), else with the last good data
+    fresh: (
+        bool  # it raised with the files' own data (the last good data was shown instead), else with the last good data
+    )
     at: datetime
 
 
@@ -99,15 +103,22 @@ def current_data() -> Loaded:
     directory = str(data_dir())
     reading = _read(directory, data_stamp(Path(directory)))
     choice = good.choose(Path(directory), reading, lambda version: _saved(directory, version))
-    return Loaded(choice.dataset, reading.errors, choice.fresh, choice.version, directory, reading, choice.why, choice.held)
+    return Loaded(
+        choice.dataset, reading.errors, choice.fresh, choice.version, directory, reading, choice.why, choice.held
+    )
 
 
 def confirm_held(loaded: Loaded, by: str) -> None:
     """`by`, a signed-in staff member, accepts the files' version held back for what it drops (the data-check page's
     button); every process and the publisher then take it (kpi/data/good.py). The run starts again to show it."""
     good.confirm(Path(loaded.directory), loaded.held.version, by)
-    LOG.info("held data version %s confirmed by %r (drops %s of %s items)", loaded.held.version, by, loaded.held.dropped,
-             loaded.held.total)
+    LOG.info(
+        "held data version %s confirmed by %r (drops %s of %s items)",
+        loaded.held.version,
+        by,
+        loaded.held.dropped,
+        loaded.held.total,
+    )
     st.rerun()
 
 

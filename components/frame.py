@@ -48,7 +48,9 @@ def show_view() -> None:
     st.set_page_config(page_title=document_title(page.title, frame.lang))
     draw_parts(page.parts)
     for download in page.downloads:  # made on a click, not for every viewer
-        st.download_button(download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore")
+        st.download_button(
+            download.label, download.build, file_name=download.file_name, mime=download.mime, on_click="ignore"
+        )
     if page.anchor:
         scroll_into_view(page.anchor)
 
@@ -68,7 +70,12 @@ def draw_parts(parts: Sequence[Part], first: Markup = Markup(""), key: str = "")
             st.html(join(blocks))
             blocks = []
         if isinstance(part, Plot):
-            st.plotly_chart({"data": part.spec["data"], "layout": part.spec["layout"]}, config=part.spec["config"], theme=None,
-                            width="stretch", key=f"{key}_plot_{n}" if key else None)
+            st.plotly_chart(
+                {"data": part.spec["data"], "layout": part.spec["layout"]},
+                config=part.spec["config"],
+                theme=None,
+                width="stretch",
+                key=f"{key}_plot_{n}" if key else None,
+            )
         elif isinstance(part, Search) and not key:
             st.text_input(part.label, key="q", bind="query-params", icon=":material/search:", width=320)

@@ -52,7 +52,9 @@ def leave_meeting() -> None:
 def meeting_bar(playlist: list[st.Page], page: st.Page, seconds: int, lang: str) -> None:
     """The way out, and when rotating, the pause button and the timer that moves to the next page."""
     with st.container(horizontal=True, gap="small"):
-        st.button(t("exit_meeting", lang), icon=":material/close_fullscreen:", key="exit_meeting", on_click=leave_meeting)
+        st.button(
+            t("exit_meeting", lang), icon=":material/close_fullscreen:", key="exit_meeting", on_click=leave_meeting
+        )
         if seconds:
             position = next((i for i, p in enumerate(playlist) if p.url_path == page.url_path), -1)
             _rotation(playlist[(position + 1) % len(playlist)], page.url_path, seconds, lang)
@@ -61,9 +63,12 @@ def meeting_bar(playlist: list[st.Page], page: st.Page, seconds: int, lang: str)
 def _rotation(next_page: st.Page, page_path: str, seconds: int, lang: str) -> None:
     st.session_state[_DUE] = time.monotonic() + seconds
     paused = st.session_state.get(_PAUSED, False)
-    st.button(t("resume" if paused else "pause", lang, seconds=seconds), key="rotation_button",
-              icon=":material/play_arrow:" if paused else ":material/pause:",
-              on_click=lambda: st.session_state.update({_PAUSED: not paused}))
+    st.button(
+        t("resume" if paused else "pause", lang, seconds=seconds),
+        key="rotation_button",
+        icon=":material/play_arrow:" if paused else ":material/pause:",
+        on_click=lambda: st.session_state.update({_PAUSED: not paused}),
+    )
     if not paused:
         st.html(_SCROLL.format(seconds=seconds, page=json.dumps(page_path)), unsafe_allow_javascript=True)
 

@@ -20,7 +20,6 @@ from kpi.site import STAFF_PATHS
 from kpi.texts import t
 
 
-
 def public_note(lang: str) -> None:
     """One neutral line above a page that shows the last good data rather than the files' own."""
     st.caption(f":material/update: {t('data_updating', lang)}")
@@ -39,7 +38,9 @@ def data_problems(errors: list[DataError], failures: list[PageError], lang: str)
 def _page_error(failure: PageError, lang: str) -> str:
     page = t("frame_page", lang) if failure.page is None else f"/{failure.page}"
     data = t("with_files" if failure.fresh else "with_last_good", lang)
-    return t("page_error_line", lang, at=failure.at.isoformat(" ", "seconds"), page=page, data=data, error=failure.error)
+    return t(
+        "page_error_line", lang, at=failure.at.isoformat(" ", "seconds"), page=page, data=data, error=failure.error
+    )
 
 
 def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: str) -> None:
@@ -68,8 +69,16 @@ def static_pages(loaded: Loaded, lang: str) -> None:
     elif not status.written:
         st.error(t("static_failed", lang, error=escape_markdown(status.error)), icon=":material/error:")
     else:
-        st.caption(t("static_written", lang, n=status.files, at=status.written, date=status.date,
-                     data=t("with_files" if status.fresh else "with_last_good", lang)))
+        st.caption(
+            t(
+                "static_written",
+                lang,
+                n=status.files,
+                at=status.written,
+                date=status.date,
+                data=t("with_files" if status.fresh else "with_last_good", lang),
+            )
+        )
         files = loaded.reading.version if loaded.reading else ""
         if status.version == files:
             st.caption(t("static_current", lang))

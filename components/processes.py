@@ -34,10 +34,20 @@ def supervised_processes(lang: str) -> None:
     except (OSError, xmlrpc.client.Error) as exc:
         st.warning(t("processes_unreachable", lang, error=type(exc).__name__), icon=":material/warning:")
         return
-    st.dataframe(pd.DataFrame([{
-        t("col_process", lang): p.name, t("col_state", lang): p.state, t("col_restarts", lang): p.restarts,
-        t("col_uptime", lang): str(timedelta(seconds=int(p.uptime))) if p.state == "RUNNING" else "—",
-    } for p in found]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col_process", lang): p.name,
+                    t("col_state", lang): p.state,
+                    t("col_restarts", lang): p.restarts,
+                    t("col_uptime", lang): str(timedelta(seconds=int(p.uptime))) if p.state == "RUNNING" else "—",
+                }
+                for p in found
+            ]
+        ),
+        hide_index=True,
+    )
     publisher_pulse(lang)
 
 
@@ -57,6 +67,8 @@ def publisher_pulse(lang: str) -> None:
     written = status.written if status and status.written else "—"
     age = heartbeat_age(beat)
     if age is None or age > STALE_AFTER_S:
-        st.warning(t("publisher_stale", lang, at=beat or "—", written=written, s=STALE_AFTER_S), icon=":material/warning:")
+        st.warning(
+            t("publisher_stale", lang, at=beat or "—", written=written, s=STALE_AFTER_S), icon=":material/warning:"
+        )
     else:
         st.caption(t("publisher_pulse", lang, at=beat, written=written))

@@ -41,8 +41,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from importlib.util import find_spec
 from datetime import date, datetime
+from importlib.util import find_spec
 from pathlib import Path
 
 from components.views.document import PLOTLY, PLOTS, Address, document
@@ -85,7 +85,10 @@ def pages(dataset: Dataset, today: date, base: str) -> Iterator[tuple[str, str |
             for lang in LANGS:
                 page = view.render(dataset, Viewer(lang, today), params)
                 if page.found:
-                    yield page_file(path, lang, params), document(dataset, page, Address(path, params), lang, today, base)
+                    yield (
+                        page_file(path, lang, params),
+                        document(dataset, page, Address(path, params), lang, today, base),
+                    )
                     downloads.update({d.file_name: d.build for d in page.downloads})
     for name, build in downloads.items():
         yield f"assets/{name}", build()
@@ -114,7 +117,10 @@ def plotly_js() -> Path:
     return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
-SETTLING, FAILED = "settling", "failed"  # behind, besides kpi/data/good.py's reasons: not settled yet; nothing could be written
+SETTLING, FAILED = (
+    "settling",
+    "failed",
+)  # behind, besides kpi/data/good.py's reasons: not settled yet; nothing could be written
 EVERY_S = 0.5  # a pass of the watcher
 
 
@@ -131,9 +137,13 @@ class Status:
     error: str = ""  # why the files' own data is not shown (a page raised with it, it fails validation, it is held)
     base: str = ""  # the public address its links are written for
     files_version: str = ""  # the files' version as last read (kpi/data/reading.py): the pages are current when equal
-    behind: str = ""  # why the pages do not show the files' version: "" (they do), settling, invalid, unsteady, broken, held
+    behind: str = (
+        ""  # why the pages do not show the files' version: "" (they do), settling, invalid, unsteady, broken, held
+    )
     held: dict | None = None  # the files' version held back: {"version", "dropped", "total"} (kpi/data/good.py Held)
-    heartbeat: str = ""  # the publisher's last pass (ISO, with its zone): refreshed every pass, even when nothing changes
+    heartbeat: str = (
+        ""  # the publisher's last pass (ISO, with its zone): refreshed every pass, even when nothing changes
+    )
 
 
 @dataclass(frozen=True)
@@ -167,8 +177,14 @@ def reason(choice: good.Choice) -> str:
     return "the files kept changing while they were read" if choice.why == good.UNSTEADY else ""
 
 
-def publish(directory: Path, site: Path, today: date, base: str = "", reading: good.Reading | None = None,
-            saved: Callable[[str], Dataset | None] | None = None) -> Status:
+def publish(
+    directory: Path,
+    site: Path,
+    today: date,
+    base: str = "",
+    reading: good.Reading | None = None,
+    saved: Callable[[str], Dataset | None] | None = None,
+) -> Status:
     """Write the site from the data kpi/data/good.py chooses (see the module's docstring) and switch to it in one step;
     nothing is rewritten when the site already shows that data as of that day. `reading`: the files as read (read
     now when not given); `saved(version)`: a last good copy, loaded (the watcher keeps the one it compares with)."""
@@ -177,8 +193,12 @@ def publish(directory: Path, site: Path, today: date, base: str = "", reading: g
     choice = good.choose(directory, reading, saved)
     why, behind, shown = reason(choice), choice.why, read_status(site)
     for candidate in candidates(directory, choice, saved):
-        if shown and shown.written and (shown.version, shown.date, shown.base) == (candidate.version, today.isoformat(), base) \
-                and (site / CURRENT).exists():
+        if (
+            shown
+            and shown.written
+            and (shown.version, shown.date, shown.base) == (candidate.version, today.isoformat(), base)
+            and (site / CURRENT).exists()
+        ):
             status = replace(shown, fresh=candidate.fresh, error="" if candidate.fresh else why)
             break
         build = site / BUILDS / f"{today.isoformat()}-{candidate.version[:16]}-{uuid.uuid4().hex[:8]}"
@@ -190,20 +210,29 @@ def publish(directory: Path, site: Path, today: date, base: str = "", reading: g
             LOG.error("static pages not written from data version %s", candidate.version, exc_info=exc)
             why = f"{type(exc).__name__}: {exc}"[:500]
             if candidate.fresh:
-                good.mark_broken(directory, candidate.version)  # as a page raising in Streamlit would: for every process
+                good.mark_broken(
+                    directory, candidate.version
+                )  # as a page raising in Streamlit would: for every process
                 behind = good.BROKEN
             continue
         point(site, CURRENT, f"{BUILDS}/{build.name}")
         _prune(site / BUILDS, keep=build.name)
         if candidate.fresh:
             good.remember(directory, reading)
-        status = Status(_now(), today.isoformat(), candidate.version, candidate.fresh, count, "" if candidate.fresh else why, base)
+        status = Status(
+            _now(), today.isoformat(), candidate.version, candidate.fresh, count, "" if candidate.fresh else why, base
+        )
         break
     else:
         status = Status("", today.isoformat(), "", False, 0, why or "no data", base)
         behind = behind or FAILED
-    status = replace(status, files_version=reading.version, behind="" if status.version == reading.version else behind,
-                     held=asdict(choice.held) if choice.held else None, heartbeat=_now())
+    status = replace(
+        status,
+        files_version=reading.version,
+        behind="" if status.version == reading.version else behind,
+        held=asdict(choice.held) if choice.held else None,
+        heartbeat=_now(),
+    )
     write_status(site, status)
     return status
 
@@ -223,7 +252,7 @@ def write_status(site: Path, status: Status) -> None:
 def _prune(builds: Path, keep: str) -> None:
     """Remove all but the newest builds (a reader of the one before may still be on it)."""
     older = sorted((b for b in builds.iterdir() if b.name != keep), key=lambda b: b.stat().st_mtime, reverse=True)
-    for old in older[KEEP_BUILDS - 1:]:
+    for old in older[KEEP_BUILDS - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -261,9 +290,13 @@ class Watcher:
             self.status = publish(self.directory, self.site, today, self.base, self._parse(contents), self._saved)
             self.written = self._key(contents, today)  # after: publishing may have saved the last good copy
             self.settling.doubt()  # a save during the writing is found at the next pass, even one that kept the stamp
-            LOG.info("static pages: %s files from %s (%s)%s", self.status.files, self.status.version[:12] or "nothing",
-                     "the files" if self.status.fresh else "the last good copy",
-                     f"; {self.status.error}" if self.status.error else "")
+            LOG.info(
+                "static pages: %s files from %s (%s)%s",
+                self.status.files,
+                self.status.version[:12] or "nothing",
+                "the files" if self.status.fresh else "the last good copy",
+                f"; {self.status.error}" if self.status.error else "",
+            )
             if self.history and self.status.fresh:
                 self._record()
         return self._beat(contents, settled)
@@ -326,10 +359,17 @@ def watch(directory: Path, site: Path, base: str, every: float = EVERY_S) -> Non
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.publish", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=None, help="the folder to write (default: $KPI_SITE_DIR or .state/site)")
-    parser.add_argument("--base-url", default=os.environ.get(BASE_URL_ENV, ""),
-                        help="the site's public address, for canonical links (default: $KPI_PUBLIC_URL)")
-    parser.add_argument("--watch", action="store_true", help="keep running: publish again on every change and every new day")
+    parser.add_argument(
+        "--site", type=Path, default=None, help="the folder to write (default: $KPI_SITE_DIR or .state/site)"
+    )
+    parser.add_argument(
+        "--base-url",
+        default=os.environ.get(BASE_URL_ENV, ""),
+        help="the site's public address, for canonical links (default: $KPI_PUBLIC_URL)",
+    )
+    parser.add_argument(
+        "--watch", action="store_true", help="keep running: publish again on every change and every new day"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s publish: %(message)s")
     site = (args.site or site_dir()).resolve()

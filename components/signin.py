@@ -48,8 +48,15 @@ from starlette.routing import Route
 from components.views.document import LANG_TAGS
 from components.views.html import Markup, html
 from components.views.style import stylesheet
-from kpi.staff.sessions import (COOKIE, SESSIONS_DIR_ENV, STAFF_FILE_ENV, USER_HEADER, Sessions,
-                                sessions_from_environment, user_header)
+from kpi.staff.sessions import (
+    COOKIE,
+    SESSIONS_DIR_ENV,
+    STAFF_FILE_ENV,
+    USER_HEADER,
+    Sessions,
+    sessions_from_environment,
+    user_header,
+)
 from kpi.texts import t
 
 LOG = logging.getLogger("kpi.signin")
@@ -62,7 +69,7 @@ HASHES_AT_ONCE = 2  # each try takes scrypt's 32 MiB: a burst of sign-ins waits 
 HEADERS = {  # the pages hold no script, load nothing from elsewhere, and are never cached or framed
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
+    "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
@@ -70,8 +77,14 @@ HEADERS = {  # the pages hold no script, load nothing from elsewhere, and are ne
 
 def create_app(sessions: Sessions, public_url: str = "") -> Starlette:
     """The sign-in app over these sessions; `public_url` decides the cookie's Secure flag and the origin allowed."""
-    app = Starlette(routes=[Route(SIGN_IN, show_form, methods=["GET"]), Route(SIGN_IN, sign_in, methods=["POST"]),
-                            Route(SIGN_OUT, sign_out, methods=["GET"]), Route(SESSION, session, methods=["GET"])])
+    app = Starlette(
+        routes=[
+            Route(SIGN_IN, show_form, methods=["GET"]),
+            Route(SIGN_IN, sign_in, methods=["POST"]),
+            Route(SIGN_OUT, sign_out, methods=["GET"]),
+            Route(SESSION, session, methods=["GET"]),
+        ]
+    )
     app.state.sessions, app.state.public_url = sessions, public_url
     app.state.hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
     app.state.failures = Failures()
@@ -82,8 +95,12 @@ class Failures:
     """Wrong passwords per client address within the last window (the sign-in server is one process: memory will do;
     a restart forgets them, and nginx's limit still holds)."""
 
-    def __init__(self, allowed: int = FAILURES_ALLOWED, window: float = FAILURE_WINDOW_S,
-                 now: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        allowed: int = FAILURES_ALLOWED,
+        window: float = FAILURE_WINDOW_S,
+        now: Callable[[], float] = time.monotonic,
+    ):
         self.allowed, self.window, self.now = allowed, window, now
         self._times: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
@@ -173,12 +190,26 @@ def sign_in_url(lang: str, next_path: str = "/", **extra: str) -> str:
     return SIGN_IN + (f"?{query}" if query else "")
 
 
-def sign_in_page(lang: str, next_path: str = "/", *, signed_in: str | None = None, wrong: bool = False,
-                 signed_out: bool = False, typed_name: str = "", too_many: int = 0) -> str:
+def sign_in_page(
+    lang: str,
+    next_path: str = "/",
+    *,
+    signed_in: str | None = None,
+    wrong: bool = False,
+    signed_out: bool = False,
+    typed_name: str = "",
+    too_many: int = 0,
+) -> str:
     """The whole page: who is signed in, or the form (with the refusal, or the sign-out's confirmation, above it)."""
     if signed_in is not None:
-        body = html('<p>{}</p><p><a href="{}">{}</a> · <a href="{}">{}</a></p>', t("signin_as", lang, name=signed_in),
-                    next_path, t("signin_continue", lang), SIGN_OUT + ("?lang=en" if lang == "en" else ""), t("sign_out", lang))
+        body = html(
+            '<p>{}</p><p><a href="{}">{}</a> · <a href="{}">{}</a></p>',
+            t("signin_as", lang, name=signed_in),
+            next_path,
+            t("signin_continue", lang),
+            SIGN_OUT + ("?lang=en" if lang == "en" else ""),
+            t("sign_out", lang),
+        )
     else:
         body = html("{}{}", _notice(lang, wrong, signed_out, too_many), _form(lang, next_path, typed_name))
     return _document(lang, next_path, body)
@@ -186,23 +217,43 @@ def sign_in_page(lang: str, next_path: str = "/", *, signed_in: str | None = Non
 
 def refusal_page(lang: str) -> str:
     """For a form posted from another site: what to do instead, and the way to this site's form."""
-    return _document(lang, "/", html('<p class="kb-alert" role="alert">{}</p><p><a href="{}">{}</a></p>',
-                                     t("signin_foreign", lang), sign_in_url(lang), t("signin_title", lang)))
+    return _document(
+        lang,
+        "/",
+        html(
+            '<p class="kb-alert" role="alert">{}</p><p><a href="{}">{}</a></p>',
+            t("signin_foreign", lang),
+            sign_in_url(lang),
+            t("signin_title", lang),
+        ),
+    )
 
 
 def _document(lang: str, next_path: str, body: Markup) -> str:
     """The page around `body`: the site's stylesheet inline (nothing asked of another host), the other language's link."""
     other = "zh" if lang == "en" else "en"
-    switch = html('<p class="kb-note"><a href="{}" lang="{}" hreflang="{}">{}</a></p>', sign_in_url(other, next_path),
-                  LANG_TAGS[other], LANG_TAGS[other], t("signin_other_lang", lang))
-    return str(html(
-        '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
-        '<title>{title} · {site}</title><link rel="icon" type="image/png" href="/assets/favicon.png">'
-        '<style>{style}</style></head><body class="kb-site"><main class="kb kb-signin"><h1>{title}</h1>{body}{switch}'
-        "</main></body></html>",
-        lang=LANG_TAGS[lang], title=t("signin_title", lang), site=t("app_title", lang), style=Markup(stylesheet()),
-        body=body, switch=switch))
+    switch = html(
+        '<p class="kb-note"><a href="{}" lang="{}" hreflang="{}">{}</a></p>',
+        sign_in_url(other, next_path),
+        LANG_TAGS[other],
+        LANG_TAGS[other],
+        t("signin_other_lang", lang),
+    )
+    return str(
+        html(
+            '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
+            '<title>{title} · {site}</title><link rel="icon" type="image/png" href="/assets/favicon.png">'
+            '<style>{style}</style></head><body class="kb-site"><main class="kb kb-signin"><h1>{title}</h1>{body}{switch}'
+            "</main></body></html>",
+            lang=LANG_TAGS[lang],
+            title=t("signin_title", lang),
+            site=t("app_title", lang),
+            style=Markup(stylesheet()),
+            body=body,
+            switch=switch,
+        )
+    )
 
 
 def _notice(lang: str, wrong: bool, signed_out: bool, too_many: int = 0) -> Markup:
@@ -224,8 +275,15 @@ def _form(lang: str, next_path: str, typed_name: str) -> Markup:
         '<label>{name} <input name="name" value="{typed}" autocomplete="username" maxlength="40" required{focus[0]}></label>'
         '<label>{password} <input type="password" name="password" autocomplete="current-password" required{focus[1]}>'
         '</label><button type="submit">{button}</button></form>',
-        action=SIGN_IN, next=next_path, lang=lang, name=t("signin_name", lang), typed=typed_name,
-        password=t("signin_password", lang), button=t("signin_button", lang), focus=focus)
+        action=SIGN_IN,
+        next=next_path,
+        lang=lang,
+        name=t("signin_name", lang),
+        typed=typed_name,
+        password=t("signin_password", lang),
+        button=t("signin_button", lang),
+        focus=focus,
+    )
 
 
 def _page(text: str, status: int) -> HTMLResponse:
@@ -236,7 +294,9 @@ async def show_form(request: Request) -> Response:
     """GET /staff/sign-in."""
     lang, next_path = _lang(request.query_params.get("lang")), local_path(request.query_params.get("next"))
     name = await run_in_threadpool(request.app.state.sessions.verify, request.cookies.get(COOKIE))
-    return _page(sign_in_page(lang, next_path, signed_in=name, signed_out=request.query_params.get("signed_out") == "1"), 200)
+    return _page(
+        sign_in_page(lang, next_path, signed_in=name, signed_out=request.query_params.get("signed_out") == "1"), 200
+    )
 
 
 async def read_form(request: Request) -> dict[str, str] | None:
@@ -321,18 +381,30 @@ def main(argv: list[str]) -> int:
     """Serve the app with uvicorn until stopped; a missing setting is a message and exit 2."""
     parser = argparse.ArgumentParser(prog="python -m components.signin", description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, required=True, help="the port to listen on")
-    parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, behind nginx)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, behind nginx)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s signin %(levelname)s: %(message)s")
     sessions = sessions_from_environment(os.environ)
     if sessions is None:
         parser.error(f"set {STAFF_FILE_ENV} (the password file) and {SESSIONS_DIR_ENV} (the sessions directory)")
     if not Path(os.environ[STAFF_FILE_ENV]).is_file():
-        LOG.warning("%s: no password file yet: nobody can sign in (python -m kpi staff add NAME FILE)", os.environ[STAFF_FILE_ENV])
+        LOG.warning(
+            "%s: no password file yet: nobody can sign in (python -m kpi staff add NAME FILE)",
+            os.environ[STAFF_FILE_ENV],
+        )
     import uvicorn  # only to serve: tests import the app without it
 
-    uvicorn.run(create_app(sessions, os.environ.get(PUBLIC_URL_ENV, "")), host=args.host, port=args.port,
-                access_log=False, log_level="info", proxy_headers=False, server_header=False)
+    uvicorn.run(
+        create_app(sessions, os.environ.get(PUBLIC_URL_ENV, "")),
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        log_level="info",
+        proxy_headers=False,
+        server_header=False,
+    )
     return 0
 
 

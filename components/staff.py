@@ -28,12 +28,28 @@ import streamlit as st
 
 from components.signin import SIGN_OUT
 from components.views.html import Markup, html
-from kpi.staff.sessions import (COOKIE, SESSIONS_DIR_ENV, STAFF_FILE_ENV, USER_HEADER, Sessions,
-                                sessions_from_environment, user_from_header)
+from kpi.staff.sessions import (
+    COOKIE,
+    SESSIONS_DIR_ENV,
+    STAFF_FILE_ENV,
+    USER_HEADER,
+    Sessions,
+    sessions_from_environment,
+    user_from_header,
+)
 from kpi.texts import t
 
-__all__ = ["NETWORK_HEADER", "PROXY_HEADER", "PROXY_SECRET_ENV", "USER_HEADER", "StaffViewer", "signed_in_html",
-           "signed_in_now", "staff_viewer", "viewer_from"]
+__all__ = [
+    "NETWORK_HEADER",
+    "PROXY_HEADER",
+    "PROXY_SECRET_ENV",
+    "USER_HEADER",
+    "StaffViewer",
+    "signed_in_html",
+    "signed_in_now",
+    "staff_viewer",
+    "viewer_from",
+]
 
 PROXY_SECRET_ENV = "KPI_PROXY_SECRET"
 PROXY_HEADER, NETWORK_HEADER = "X-Kpi-Proxy", "X-Kpi-Staff-Network"
@@ -89,6 +105,10 @@ def _sessions(directory: str, password_file: str) -> Sessions | None:
 
 
 def signed_in_html(name: str, lang: str) -> Markup:
-    """"Signed in as 张伟 · Sign out", for the staff pages."""
-    return html('<p class="kb kb-note">{} · <a href="{}" target="_self">{}</a></p>', t("signin_as", lang, name=name),
-                SIGN_OUT + ("?lang=en" if lang == "en" else ""), t("sign_out", lang))
+    """ "Signed in as 张伟 · Sign out", for the staff pages."""
+    return html(
+        '<p class="kb kb-note">{} · <a href="{}" target="_self">{}</a></p>',
+        t("signin_as", lang, name=name),
+        SIGN_OUT + ("?lang=en" if lang == "en" else ""),
+        t("sign_out", lang),
+    )

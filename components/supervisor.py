@@ -72,7 +72,14 @@ def processes(path: str) -> list[Process]:
     """Every program of the supervisord at `path`, in its order (raises OSError when it does not answer)."""
     server = connect(path).supervisor
     exits = unexpected_exits(server.readLog(-LOG_TAIL_BYTES, 0))
-    return [Process(info["name"], info["statename"], info["pid"],
-                    max(0, info["now"] - info["start"]) if info["statename"] == "RUNNING" else 0,
-                    exits[info["name"]], info["description"])
-            for info in server.getAllProcessInfo()]
+    return [
+        Process(
+            info["name"],
+            info["statename"],
+            info["pid"],
+            max(0, info["now"] - info["start"]) if info["statename"] == "RUNNING" else 0,
+            exits[info["name"]],
+            info["description"],
+        )
+        for info in server.getAllProcessInfo()
+    ]

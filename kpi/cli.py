@@ -32,9 +32,18 @@ def summary(dataset: Dataset, lang: str) -> str:
     content = dataset.content
     per_theme = Counter(i.theme for i in content.indicators)
     themes = ", ".join(f"{text(theme.name, lang)} {per_theme[theme.id]}" for theme in content.themes)
-    return t("cli_valid", lang, reports=len(content.reports), report_ids=", ".join(dataset.reports),
-             figure_count=len(content.indicators), themes=themes, targets=len(content.targets),
-             milestones=len(content.milestones), programmes=len(content.programmes), terms=len(dataset.glossary.terms))
+    return t(
+        "cli_valid",
+        lang,
+        reports=len(content.reports),
+        report_ids=", ".join(dataset.reports),
+        figure_count=len(content.indicators),
+        themes=themes,
+        targets=len(content.targets),
+        milestones=len(content.milestones),
+        programmes=len(content.programmes),
+        terms=len(dataset.glossary.terms),
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -56,7 +65,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kpi", description="东明路街道绩效看板数据工具 / dashboard data tool")
+    parser = argparse.ArgumentParser(
+        prog="python -m kpi", description="东明路街道绩效看板数据工具 / dashboard data tool"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="检查数据 / check the data files")
     validate.add_argument("dir", nargs="?", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
@@ -75,5 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except Exception as exc:  # a bug in this tool, not in the data: say so without a traceback
         error = f"{type(exc).__name__}: {exc}"
-        print(f"{t('cli_internal_error', 'zh', error=error)} / {t('cli_internal_error', 'en', error=error)}", file=sys.stderr)
+        print(
+            f"{t('cli_internal_error', 'zh', error=error)} / {t('cli_internal_error', 'en', error=error)}",
+            file=sys.stderr,
+        )
         return 3

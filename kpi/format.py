@@ -18,13 +18,16 @@ _PREFIX_ZH = {"nearly": "近", "about": "约", "over": "超"}
 # 余 and 超 both say "more than the number": English reads "over 50 million yuan", never "50 million+".
 _PREFIX_EN = {"more_than": "over ", "nearly": "nearly ", "about": "about ", "over": "over "}
 _QUALIFIER_WORDS = {
-    "exact": ("", ""), "more_than": ("余", "more than"), "nearly": ("近", "nearly"), "about": ("约", "about"),
+    "exact": ("", ""),
+    "more_than": ("余", "more than"),
+    "nearly": ("近", "nearly"),
+    "about": ("约", "about"),
     "over": ("超", "over"),
 }
 
 
 def split_magnitude(unit_zh: str) -> tuple[str, str]:
-    """"万件" → ("万", "件"): the report's multiplier and the counted thing."""
+    """ "万件" → ("万", "件"): the report's multiplier and the counted thing."""
     if len(unit_zh) > 1 and unit_zh[0] in _MAGNITUDES:
         return unit_zh[0], unit_zh[1:]
     return "", unit_zh
@@ -75,7 +78,7 @@ def base_unit(unit: Text, lang: str) -> str:
 
 
 def format_change(latest: float, previous: float, unit: Text, lang: str) -> str | int:
-    """"+11家" / "-0.35亿元" / "+35 million yuan"; 0 (a number) when nothing changed, so no arrow shows."""
+    """ "+11家" / "-0.35亿元" / "+35 million yuan"; 0 (a number) when nothing changed, so no arrow shows."""
     difference = round(latest - previous, 6)
     if difference == 0:
         return 0
@@ -90,7 +93,7 @@ def qualifier_word(qualifier: Qualifier, lang: str) -> str:
 
 
 def section_label(section: str, lang: str) -> str:
-    """"第一部分 五(二)" as the report cites it; in English "Part 1 · 5(2)" (chapter 5, section 2)."""
+    """ "第一部分 五(二)" as the report cites it; in English "Part 1 · 5(2)" (chapter 5, section 2)."""
     if lang == "zh":
         return section
     part, _, place = section.partition(" ")

@@ -135,8 +135,21 @@ def assess_target(target: Target, period: str, as_of: date) -> TargetAssessment:
         computed = _after_the_year(target, final, reached) if ended else _during_the_year(target, reached, pace)
     percent = None if reached is None or target.value == 0 else reached / target.value * 100
     override = target.override
-    return TargetAssessment(override.status if override else computed, computed, override.reason if override else None,
-                            as_of, period, latest, ignored_later, final, reached, threshold(target), percent, expected, pace)
+    return TargetAssessment(
+        override.status if override else computed,
+        computed,
+        override.reason if override else None,
+        as_of,
+        period,
+        latest,
+        ignored_later,
+        final,
+        reached,
+        threshold(target),
+        percent,
+        expected,
+        pace,
+    )
 
 
 def assess_milestone(milestone: Milestone, period: str, as_of: date) -> MilestoneAssessment:
@@ -154,13 +167,21 @@ def assess_milestone(milestone: Milestone, period: str, as_of: date) -> Mileston
     else:
         computed = "not_reported" if latest is None else latest.status
     override = milestone.override
-    return MilestoneAssessment(override.status if override else computed, computed,
-                               override.reason if override else None, as_of, period, latest, ignored_later)
+    return MilestoneAssessment(
+        override.status if override else computed,
+        computed,
+        override.reason if override else None,
+        as_of,
+        period,
+        latest,
+        ignored_later,
+    )
 
 
 def assess_all(content: IndicatorsFile, as_of: date) -> dict[str, TargetAssessment | MilestoneAssessment]:
     """Every target's and milestone's assessment on one date, by id, each in its report's plan year."""
     plans = {r.id: str(r.plans) for r in content.reports}
     assessed: dict[str, TargetAssessment | MilestoneAssessment] = {
-        t.id: assess_target(t, plans[t.source.report], as_of) for t in content.targets}
+        t.id: assess_target(t, plans[t.source.report], as_of) for t in content.targets
+    }
     return assessed | {m.id: assess_milestone(m, plans[m.source.report], as_of) for m in content.milestones}

@@ -40,14 +40,38 @@ STATUSES: tuple[Status, ...] = (
     Status("achieved", True, False, "✔", ":material/check_circle:", "green", ("已达成", "Achieved")),
     Status("done", False, True, "✔", ":material/check_circle:", "green", ("已完成", "Done")),
     Status("not_started", False, True, "○", ":material/radio_button_unchecked:", "gray", ("未开始", "Not started")),
-    Status("not_reported", True, True, "…", ":material/hourglass_empty:", "gray", ("尚无进展报告", "No progress reported yet"),
-           neutral=True),
-    Status("not_mentioned", True, True, "–", ":material/remove:", "gray",
-           ("{year}年报告未提及", "Not mentioned in the {year} report"), neutral=True),
+    Status(
+        "not_reported",
+        True,
+        True,
+        "…",
+        ":material/hourglass_empty:",
+        "gray",
+        ("尚无进展报告", "No progress reported yet"),
+        neutral=True,
+    ),
+    Status(
+        "not_mentioned",
+        True,
+        True,
+        "–",
+        ":material/remove:",
+        "gray",
+        ("{year}年报告未提及", "Not mentioned in the {year} report"),
+        neutral=True,
+    ),
     # The plan year is over and the next report's outcome is not in the data yet: a to-do for staff (the data-check
     # page), which the public reads as what it is, an outcome still to come, never as a failure.
-    Status("outcome_missing", True, True, "⋯", ":material/schedule:", "gray", ("待下一份报告", "Awaiting the next report"),
-           neutral=True),
+    Status(
+        "outcome_missing",
+        True,
+        True,
+        "⋯",
+        ":material/schedule:",
+        "gray",
+        ("待下一份报告", "Awaiting the next report"),
+        neutral=True,
+    ),
 )
 BY_ID = {status.id: status for status in STATUSES}
 TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]  # type: ignore[valid-type]

@@ -34,8 +34,9 @@ class LimitingWord:
     def stands_in(self, text: str) -> bool:
         """Whether the word stands in the Chinese text, other than inside one of `not_in`."""
         covered = [(m.start(), m.end()) for word in self.not_in for m in re.finditer(re.escape(word), text)]
-        return any(not any(a <= m.start() and m.end() <= b for a, b in covered)
-                   for m in re.finditer(re.escape(self.zh), text))
+        return any(
+            not any(a <= m.start() and m.end() <= b for a, b in covered) for m in re.finditer(re.escape(self.zh), text)
+        )
 
     def rendered_in(self, english: str) -> bool:
         """Whether the English holds one of the renderings at the start of a word (start also in started)."""
@@ -47,4 +48,6 @@ _DATA = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
 TERMS: list[dict] = _DATA["terms"]  # {zh, en, not_en?}: one English name per thing
 LIMITING: tuple[LimitingWord, ...] = tuple(
     LimitingWord(entry["zh"], kind, tuple(entry["en"]), tuple(entry.get("not_in", ())))
-    for kind, entries in _DATA["limiting"].items() for entry in entries)
+    for kind, entries in _DATA["limiting"].items()
+    for entry in entries
+)

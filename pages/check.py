@@ -13,7 +13,7 @@ from components.processes import supervised_processes
 from components.staff import signed_in_html, signed_in_now, staff_viewer
 from components.views.commitments import assessments
 from components.views.page import document_title
-from kpi.data.files import data_dir, data_stamp, EXCLUSIONS, INDICATORS
+from kpi.data.files import EXCLUSIONS, INDICATORS, data_dir, data_stamp
 from kpi.texts import t, text
 
 frame = page_frame()
@@ -74,18 +74,38 @@ for key, table in staff_lists(dataset, assessed, lang):
         st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader(t("check_files", lang))
-st.dataframe(pd.DataFrame([
-    {t("col_file", lang): name, t("col_size", lang): size,
-     t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds") if size >= 0 else "—"}
-    for name, mtime, size in data_stamp(data_dir())]), hide_index=True)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col_file", lang): name,
+                t("col_size", lang): size,
+                t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds")
+                if size >= 0
+                else "—",
+            }
+            for name, mtime, size in data_stamp(data_dir())
+        ]
+    ),
+    hide_index=True,
+)
 
 st.subheader(t("check_counts", lang))
-st.dataframe(pd.DataFrame([{
-    t("col_theme", lang): text(theme.name, lang),
-    t("count_indicators", lang): sum(i.theme == theme.id for i in content.indicators),
-    t("count_key", lang): sum(i.theme == theme.id and i.key for i in content.indicators),
-    t("numeric_targets", lang): sum(x.theme == theme.id for x in content.targets),
-    t("milestones", lang): sum(x.theme == theme.id for x in content.milestones),
-} for theme in content.themes]), hide_index=True, height=36 * (len(content.themes) + 1) + 3)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col_theme", lang): text(theme.name, lang),
+                t("count_indicators", lang): sum(i.theme == theme.id for i in content.indicators),
+                t("count_key", lang): sum(i.theme == theme.id and i.key for i in content.indicators),
+                t("numeric_targets", lang): sum(x.theme == theme.id for x in content.targets),
+                t("milestones", lang): sum(x.theme == theme.id for x in content.milestones),
+            }
+            for theme in content.themes
+        ]
+    ),
+    hide_index=True,
+    height=36 * (len(content.themes) + 1) + 3,
+)
 
 supervised_processes(lang)  # last: the deploy's processes and the publisher's heartbeat (components/processes.py)

@@ -8,5 +8,14 @@ from components.edit.history import history_part
 from components.edit.page import edit_page
 from components.edit.report import report_part
 
-edit_page({"progress": progress_part, "outcome": outcome_part, "figure": figure_part, "term": term_part,
-           "report": report_part, "file": file_part, "history": history_part})
+edit_page(
+    {
+        "progress": progress_part,
+        "outcome": outcome_part,
+        "figure": figure_part,
+        "term": term_part,
+        "report": report_part,
+        "file": file_part,
+        "history": history_part,
+    }
+)

@@ -89,8 +89,14 @@ def server(run_dir: Path, script: Path | None = None, env: dict[str, str] | None
     port = free_port()
     run_dir.mkdir(parents=True, exist_ok=True)
     with open(run_dir / f"streamlit-{port}.log", "ab") as log:
-        process = subprocess.Popen(cluster.streamlit_command(port, script), cwd=REPO_ROOT, env={**os.environ, **(env or {})},
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            cluster.streamlit_command(port, script),
+            cwd=REPO_ROOT,
+            env={**os.environ, **(env or {})},
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         cluster.wait_healthy(f"http://127.0.0.1:{port}")
         yield f"http://127.0.0.1:{port}", process.pid
@@ -153,11 +159,17 @@ def median_ms(function: Callable[[], object], repeat: int) -> float:
 def measure_data() -> None:
     """Loading and validating the shipped data, in this process and as the staff command."""
     load = median_ms(lambda: load_dataset(REPO_ROOT), 10)
-    cli = median_ms(lambda: subprocess.run([sys.executable, "-m", "kpi", "validate"], cwd=REPO_ROOT,
-                                           capture_output=True), 3)
-    table("Loading the data", ["what", "median ms"],
-          [["load_dataset (parse + validate + cross-check), median of 10", load],
-           ["python -m kpi validate (a new process), median of 3", cli]])
+    cli = median_ms(
+        lambda: subprocess.run([sys.executable, "-m", "kpi", "validate"], cwd=REPO_ROOT, capture_output=True), 3
+    )
+    table(
+        "Loading the data",
+        ["what", "median ms"],
+        [
+            ["load_dataset (parse + validate + cross-check), median of 10", load],
+            ["python -m kpi validate (a new process), median of 3", cli],
+        ],
+    )
 
 
 def time_to_content(browser: Browser, url: str) -> float:
@@ -182,10 +194,22 @@ def measure_ttc(browser: Browser, app: str, floor: str, pages: list[str], runs: 
                 query = "?lang=en" if lang == "en" else ""
                 times.setdefault((path, lang), []).append(time_to_content(browser, f"{app}/{path}{query}"))
     floor_s = statistics.median(times[(FLOOR_NAME, "")])
-    rows = [[label(path) if path != FLOOR_NAME else FLOOR_NAME, lang or "–", statistics.median(t), min(t), max(t),
-             ratio(statistics.median(t), floor_s)] for (path, lang), t in times.items()]
-    table(f"Time to content in headless Chromium (s, median of {runs}, fresh context, warm servers)",
-          ["page", "lang", "median s", "min", "max", "× floor"], rows)
+    rows = [
+        [
+            label(path) if path != FLOOR_NAME else FLOOR_NAME,
+            lang or "–",
+            statistics.median(t),
+            min(t),
+            max(t),
+            ratio(statistics.median(t), floor_s),
+        ]
+        for (path, lang), t in times.items()
+    ]
+    table(
+        f"Time to content in headless Chromium (s, median of {runs}, fresh context, warm servers)",
+        ["page", "lang", "median s", "min", "max", "× floor"],
+        rows,
+    )
 
 
 def measure_cold(browser: Browser, run_dir: Path) -> None:
@@ -193,8 +217,11 @@ def measure_cold(browser: Browser, run_dir: Path) -> None:
     with server(run_dir) as (app, pid):
         seconds = time_to_content(browser, f"{app}/economy?lang=en")
         rss = rss_mib([pid])
-    table("First request after a start", ["what", "value"],
-          [["/economy?lang=en, time to content (s)", seconds], ["server RSS after it (MiB)", rss]])
+    table(
+        "First request after a start",
+        ["what", "value"],
+        [["/economy?lang=en, time to content (s)", seconds], ["server RSS after it (MiB)", rss]],
+    )
 
 
 def measure_viewers(app: tuple[str, int], floor: tuple[str, int], pages: list[str], counts: list[int]) -> None:
@@ -205,10 +232,23 @@ def measure_viewers(app: tuple[str, int], floor: tuple[str, int], pages: list[st
         for n in counts:
             r = run_viewers(app[0], n, path)
             f = floor_runs[n]
-            rows.append([label(path), n, r["p50_s"], r["p95_s"], r["errors"], rss_mib([app[1]]),
-                         ratio(r["p50_s"], f["p50_s"]), ratio(r["p95_s"], f["p95_s"])])
-    table("Simultaneous new viewers on one process (websocket sessions to script_finished)",
-          ["page", "viewers", "p50 s", "p95 s", "errors", "server RSS MiB", "p50 × floor", "p95 × floor"], rows)
+            rows.append(
+                [
+                    label(path),
+                    n,
+                    r["p50_s"],
+                    r["p95_s"],
+                    r["errors"],
+                    rss_mib([app[1]]),
+                    ratio(r["p50_s"], f["p50_s"]),
+                    ratio(r["p95_s"], f["p95_s"]),
+                ]
+            )
+    table(
+        "Simultaneous new viewers on one process (websocket sessions to script_finished)",
+        ["page", "viewers", "p50 s", "p95 s", "errors", "server RSS MiB", "p50 × floor", "p95 × floor"],
+        rows,
+    )
 
 
 def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) -> None:
@@ -224,15 +264,31 @@ def measure_scale(run_dir: Path, page: str, concurrency: int, seconds: float) ->
             try:
                 for _ in range(processes * 2):
                     visit(running.url, path)
-                rates[f"{processes} behind nginx"] = client_cores(lambda: run_sustained(running.url, concurrency, seconds, path))
+                rates[f"{processes} behind nginx"] = client_cores(
+                    lambda: run_sustained(running.url, concurrency, seconds, path)
+                )
             finally:
                 cluster.stop(running.run_dir)
         base = one["sessions_per_s"]
-        rows += [[name, setup, r["sessions_per_s"], r["p50_s"], r["p95_s"], r["ok"], r["errors"],
-                  ratio(r["sessions_per_s"], base), r["client_cores"]] for setup, r in rates.items()]
-    table(f"Throughput: {concurrency} viewers opening new sessions for {seconds:g} s (counted after the first third)",
-          ["page", "setup", "sessions/s", "p50 s", "p95 s", "sessions", "errors", "× 1 process", "load client cores"],
-          rows)
+        rows += [
+            [
+                name,
+                setup,
+                r["sessions_per_s"],
+                r["p50_s"],
+                r["p95_s"],
+                r["ok"],
+                r["errors"],
+                ratio(r["sessions_per_s"], base),
+                r["client_cores"],
+            ]
+            for setup, r in rates.items()
+        ]
+    table(
+        f"Throughput: {concurrency} viewers opening new sessions for {seconds:g} s (counted after the first third)",
+        ["page", "setup", "sessions/s", "p50 s", "p95 s", "sessions", "errors", "× 1 process", "load client cores"],
+        rows,
+    )
 
 
 def first_visit_bytes(browser: Browser, url: str, streamlit: bool) -> dict:
@@ -258,8 +314,11 @@ def setups(running: cluster.Cluster, direct: str) -> tuple[tuple[str, str, str],
     direct. Why `as_of=<today>` behind nginx: no static page answers it (nginx passes it to Streamlit), and the view it
     asks for is today's, so Streamlit draws the page the static file holds."""
     today = time.strftime("%Y-%m-%d")
-    return (("static page (nginx)", running.url, ""), ("Streamlit behind nginx", running.url, f"as_of={today}"),
-            ("Streamlit direct", direct, ""))
+    return (
+        ("static page (nginx)", running.url, ""),
+        ("Streamlit behind nginx", running.url, f"as_of={today}"),
+        ("Streamlit direct", direct, ""),
+    )
 
 
 def address(base: str, path: str, *queries: str) -> str:
@@ -275,14 +334,30 @@ def measure_bytes(browser: Browser, run_dir: Path, pages: list[str]) -> None:
         for path in pages:
             for lang in ("zh", "en"):
                 for setup, base, query in setups(running, f"http://127.0.0.1:{next(iter(running.processes))}"):
-                    got = first_visit_bytes(browser, address(base, path, "lang=en" if lang == "en" else "", query),
-                                            streamlit=setup != "static page (nginx)")
-                    rows.append([label(path), lang, setup, got["http"], got["ws"], got["http"] + got["ws"],
-                                 f"{(got['http'] + got['ws']) / 1000:.1f}", got["requests"]])
+                    got = first_visit_bytes(
+                        browser,
+                        address(base, path, "lang=en" if lang == "en" else "", query),
+                        streamlit=setup != "static page (nginx)",
+                    )
+                    rows.append(
+                        [
+                            label(path),
+                            lang,
+                            setup,
+                            got["http"],
+                            got["ws"],
+                            got["http"] + got["ws"],
+                            f"{(got['http'] + got['ws']) / 1000:.1f}",
+                            got["requests"],
+                        ]
+                    )
     finally:
         cluster.stop(running.run_dir)
-    table("A first visit's bytes on the wire (fresh browser context, 1366 px)",
-          ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total KB", "requests"], rows)
+    table(
+        "A first visit's bytes on the wire (fresh browser context, 1366 px)",
+        ["page", "lang", "setup", "HTTP bytes", "websocket bytes", "total bytes", "total KB", "requests"],
+        rows,
+    )
 
 
 def slow_phone_visit(browser: Browser, url: str) -> tuple[float, int]:
@@ -316,12 +391,23 @@ def measure_slow4g(browser: Browser, run_dir: Path, pages: list[str], runs: int)
             for setup, base, query in setups(running, f"http://127.0.0.1:{next(iter(running.processes))}"):
                 visits = [slow_phone_visit(browser, address(base, path, query)) for _ in range(runs)]
                 seconds = [v[0] for v in visits]
-                rows.append([label(path), setup, statistics.median(seconds), min(seconds), max(seconds),
-                             f"{statistics.median(v[1] for v in visits) / 1000:.1f}"])
+                rows.append(
+                    [
+                        label(path),
+                        setup,
+                        statistics.median(seconds),
+                        min(seconds),
+                        max(seconds),
+                        f"{statistics.median(v[1] for v in visits) / 1000:.1f}",
+                    ]
+                )
     finally:
         cluster.stop(running.run_dir)
-    table(f"Slow-4G phone (150 ms, 1.6 Mbps, CPU ×{CPU_SLOWDOWN}): first figure on screen (s, median of {runs}) and KB on the wire",
-          ["page", "setup", "median s", "min", "max", "KB"], rows)
+    table(
+        f"Slow-4G phone (150 ms, 1.6 Mbps, CPU ×{CPU_SLOWDOWN}): first figure on screen (s, median of {runs}) and KB on the wire",
+        ["page", "setup", "median s", "min", "max", "KB"],
+        rows,
+    )
 
 
 def wrk(url: str, connections: int, seconds: float, run_dir: Path) -> dict:
@@ -329,11 +415,33 @@ def wrk(url: str, connections: int, seconds: float, run_dir: Path) -> dict:
     script = run_dir / "report.lua"
     script.write_text(WRK_REPORT)
     threads = min(2, connections)
-    result = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "-s", str(script),
-                             "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds:g}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     requests, duration, p50, p95, p99, errors = result.stdout.split("RESULT ", 1)[1].split()
-    return {"rps": int(requests) / float(duration), "p50_ms": int(p50) / 1000, "p95_ms": int(p95) / 1000,
-            "p99_ms": int(p99) / 1000, "errors": int(errors), "requests": int(requests)}
+    return {
+        "rps": int(requests) / float(duration),
+        "p50_ms": int(p50) / 1000,
+        "p95_ms": int(p95) / 1000,
+        "p99_ms": int(p99) / 1000,
+        "errors": int(errors),
+        "requests": int(requests),
+    }
 
 
 def measure_static(run_dir: Path, pages: list[str], connections: list[int], seconds: float) -> None:
@@ -345,9 +453,14 @@ def measure_static(run_dir: Path, pages: list[str], connections: list[int], seco
         for path in pages:
             for n in connections:
                 r = wrk(f"{running.url}/{path}", n, seconds, run_dir)
-                rows.append([label(path), n, r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["requests"], r["errors"]])
-        table(f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (an nginx worker per core, 2 cores shared with wrk)",
-              ["page", "connections", "requests/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors"], rows)
+                rows.append(
+                    [label(path), n, r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["requests"], r["errors"]]
+                )
+        table(
+            f"Static pages through nginx: wrk, N connections for {seconds:g} s, gzip (an nginx worker per core, 2 cores shared with wrk)",
+            ["page", "connections", "requests/s", "p50 ms", "p95 ms", "p99 ms", "requests", "errors"],
+            rows,
+        )
         for port in running.processes:  # stopped through supervisord, which would otherwise start them again
             cluster.supervisor(running.run_dir).supervisor.stopProcess(f"streamlit-{port}")
         down = [[label(path), urllib.request.urlopen(f"{running.url}/{path}", timeout=10).status] for path in pages]
@@ -356,25 +469,42 @@ def measure_static(run_dir: Path, pages: list[str], connections: list[int], seco
         cluster.stop(running.run_dir)
 
 
-def measure_reference(app: tuple[str, int], floor: tuple[str, int], pages: list[str], viewers: int, client: Path) -> None:
+def measure_reference(
+    app: tuple[str, int], floor: tuple[str, int], pages: list[str], viewers: int, client: Path
+) -> None:
     """50 new viewers at once, timed by this project's client and by the reference client, against the floor page.
 
     The two clients differ in where the clock starts: scripts/load.py starts it before the viewer connects (the
     websocket upgrade and Streamlit's new session are part of what a viewer waits for), the reference client once the
     websocket is open, just before it asks for the page run."""
+
     def reference(url: str, path: str) -> dict:
-        out = subprocess.run([sys.executable, str(client), url, "--viewers", str(viewers), "--page", path],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, str(client), url, "--viewers", str(viewers), "--page", path],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return ast.literal_eval(out.strip().splitlines()[-1])
 
     floor_own, floor_ref = run_viewers(floor[0], viewers), reference(floor[0], "")
     rows = [[FLOOR_NAME, floor_own["p95_s"], "–", floor_ref["p95_s"], "–"]]
     for path in pages:
         own, ref = run_viewers(app[0], viewers, path), reference(app[0], path)
-        rows.append([label(path), own["p95_s"], ratio(own["p95_s"], floor_own["p95_s"]), ref["p95_s"],
-                     ratio(ref["p95_s"], floor_ref["p95_s"])])
-    table(f"{viewers} new viewers at once, one process: p95 by both clients (s)",
-          ["page", "scripts/load.py p95", "× floor", "st_load.py p95", "× floor"], rows)
+        rows.append(
+            [
+                label(path),
+                own["p95_s"],
+                ratio(own["p95_s"], floor_own["p95_s"]),
+                ref["p95_s"],
+                ratio(ref["p95_s"], floor_ref["p95_s"]),
+            ]
+        )
+    table(
+        f"{viewers} new viewers at once, one process: p95 by both clients (s)",
+        ["page", "scripts/load.py p95", "× floor", "st_load.py p95", "× floor"],
+        rows,
+    )
 
 
 def client_cores(measure: Callable[[], dict]) -> dict:
@@ -391,7 +521,9 @@ def measure_soak(browser: Browser, app: tuple[str, int], minutes: float) -> None
     start, rows = time.monotonic(), []
     while time.monotonic() - start < minutes * 60:
         page.wait_for_timeout(30_000)
-        rows.append([round(time.monotonic() - start), rss_mib([app[1]]), "/" + page.url.split("?")[0].rsplit("/", 1)[-1]])
+        rows.append(
+            [round(time.monotonic() - start), rss_mib([app[1]]), "/" + page.url.split("?")[0].rsplit("/", 1)[-1]]
+        )
     page.close()
     table(f"Meeting-mode rotation every 5 s for {minutes:g} min: server memory", ["t s", "RSS MiB", "page"], rows)
 
@@ -412,16 +544,22 @@ def measure_synthetic(run_dir: Path, indicators: int, themes: int) -> None:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "kpi", "validate", str(data)], cwd=REPO_ROOT, capture_output=True)
     cli_s = time.perf_counter() - start
-    table("Synthetic data: loading", ["what", "value"],
-          [["load_dataset (s)", load_s], ["python -m kpi validate DIR (s)", cli_s], ["result", outcome]])
+    table(
+        "Synthetic data: loading",
+        ["what", "value"],
+        [["load_dataset (s)", load_s], ["python -m kpi validate DIR (s)", cli_s], ["result", outcome]],
+    )
     if dataset is None:
         return
     paths = ["", "targets", dataset.content.themes[0].id, "glossary", "source"]
     with server(run_dir, env={"KPI_DATA_DIR": str(data)}) as (app, _), server(run_dir, FLOOR) as (floor, _):
         visit(app, "")  # the first load of the data is not a page's cost
-        rows = [[label(p), run_viewers(app, 1, p)["p50_s"]] for p in paths] + [[FLOOR_NAME, run_viewers(floor, 1)["p50_s"]]]
-    table("Synthetic data: one viewer's first run per page (s, websocket session to script_finished)",
-          ["page", "s"], rows)
+        rows = [[label(p), run_viewers(app, 1, p)["p50_s"]] for p in paths] + [
+            [FLOOR_NAME, run_viewers(floor, 1)["p50_s"]]
+        ]
+    table(
+        "Synthetic data: one viewer's first run per page (s, websocket session to script_finished)", ["page", "s"], rows
+    )
 
 
 # ---------------------------------------------------------------- running
@@ -440,10 +578,12 @@ def warm(app: str, floor: str, pages: list[str]) -> None:
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("--parts", nargs="+", choices=PARTS, default=[p for p in PARTS if p != "soak"],
-                        help="default: all but soak")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
+    parser.add_argument(
+        "--parts", nargs="+", choices=PARTS, default=[p for p in PARTS if p != "soak"], help="default: all but soak"
+    )
     parser.add_argument("--pages", nargs="+", help='url paths ("" is the overview); default: every page')
     parser.add_argument("--runs", type=int, default=5, help="browser loads per page and language (ttc)")
     parser.add_argument("--viewers", type=int, nargs="+", default=[1, 10, 50, 100])
@@ -453,7 +593,9 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--soak-minutes", type=float, default=2.0)
     parser.add_argument("--connections", type=int, nargs="+", default=[500, 2000], help="static: wrk's clients at once")
     parser.add_argument("--reference-client", type=Path, default=REFERENCE_CLIENT, help="reference: st_load.py")
-    parser.add_argument("--synthetic", action="store_true", help="only the synthetic data set (scripts/synthetic_data.py)")
+    parser.add_argument(
+        "--synthetic", action="store_true", help="only the synthetic data set (scripts/synthetic_data.py)"
+    )
     parser.add_argument("--indicators", type=int, default=10_000)
     parser.add_argument("--themes", type=int, default=40)
     return parser.parse_args(argv)
@@ -462,8 +604,10 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> None:
     args = arguments(argv)
     print(f"Command: `{shlex.join(['.venv/bin/python', 'scripts/benchmark.py', *argv])}`  ")
-    print(f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
-          f"{time.strftime('%Y-%m-%d %H:%M')}")
+    print(
+        f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+        f"{time.strftime('%Y-%m-%d %H:%M')}"
+    )
     with tempfile.TemporaryDirectory(prefix="kpi-benchmark-") as tmp:
         run_dir = Path(tmp)
         if args.synthetic:

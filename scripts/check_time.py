@@ -51,7 +51,9 @@ def one_line_change(directory: Path) -> Change:
     text = read_texts(directory, [INDICATORS])[INDICATORS]
     old = f"en: {figure.name.en}" if f"en: {figure.name.en}" in text else f"en: '{figure.name.en}'"
     assert old in text, old
-    return Change(f"indicators[{figure.id}].name.en", {INDICATORS: text.replace(old, old + " (edited)", 1)}, {INDICATORS: text})
+    return Change(
+        f"indicators[{figure.id}].name.en", {INDICATORS: text.replace(old, old + " (edited)", 1)}, {INDICATORS: text}
+    )
 
 
 def timed(step: Callable[[], object]) -> tuple[float, object]:
@@ -62,7 +64,9 @@ def timed(step: Callable[[], object]) -> tuple[float, object]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--synthetic", action="store_true", help="10,000 synthetic indicators instead of the shipped data")
+    parser.add_argument(
+        "--synthetic", action="store_true", help="10,000 synthetic indicators instead of the shipped data"
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,10 +75,21 @@ def main(argv: list[str]) -> int:
         today = date.today()
         before = load_dataset(directory)
         first_draw, _ = timed(lambda: drawn(before, today))  # the app's current data: drawn once, then kept
-        times: dict[str, list[float]] = {name: [] for name in ("diff", "copy + load (validate)", "render every page",
-                                                                "changed pages", "check with render", "check without render")}
+        times: dict[str, list[float]] = {
+            name: []
+            for name in (
+                "diff",
+                "copy + load (validate)",
+                "render every page",
+                "changed pages",
+                "check with render",
+                "check without render",
+            )
+        }
         for _ in range(args.runs):
-            times["diff"].append(timed(lambda: unified_diff(INDICATORS, change.base[INDICATORS], change.texts[INDICATORS]))[0])
+            times["diff"].append(
+                timed(lambda: unified_diff(INDICATORS, change.base[INDICATORS], change.texts[INDICATORS]))[0]
+            )
             seconds, after = timed(lambda: load_copy(directory, {INDICATORS: change.texts[INDICATORS].encode()}))
             times["copy + load (validate)"].append(seconds)
             times["render every page"].append(timed(lambda: render_problems(after))[0])
@@ -84,8 +99,10 @@ def main(argv: list[str]) -> int:
             assert checked.passed, checked.errors[:3] + checked.problems[:3]
             times["check with render"].append(checked.seconds)
             times["check without render"].append(check(directory, change).seconds)
-        print(f"{len(before.content.indicators)} indicators, {len(drawn(before, today).digests)} pages; the data as it is drawn "
-              f"once in {first_draw:.2f} s; the change changes {len(pages)} pages\n")
+        print(
+            f"{len(before.content.indicators)} indicators, {len(drawn(before, today).digests)} pages; the data as it is drawn "
+            f"once in {first_draw:.2f} s; the change changes {len(pages)} pages\n"
+        )
         print("| step | median s | min | max |\n|---|---:|---:|---:|")
         for name, values in times.items():
             print(f"| {name} | {statistics.median(values):.2f} | {min(values):.2f} | {max(values):.2f} |")

@@ -99,11 +99,16 @@ def summary(visits: list[Visit], wall_s: float) -> dict:
     """p50/p95 of the successful loads, the error count and sessions per second."""
     times = [v.seconds for v in visits if not v.error]
     errors = [v.error for v in visits if v.error]
-    return {"viewers": len(visits), "ok": len(times), "errors": len(errors),
-            "p50_s": round(statistics.median(times), 3) if times else None,
-            "p95_s": round(percentile(times, 0.95), 3) if times else None,
-            "wall_s": round(wall_s, 3), "sessions_per_s": round(len(times) / wall_s, 2) if wall_s else None,
-            "first_error": errors[0] if errors else ""}
+    return {
+        "viewers": len(visits),
+        "ok": len(times),
+        "errors": len(errors),
+        "p50_s": round(statistics.median(times), 3) if times else None,
+        "p95_s": round(percentile(times, 0.95), 3) if times else None,
+        "wall_s": round(wall_s, 3),
+        "sessions_per_s": round(len(times) / wall_s, 2) if wall_s else None,
+        "first_error": errors[0] if errors else "",
+    }
 
 
 def run_viewers(base_url: str, n: int, page: str = "", query: str = "", timeout: float = TIMEOUT_S) -> dict:
@@ -124,8 +129,9 @@ def run_viewers(base_url: str, n: int, page: str = "", query: str = "", timeout:
     return summary(visits, time.monotonic() - start)
 
 
-def sustain(base_url: str, concurrency: int, seconds: float, page: str = "", query: str = "",
-            timeout: float = TIMEOUT_S) -> list[Visit]:
+def sustain(
+    base_url: str, concurrency: int, seconds: float, page: str = "", query: str = "", timeout: float = TIMEOUT_S
+) -> list[Visit]:
     """`concurrency` viewers, each opening one new session after another for `seconds`: throughput."""
     visits: list[Visit] = []
     deadline = time.monotonic() + seconds
@@ -142,8 +148,9 @@ def sustain(base_url: str, concurrency: int, seconds: float, page: str = "", que
     return visits
 
 
-def run_sustained(base_url: str, concurrency: int, seconds: float, page: str = "", query: str = "",
-                  warmup: float | None = None) -> dict:
+def run_sustained(
+    base_url: str, concurrency: int, seconds: float, page: str = "", query: str = "", warmup: float | None = None
+) -> dict:
     """Sessions per second to script_finished in steady state: sessions that finished after `warmup`
     (default: a third of the run, while the first wave of `concurrency` sessions is still arriving)."""
     warmup = seconds / 3 if warmup is None else warmup
@@ -190,7 +197,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--query", default="", help="query string without '?', e.g. lang=en")
     parser.add_argument("--sustain", type=float, metavar="SECONDS", help="measure throughput for this long instead")
     parser.add_argument("--concurrency", type=int, default=50, help="viewers at a time with --sustain")
-    parser.add_argument("--rss-port", type=int, nargs="*", default=[], help="also print the RSS of the servers on these ports")
+    parser.add_argument(
+        "--rss-port", type=int, nargs="*", default=[], help="also print the RSS of the servers on these ports"
+    )
     args = parser.parse_args(argv)
     if args.sustain:
         results = [run_sustained(args.url, args.concurrency, args.sustain, args.page, args.query)]

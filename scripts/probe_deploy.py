@@ -38,7 +38,16 @@ from scripts.deploy import cluster  # noqa: E402
 
 BOGUS = "Basic " + base64.b64encode(b"nobody:nothing").decode()
 # Every kind of route: a static page, Streamlit's, the staff pages, the sign-in server's, the websocket.
-ROUTES = ("/", "/economy?lang=en", "/targets?q=x", "/check", "/edit", "/staff/session", "/staff/sign-in", "/_stcore/stream")
+ROUTES = (
+    "/",
+    "/economy?lang=en",
+    "/targets?q=x",
+    "/check",
+    "/edit",
+    "/staff/session",
+    "/staff/sign-in",
+    "/_stcore/stream",
+)
 STAFF_COOKIES = ("kpi_session", "kpi_staff")
 # What the public reads during a restart: static pages and pages only Streamlit answers.
 READ_PATHS = ("/", "/economy?lang=en", f"/targets?q={quote('平安')}", "/?mode=meeting", "/_stcore/health")
@@ -51,14 +60,19 @@ class Response:
     body: bytes = b""
 
 
-def request(url: str, method: str = "GET", data: bytes | None = None, timeout: float = 20.0, **headers: str) -> Response:
+def request(
+    url: str, method: str = "GET", data: bytes | None = None, timeout: float = 20.0, **headers: str
+) -> Response:
     """One request, redirects not followed (a 302 to the sign-in form is an answer); the status even for errors."""
+
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
             return None
 
     opener = urllib.request.build_opener(NoRedirect)
-    call = urllib.request.Request(url, data=data, method=method, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    call = urllib.request.Request(
+        url, data=data, method=method, headers={k.replace("_", "-"): v for k, v in headers.items()}
+    )
     try:
         with opener.open(call, timeout=timeout) as answer:
             return Response(answer.status, _headers(answer.headers), answer.read())
@@ -76,9 +90,17 @@ def _headers(message) -> dict[str, list[str]]:  # noqa: ANN001
 def upgrade(base: str, origin: str | None, host: str | None = None, **headers: str) -> int:
     """The HTTP status nginx answers a websocket upgrade at /_stcore/stream with (101: connected)."""
     parts = urlsplit(base)
-    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host or parts.netloc}", "Upgrade: websocket", "Connection: Upgrade",
-             "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Protocol: streamlit",
-             *([f"Origin: {origin}"] if origin else []), *(f"{k.replace('_', '-')}: {v}" for k, v in headers.items())]
+    lines = [
+        "GET /_stcore/stream HTTP/1.1",
+        f"Host: {host or parts.netloc}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Protocol: streamlit",
+        *([f"Origin: {origin}"] if origin else []),
+        *(f"{k.replace('_', '-')}: {v}" for k, v in headers.items()),
+    ]
     with socket.create_connection((parts.hostname, parts.port), timeout=20) as connection:
         connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         status_line = connection.makefile("rb").readline().decode()
@@ -104,7 +126,9 @@ def wrong_passwords_before_limit(base: str, tries: int = 30, **headers: str) -> 
     form = b"name=nobody&password=wrong&next=%2Fcheck&lang=en"
     started = time.monotonic()
     for attempt in range(tries):
-        answer = request(base + "/staff/sign-in", "POST", form, Content_Type="application/x-www-form-urlencoded", **headers)
+        answer = request(
+            base + "/staff/sign-in", "POST", form, Content_Type="application/x-www-form-urlencoded", **headers
+        )
         if answer.status == 429:
             return attempt, time.monotonic() - started
     return tries, time.monotonic() - started
@@ -218,18 +242,28 @@ def probe(readers: int, public_host: str) -> None:
             given = staff_cookies_for_bogus_authorization(base)
             print(f"bogus Authorization → staff cookie: {len(given)} of {len(ROUTES)} routes {given or ''}")
             print(f"/check with a bogus Authorization: HTTP {request(base + '/check', Authorization=BOGUS).status}")
-            print(f"websocket under the public host name: HTTP {upgrade(base, f'http://{public_host}:{port}', f'{public_host}:{port}')}")
-            print(f"websocket from a foreign origin: HTTP {upgrade(base, 'https://elsewhere.example', f'{public_host}:{port}')}")
-            print(f"websocket from this machine's origin on a public deploy: HTTP {upgrade(base, f'http://127.0.0.1:{port}')}")
+            print(
+                f"websocket under the public host name: HTTP {upgrade(base, f'http://{public_host}:{port}', f'{public_host}:{port}')}"
+            )
+            print(
+                f"websocket from a foreign origin: HTTP {upgrade(base, 'https://elsewhere.example', f'{public_host}:{port}')}"
+            )
+            print(
+                f"websocket from this machine's origin on a public deploy: HTTP {upgrade(base, f'http://127.0.0.1:{port}')}"
+            )
             tries, seconds = wrong_passwords_before_limit(base)
             print(f"wrong passwords answered before the first 429: {tries} (in {seconds:.2f} s)")
             for port_ in running.processes:
-                print(f"Streamlit process on {port_} killed: healthy again after {seconds_until_healthy_after_kill(run_dir, port_):.2f} s")
+                print(
+                    f"Streamlit process on {port_} killed: healthy again after {seconds_until_healthy_after_kill(run_dir, port_):.2f} s"
+                )
             print(f"publisher killed: writing again after {seconds_until_publisher_writes_after_kill(run_dir):.2f} s")
             print(f"publisher: {publisher_probes(run_dir)}")
             load, took = restart_under_load(run_dir, base, readers)
-            print(f"restart under {readers} concurrent readers: took {took:.1f} s; {sum(load.counts.values())} requests, "
-                  f"{load.failed} refused or failed {dict(load.counts)}")
+            print(
+                f"restart under {readers} concurrent readers: took {took:.1f} s; {sum(load.counts.values())} requests, "
+                f"{load.failed} refused or failed {dict(load.counts)}"
+            )
         finally:
             cluster.stop(run_dir)
 
@@ -237,7 +271,9 @@ def probe(readers: int, public_host: str) -> None:
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, default=50, help="concurrent readers during restart")
-    parser.add_argument("--public-host", default="dongming.example.org", help="the public URL's host name (resolved to this machine)")
+    parser.add_argument(
+        "--public-host", default="dongming.example.org", help="the public URL's host name (resolved to this machine)"
+    )
     args = parser.parse_args(argv)
     probe(args.readers, args.public_host)
 

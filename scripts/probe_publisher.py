@@ -118,7 +118,12 @@ def settled_on(site: Path, data: Path, timeout: float, files: int = 0) -> str:
 
     def ready() -> bool:
         now = status(site)
-        return shows(site, want) and bool(now.get("written")) and not _writing(site) and now.get("files") == (files or now.get("files"))
+        return (
+            shows(site, want)
+            and bool(now.get("written"))
+            and not _writing(site)
+            and now.get("files") == (files or now.get("files"))
+        )
 
     ok = wait(ready, timeout / 2) or (os.utime(data / INDICATORS) or wait(ready, timeout / 2))
     return status(site).get("version", "") if ok else ""
@@ -161,13 +166,20 @@ def edit_trials(data: Path, site: Path, trials: int, keep: float, log: Callable[
             found.seconds.append(time.monotonic() - saved)
         else:
             found.kept_earlier += 1
-        log(f"edit {trial}: " + (f"later edit public after {found.seconds[-1]:.1f} s" if shows(site, later)
-                                 else f"the earlier edit kept for {keep:.0f} s"))
+        log(
+            f"edit {trial}: "
+            + (
+                f"later edit public after {found.seconds[-1]:.1f} s"
+                if shows(site, later)
+                else f"the earlier edit kept for {keep:.0f} s"
+            )
+        )
     return found
 
 
-def cut_trials(data: Path, site: Path, cuts: int, stall: float, keep: float, seed: int,
-               log: Callable[[str], None] = print) -> CutTrials:
+def cut_trials(
+    data: Path, site: Path, cuts: int, stall: float, keep: float, seed: int, log: Callable[[str], None] = print
+) -> CutTrials:
     """`cuts` times: indicators.yaml truncated in place, written up to a random line boundary, left so for `stall`
     seconds, then written whole."""
     path, found, rng = data / INDICATORS, CutTrials(), random.Random(seed)
@@ -194,7 +206,7 @@ def cut_trials(data: Path, site: Path, cuts: int, stall: float, keep: float, see
             time.sleep(max(0.0, left()))  # the stall, whole, whatever was seen
             reached = reached or from_the_cut(site, version)
             held = status(site).get("behind") == "held"
-            file.write(whole[len(prefix):])
+            file.write(whole[len(prefix) :])
         reached, back = after_the_save(site, version, keep, reached)
         stayed = reached and not back
         found.validated += reading.dataset is not None
@@ -204,9 +216,14 @@ def cut_trials(data: Path, site: Path, cuts: int, stall: float, keep: float, see
             found.reached += 1
             found.reached_drops.append(drops or (0, 0))
             found.stayed += stayed
-        log(f"cut {trial} at line {cut}/{len(lines)}: " + ("validates" if reading.dataset is not None else "invalid")
-            + (f", drops {drops[0]} of {drops[1]} items" if drops else "") + (", held" if held else "")
-            + (", REACHED the public pages" if reached else "") + (", and stayed" if reached and stayed else ""))
+        log(
+            f"cut {trial} at line {cut}/{len(lines)}: "
+            + ("validates" if reading.dataset is not None else "invalid")
+            + (f", drops {drops[0]} of {drops[1]} items" if drops else "")
+            + (", held" if held else "")
+            + (", REACHED the public pages" if reached else "")
+            + (", and stayed" if reached and stayed else "")
+        )
     return found
 
 
@@ -233,16 +250,27 @@ def start_publisher(repo: Path, data: Path, root: Path) -> subprocess.Popen:
     """`repo`'s publisher, watching `data`, with state and site directories of its own under `root`."""
     env = {**os.environ, "KPI_DATA_DIR": str(data), "KPI_STATE_DIR": str(root / "state"), "PYTHONPATH": str(repo)}
     with open(root / "publish.log", "ab") as log:
-        return subprocess.Popen([sys.executable, "-m", "components.publish", "--watch", "--site", str(root / "site")],
-                                cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, "-m", "components.publish", "--watch", "--site", str(root / "site")],
+            cwd=repo,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="the checkout whose publisher runs (default: this one)")
+    parser.add_argument(
+        "--repo", type=Path, default=REPO_ROOT, help="the checkout whose publisher runs (default: this one)"
+    )
     parser.add_argument("--edits", type=int, default=12, help="trials of an edit saved during a publish")
-    parser.add_argument("--cuts", type=int, default=40, help="trials of indicators.yaml cut at a random line, saved in place")
-    parser.add_argument("--stall", type=float, default=3.0, help="seconds a cut file stays so before the rest is written")
+    parser.add_argument(
+        "--cuts", type=int, default=40, help="trials of indicators.yaml cut at a random line, saved in place"
+    )
+    parser.add_argument(
+        "--stall", type=float, default=3.0, help="seconds a cut file stays so before the rest is written"
+    )
     parser.add_argument("--keep", type=float, default=30.0, help="seconds to wait before calling a state 'for good'")
     parser.add_argument("--seed", type=int, default=28)
     args = parser.parse_args(argv)
@@ -265,12 +293,20 @@ def main(argv: list[str]) -> int:
         publisher.wait(30)
     print(f"\npublisher of {args.repo} ({read_contents(data).digest[:8]} data), {' '.join(argv)}")
     seconds = sorted(edits.seconds)
-    print(f"edits during a publish: {edits.kept_earlier} of {edits.trials} kept the earlier edit for {args.keep:.0f} s"
-          + (f" ({edits.never_written} more edits never written at all)" if edits.never_written else "")
-          + (f"; the later edit public after {seconds[len(seconds) // 2]:.1f} s (median), {seconds[-1]:.1f} s (max)" if seconds else ""))
+    print(
+        f"edits during a publish: {edits.kept_earlier} of {edits.trials} kept the earlier edit for {args.keep:.0f} s"
+        + (f" ({edits.never_written} more edits never written at all)" if edits.never_written else "")
+        + (
+            f"; the later edit public after {seconds[len(seconds) // 2]:.1f} s (median), {seconds[-1]:.1f} s (max)"
+            if seconds
+            else ""
+        )
+    )
     worst = max((d for d, _ in cuts.reached_drops), default=0)
-    print(f"cuts saved in place (stalled {args.stall:g} s): {cuts.validated} of {cuts.trials} validated, {cuts.held} held, "
-          f"{cuts.reached} reached the public pages (at most {worst} items dropped), {cuts.stayed} stayed for {args.keep:.0f} s")
+    print(
+        f"cuts saved in place (stalled {args.stall:g} s): {cuts.validated} of {cuts.trials} validated, {cuts.held} held, "
+        f"{cuts.reached} reached the public pages (at most {worst} items dropped), {cuts.stayed} stayed for {args.keep:.0f} s"
+    )
     shutil.rmtree(root, ignore_errors=True)
     return 0
 

@@ -63,23 +63,32 @@ def generate(indicators: int, themes: int, targets: int, milestones: int, seed: 
         quote = f"{theme}{name}{verb}{value:g}{unit[0]}。"
         return Figure(f"{theme}.{kind}{number:05d}", theme, name, unit, value, quote, key=number < themes * 4)
 
-    return Synthetic(theme_ids,
-                     [figure("figure", n, "完成") for n in range(indicators)],
-                     [figure("target", n, "计划完成") for n in range(targets)],
-                     [figure("milestone", n, "建成第") for n in range(milestones)],
-                     [(f"术语{n}", f"术语{n}是用于测试的名词解释第{n}条。") for n in range(5)])
+    return Synthetic(
+        theme_ids,
+        [figure("figure", n, "完成") for n in range(indicators)],
+        [figure("target", n, "计划完成") for n in range(targets)],
+        [figure("milestone", n, "建成第") for n in range(milestones)],
+        [(f"术语{n}", f"术语{n}是用于测试的名词解释第{n}条。") for n in range(5)],
+    )
 
 
 def report_text(data: Synthetic) -> str:
     """The report: part one quotes every figure, part two every target and milestone, then the glossary."""
-    lines = ["合成测试报告（不是真实数据）", PART_ONE, *(f.quote for f in data.indicators),
-             PART_TWO, *(f.quote for f in (*data.targets, *data.milestones)),
-             GLOSSARY_HEADING, *(f"{n}. {term}:{definition}" for n, (term, definition) in enumerate(data.terms, 1))]
+    lines = [
+        "合成测试报告（不是真实数据）",
+        PART_ONE,
+        *(f.quote for f in data.indicators),
+        PART_TWO,
+        *(f.quote for f in (*data.targets, *data.milestones)),
+        GLOSSARY_HEADING,
+        *(f"{n}. {term}:{definition}" for n, (term, definition) in enumerate(data.terms, 1)),
+    ]
     return "\n".join(lines) + "\n"
 
 
 def documents(data: Synthetic) -> tuple[dict, dict]:
     """indicators.yaml and glossary.yaml as data, in the shape kpi/model.py defines (adapt with the model)."""
+
     def text(zh: str, en: str) -> dict:
         return {"zh": zh, "en": en}
 
@@ -87,26 +96,70 @@ def documents(data: Synthetic) -> tuple[dict, dict]:
         return {"report": REPORT_ID, "section": f"{part} 一(一)", "quote": figure.quote}
 
     indicators = {
-        "reports": [{"id": REPORT_ID, "title": text("合成测试报告", "Synthetic test report"),
-                     "publisher": text("测试", "Test"), "published": date(2024, 1, 29), "url": "https://example.org/synthetic",
-                     "file": REPORT_FILE, "reviews": 2023, "plans": 2024}],
-        "themes": [{"id": t, "name": text(f"主题{t[5:]}", f"Theme {t[5:]}"), "icon": ":material/insights:"}
-                   for t in data.themes],
-        "indicators": [{"id": f.id, "theme": f.theme, "name": text(f.name, f.name), "unit": text(*f.unit),
-                        "direction": "higher", "key": f.key,
-                        "values": [{"period": "2023", "value": f.value, "source": source(f, "第一部分")}]}
-                       for f in data.indicators],
-        "targets": [{"id": f.id, "theme": f.theme, "name": text(f.name, f.name), "value": f.value,
-                     "unit": text(*f.unit), "comparison": "at_least", "source": source(f, "第二部分"),
-                     "progress": [{"date": date(2024, 3, 31), "value": round(f.value / 4, 1)}]}
-                    for f in data.targets],
-        "milestones": [{"id": f.id, "theme": f.theme, "name": text(f.name, f.name), "source": source(f, "第二部分"),
-                        "progress": [{"date": date(2024, 4, 15), "status": "in_progress"}]}
-                       for f in data.milestones],
+        "reports": [
+            {
+                "id": REPORT_ID,
+                "title": text("合成测试报告", "Synthetic test report"),
+                "publisher": text("测试", "Test"),
+                "published": date(2024, 1, 29),
+                "url": "https://example.org/synthetic",
+                "file": REPORT_FILE,
+                "reviews": 2023,
+                "plans": 2024,
+            }
+        ],
+        "themes": [
+            {"id": t, "name": text(f"主题{t[5:]}", f"Theme {t[5:]}"), "icon": ":material/insights:"}
+            for t in data.themes
+        ],
+        "indicators": [
+            {
+                "id": f.id,
+                "theme": f.theme,
+                "name": text(f.name, f.name),
+                "unit": text(*f.unit),
+                "direction": "higher",
+                "key": f.key,
+                "values": [{"period": "2023", "value": f.value, "source": source(f, "第一部分")}],
+            }
+            for f in data.indicators
+        ],
+        "targets": [
+            {
+                "id": f.id,
+                "theme": f.theme,
+                "name": text(f.name, f.name),
+                "value": f.value,
+                "unit": text(*f.unit),
+                "comparison": "at_least",
+                "source": source(f, "第二部分"),
+                "progress": [{"date": date(2024, 3, 31), "value": round(f.value / 4, 1)}],
+            }
+            for f in data.targets
+        ],
+        "milestones": [
+            {
+                "id": f.id,
+                "theme": f.theme,
+                "name": text(f.name, f.name),
+                "source": source(f, "第二部分"),
+                "progress": [{"date": date(2024, 4, 15), "status": "in_progress"}],
+            }
+            for f in data.milestones
+        ],
     }
-    glossary = {"terms": [{"id": f"term{n}", "report": REPORT_ID, "term": text(term, f"Term {n}"),
-                           "definition": text(definition, f"Definition {n}."), "forms": [term]}
-                          for n, (term, definition) in enumerate(data.terms)]}
+    glossary = {
+        "terms": [
+            {
+                "id": f"term{n}",
+                "report": REPORT_ID,
+                "term": text(term, f"Term {n}"),
+                "definition": text(definition, f"Definition {n}."),
+                "forms": [term],
+            }
+            for n, (term, definition) in enumerate(data.terms)
+        ]
+    }
     return indicators, glossary
 
 
@@ -128,8 +181,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--milestones", type=int, default=200)
     args = parser.parse_args(argv)
     write(args.directory, generate(args.indicators, args.themes, args.targets, args.milestones))
-    sizes = ", ".join(f"{p.relative_to(args.directory)} {p.stat().st_size / 2**20:.2f} MiB"
-                      for p in sorted(args.directory.rglob("*")) if p.is_file())
+    sizes = ", ".join(
+        f"{p.relative_to(args.directory)} {p.stat().st_size / 2**20:.2f} MiB"
+        for p in sorted(args.directory.rglob("*"))
+        if p.is_file()
+    )
     print(f"wrote {args.directory}: {sizes}")
 
 

@@ -20,15 +20,19 @@ def printed_by(code: str) -> str:
 
 
 def test_kpi_never_imports_streamlit():
-    code = ("import sys, kpi.cli, kpi.data.files, kpi.data.loading, kpi.format, kpi.periods, kpi.data.schema, "
-            "kpi.data.model, kpi.report.statements; kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
-            "print('streamlit' in sys.modules)")
+    code = (
+        "import sys, kpi.cli, kpi.data.files, kpi.data.loading, kpi.format, kpi.periods, kpi.data.schema, "
+        "kpi.data.model, kpi.report.statements; kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
+        "print('streamlit' in sys.modules)"
+    )
     assert printed_by(code) == "False"
 
 
 def test_the_draft_modules_never_import_streamlit():
-    code = ("import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers, kpi.draft.review; "
-            "print('streamlit' in sys.modules)")
+    code = (
+        "import sys, kpi.draft.draft, kpi.draft.writer, kpi.draft.command, kpi.draft.report_numbers, kpi.draft.review; "
+        "print('streamlit' in sys.modules)"
+    )
     assert printed_by(code) == "False"
 
 
@@ -39,8 +43,10 @@ def test_the_staff_core_and_the_sign_in_server_never_import_streamlit():
 
 
 def test_the_edit_core_never_imports_streamlit_nor_the_views():
-    code = ("import sys, kpi.edit.check, kpi.edit.save, kpi.edit.history, kpi.edit.command; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'components')))")
+    code = (
+        "import sys, kpi.edit.check, kpi.edit.save, kpi.edit.history, kpi.edit.command; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'components')))"
+    )
     assert printed_by(code) == "[]"
 
 
@@ -55,9 +61,15 @@ def imported_modules(path: Path) -> set[str]:
 # drafts and applies in the browser (loaded by the staff-only editing page, never by a public page).
 BRIDGES = {REPO_ROOT / "kpi" / "cli.py", REPO_ROOT / "components" / "edit" / "report.py"}
 
-CORE = sorted({*(p for p in (REPO_ROOT / "kpi").rglob("*.py") if "draft" not in p.parts), REPO_ROOT / "app.py",
-               *(REPO_ROOT / "pages").glob("*.py"), *(REPO_ROOT / "components").rglob("*.py")}
-              - {*BRIDGES, REPO_ROOT / "kpi" / "__main__.py"})
+CORE = sorted(
+    {
+        *(p for p in (REPO_ROOT / "kpi").rglob("*.py") if "draft" not in p.parts),
+        REPO_ROOT / "app.py",
+        *(REPO_ROOT / "pages").glob("*.py"),
+        *(REPO_ROOT / "components").rglob("*.py"),
+    }
+    - {*BRIDGES, REPO_ROOT / "kpi" / "__main__.py"}
+)
 
 
 @pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(REPO_ROOT)))
@@ -66,7 +78,9 @@ def test_the_core_and_the_app_never_import_the_draft_tools(path):
 
 
 def test_loading_and_judging_the_data_loads_no_draft_module():
-    code = ("import sys, kpi.data.files, kpi.data.loading, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
-            "kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
-            "print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))")
+    code = (
+        "import sys, kpi.data.files, kpi.data.loading, kpi.progress, kpi.format, kpi.data.snapshot, kpi.data.schema; "
+        "kpi.data.loading.load_dataset(kpi.data.files.REPO_ROOT); "
+        "print(sorted(m for m in sys.modules if m.startswith('kpi.draft')))"
+    )
     assert printed_by(code) == "[]"

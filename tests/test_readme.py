@@ -26,21 +26,45 @@ SECOND = "\n- id: economy.domestic_investment_attracted\n"
 # The edits the README describes, each with the message it quotes.
 EDITS = [
     ("    value: 139\n", "    value: 一百\n", "'value' 应为数字，实际为 '一百'"),
-    (PEACE_QUOTE, progress(("2024-06-30", "20"), ("2024-03-31", "10")), "进展记录应按日期先后排列；2024-03-31 早于上一条"),
+    (
+        PEACE_QUOTE,
+        progress(("2024-06-30", "20"), ("2024-03-31", "10")),
+        "进展记录应按日期先后排列；2024-03-31 早于上一条",
+    ),
     (PEACE_QUOTE, progress(("2024-03-31", "二十")), "'value' 应为数字，实际为 '二十'"),
-    ("  published: 2024-01-29\n", "  published: null\n", "待填写：'published' 还是 null（草稿留给你填写的值），请填上实际的值"),
-    (SECOND, "\n" + PASTED + SECOND, "这几行应写在上面一项 'economy.enterprises_attracted' 的 values: 之下：请在这几行每行前加 2 个空格"),
-    ("name: {zh: 启动凌兆生活服务综合体建设,", "name: {zh: 凌兆生活服务综合体,", "中文名称 '凌兆生活服务综合体' 没有写出；请写进名称，或在 name_omits 写明不写的理由"),
+    (
+        "  published: 2024-01-29\n",
+        "  published: null\n",
+        "待填写：'published' 还是 null（草稿留给你填写的值），请填上实际的值",
+    ),
+    (
+        SECOND,
+        "\n" + PASTED + SECOND,
+        "这几行应写在上面一项 'economy.enterprises_attracted' 的 values: 之下：请在这几行每行前加 2 个空格",
+    ),
+    (
+        "name: {zh: 启动凌兆生活服务综合体建设,",
+        "name: {zh: 凌兆生活服务综合体,",
+        "中文名称 '凌兆生活服务综合体' 没有写出；请写进名称，或在 name_omits 写明不写的理由",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "message"), EDITS, ids=["number", "date order", "progress number", "mark", "pasted", "limiting word"])
+@pytest.mark.parametrize(
+    ("old", "new", "message"), EDITS, ids=["number", "date order", "progress number", "mark", "pasted", "limiting word"]
+)
 def test_readme_error_examples_are_real(shipped_dir, old, new, message):
     [quoted] = [line for line in README.splitlines() if line.startswith("indicators.yaml:") and line.endswith(message)]
     path = shipped_dir / "indicators.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kpi", "validate", str(shipped_dir)], cwd=REPO_ROOT,
-                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi", "validate", str(shipped_dir)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 1
     # Line numbers move whenever staff add data; the README's example keeps its wording, field and message.
     assert unlocated(quoted) in [unlocated(line) for line in result.stdout.splitlines()]

@@ -50,6 +50,7 @@ def file_part(ed: Editing) -> None:
 
     def make() -> Change:
         return Change(f"{chosen}: edited in the browser", {chosen: _as_file(typed, base)}, {chosen: base})
+
     change_panel(inputs, make, ed.directory, ed.dataset, lang, ed.viewer.may_save)
     _error_lines(inputs, chosen, lang)
 
@@ -61,8 +62,12 @@ def _error_lines(inputs: Inputs, chosen: str, lang: str) -> None:
     if lines:
         with st.container(horizontal=True):
             for line in lines[:20]:
-                st.button(t("edit_show_line", lang, line=line), key=inputs.key(f"_show_{line}"), on_click=go_to_line,
-                          args=(inputs, line))
+                st.button(
+                    t("edit_show_line", lang, line=line),
+                    key=inputs.key(f"_show_{line}"),
+                    on_click=go_to_line,
+                    args=(inputs, line),
+                )
 
 
 def _window(inputs: Inputs, lines: list[str], lang: str) -> None:
@@ -72,17 +77,29 @@ def _window(inputs: Inputs, lines: list[str], lang: str) -> None:
     st.session_state[start_key] = min(max(1, st.session_state[start_key]), len(lines))
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.number_input(t("field_from_line", lang), min_value=1, max_value=len(lines), key=start_key, width=160)
-        st.selectbox(t("field_lines", lang), WINDOWS, key=size_key, width=160,
-                     format_func=lambda n: str(n) if n else t("lines_all", lang, n=len(lines)))
+        st.selectbox(
+            t("field_lines", lang),
+            WINDOWS,
+            key=size_key,
+            width=160,
+            format_func=lambda n: str(n) if n else t("lines_all", lang, n=len(lines)),
+        )
     start = st.session_state[start_key]
     size = st.session_state[size_key] or len(lines)
-    shown = lines[start - 1:start - 1 + size]
+    shown = lines[start - 1 : start - 1 + size]
     box = f"{inputs.key('_window')}_{start}_{size}_{st.session_state.get(inputs.key('_revision'), 0)}"
     st.html(fixed_width(inputs.key("_window")))
     with st.container(horizontal=True, gap=None, key=inputs.key("_editor")):
         st.html(_numbers(start, len(shown)), width=64)
-        st.text_area(t("field_text", lang), "\n".join(shown), key=box, height=len(shown) * LINE_PX + 26,
-                     label_visibility="collapsed", on_change=_typed_in, args=(inputs, box, start, len(shown)))
+        st.text_area(
+            t("field_text", lang),
+            "\n".join(shown),
+            key=box,
+            height=len(shown) * LINE_PX + 26,
+            label_visibility="collapsed",
+            on_change=_typed_in,
+            args=(inputs, box, start, len(shown)),
+        )
 
 
 def _typed_in(inputs: Inputs, box: str, start: int, count: int) -> None:
@@ -90,7 +107,7 @@ def _typed_in(inputs: Inputs, box: str, start: int, count: int) -> None:
     text_key = inputs.key("text")
     lines = st.session_state[text_key].split("\n")
     typed = st.session_state[box].replace("\r\n", "\n").split("\n")
-    st.session_state[text_key] = "\n".join(lines[:start - 1] + typed + lines[start - 1 + count:])
+    st.session_state[text_key] = "\n".join(lines[: start - 1] + typed + lines[start - 1 + count :])
     inputs.keep()
 
 
@@ -100,16 +117,20 @@ def go_to_line(inputs: Inputs, line: int) -> None:
 
 
 def _numbers(first: int, count: int) -> Markup:
-    return html('<pre class="kb-gutter" aria-hidden="true">{}</pre>', "\n".join(str(n) for n in range(first, first + count)))
+    return html(
+        '<pre class="kb-gutter" aria-hidden="true">{}</pre>', "\n".join(str(n) for n in range(first, first + count))
+    )
 
 
 def fixed_width(key_prefix: str) -> Markup:
     """The text boxes whose keys start with `key_prefix` in a fixed-width font, unwrapped, each line as tall as the
     numbers beside it: YAML's indentation is its structure, and must be seen. (Streamlit marks a widget's container
     with the class st-key-<key>; a prefix match needs no escaping of the key's characters.)"""
-    rule = (f'[class*="st-key-{key_prefix}"] textarea {{ font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", '
-            f"Consolas, monospace; font-size: 14px; line-height: {LINE_PX}px; white-space: pre; overflow-wrap: normal; "
-            f"overflow-x: auto; padding: 8px 10px; }}")
+    rule = (
+        f'[class*="st-key-{key_prefix}"] textarea {{ font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", '
+        f"Consolas, monospace; font-size: 14px; line-height: {LINE_PX}px; white-space: pre; overflow-wrap: normal; "
+        f"overflow-x: auto; padding: 8px 10px; }}"
+    )
     return html("<style>{}</style>", Markup(rule))
 
 

@@ -38,12 +38,27 @@ from kpi.texts import t, text
 
 LIVE_WAIT_S = 60  # how long the page watches for the public pages to show a save
 # A form's field (kpi/edit/forms.py names them) → its label on the page, so an error reads "日期：…" / "Date: …".
-FIELD_LABELS = {"item": "field_target", "date": "field_date", "value": "field_value", "status": "field_status",
-                "note_zh": "field_note_zh", "note_en": "field_note_en", "qualifier": "field_qualifier",
-                "report": "field_report", "section": "field_section", "quote": "field_quote",
-                "not_mentioned_in": "field_report", "indicator": "field_figure", "period": "field_period",
-                "id": "field_term_id", "term_zh": "field_term_zh", "term_en": "field_term_en",
-                "definition_zh": "field_definition_zh", "definition_en": "field_definition_en", "forms": "field_forms"}
+FIELD_LABELS = {
+    "item": "field_target",
+    "date": "field_date",
+    "value": "field_value",
+    "status": "field_status",
+    "note_zh": "field_note_zh",
+    "note_en": "field_note_en",
+    "qualifier": "field_qualifier",
+    "report": "field_report",
+    "section": "field_section",
+    "quote": "field_quote",
+    "not_mentioned_in": "field_report",
+    "indicator": "field_figure",
+    "period": "field_period",
+    "id": "field_term_id",
+    "term_zh": "field_term_zh",
+    "term_en": "field_term_en",
+    "definition_zh": "field_definition_zh",
+    "definition_en": "field_definition_en",
+    "forms": "field_forms",
+}
 
 
 @dataclass(frozen=True)
@@ -69,8 +84,15 @@ class Saved:
     slow: bool = False  # not rewritten within LIVE_WAIT_S
 
 
-def change_panel(inputs: Inputs, make: Callable[[], Change], directory: Path, before: Dataset, lang: str,
-                 signed_in: bool, check_label: str = "") -> None:
+def change_panel(
+    inputs: Inputs,
+    make: Callable[[], Change],
+    directory: Path,
+    before: Dataset,
+    lang: str,
+    signed_in: bool,
+    check_label: str = "",
+) -> None:
     """The Check button (or what makes and checks the change, e.g. Undo) and what it found; Save once a check passed for
     exactly these inputs."""
     result_key, saved_key = inputs.key("_outcome"), inputs.key("_saved")
@@ -86,7 +108,12 @@ def change_panel(inputs: Inputs, make: Callable[[], Change], directory: Path, be
         st.caption(t("edit_stale", lang))
         return
     _show(outcome, before, lang, inputs.key("_preview"))
-    if outcome.checked is not None and outcome.checked.passed and outcome.checked.change.changes_anything() and signed_in:
+    if (
+        outcome.checked is not None
+        and outcome.checked.passed
+        and outcome.checked.change.changes_anything()
+        and signed_in
+    ):
         if st.button(t("button_save", lang), key=inputs.key("save"), type="primary"):
             _save(outcome, inputs, directory, result_key, saved_key, lang)
 
@@ -128,8 +155,9 @@ def _save(outcome: Outcome, inputs: Inputs, directory: Path, result_key: str, sa
         st.session_state.pop(result_key, None)
         inputs.forget()
         if saved.commit:
-            st.session_state[saved_key] = Saved(saved.commit[:7], saved.change.summary, time.time(),
-                                                saved.change is not outcome.checked.change)
+            st.session_state[saved_key] = Saved(
+                saved.commit[:7], saved.change.summary, time.time(), saved.change is not outcome.checked.change
+            )
     st.rerun()
 
 
@@ -184,10 +212,19 @@ def at_line(content: str, error: DataError, lang: str, around: int = 2) -> Marku
     """The lines around an error, numbered, the error's line marked and its message under it."""
     lines = content.split("\n")
     first, last = max(1, error.line - around), min(len(lines), error.line + around)
-    rows = [html('<span class="kb-line{}"><b>{}</b> {}</span>', " kb-line-bad" if n == error.line else "", n,
-                 lines[n - 1].rstrip("\r")) for n in range(first, last + 1)]
+    rows = [
+        html(
+            '<span class="kb-line{}"><b>{}</b> {}</span>',
+            " kb-line-bad" if n == error.line else "",
+            n,
+            lines[n - 1].rstrip("\r"),
+        )
+        for n in range(first, last + 1)
+    ]
     rows.insert(error.line - first + 1, html('<span class="kb-line-message">{}</span>', error.format(lang)))
-    return html('<pre class="kb-excerpt" aria-label="{}">{}</pre>', t("edit_error_at", lang, line=error.line), join(rows, "\n"))
+    return html(
+        '<pre class="kb-excerpt" aria-label="{}">{}</pre>', t("edit_error_at", lang, line=error.line), join(rows, "\n")
+    )
 
 
 def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str = "") -> None:
@@ -200,8 +237,9 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     if not pages:
         st.caption(t("edit_preview_none", lang))
         return
-    chosen = st.selectbox(t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}",
-                          key=key)
+    chosen = st.selectbox(
+        t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}", key=key
+    )
     page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
@@ -210,12 +248,14 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
 def _changed(before: Dataset, after: Dataset, lang: str, today: date, summary: str) -> dict[PageRef, str]:
     """The changed pages in the staff member's language, in the order to offer them, with their titles: worked out once
     per checked change (kept with its dataset), not on every run while the staff member reads the result."""
+
     def work_out() -> dict[PageRef, str]:
         pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
         # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
         # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
         pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
         return {ref: _page_title(after, ref, today) for ref in pages}
+
     return after.memo(("edit.changed", id(before), lang, today, summary), work_out)
 
 

@@ -25,16 +25,37 @@ def history_part(ed: Editing) -> None:
         st.info(t("history_empty", lang))
         return
     by_id = {entry.commit: entry for entry in entries}
-    st.dataframe(pd.DataFrame([{
-        t("history_when", lang): entry.when.astimezone().strftime("%Y-%m-%d %H:%M"),
-        t("history_who", lang): t("history_server", lang) if entry.author == "server" else entry.author,
-        t("history_what", lang): entry.summary, t("history_files", lang): ", ".join(entry.files)}
-        for entry in entries]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("history_when", lang): entry.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    t("history_who", lang): t("history_server", lang) if entry.author == "server" else entry.author,
+                    t("history_what", lang): entry.summary,
+                    t("history_files", lang): ", ".join(entry.files),
+                }
+                for entry in entries
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     inputs = ed.inputs("history")
     inputs.restore()  # after an undo is saved: the same change stays chosen
-    chosen = st.selectbox(t("history_choose", lang), list(by_id), key=inputs.field("commit", "choice"),
-                          format_func=lambda c: f"{by_id[c].short} · {by_id[c].summary}")
+    chosen = st.selectbox(
+        t("history_choose", lang),
+        list(by_id),
+        key=inputs.field("commit", "choice"),
+        format_func=lambda c: f"{by_id[c].short} · {by_id[c].summary}",
+    )
     st.code(diff(ed.directory, chosen), language="diff")
     st.caption(t("history_undo_help", lang))
-    change_panel(inputs, lambda: undo(ed.directory, chosen), ed.directory, ed.dataset, lang, ed.viewer.may_save,
-                 check_label=t("button_undo", lang))
+    change_panel(
+        inputs,
+        lambda: undo(ed.directory, chosen),
+        ed.directory,
+        ed.dataset,
+        lang,
+        ed.viewer.may_save,
+        check_label=t("button_undo", lang),
+    )

@@ -49,16 +49,26 @@ class Inputs:
     def values(self) -> dict[str, Any]:
         """Every field of this part that has a value in this session, by field name."""
         prefix = self.key("")
-        return {key[len(prefix):]: value for key, value in st.session_state.items()
-                if isinstance(key, str) and key.startswith(prefix) and not key[len(prefix):].startswith("_")
-                and not key.endswith(("_check", "_save", "_undo", "_discard"))}
+        return {
+            key[len(prefix) :]: value
+            for key, value in st.session_state.items()
+            if isinstance(key, str)
+            and key.startswith(prefix)
+            and not key[len(prefix) :].startswith("_")
+            and not key.endswith(("_check", "_save", "_undo", "_discard"))
+        }
 
     def keep(self) -> None:
         """Write the values to the server (a widget's on_change): dates as ISO text."""
         if self.unsaved is not None:
-            self.unsaved.keep(self.part, {field: value.isoformat() if isinstance(value, date) else value
-                                          for field, value in self.values().items()
-                                          if value is None or isinstance(value, str | int | float | bool | date)})
+            self.unsaved.keep(
+                self.part,
+                {
+                    field: value.isoformat() if isinstance(value, date) else value
+                    for field, value in self.values().items()
+                    if value is None or isinstance(value, str | int | float | bool | date)
+                },
+            )
 
     def forget(self) -> None:
         """After a save: nothing to bring back, and on the next run the typed fields and dates empty, the choices as
@@ -71,8 +81,11 @@ class Inputs:
             self.unsaved.forget(self.part)
         kinds = st.session_state.get(self.key("_kinds"), {})
         values = self.values()
-        st.session_state[self.key("_reset")] = {field: "" if kinds[field] == "typed" else None if kinds[field] == "date"
-                                                else value for field, value in values.items() if field in kinds}
+        st.session_state[self.key("_reset")] = {
+            field: "" if kinds[field] == "typed" else None if kinds[field] == "date" else value
+            for field, value in values.items()
+            if field in kinds
+        }
         for field in values:
             del st.session_state[self.key(field)]
         # A widget whose key carries the revision (the file's window of lines) is drawn anew, as the file now is.

@@ -58,8 +58,15 @@ def edit_page(parts: dict[str, Callable[[Editing], None]]) -> None:
     if loaded.errors:
         st.warning(t("edit_files_invalid", lang), icon=":material/warning:")
     state_from_url("part", PARTS[0], one_of(*PARTS))
-    st.segmented_control(t("edit_part", lang), PARTS, key="part", format_func=lambda part: t(f"part_{part}", lang),
-                         on_change=state_to_url, args=("part", PARTS[0]), required=True)
+    st.segmented_control(
+        t("edit_part", lang),
+        PARTS,
+        key="part",
+        format_func=lambda part: t(f"part_{part}", lang),
+        on_change=state_to_url,
+        args=("part", PARTS[0]),
+        required=True,
+    )
     state_to_url("part", PARTS[0])
     editing = Editing(lang, viewer, data_dir(), frame.dataset, loaded.errors, date.today())
     parts[st.session_state["part"]](editing)
@@ -73,7 +80,12 @@ def _who(viewer: StaffViewer, lang: str) -> None:
         suffix = "&lang=en" if lang == "en" else ""
         st.warning(t("edit_sign_in", lang), icon=":material/login:")
         # A link in this tab (st.link_button opens a new one): the sign-in page comes back here.
-        st.html(html('<p class="kb kb-note"><a href="{}" target="_self">{}</a></p>', f"{SIGN_IN}?next=/edit{suffix}",
-                     t("edit_sign_in_link", lang)))
+        st.html(
+            html(
+                '<p class="kb kb-note"><a href="{}" target="_self">{}</a></p>',
+                f"{SIGN_IN}?next=/edit{suffix}",
+                t("edit_sign_in_link", lang),
+            )
+        )
     else:
         st.info(t("edit_no_deploy", lang), icon=":material/info:")

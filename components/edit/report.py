@@ -30,13 +30,19 @@ KEPT = "report"  # the key of the review in kpi/edit/unsaved.py (one review at a
 SHOWN = ("todo", "marks", "all")
 # Why an entry is left out, in words: the model's NumberReason and StatementReason (exclusions.yaml explains each).
 REASONS = {
-    "date": ("日期", "a date"), "plan_period": ("规划期", "a plan period"), "ordinal": ("序数", "an ordinal"),
-    "name": ("名称中的数字", "a number in a name"), "not_a_measurement": ("不是计量", "not a measurement"),
-    "glossary": ("名词解释中的数字", "a number of the glossary"), "heading": ("小标题或引领句", "a heading or lead-in"),
-    "framing": ("部分的开头与结尾", "a part's opening or closing words"), "attitude": ("要求与态度", "a requirement or attitude"),
+    "date": ("日期", "a date"),
+    "plan_period": ("规划期", "a plan period"),
+    "ordinal": ("序数", "an ordinal"),
+    "name": ("名称中的数字", "a number in a name"),
+    "not_a_measurement": ("不是计量", "not a measurement"),
+    "glossary": ("名词解释中的数字", "a number of the glossary"),
+    "heading": ("小标题或引领句", "a heading or lead-in"),
+    "framing": ("部分的开头与结尾", "a part's opening or closing words"),
+    "attitude": ("要求与态度", "a requirement or attitude"),
     "means": ("已收录事项的做法或目的", "the means or aim of a kept item"),
     "no_deliverable": ("只说加大力度或提升品质", "no deliverable, only more effort or quality"),
-    "internal": ("无名称的内部制度", "an unnamed internal rule"), "under_way": ("工作在推进、未说结果", "work under way, no result said"),
+    "internal": ("无名称的内部制度", "an unnamed internal rule"),
+    "under_way": ("工作在推进、未说结果", "work under way, no result said"),
     "event": ("一次性工作已完成、无可计数", "a one-off event, nothing to count"),
     "unsized_change": ("说了变化、未给大小", "a change without its size"),
 }
@@ -80,6 +86,7 @@ def _keep(ed: Editing, review: Review | None) -> None:
 
 # ── 1. The report's text ─────────────────────────────────────────────────────────────────────────────
 
+
 def _start(ed: Editing) -> None:
     """Upload (or paste) the text, name its file and its report, and draft it as `kpi draft` does."""
     lang = ed.lang
@@ -89,10 +96,18 @@ def _start(ed: Editing) -> None:
     if not raw.strip():
         return
     years = report_years(as_text(raw))
-    name = st.text_input(t("report_file_name", lang), key="edit_report_file",
-                         value=f"source/{PurePosixPath(uploaded.name).name}" if uploaded else
-                         f"source/report_{years[0]}.txt" if years[0] else "source/")
-    report_id = st.text_input(t("report_id", lang), key="edit_report_id", value=f"report_{years[0]}" if years[0] else "")
+    name = st.text_input(
+        t("report_file_name", lang),
+        key="edit_report_file",
+        value=f"source/{PurePosixPath(uploaded.name).name}"
+        if uploaded
+        else f"source/report_{years[0]}.txt"
+        if years[0]
+        else "source/",
+    )
+    report_id = st.text_input(
+        t("report_id", lang), key="edit_report_id", value=f"report_{years[0]}" if years[0] else ""
+    )
     if st.button(t("button_draft", lang), key="edit_report_draft", type="primary"):
         try:
             with st.spinner(t("report_drafting", lang)):
@@ -106,23 +121,38 @@ def _start(ed: Editing) -> None:
 
 # ── 2. Each proposal, beside its sentence ────────────────────────────────────────────────────────────
 
+
 def _review(ed: Editing, review: Review) -> None:
     """How far the review has come, the entries, the chosen one to decide, and applying."""
     lang = ed.lang
     counts = review.counts()
     st.markdown(f"**{review.report_id}** · `{review.file}`")
-    st.progress(counts.decided / max(counts.total, 1),
-                text=t("report_progress", lang, decided=counts.decided, total=counts.total, marks=counts.marks))
+    st.progress(
+        counts.decided / max(counts.total, 1),
+        text=t("report_progress", lang, decided=counts.decided, total=counts.total, marks=counts.marks),
+    )
     entries = review.entries()
-    shown = st.segmented_control(t("report_show", lang), SHOWN, default="todo", key="edit_report_shown",
-                                 format_func=lambda s: t(f"report_show_{s}", lang))
-    listed = [e for e in entries if shown == "all" or (shown == "marks" and e.marks)
-              or (shown != "marks" and e.decision == "undecided")]
+    shown = st.segmented_control(
+        t("report_show", lang),
+        SHOWN,
+        default="todo",
+        key="edit_report_shown",
+        format_func=lambda s: t(f"report_show_{s}", lang),
+    )
+    listed = [
+        e
+        for e in entries
+        if shown == "all" or (shown == "marks" and e.marks) or (shown != "marks" and e.decision == "undecided")
+    ]
     st.dataframe(pd.DataFrame([_row(e, lang) for e in listed]), hide_index=True, width="stretch", height=240)
     if listed:
         by_key = {e.key: e for e in listed}
-        key = st.selectbox(t("report_entry", lang), list(by_key), key="edit_report_entry",
-                           format_func=lambda k: _label(by_key[k], lang))
+        key = st.selectbox(
+            t("report_entry", lang),
+            list(by_key),
+            key="edit_report_entry",
+            format_func=lambda k: _label(by_key[k], lang),
+        )
         _decide(ed, review, by_key[key])
     st.divider()
     st.markdown(f"**{t('report_apply', lang)}**")
@@ -133,6 +163,7 @@ def _review(ed: Editing, review: Review) -> None:
             return review.change_for(ed.directory)
         except ReviewError as exc:  # marks left, entries the data has, or the result not valid: at their entries
             raise FormError(exc.errors) from None
+
     change_panel(inputs, make, ed.directory, ed.dataset, lang, ed.viewer.may_save)
     if inputs.key("_saved") in st.session_state and st.session_state.get("edit_report_review") is not None:
         _keep(ed, None)  # applied and saved: the review is over
@@ -142,9 +173,13 @@ def _review(ed: Editing, review: Review) -> None:
 
 
 def _row(entry: Entry, lang: str) -> dict[str, str]:
-    return {t("report_col_section", lang): entry.section, t("report_col_item", lang): entry.title,
-            t("report_col_name", lang): entry.name, t("report_col_marks", lang): str(len(entry.marks)) if entry.marks else "",
-            t("report_col_decision", lang): t(f"decision_{entry.decision}", lang)}
+    return {
+        t("report_col_section", lang): entry.section,
+        t("report_col_item", lang): entry.title,
+        t("report_col_name", lang): entry.name,
+        t("report_col_marks", lang): str(len(entry.marks)) if entry.marks else "",
+        t("report_col_decision", lang): t(f"decision_{entry.decision}", lang),
+    }
 
 
 def _label(entry: Entry, lang: str) -> str:
@@ -157,9 +192,16 @@ def _decide(ed: Editing, review: Review, entry: Entry) -> None:
     lang = ed.lang
     if entry.quote:
         before, quote, after = entry.paragraph if any(entry.paragraph) else ("", entry.quote, "")
-        st.html(html('<figure class="kb-quote"><figcaption>{}</figcaption><blockquote lang="zh-CN">{}<mark>{}</mark>{}</blockquote>'
-                     '</figure>', t("edit_sentence", lang, report=review.report_id, section=entry.where or "—"),
-                     before, quote, after))
+        st.html(
+            html(
+                '<figure class="kb-quote"><figcaption>{}</figcaption><blockquote lang="zh-CN">{}<mark>{}</mark>{}</blockquote>'
+                "</figure>",
+                t("edit_sentence", lang, report=review.report_id, section=entry.where or "—"),
+                before,
+                quote,
+                after,
+            )
+        )
     if entry.marks:
         st.warning(t("report_marks_left", lang, n=len(entry.marks)), icon=":material/flag:")
         st.code("\n".join(_mark_line(mark, lang) for mark in entry.marks), language=None, wrap_lines=True)
@@ -171,11 +213,15 @@ def _decide(ed: Editing, review: Review, entry: Entry) -> None:
     accept, change, undo = st.columns(3)
     errors: list[DataError] = []
     try:
-        if accept.button(t("button_accept", lang), key=f"edit_report_accept_{entry.key}", disabled=entry.decision == "excluded"):
+        if accept.button(
+            t("button_accept", lang), key=f"edit_report_accept_{entry.key}", disabled=entry.decision == "excluded"
+        ):
             review.accept(entry.key)
         elif change.button(t("button_change", lang), key=f"edit_report_change_{entry.key}"):
             review.change(entry.key, st.session_state[lines_key])
-        elif undo.button(t("button_reopen", lang), key=f"edit_report_undo_{entry.key}", disabled=entry.decision == "undecided"):
+        elif undo.button(
+            t("button_reopen", lang), key=f"edit_report_undo_{entry.key}", disabled=entry.decision == "undecided"
+        ):
             review.undo(entry.key)
             del st.session_state[lines_key]
         elif entry.reasons:
@@ -196,8 +242,12 @@ def _decide(ed: Editing, review: Review, entry: Entry) -> None:
 def _exclude(review: Review, entry: Entry, lang: str) -> list[DataError] | None:
     """The entry left out with a reason (and a note): [] once done, its errors, or None when not asked."""
     with st.expander(t("button_exclude", lang)):
-        reason = st.selectbox(t("field_reason", lang), entry.reasons, key=f"edit_report_reason_{entry.key}",
-                              format_func=lambda r: text(REASONS.get(r, (r, r)), lang))
+        reason = st.selectbox(
+            t("field_reason", lang),
+            entry.reasons,
+            key=f"edit_report_reason_{entry.key}",
+            format_func=lambda r: text(REASONS.get(r, (r, r)), lang),
+        )
         note_zh = st.text_input(t("field_note_zh", lang), key=f"edit_report_note_zh_{entry.key}")
         note_en = st.text_input(t("field_note_en", lang), key=f"edit_report_note_en_{entry.key}")
         if not st.button(t("button_exclude", lang), key=f"edit_report_exclude_{entry.key}"):
@@ -209,4 +259,3 @@ def _exclude(review: Review, entry: Entry, lang: str) -> list[DataError] | None:
 def _mark_line(mark: DataError, lang: str) -> str:
     """A review mark at its line among the entry's lines."""
     return f"{t('edit_error_at', lang, line=mark.line)}: {text((mark.zh, mark.en), lang)}"
-

@@ -17,16 +17,25 @@ from dataclasses import dataclass
 from components.views.html import Markup, details, html, join, table
 from components.views.once import per_dataset
 from kpi.data.dataset import Dataset
-from kpi.format import format_value, stated
 from kpi.data.model import Breakdown, Indicator, Programme, Target
-from kpi.report.numbers import plain
+from kpi.format import format_value, stated
 from kpi.periods import months, period_label
+from kpi.report.numbers import plain
 from kpi.texts import t, text
 
 # Each fill's colour, named in style.css's palette.
-COLORS = {"done": "var(--kb-done)", "basically_done": "var(--kb-basically-done)", "under_way": "var(--kb-under-way)",
-          "rest": "var(--kb-rest)", "baseline": "var(--kb-baseline)", "target": "var(--kb-primary)",
-          "bar": "var(--kb-primary)", "better": "var(--kb-good)", "worse": "var(--kb-bad)", "neutral": "var(--kb-axis)"}
+COLORS = {
+    "done": "var(--kb-done)",
+    "basically_done": "var(--kb-basically-done)",
+    "under_way": "var(--kb-under-way)",
+    "rest": "var(--kb-rest)",
+    "baseline": "var(--kb-baseline)",
+    "target": "var(--kb-primary)",
+    "bar": "var(--kb-primary)",
+    "better": "var(--kb-good)",
+    "worse": "var(--kb-bad)",
+    "neutral": "var(--kb-axis)",
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,14 @@ def share_of(value: float, whole: float) -> float:
 def bar_row(label: str, track: Markup, number: str = "", sub: str = "") -> Markup:
     """One bar: its name and number above (wrapping, never cut), the track across the whole width, words below."""
     below = html('<div class="kb-sub">{}</div>', sub) if sub else ""
-    return html('<div class="kb-row"><div class="kb-head"><span class="kb-label">{}</span><span class="kb-num">{}</span>'
-                '</div><div class="kb-track">{}</div>{}</div>', label, number, track, below)
+    return html(
+        '<div class="kb-row"><div class="kb-head"><span class="kb-label">{}</span><span class="kb-num">{}</span>'
+        '</div><div class="kb-track">{}</div>{}</div>',
+        label,
+        number,
+        track,
+        below,
+    )
 
 
 def bar_fill(width: float, colour: str, left: float = 0.0) -> Markup:
@@ -64,8 +79,10 @@ def tick(at: float, css: str = "kb-tick") -> Markup:
 
 def _key(items: list[tuple[str, str, str]]) -> Markup:
     """A legend in the flow of the page: it wraps on a phone and never covers a bar. (label, colour, shape)"""
-    chips = join(html('<span class="kb-key"><i class="kb-{}" style="background:{}"></i>{}</span>', shape, colour, label)
-                 for label, colour, shape in items)
+    chips = join(
+        html('<span class="kb-key"><i class="kb-{}" style="background:{}"></i>{}</span>', shape, colour, label)
+        for label, colour, shape in items
+    )
     return html('<div class="kb-keys">{}</div>', chips)
 
 
@@ -83,8 +100,11 @@ def change_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Ch
     reach = max(abs(change) for *_, change, _ in rows) or 1
     body, table_rows = [], []
     for indicator, previous, latest, change, differ in rows:
-        colour = COLORS["neutral"] if indicator.direction == "none" else \
-            COLORS["better" if (change > 0) == (indicator.direction == "higher") else "worse"]
+        colour = (
+            COLORS["neutral"]
+            if indicator.direction == "none"
+            else COLORS["better" if (change > 0) == (indicator.direction == "higher") else "worse"]
+        )
         width = abs(change) / reach * 50
         before = f"{period_label(previous.period, lang)}: {stated(previous.value, indicator.unit, lang)}"
         after = f"{period_label(latest.period, lang)}: {stated(latest.value, indicator.unit, lang)}"
@@ -98,7 +118,7 @@ def change_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Ch
 
 
 def target_words(target: Target, lang: str) -> str:
-    """"不少于49座" / "at least 49 posts"; "约10座" as the report says it (no "at least about")."""
+    """ "不少于49座" / "at least 49 posts"; "约10座" as the report says it (no "at least about")."""
     value = format_value(target.value, target.qualifier, target.unit, lang)
     if target.qualifier != "exact":
         return value
@@ -120,8 +140,14 @@ def target_chart(targets: list[Target], dataset: Dataset, lang: str) -> Chart | 
         track = bar_fill(share_of(base.value.value, scale), COLORS["baseline"]) + tick(share_of(target.value, scale))
         name = text(target.name, lang) + (" *" if target.baseline_note else "")
         body.append(bar_row(name, track, sub=f"{actual_of} {actual} → {target_of} {target_words(target, lang)}"))
-        table_rows.append((text(target.name, lang), actual, target_words(target, lang),
-                           text(target.baseline_note, lang) if target.baseline_note else ""))
+        table_rows.append(
+            (
+                text(target.name, lang),
+                actual,
+                target_words(target, lang),
+                text(target.baseline_note, lang) if target.baseline_note else "",
+            )
+        )
     note = t("baseline_note_mark", lang) if any(target.baseline_note for target, _ in rows) else ""
     columns = (t("col_name", lang), actual_of, target_of, t("col_note", lang))
     return Chart(t("target_question", lang, year=year, before=year - 1), join(body), columns, tuple(table_rows), note)
@@ -146,15 +172,27 @@ def programme_chart(programmes: list[Programme], dataset: Dataset, lang: str) ->
             width = share_of(count[state], total.value.value)
             fills += [bar_fill(width, COLORS[state], left)] if count[state] else []
             left += width
-        words = " · ".join(f"{t(f'state_{state}', lang)} {plain(count[state])}" for state in PROGRAMME_STATES if count[state])
+        words = " · ".join(
+            f"{t(f'state_{state}', lang)} {plain(count[state])}" for state in PROGRAMME_STATES if count[state]
+        )
         total_words = stated(total.value, total_figure.unit, lang)
         name = f"{text(programme.name, lang)} · {period_label(total.period, lang)}"
         body.append(bar_row(name, join(fills), total_words, words))
-        table_rows.append((text(programme.name, lang), period_label(total.period, lang),
-                           *(plain(count[state]) for state in PROGRAMME_STATES), total_words))
+        table_rows.append(
+            (
+                text(programme.name, lang),
+                period_label(total.period, lang),
+                *(plain(count[state]) for state in PROGRAMME_STATES),
+                total_words,
+            )
+        )
     legend = _key([(t(f"state_{state}", lang), COLORS[state], "box") for state in PROGRAMME_STATES if state in shown])
-    columns = (t("col_name", lang), t("col_period", lang), *(t(f"state_{state}", lang) for state in PROGRAMME_STATES),
-               t("col_total", lang))
+    columns = (
+        t("col_name", lang),
+        t("col_period", lang),
+        *(t(f"state_{state}", lang) for state in PROGRAMME_STATES),
+        t("col_total", lang),
+    )
     return Chart(t("programme_question", lang), legend + join(body), columns, tuple(table_rows))
 
 
@@ -164,20 +202,28 @@ def breakdown_chart(breakdown: Breakdown, dataset: Dataset, lang: str) -> Chart:
     latest = [dataset.latest(i) for i in figures]
     words = [stated(o.value, i.unit, lang) for i, o in zip(figures, latest)]
     top = max(o.value.value for o in latest)
-    body = join(bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]), w)
-                for i, o, w in zip(figures, latest, words))
+    body = join(
+        bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]), w)
+        for i, o, w in zip(figures, latest, words)
+    )
     rows = tuple((text(i.name, lang), period_label(o.period, lang), w) for i, o, w in zip(figures, latest, words))
-    return Chart(text(breakdown.question, lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows)
+    return Chart(
+        text(breakdown.question, lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows
+    )
 
 
 def rates_chart(indicators: list[Indicator], dataset: Dataset, lang: str) -> Chart:
     """Each rate against the whole (100 %), so 99.23 % and 100 % are seen at their true distance from it."""
     latest = [dataset.latest(i) for i in indicators]
     words = [stated(o.value, i.unit, lang) for i, o in zip(indicators, latest)]
-    body = join(bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, 100), COLORS["bar"]), w)
-                for i, o, w in zip(indicators, latest, words))
+    body = join(
+        bar_row(text(i.name, lang), bar_fill(share_of(o.value.value, 100), COLORS["bar"]), w)
+        for i, o, w in zip(indicators, latest, words)
+    )
     rows = tuple((text(i.name, lang), period_label(o.period, lang), w) for i, o, w in zip(indicators, latest, words))
-    return Chart(t("rates_question", lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows)
+    return Chart(
+        t("rates_question", lang), body, (t("col_name", lang), t("col_period", lang), t("col_value", lang)), rows
+    )
 
 
 @per_dataset
@@ -203,7 +249,9 @@ def chart_html(chart: Chart, lang: str) -> Markup:
     """A chart as a figure: its question, its bars, its caveat, and its table a tap away (full width, every column)."""
     note = html('<p class="kb-note">{}</p>', chart.note) if chart.note else ""
     data = details(t("data_table", lang), table(chart.columns, chart.rows), "kb-data")
-    return html('<figure class="kb-chart"><figcaption>{}</figcaption>{}{}{}</figure>', chart.title, chart.body, note, data)
+    return html(
+        '<figure class="kb-chart"><figcaption>{}</figcaption>{}{}{}</figure>', chart.title, chart.body, note, data
+    )
 
 
 @per_dataset

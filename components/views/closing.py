@@ -20,8 +20,7 @@ from kpi.data.dataset import Dataset
 from kpi.data.model import Report
 from kpi.periods import parse_period
 from kpi.status import STATUSES
-from kpi.texts import status_words
-from kpi.texts import t, text
+from kpi.texts import status_words, t, text
 
 
 def closing_report(dataset: Dataset, as_of: date) -> Report | None:
@@ -43,13 +42,36 @@ def closed_year(dataset: Dataset, as_of: date, lang: str) -> Markup:
     assessed = assessments(dataset, as_of)
     counts = status_counts(dataset, assessed, year)
     keep = view_params(lang, as_of)
-    states = join((link("targets", html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]), year=str(year),
-                        status=s.id, **keep) for s in STATUSES if counts[s.id]), " ")
+    states = join(
+        (
+            link(
+                "targets",
+                html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]),
+                year=str(year),
+                status=s.id,
+                **keep,
+            )
+            for s in STATUSES
+            if counts[s.id]
+        ),
+        " ",
+    )
     targets = dataset.planned(year)[0]
-    rows = [(text(x.name, lang), f"{target_words(x, lang)} → {reached_words(x, assessed[x.id], lang) or '—'}",
-             status_words(assessed[x.id].status, lang, year)) for x in targets]
+    rows = [
+        (
+            text(x.name, lang),
+            f"{target_words(x, lang)} → {reached_words(x, assessed[x.id], lang) or '—'}",
+            status_words(assessed[x.id].status, lang, year),
+        )
+        for x in targets
+    ]
     listed = table((t("col_target", lang), t("col_target_result", lang), t("status", lang)), rows) if rows else ""
     source = t("closed_source", lang, report=text(report.title, lang), date=report.published.isoformat())
-    return html('<div class="kb"><h2>{}</h2><p class="kb-src">{} · {}</p><p class="kb-statuses">{}</p>{}</div>',
-                t("closed_heading", lang, year=year), source, link("source", t("read_report", lang), report=report.id, **keep),
-                states, listed)
+    return html(
+        '<div class="kb"><h2>{}</h2><p class="kb-src">{} · {}</p><p class="kb-statuses">{}</p>{}</div>',
+        t("closed_heading", lang, year=year),
+        source,
+        link("source", t("read_report", lang), report=report.id, **keep),
+        states,
+        listed,
+    )

@@ -18,8 +18,7 @@ from kpi.data.dataset import Dataset
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
 from kpi.status import BY_ID, STATUSES
-from kpi.texts import status_words
-from kpi.texts import t, text
+from kpi.texts import status_words, t, text
 
 Assessed = dict[str, TargetAssessment | MilestoneAssessment]
 
@@ -65,8 +64,17 @@ def status_chip(status: str, lang: str, year: int) -> Markup:
 def status_line(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """Each status of the plan year with its count, in reading order, each a link to the matching items."""
     counts = status_counts(dataset, assessments(dataset, as_of), year)
-    parts = [link("targets", html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]), year=str(year), status=s.id,
-                  **view_params(lang, as_of)) for s in STATUSES if counts[s.id]]
+    parts = [
+        link(
+            "targets",
+            html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]),
+            year=str(year),
+            status=s.id,
+            **view_params(lang, as_of),
+        )
+        for s in STATUSES
+        if counts[s.id]
+    ]
     return html('<p class="kb-statuses">{}</p>', join(parts, " "))
 
 
@@ -75,9 +83,20 @@ def commitments(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """The plan year at a glance: how its items stand, then each numeric target with its status."""
     assessed = assessments(dataset, as_of)
     targets, milestones = dataset.planned(year)
-    rows = [(text(x.name, lang), target_words(x, lang), status_words(assessed[x.id].status, lang, year)) for x in targets]
+    rows = [
+        (text(x.name, lang), target_words(x, lang), status_words(assessed[x.id].status, lang, year)) for x in targets
+    ]
     listed = table((t("col_target", lang), t("col_value", lang), t("status", lang)), rows) if rows else ""
-    more = link("targets", t("all_commitments", lang, targets=len(targets), milestones=len(milestones)) + " →",
-                year=str(year), **view_params(lang, as_of))
-    return html('<div class="kb"><h2>{}</h2>{}{}<p>{}</p></div>', t("plan_status", lang, year=year),
-                status_line(dataset, as_of, year, lang), listed, more)
+    more = link(
+        "targets",
+        t("all_commitments", lang, targets=len(targets), milestones=len(milestones)) + " →",
+        year=str(year),
+        **view_params(lang, as_of),
+    )
+    return html(
+        '<div class="kb"><h2>{}</h2>{}{}<p>{}</p></div>',
+        t("plan_status", lang, year=year),
+        status_line(dataset, as_of, year, lang),
+        listed,
+        more,
+    )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-
 from components.views.commitments import view_notes
 from components.views.header import nav_html, site_menu, title_block
 from components.views.html import Markup, html, join, search_form
@@ -43,37 +42,72 @@ class Address:
 def document(dataset: Dataset, page: Page, address: Address, lang: str, built: date, base: str = "") -> str:
     """The whole static page: head, menu, title and vintage, the view, its downloads, the footer."""
     canonical = address.url(lang, base)
-    heads = [html('<link rel="canonical" href="{}">', canonical),
-             *(html('<link rel="alternate" hreflang="{}" href="{}">', LANG_TAGS[code], address.url(code, base)) for code in LANG_TAGS)]
+    heads = [
+        html('<link rel="canonical" href="{}">', canonical),
+        *(
+            html('<link rel="alternate" hreflang="{}" href="{}">', LANG_TAGS[code], address.url(code, base))
+            for code in LANG_TAGS
+        ),
+    ]
     title = document_title(page.title, lang)
-    meta = join(html('<meta property="og:{}" content="{}">', key, value) for key, value in (
-        ("type", "website"), ("site_name", t("app_title", lang)), ("title", title), ("description", page.description),
-        ("locale", OG_LOCALES[lang]), ("url", canonical)))
-    nav = nav_html(site_menu(dataset, lang), address.path, lang, {"lang": lang if lang != "zh" else ""},
-                   {k: v for k, v in address.params.items() if v}, canonical.split("?", 1)[0])
+    meta = join(
+        html('<meta property="og:{}" content="{}">', key, value)
+        for key, value in (
+            ("type", "website"),
+            ("site_name", t("app_title", lang)),
+            ("title", title),
+            ("description", page.description),
+            ("locale", OG_LOCALES[lang]),
+            ("url", canonical),
+        )
+    )
+    nav = nav_html(
+        site_menu(dataset, lang),
+        address.path,
+        lang,
+        {"lang": lang if lang != "zh" else ""},
+        {k: v for k, v in address.params.items() if v},
+        canonical.split("?", 1)[0],
+    )
     top = title_block(dataset.vintage, view_notes(dataset, built, lang), lang, source_link=True)
     downloads = join(html('<a href="assets/{}" download>{}</a>', d.file_name, d.label) for d in page.downloads)
-    scripts = [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
+    scripts = (
+        [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
+    )
     if any(isinstance(part, Plot) for part in page.parts):  # an addition: the HTML bars stand without it
         scripts += [html('<script src="assets/{}" defer></script>', name) for name in (PLOTLY, PLOTS)]
-    return str(html(
-        '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
-        '<meta name="description" content="{description}">{heads}{meta}<link rel="icon" type="image/png" href="assets/favicon.png">'
-        '<style>{style}</style></head><body class="kb-site"><header>{nav}{top}</header><main>{body}{downloads}</main>'
-        '<footer class="kb kb-foot">{footer}</footer>{scroll}</body></html>',
-        lang=LANG_TAGS[lang], title=title, description=page.description, heads=join(heads), meta=meta,
-        style=Markup(stylesheet()), nav=nav, top=top, body=join(static_part(part) for part in page.parts),
-        downloads=html('<div class="kb kb-noprint"><p>{}</p></div>', downloads) if page.downloads else "",
-        footer=footer(dataset, canonical, built, lang), scroll=join(scripts)))
+    return str(
+        html(
+            '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
+            '<meta name="description" content="{description}">{heads}{meta}<link rel="icon" type="image/png" href="assets/favicon.png">'
+            '<style>{style}</style></head><body class="kb-site"><header>{nav}{top}</header><main>{body}{downloads}</main>'
+            '<footer class="kb kb-foot">{footer}</footer>{scroll}</body></html>',
+            lang=LANG_TAGS[lang],
+            title=title,
+            description=page.description,
+            heads=join(heads),
+            meta=meta,
+            style=Markup(stylesheet()),
+            nav=nav,
+            top=top,
+            body=join(static_part(part) for part in page.parts),
+            downloads=html('<div class="kb kb-noprint"><p>{}</p></div>', downloads) if page.downloads else "",
+            footer=footer(dataset, canonical, built, lang),
+            scroll=join(scripts),
+        )
+    )
 
 
 def static_part(part: Part) -> Markup:
     """A part of a page as a static page shows it: HTML as it is, a chart as its spec over its HTML stand-in, a search
     as a plain form (it opens the Streamlit view with ?q=)."""
     if isinstance(part, Plot):
-        return html('<div class="kb-plot" data-plot="{}">{}</div>', json.dumps(part.spec, ensure_ascii=False, separators=(",", ":")),
-                    part.fallback)
+        return html(
+            '<div class="kb-plot" data-plot="{}">{}</div>',
+            json.dumps(part.spec, ensure_ascii=False, separators=(",", ":")),
+            part.fallback,
+        )
     if isinstance(part, Search):
         return html('<div class="kb">{}</div>', search_form(part.page, part.label, part.button, part.query, part.keep))
     return part
@@ -83,4 +117,8 @@ def footer(dataset: Dataset, canonical: str, built: date, lang: str) -> Markup:
     """Where the figures come from and this page's own address, written out so a printed sheet keeps them."""
     report = dataset.vintage.report
     source = html("{}: {} · {}", t("col_report", lang), text(report.title, lang), report.url)
-    return html('<p class="kb-src">{}</p><p class="kb-src">{}</p>', source, t("page_built", lang, date=built.isoformat(), url=canonical))
+    return html(
+        '<p class="kb-src">{}</p><p class="kb-src">{}</p>',
+        source,
+        t("page_built", lang, date=built.isoformat(), url=canonical),
+    )

@@ -11,11 +11,11 @@ from components.views.html import Markup, details, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import labelled
 from kpi.data.dataset import Dataset
-from kpi.format import format_change, section_label, stated
 from kpi.data.model import Indicator
+from kpi.data.series import Observation
+from kpi.format import format_change, section_label, stated
 from kpi.periods import months, parse_period, period_label
 from kpi.report.text import NUMBERED, section_titles
-from kpi.data.series import Observation
 from kpi.texts import t, text
 
 
@@ -25,12 +25,17 @@ def statement(indicator: Indicator, observation: Observation, dataset: Dataset, 
     where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
     details_link = link("indicator", t("see_details", lang), id=indicator.id, lang=lang_param(lang))
     lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
-    return html('<blockquote class="kb-quote">{}<span lang="zh-CN">“{}”</span><span class="kb-src">{} · {}</span></blockquote>',
-                lead, source.quote, where, details_link)
+    return html(
+        '<blockquote class="kb-quote">{}<span lang="zh-CN">“{}”</span><span class="kb-src">{} · {}</span></blockquote>',
+        lead,
+        source.quote,
+        where,
+        details_link,
+    )
 
 
 def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
-    """"引进企业：139家（截至2023年11月）": a figure in one line of plain text, for a page's description."""
+    """ "引进企业：139家（截至2023年11月）": a figure in one line of plain text, for a page's description."""
     latest = dataset.latest(indicator)
     period = "" if latest.period == dataset.vintage.main else period_label(latest.period, lang)
     value = stated(latest.value, indicator.unit, lang)
@@ -39,20 +44,21 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
 
 
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:
-    """"<earlier period> → <later period>", saying so when the two periods differ in length."""
+    """ "<earlier period> → <later period>", saying so when the two periods differ in length."""
     words = t("change_from", lang, before=period_label(previous.period, lang), after=period_label(latest.period, lang))
     return words + lengths_differ(latest, previous, lang)
 
 
 def lengths_differ(latest: Observation, previous: Observation, lang: str) -> str:
-    """"（两期长度不同：11个月与12个月）" when two periods compared are not as long as each other, else nothing."""
+    """ "（两期长度不同：11个月与12个月）" when two periods compared are not as long as each other, else nothing."""
     if months(previous.period) == months(latest.period):
         return ""
     return t("change_lengths_differ", lang, before=months(previous.period), after=months(latest.period))
 
 
-def change_since(indicator: Indicator, latest: Observation, previous: Observation | None, lang: str,
-                 with_previous: bool = False) -> Markup | str:
+def change_since(
+    indicator: Indicator, latest: Observation, previous: Observation | None, lang: str, with_previous: bool = False
+) -> Markup | str:
     """The change since the period before: an arrow and the difference, coloured by whether the report's direction
     calls it better, and the period compared with (`with_previous`: its value too, and the caveat when the periods
     differ in length). None for a figure stated in words: a rank has no difference to print."""
@@ -62,33 +68,59 @@ def change_since(indicator: Indicator, latest: Observation, previous: Observatio
     if change == 0 and not with_previous:
         return ""
     up = latest.value.value > previous.value.value
-    tone = "neutral" if indicator.direction == "none" or change == 0 else "better" if up == (indicator.direction == "higher") else "worse"
+    tone = (
+        "neutral"
+        if indicator.direction == "none" or change == 0
+        else "better"
+        if up == (indicator.direction == "higher")
+        else "worse"
+    )
     arrow, difference = ("→", t("unchanged", lang)) if change == 0 else ("↑" if up else "↓", change)
     if with_previous:
-        since = labelled(period_label(previous.period, lang), stated(previous.value, indicator.unit, lang), lang) \
-            + lengths_differ(latest, previous, lang)
+        since = labelled(
+            period_label(previous.period, lang), stated(previous.value, indicator.unit, lang), lang
+        ) + lengths_differ(latest, previous, lang)
     else:
         since = t("change_since", lang, period=period_label(previous.period, lang))
-    return html('<span class="kb-delta kb-{}">{} {} <span class="kb-since">{}</span></span>', tone, arrow, difference, since)
+    return html(
+        '<span class="kb-delta kb-{}">{} {} <span class="kb-since">{}</span></span>', tone, arrow, difference, since
+    )
 
 
 def figure_row(indicator: Indicator, dataset: Dataset, lang: str, with_change: bool = False) -> Markup:
     """Value, name and (when it is not the main period) the period, and with_change the change since the period
     before; a tap opens the sentence of every period."""
     latest = dataset.latest(indicator)
-    period = "" if latest.period == dataset.vintage.main else html('<span class="kb-per">{}</span>', period_label(latest.period, lang))
-    change = change_since(indicator, latest, dataset.previous(indicator), lang, with_previous=True) if with_change else ""
-    summary = html('<span class="kb-val">{}</span><span class="kb-name">{}</span>{}{}',
-                   stated(latest.value, indicator.unit, lang), text(indicator.name, lang), period, change)
+    period = (
+        ""
+        if latest.period == dataset.vintage.main
+        else html('<span class="kb-per">{}</span>', period_label(latest.period, lang))
+    )
+    change = (
+        change_since(indicator, latest, dataset.previous(indicator), lang, with_previous=True) if with_change else ""
+    )
+    summary = html(
+        '<span class="kb-val">{}</span><span class="kb-name">{}</span>{}{}',
+        stated(latest.value, indicator.unit, lang),
+        text(indicator.name, lang),
+        period,
+        change,
+    )
     series = dataset.series(indicator)
     sentences = join(
-        (html('<p class="kb-per">{}: {}</p>', period_label(o.period, lang), stated(o.value, indicator.unit, lang))
-         if len(series) > 1 else "") + statement(indicator, o, dataset, lang) for o in reversed(series))
+        (
+            html('<p class="kb-per">{}: {}</p>', period_label(o.period, lang), stated(o.value, indicator.unit, lang))
+            if len(series) > 1
+            else ""
+        )
+        + statement(indicator, o, dataset, lang)
+        for o in reversed(series)
+    )
     return details(summary, sentences, "kb-fig")
 
 
 def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -> str:
-    """"一(二) 经济发展稳中有进" / "1(2) Steady progress in economic development": the report's own heading."""
+    """ "一(二) 经济发展稳中有进" / "1(2) Steady progress in economic development": the report's own heading."""
     report = dataset.reports[report_id]
     place = section.split(" ", 1)[1]
     numbered = NUMBERED.match(place) is not None
@@ -96,7 +128,11 @@ def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -
     if section in curated:
         title = text(curated[section], lang)
     else:  # the report's own words, or (in English, untranslated) none
-        title = (section_titles(dataset.report_texts[report_id]).get(section, "") if numbered else place) if lang == "zh" else ""
+        title = (
+            (section_titles(dataset.report_texts[report_id]).get(section, "") if numbered else place)
+            if lang == "zh"
+            else ""
+        )
     label = (place if lang == "zh" else section_label(section, lang).split(" · ", 1)[1]) if numbered else ""
     if not title and not label:
         label = section_label(section, lang)
@@ -117,8 +153,14 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> Markup:
         first = min(dataset.report_texts[report].find(dataset.latest(i).value.source.quote) for i in groups[key])
         return list(dataset.reports).index(report), first
 
-    sections = join(html('<section class="kb-list"><h3>{}</h3>{}</section>', section_heading(dataset, *key, lang),
-                         join(figure_row(i, dataset, lang) for i in groups[key])) for key in sorted(groups, key=position))
+    sections = join(
+        html(
+            '<section class="kb-list"><h3>{}</h3>{}</section>',
+            section_heading(dataset, *key, lang),
+            join(figure_row(i, dataset, lang) for i in groups[key]),
+        )
+        for key in sorted(groups, key=position)
+    )
     heading = t("every_figure", lang, n=len(dataset.theme_indicators(theme)))
     return html('<div class="kb"><h2>{}</h2>{}</div>', heading, sections)
 
@@ -127,8 +169,13 @@ def year_key_figures(dataset: Dataset, theme: str) -> list[Indicator]:
     """A theme's key figures that the newest report states for the year it reviews (a figure it does not restate is
     an earlier year's, and stays on the theme page with its year)."""
     report = dataset.vintage.report
-    return [i for i in dataset.theme_indicators(theme) if i.key and dataset.latest(i).current.report == report
-            and parse_period(dataset.latest(i).period)[1].year == report.reviews]
+    return [
+        i
+        for i in dataset.theme_indicators(theme)
+        if i.key
+        and dataset.latest(i).current.report == report
+        and parse_period(dataset.latest(i).period)[1].year == report.reviews
+    ]
 
 
 @per_dataset
@@ -145,9 +192,21 @@ def headline_results(dataset: Dataset, lang: str) -> Markup:
         key = year_key_figures(dataset, theme.id)
         heading = link(theme.id, text(theme.name, lang) + " →", lang=lang_param(lang))
         if key:
-            cards.append(html('<section class="kb-card"><h3>{}</h3>{}</section>', heading,
-                              join(figure_row(i, dataset, lang, with_change=True) for i in key)))
+            cards.append(
+                html(
+                    '<section class="kb-card"><h3>{}</h3>{}</section>',
+                    heading,
+                    join(figure_row(i, dataset, lang, with_change=True) for i in key),
+                )
+            )
         elif any(i.key for i in dataset.theme_indicators(theme.id)):
             others.append(link(theme.id, text(theme.name, lang), lang=lang_param(lang)))
-    rest = html('<p class="kb-note">{} {}</p>', t("other_themes", lang, year=year), join(others, " · ")) if others else ""
-    return html('<div class="kb"><h2>{}</h2><div class="kb-grid">{}</div>{}</div>', t("results_of", lang, year=year), join(cards), rest)
+    rest = (
+        html('<p class="kb-note">{} {}</p>', t("other_themes", lang, year=year), join(others, " · ")) if others else ""
+    )
+    return html(
+        '<div class="kb"><h2>{}</h2><div class="kb-grid">{}</div>{}</div>',
+        t("results_of", lang, year=year),
+        join(cards),
+        rest,
+    )

@@ -53,21 +53,37 @@ def term_block(dataset: Dataset, term_id: str, lang: str) -> Markup:
         names = join((link("indicator", text(i.name, lang), id=i.id, lang=keep) for i in users), " · ")
         lines.append(html("<p><b>{}</b>: {}</p>", t("used_by", lang), names))
     lines.append(html('<p class="kb-src">{}</p>', link("glossary", t("term_link", lang), term=term.id, lang=keep)))
-    return html('<section class="kb-card" id="{}"><h3>{} · {}</h3>{}</section>', term_anchor(term.id), term.term.zh, term.term.en,
-                join(lines))
+    return html(
+        '<section class="kb-card" id="{}"><h3>{} · {}</h3>{}</section>',
+        term_anchor(term.id),
+        term.term.zh,
+        term.term.en,
+        join(lines),
+    )
 
 
 def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Page:
     """Every term (or those ?q= finds, in either language), ?term= brought into view."""
     lang = viewer.lang
     query = params.get("q", "").strip()
-    terms = [term for term in dataset.glossary.terms
-             if query.lower() in " ".join((term.term.zh, term.term.en, term.definition.zh, term.definition.en)).lower()]
-    found = html('<div class="kb kb-terms">{}</div>', join(term_block(dataset, term.id, lang) for term in terms)) if terms \
+    terms = [
+        term
+        for term in dataset.glossary.terms
+        if query.lower() in " ".join((term.term.zh, term.term.en, term.definition.zh, term.definition.en)).lower()
+    ]
+    found = (
+        html('<div class="kb kb-terms">{}</div>', join(term_block(dataset, term.id, lang) for term in terms))
+        if terms
         else html('<div class="kb"><p>{}</p></div>', t("no_term", lang))
-    parts = (html('<div class="kb"><h2 class="kb-page">{}</h2></div>', t("glossary", lang)),
-             Search("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}), found)
+    )
+    parts = (
+        html('<div class="kb"><h2 class="kb-page">{}</h2></div>', t("glossary", lang)),
+        Search("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}),
+        found,
+    )
     chosen = dataset.terms.get(params.get("term", "")) if not query else None
     if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows
         return Page(text(chosen.term, lang), text(chosen.definition, lang), parts, anchor=term_anchor(chosen.id))
-    return Page(t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), parts)
+    return Page(
+        t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), parts
+    )

@@ -35,16 +35,28 @@ class Menu:
 def site_menu(dataset: Dataset, lang: str) -> Menu:
     """The overview and the targets as links, then the themes and the reference pages behind drop-downs (the
     staff's data check is in neither: it is reached by its address)."""
-    placed = {place: [(p.path, t(p.title, lang)) for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")}
-    return Menu(placed["top"], [(t("themes", lang), [(theme.id, text(theme.name, lang)) for theme in dataset.content.themes]),
-                                (t("reference", lang), placed["reference"])])
+    placed = {
+        place: [(p.path, t(p.title, lang)) for p in FIXED_PAGES if p.place == place] for place in ("top", "reference")
+    }
+    return Menu(
+        placed["top"],
+        [
+            (t("themes", lang), [(theme.id, text(theme.name, lang)) for theme in dataset.content.themes]),
+            (t("reference", lang), placed["reference"]),
+        ],
+    )
 
 
 def _link(path: str | None, words: str, params: dict[str, str], current: bool, css: str = "", lang: str = "") -> Markup:
     """A menu link: to a page ("" is the overview), or with path None to this page, keeping `params`."""
     href = url(path, **params) if path is not None else "?" + urlencode({k: v for k, v in params.items() if v})
-    marks = join([html(' aria-current="{}"', "true" if lang else "page") if current else "",
-                  html(' class="{}"', css) if css else "", html(' lang="{}"', lang) if lang else ""])
+    marks = join(
+        [
+            html(' aria-current="{}"', "true" if lang else "page") if current else "",
+            html(' class="{}"', css) if css else "",
+            html(' lang="{}"', lang) if lang else "",
+        ]
+    )
     return html('<a href="{}" target="_self"{}>{}</a>', href, marks, words)
 
 
@@ -53,7 +65,9 @@ def link_here(words: str, params: dict[str, str]) -> Markup:
     return html('<div class="kb">{}</div>', _link(None, words, params, False))
 
 
-def nav_html(menu: Menu | None, current: str, lang: str, shared: dict[str, str], query: dict[str, str], address: str) -> Markup:
+def nav_html(
+    menu: Menu | None, current: str, lang: str, shared: dict[str, str], query: dict[str, str], address: str
+) -> Markup:
     """The menu, the link to share and the language switch, as one block of links.
 
     `shared` is the view every page keeps (language, what-if date, meeting mode); `query` is this page's whole
@@ -64,22 +78,46 @@ def nav_html(menu: Menu | None, current: str, lang: str, shared: dict[str, str],
         items += [_link(path, title, shared, path == current, "kb-nav-link") for path, title in menu.links]
         for label, pages in menu.groups:
             listed = join(_link(path, title, shared, path == current) for path, title in pages)
-            items.append(html('<details class="kb-menu"><summary>{}</summary><div class="kb-menu-list">{}</div></details>', label, listed))
+            items.append(
+                html(
+                    '<details class="kb-menu"><summary>{}</summary><div class="kb-menu-list">{}</div></details>',
+                    label,
+                    listed,
+                )
+            )
         share = f"{address}?{urlencode(query)}" if query else address
-        items.append(html('<details class="kb-menu kb-share"><summary>{}</summary><div class="kb-menu-list"><p>{}</p><code>{}</code>'
-                          '</div></details>', t("share", lang), t("share_help", lang), share))
-    switch = join(_link(None, name, {**query, "lang": "" if code == "zh" else code}, code == lang, lang=code)
-                  for code, name in (("zh", "中文"), ("en", "EN")))
+        items.append(
+            html(
+                '<details class="kb-menu kb-share"><summary>{}</summary><div class="kb-menu-list"><p>{}</p><code>{}</code>'
+                "</div></details>",
+                t("share", lang),
+                t("share_help", lang),
+                share,
+            )
+        )
+    switch = join(
+        _link(None, name, {**query, "lang": "" if code == "zh" else code}, code == lang, lang=code)
+        for code, name in (("zh", "中文"), ("en", "EN"))
+    )
     items.append(html('<span class="kb-lang" role="group" aria-label="{}">{}</span>', t("language", lang), switch))
     return html('<nav class="kb kb-nav" aria-label="{}">{}</nav>', t("menu", lang), join(items))
 
 
 def vintage_words(vintage: Vintage, lang: str) -> str:
     """The newest report, its date, and the periods its figures cover (most of them first)."""
-    others = "".join(t("vintage_other", lang, n=n, period=period_label(p, lang))
-                     for p, n in sorted(vintage.periods.items()) if p != vintage.main)
-    return t("vintage", lang, title=text(vintage.report.title, lang), date=vintage.report.published.isoformat(),
-             period=period_label(vintage.main, lang), others=others)
+    others = "".join(
+        t("vintage_other", lang, n=n, period=period_label(p, lang))
+        for p, n in sorted(vintage.periods.items())
+        if p != vintage.main
+    )
+    return t(
+        "vintage",
+        lang,
+        title=text(vintage.report.title, lang),
+        date=vintage.report.published.isoformat(),
+        period=period_label(vintage.main, lang),
+        others=others,
+    )
 
 
 def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_link: bool) -> Markup:
@@ -89,4 +127,6 @@ def title_block(vintage: Vintage | None, notes: list[str], lang: str, source_lin
         return html('<div class="kb kb-top"><h1>{}</h1></div>', t("app_title", lang))
     read = html(" {}", link("source", t("read_report", lang) + " →", lang=lang_param(lang))) if source_link else ""
     words = " ".join([vintage_words(vintage, lang), *notes])
-    return html('<div class="kb kb-top"><h1>{}</h1><p class="kb-vintage">{}{}</p></div>', t("app_title", lang), words, read)
+    return html(
+        '<div class="kb kb-top"><h1>{}</h1><p class="kb-vintage">{}{}</p></div>', t("app_title", lang), words, read
+    )

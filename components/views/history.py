@@ -8,8 +8,8 @@ from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
 from components.views.report import report_name
 from kpi.data.dataset import Dataset
-from kpi.format import section_label, stated
 from kpi.data.model import Indicator
+from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.texts import t, text
 
@@ -22,15 +22,27 @@ def history_bars(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     if len(series) < 2:
         return Markup()
     top = max(abs(o.value.value) for o in series) or 1
-    return join(bar_row(period_label(o.period, lang), bar_fill(share_of(o.value.value, top), COLORS["bar"]),
-                        stated(o.value, indicator.unit, lang)) for o in series)
+    return join(
+        bar_row(
+            period_label(o.period, lang),
+            bar_fill(share_of(o.value.value, top), COLORS["bar"]),
+            stated(o.value, indicator.unit, lang),
+        )
+        for o in series
+    )
 
 
 @per_dataset
 def history_table(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     """Every statement of the figure with its report, section and sentence."""
-    columns = (t("col_period", lang), t("col_value", lang), t("col_report", lang), t("col_section", lang),
-               t("col_quote", lang), t("col_note", lang))
+    columns = (
+        t("col_period", lang),
+        t("col_value", lang),
+        t("col_report", lang),
+        t("col_section", lang),
+        t("col_quote", lang),
+        t("col_note", lang),
+    )
     return html('<div class="kb">{}</div>', table(columns, statements(dataset.indicators[indicator_id], dataset, lang)))
 
 
@@ -43,9 +55,19 @@ def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[
             if statement is observation.current:
                 note = t("shown", lang)
             else:
-                note = t("revised_by" if statement in revised else "restated_by", lang,
-                         report=report_name(observation.current.report, lang))
-            rows.append((period_label(observation.period, lang), stated(statement.value, indicator.unit, lang),
-                         f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
-                         section_label(statement.value.source.section, lang), statement.value.source.quote, note))
+                note = t(
+                    "revised_by" if statement in revised else "restated_by",
+                    lang,
+                    report=report_name(observation.current.report, lang),
+                )
+            rows.append(
+                (
+                    period_label(observation.period, lang),
+                    stated(statement.value, indicator.unit, lang),
+                    f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
+                    section_label(statement.value.source.section, lang),
+                    statement.value.source.quote,
+                    note,
+                )
+            )
     return rows

@@ -68,14 +68,32 @@ def table(columns: Sequence[object], rows: Iterable[Sequence[object]], numeric: 
     """A plain table; it scrolls sideways on a phone rather than squeezing its columns."""
     right = list(numeric) + [False] * (len(columns) - len(numeric))
     head = join(html('<th scope="col">{}</th>', column) for column in columns)
-    body = join(html("<tr>{}</tr>", join(html('<td class="{}">{}</td>', _cell_class(str(value), r), value)
-                                         for value, r in zip(row, right))) for row in rows)
-    return html('<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{}</tr></thead>'
-                "<tbody>{}</tbody></table></div>", head, body)
+    body = join(
+        html(
+            "<tr>{}</tr>",
+            join(html('<td class="{}">{}</td>', _cell_class(str(value), r), value) for value, r in zip(row, right)),
+        )
+        for row in rows
+    )
+    return html(
+        '<div class="kb-scroll" tabindex="0"><table class="kb-table"><thead><tr>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div>",
+        head,
+        body,
+    )
 
 
 def search_form(page: str, label: str, button: str, query: str, keep: dict[str, str]) -> Markup:
     """A plain search box: it opens `page` with ?q= (and what the view keeps), a view Streamlit answers."""
-    hidden = join(html('<input type="hidden" name="{}" value="{}">', name, value) for name, value in keep.items() if value)
-    return html('<form class="kb-search" action="{}" method="get" role="search">{}<label>{} <input type="search" name="q" '
-                'value="{}"></label><button type="submit">{}</button></form>', page, hidden, label, query, button)
+    hidden = join(
+        html('<input type="hidden" name="{}" value="{}">', name, value) for name, value in keep.items() if value
+    )
+    return html(
+        '<form class="kb-search" action="{}" method="get" role="search">{}<label>{} <input type="search" name="q" '
+        'value="{}"></label><button type="submit">{}</button></form>',
+        page,
+        hidden,
+        label,
+        query,
+        button,
+    )

@@ -25,8 +25,16 @@ def in_context(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
         source = observation.value.source
         before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
         where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
-        blocks.append(html('<p><b>{}</b> · {}</p><p class="kb-context" lang="zh-CN">{}<mark>{}</mark>{}</p>',
-                           t("in_context", lang), where, before, quote, after))
+        blocks.append(
+            html(
+                '<p><b>{}</b> · {}</p><p class="kb-context" lang="zh-CN">{}<mark>{}</mark>{}</p>',
+                t("in_context", lang),
+                where,
+                before,
+                quote,
+                after,
+            )
+        )
     return join(blocks)
 
 
@@ -35,21 +43,44 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     lang, keep = viewer.lang, viewer.keep()
     indicator = dataset.indicators.get(dataset.current_id(params.get("id", "")))
     if indicator is None:
-        return Page(t("indicator", lang), t("no_figure", lang), (html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)),), found=False)
+        return Page(
+            t("indicator", lang),
+            t("no_figure", lang),
+            (html('<div class="kb"><p>{}</p></div>', t("no_figure", lang)),),
+            found=False,
+        )
     theme = next(theme for theme in dataset.content.themes if theme.id == indicator.theme)
-    parts = [html('<p>{}</p>', link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
-             html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang))]
+    parts = [
+        html("<p>{}</p>", link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
+        html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang)),
+    ]
     intro = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting)
     bars = history_bars(dataset, indicator.id, lang)
-    chart = [html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
-             history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars)) or
-             html('<div class="kb">{}</div>', bars)] if bars else []
+    chart = (
+        [
+            html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
+            history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars))
+            or html('<div class="kb">{}</div>', bars),
+        ]
+        if bars
+        else []
+    )
     notes = [html('<p class="kb-note">{}</p>', t("quote_note", lang))] if lang == "en" else []
     terms = terms_in(indicator_text(indicator), dataset.glossary)
     if terms:
-        notes.append(html("<p><b>{}</b>: {}</p>", t("terms_here", lang),
-                          join((link("glossary", text(term.term, lang), term=term.id, **keep) for term in terms), " · ")))
-    rest = history_table(dataset, indicator.id, lang) + html('<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes))
+        notes.append(
+            html(
+                "<p><b>{}</b>: {}</p>",
+                t("terms_here", lang),
+                join((link("glossary", text(term.term, lang), term=term.id, **keep) for term in terms), " · "),
+            )
+        )
+    rest = history_table(dataset, indicator.id, lang) + html(
+        '<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes)
+    )
     latest = dataset.latest(indicator)
-    return Page(text(indicator.name, lang), labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
-                (intro, *chart, rest))
+    return Page(
+        text(indicator.name, lang),
+        labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
+        (intro, *chart, rest),
+    )

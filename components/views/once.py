@@ -19,18 +19,22 @@ T = TypeVar("T")
 
 def per_dataset(build: Callable[..., T]) -> Callable[..., T]:
     """`build(dataset, *args)`, computed once per dataset and arguments (which must be hashable)."""
+
     @functools.wraps(build)
     def once(dataset: Dataset, *args: Hashable) -> T:
         return dataset.memo((build, *args), lambda: build(dataset, *args))
+
     return once
 
 
 def per_day(build: Callable[..., T]) -> Callable[..., T]:
     """`build(dataset, as_of, *args)`, kept for today's date only: a what-if date from the URL is computed each
     time, so URLs cannot fill memory."""
+
     @functools.wraps(build)
     def once(dataset: Dataset, as_of: date, *args: Hashable) -> T:
         if as_of != date.today():
             return build(dataset, as_of, *args)
         return dataset.memo((build, as_of, *args), lambda: build(dataset, as_of, *args))
+
     return once

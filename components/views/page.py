@@ -78,7 +78,7 @@ class Page:
 
 
 def document_title(page_title: str, lang: str) -> str:
-    """"经济发展 · 东明路街道绩效看板": the tab's title and a shared link's headline."""
+    """ "经济发展 · 东明路街道绩效看板": the tab's title and a shared link's headline."""
     app = t("app_title", lang)
     return app if page_title == app else f"{page_title} · {app}"
 
@@ -96,5 +96,5 @@ def description_of(parts: list[str], lang: str, limit: int = 180) -> str:
 
 
 def labelled(label: str, words: str, lang: str) -> str:
-    """"标题：内容" / "Title: words"."""
+    """ "标题：内容" / "Title: words"."""
     return f"{label}：{words}" if lang == "zh" else f"{label}: {words}"

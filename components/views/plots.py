@@ -18,18 +18,33 @@ from decimal import Decimal
 from components.views.html import Markup
 from components.views.style import palette
 from kpi.data.dataset import Dataset
-from kpi.format import base_amount, format_value, split_magnitude, stated
 from kpi.data.model import Target, Text
+from kpi.format import base_amount, format_value, split_magnitude, stated
 from kpi.periods import months, parse_period, period_label
 from kpi.progress import TargetAssessment
 from kpi.texts import t, text
 
 FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Noto Sans SC, sans-serif"
-_BUTTONS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "hoverClosestCartesian",
-            "hoverCompareCartesian", "toggleSpikelines"]
+_BUTTONS = [
+    "zoom2d",
+    "pan2d",
+    "select2d",
+    "lasso2d",
+    "zoomIn2d",
+    "zoomOut2d",
+    "autoScale2d",
+    "hoverClosestCartesian",
+    "hoverCompareCartesian",
+    "toggleSpikelines",
+]
 # The two buttons left (download, reset) in Chinese: Plotly takes a locale's strings in its config.
-_ZH = {"Download plot as a png": "下载图片（PNG）", "Download plot": "下载图片", "Reset axes": "还原坐标轴",
-       "Double-click to zoom back out": "双击还原", "Produced with Plotly.js": "由 Plotly.js 绘制"}
+_ZH = {
+    "Download plot as a png": "下载图片（PNG）",
+    "Download plot": "下载图片",
+    "Reset axes": "还原坐标轴",
+    "Double-click to zoom back out": "双击还原",
+    "Produced with Plotly.js": "由 Plotly.js 绘制",
+}
 
 
 @dataclass(frozen=True)
@@ -68,18 +83,36 @@ def _layout(lang: str, meeting: bool, unit: str, **extra: object) -> dict:
     colours = palette()
     size = 22 if meeting else 14
     axis = {"gridcolor": colours["line-soft"], "linecolor": colours["line"], "automargin": True}
-    return {"height": 520 if meeting else 340, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-            "font": {"family": FONT, "size": size, "color": colours["text"]}, "paper_bgcolor": "#fff", "plot_bgcolor": "#fff",
-            "hoverlabel": {"font": {"family": FONT, "size": size}}, "separators": ".,",
-            "xaxis": {**axis, "fixedrange": True}, "legend": {"orientation": "h", "y": -0.2},
-            # The unit after each tick ("20座", "3亿元", "20 posts"): a rotated axis title reads badly in Chinese.
-            "yaxis": {**axis, "ticksuffix": unit if lang == "zh" else f" {unit}", "rangemode": "tozero", "exponentformat": "none",
-                      "separatethousands": True, "fixedrange": True}, **extra}
+    return {
+        "height": 520 if meeting else 340,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "font": {"family": FONT, "size": size, "color": colours["text"]},
+        "paper_bgcolor": "#fff",
+        "plot_bgcolor": "#fff",
+        "hoverlabel": {"font": {"family": FONT, "size": size}},
+        "separators": ".,",
+        "xaxis": {**axis, "fixedrange": True},
+        "legend": {"orientation": "h", "y": -0.2},
+        # The unit after each tick ("20座", "3亿元", "20 posts"): a rotated axis title reads badly in Chinese.
+        "yaxis": {
+            **axis,
+            "ticksuffix": unit if lang == "zh" else f" {unit}",
+            "rangemode": "tozero",
+            "exponentformat": "none",
+            "separatethousands": True,
+            "fixedrange": True,
+        },
+        **extra,
+    }
 
 
 def _config(lang: str, file_name: str) -> dict:
-    config = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": _BUTTONS,
-              "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2}}
+    config = {
+        "displaylogo": False,
+        "responsive": True,
+        "modeBarButtonsToRemove": _BUTTONS,
+        "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+    }
     return {**config, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": _ZH}}} if lang == "zh" else config
 
 
@@ -92,48 +125,135 @@ def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool, 
         return None
     y, title = _amounts([o.value.value for o in series], indicator.unit, lang)
     words = [[stated(o.value, indicator.unit, lang), text(o.current.report.title, lang)] for o in series]
-    bars = {"type": "bar", "x": [period_label(o.period, lang) for o in series], "y": y, "customdata": words,
-            "text": [w for w, _ in words], "textposition": "outside", "cliponaxis": False,
-            "marker": {"color": palette()["primary"]}, "hovertemplate": "%{x}<br><b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"}
+    bars = {
+        "type": "bar",
+        "x": [period_label(o.period, lang) for o in series],
+        "y": y,
+        "customdata": words,
+        "text": [w for w, _ in words],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "marker": {"color": palette()["primary"]},
+        "hovertemplate": "%{x}<br><b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    }
     differ = len({months(o.period) for o in series}) > 1
-    notes = [{"text": t("periods_differ_note", lang), "xref": "paper", "yref": "paper", "x": 0, "y": -0.32, "showarrow": False,
-              "xanchor": "left", "font": {"size": 12 if not meeting else 18}}] if differ else []
-    layout = _layout(lang, meeting, title, xaxis={"type": "category", "fixedrange": True}, annotations=notes,
-                     margin={"l": 10, "r": 10, "t": 30, "b": 70 if differ else 10})
-    return Plot({"data": [bars], "layout": layout, "config": _config(lang, f"dongming-{indicator.id}-{lang}")}, fallback)
+    notes = (
+        [
+            {
+                "text": t("periods_differ_note", lang),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.32,
+                "showarrow": False,
+                "xanchor": "left",
+                "font": {"size": 12 if not meeting else 18},
+            }
+        ]
+        if differ
+        else []
+    )
+    layout = _layout(
+        lang,
+        meeting,
+        title,
+        xaxis={"type": "category", "fixedrange": True},
+        annotations=notes,
+        margin={"l": 10, "r": 10, "t": 30, "b": 70 if differ else 10},
+    )
+    return Plot(
+        {"data": [bars], "layout": layout, "config": _config(lang, f"dongming-{indicator.id}-{lang}")}, fallback
+    )
 
 
-def progress_plot(target: Target, a: TargetAssessment, dataset: Dataset, lang: str, meeting: bool, fallback: Markup) -> Plot | None:
+def progress_plot(
+    target: Target, a: TargetAssessment, dataset: Dataset, lang: str, meeting: bool, fallback: Markup
+) -> Plot | None:
     """The year from its first to its last day: the share of the target expected by each date (序时进度), the target,
     each progress entry (cumulative) and the outcome the next report gives. None when nothing has been reported."""
     start, end = parse_period(a.period)
-    outcome = target.outcome if a.final is not None and target.outcome is not None and target.outcome.value is not None else None
+    outcome = (
+        target.outcome
+        if a.final is not None and target.outcome is not None and target.outcome.value is not None
+        else None
+    )
     if not target.progress and outcome is None:
         return None
     values = [target.value, *(e.value for e in target.progress), *([outcome.value] if outcome else [])]
     scaled, title = _amounts(values, target.unit, lang)
-    goal, entries = scaled[0], scaled[1:1 + len(target.progress)]
+    goal, entries = scaled[0], scaled[1 : 1 + len(target.progress)]
     colours = palette()
     days = [start.isoformat(), end.isoformat()]
-    data = [{"type": "scatter", "mode": "lines", "x": days, "y": [0, goal], "name": t("pace_line", lang),
-             "line": {"color": colours["muted"], "dash": "dash"}, "hovertemplate": "%{x}<br>%{y}<extra>%{fullData.name}</extra>"},
-            {"type": "scatter", "mode": "lines", "x": days, "y": [goal, goal], "name": t("target_of", lang, year=end.year),
-             "line": {"color": colours["primary"], "width": 3}, "hoverinfo": "skip"}]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": days,
+            "y": [0, goal],
+            "name": t("pace_line", lang),
+            "line": {"color": colours["muted"], "dash": "dash"},
+            "hovertemplate": "%{x}<br>%{y}<extra>%{fullData.name}</extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": days,
+            "y": [goal, goal],
+            "name": t("target_of", lang, year=end.year),
+            "line": {"color": colours["primary"], "width": 3},
+            "hoverinfo": "skip",
+        },
+    ]
     if target.progress:
         words = [format_value(e.value, "exact", target.unit, lang) for e in target.progress]
-        data.append({"type": "scatter", "mode": "lines+markers", "x": [e.date.isoformat() for e in target.progress], "y": entries,
-                     "name": t("reached_line", lang), "customdata": words, "line": {"color": colours["good"], "width": 3},
-                     "marker": {"size": 10}, "hovertemplate": "%{x}<br><b>%{customdata}</b><extra>%{fullData.name}</extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": [e.date.isoformat() for e in target.progress],
+                "y": entries,
+                "name": t("reached_line", lang),
+                "customdata": words,
+                "line": {"color": colours["good"], "width": 3},
+                "marker": {"size": 10},
+                "hovertemplate": "%{x}<br><b>%{customdata}</b><extra>%{fullData.name}</extra>",
+            }
+        )
     if outcome is not None:
         report = next(r for r in dataset.reports.values() if r.id == outcome.source.report)
         words = format_value(outcome.value, outcome.qualifier, target.unit, lang)
-        data.append({"type": "scatter", "mode": "markers", "x": [(end + timedelta(days=1)).isoformat()], "y": [scaled[-1]],
-                     "name": t("outcome_line", lang, report=t("report_year_name", lang, year=report.reviews)),
-                     "customdata": [words], "marker": {"size": 14, "symbol": "diamond", "color": colours["good"]},
-                     "hovertemplate": "<b>%{customdata}</b><extra>%{fullData.name}</extra>"})
-    shapes = [] if not start <= a.as_of <= end else [
-        {"type": "line", "x0": a.as_of.isoformat(), "x1": a.as_of.isoformat(), "yref": "paper", "y0": 0, "y1": 1,
-         "line": {"color": colours["axis"], "width": 1}}]
-    layout = _layout(lang, meeting, title, shapes=shapes, xaxis={"type": "date", "fixedrange": True,
-                                                                 "range": [start.isoformat(), (end + timedelta(days=8)).isoformat()]})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [(end + timedelta(days=1)).isoformat()],
+                "y": [scaled[-1]],
+                "name": t("outcome_line", lang, report=t("report_year_name", lang, year=report.reviews)),
+                "customdata": [words],
+                "marker": {"size": 14, "symbol": "diamond", "color": colours["good"]},
+                "hovertemplate": "<b>%{customdata}</b><extra>%{fullData.name}</extra>",
+            }
+        )
+    shapes = (
+        []
+        if not start <= a.as_of <= end
+        else [
+            {
+                "type": "line",
+                "x0": a.as_of.isoformat(),
+                "x1": a.as_of.isoformat(),
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": colours["axis"], "width": 1},
+            }
+        ]
+    )
+    layout = _layout(
+        lang,
+        meeting,
+        title,
+        shapes=shapes,
+        xaxis={"type": "date", "fixedrange": True, "range": [start.isoformat(), (end + timedelta(days=8)).isoformat()]},
+    )
     return Plot({"data": data, "layout": layout, "config": _config(lang, f"dongming-{target.id}-{lang}")}, fallback)

@@ -16,7 +16,7 @@ from kpi.texts import t, text
 
 
 def report_name(report: Report, lang: str) -> str:
-    """"2024年工作报告" / "2024 report": a report as a reader names it, never by its id."""
+    """ "2024年工作报告" / "2024 report": a report as a reader names it, never by its id."""
     return t("report_year_name", lang, year=report.reviews)
 
 
@@ -29,9 +29,18 @@ def report_link(report: Report, lang: str, as_of: date | None = None) -> Markup:
 def report_html(dataset: Dataset, report_id: str, lang: str) -> Markup:
     """Title, publisher, date and the original's address, then each part with its chapters (closed until tapped)."""
     report = dataset.reports[report_id]
-    original = html('<a href="{}" rel="noopener">{}</a>', report.url, t("original", lang))  # the model allows http(s) only
-    lines = [html('<h2 class="kb-page">{}</h2>', text(report.title, lang)),
-             html("<p>{} · {} · {}</p>", text(report.publisher, lang), t("published_on", lang, date=report.published.isoformat()), original)]
+    original = html(
+        '<a href="{}" rel="noopener">{}</a>', report.url, t("original", lang)
+    )  # the model allows http(s) only
+    lines = [
+        html('<h2 class="kb-page">{}</h2>', text(report.title, lang)),
+        html(
+            "<p>{} · {} · {}</p>",
+            text(report.publisher, lang),
+            t("published_on", lang, date=report.published.isoformat()),
+            original,
+        ),
+    ]
     if lang == "en":
         lines.append(html('<p class="kb-note">{}</p>', t("quote_note", lang)))
     for part in report_parts(dataset.report_texts[report_id])[1:]:
@@ -50,7 +59,13 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
     report = dataset.reports[chosen]
     choice = Markup()
     if len(reports) > 1:
-        chips = join(link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports)
-        choice = html('<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>', t("choose_report", lang), chips)
+        chips = join(
+            link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports
+        )
+        choice = html(
+            '<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>',
+            t("choose_report", lang),
+            chips,
+        )
     words = f"{text(report.publisher, lang)} · {t('published_on', lang, date=report.published.isoformat())}"
     return Page(text(report.title, lang), words, (choice + report_html(dataset, chosen, lang),))

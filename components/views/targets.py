@@ -15,14 +15,13 @@ from components.views.page import Page, Search, Viewer, description_of, labelled
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from kpi.data.dataset import Dataset
-from kpi.format import format_value, section_label, stated
 from kpi.data.model import Milestone, Target
-from kpi.report.numbers import plain
+from kpi.format import format_value, section_label, stated
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
-from kpi.status import BY_ID, status_rank, STATUSES
-from kpi.texts import status_words
-from kpi.texts import t, text
+from kpi.report.numbers import plain
+from kpi.status import BY_ID, STATUSES, status_rank
+from kpi.texts import status_words, t, text
 
 
 def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
@@ -31,7 +30,12 @@ def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
         return format_value(target.outcome.value, target.outcome.qualifier, target.unit, lang)
     if a.latest is None:
         return ""
-    return t("progress_on", lang, value=format_value(a.latest.value, "exact", target.unit, lang), date=a.latest.date.isoformat())
+    return t(
+        "progress_on",
+        lang,
+        value=format_value(a.latest.value, "exact", target.unit, lang),
+        date=a.latest.date.isoformat(),
+    )
 
 
 def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> str:
@@ -48,12 +52,15 @@ def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> 
 def outcome_report(item: Target | Milestone, a: TargetAssessment | MilestoneAssessment) -> str:
     """The id of the report whose sentence gives the outcome shown, or "" (none yet, a staff note, a year-end entry)."""
     outcome = item.outcome
-    shown = a.final is not None if isinstance(a, TargetAssessment) else outcome is not None and a.computed == outcome.status
+    shown = (
+        a.final is not None if isinstance(a, TargetAssessment) else outcome is not None and a.computed == outcome.status
+    )
     return outcome.source.report if shown and outcome is not None and outcome.source is not None else ""
 
 
-def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset,
-              lang: str) -> list[dict[str, str]]:
+def plan_rows(
+    targets: list[Target], milestones: list[Milestone], assessed: dict, dataset: Dataset, lang: str
+) -> list[dict[str, str]]:
     """One row per target or milestone, in the status table's reading order, then by theme (pure)."""
     themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
     order = list(themes)
@@ -62,21 +69,25 @@ def plan_rows(targets: list[Target], milestones: list[Milestone], assessed: dict
         a = assessed[item.id]
         is_target = isinstance(item, Target)
         base = dataset.baseline(item) if is_target else None
-        rows.append({
-            "id": item.id,
-            "status": a.status,
-            "is_target": is_target,
-            t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
-            t("col_item", lang): text(item.name, lang),
-            t("col_target", lang): target_words(item, lang) if is_target else "",
-            t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
-            "report": outcome_report(item, a),
-            t("col_percent", lang): "" if not is_target or a.percent is None else f"{a.percent:.0f}%",
-            t("col_baseline", lang): "" if base is None else stated(base.value, dataset.indicators[item.baseline].unit, lang),
-            t("col_theme", lang): themes.get(item.theme, item.theme),
-            t("col_section", lang): section_label(item.source.section, lang),
-            "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
-        })
+        rows.append(
+            {
+                "id": item.id,
+                "status": a.status,
+                "is_target": is_target,
+                t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
+                t("col_item", lang): text(item.name, lang),
+                t("col_target", lang): target_words(item, lang) if is_target else "",
+                t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
+                "report": outcome_report(item, a),
+                t("col_percent", lang): "" if not is_target or a.percent is None else f"{a.percent:.0f}%",
+                t("col_baseline", lang): ""
+                if base is None
+                else stated(base.value, dataset.indicators[item.baseline].unit, lang),
+                t("col_theme", lang): themes.get(item.theme, item.theme),
+                t("col_section", lang): section_label(item.source.section, lang),
+                "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
+            }
+        )
     return sorted(rows, key=lambda row: row["_rank"])
 
 
@@ -89,7 +100,9 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
     if not rows:
         return Markup()
     reached = t("col_reached", lang)
-    columns = [c for c in rows[0] if c not in _HIDDEN and any(row[c] or (c == reached and row["report"]) for row in rows)]
+    columns = [
+        c for c in rows[0] if c not in _HIDDEN and any(row[c] or (c == reached and row["report"]) for row in rows)
+    ]
     status, item = t("status", lang), t("col_item", lang)
 
     def cell(row: dict, column: str) -> Markup | str:
@@ -99,21 +112,34 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
             return link("targets", row[column], year=str(year), target=row["id"], **view)
         if column == reached and row["report"]:  # the report that gives it, by name, a link to its text
             source = report_link(dataset.reports[row["report"]], lang)
-            return t_html("outcome_from", lang, value=row[column], report=source) if row[column] else t_html("outcome_in", lang, report=source)
+            return (
+                t_html("outcome_from", lang, value=row[column], report=source)
+                if row[column]
+                else t_html("outcome_in", lang, report=source)
+            )
         return row[column]
 
     body = join(html("<tr>{}</tr>", join(html("<td>{}</td>", cell(row, c)) for c in columns)) for row in rows)
     head = join(html('<th scope="col">{}</th>', c) for c in columns)
-    return html('<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{}</tr></thead>'
-                '<tbody>{}</tbody></table></div></div>', head, body)
+    return html(
+        '<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div></div>",
+        head,
+        body,
+    )
 
 
 @per_day
 def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
     """The whole plan year (what nearly every visitor opens), built once a day per dataset."""
     targets, milestones = dataset.planned(year)
-    return plan_table(plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang), dataset, lang, year,
-                      view_params(lang, as_of))
+    return plan_table(
+        plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang),
+        dataset,
+        lang,
+        year,
+        view_params(lang, as_of),
+    )
 
 
 def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
@@ -121,32 +147,66 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     start, end = parse_period(a.period)
     lines = [f"{t('col_target', lang)}: {target_words(target, lang)} ({start.isoformat()} – {end.isoformat()})."]
     if target.qualifier == "about":
-        lines.append(t("explain_about", lang, tolerance=f"{APPROXIMATE * 100:.0f}", threshold=plain(round(a.threshold, 6))))
+        lines.append(
+            t("explain_about", lang, tolerance=f"{APPROXIMATE * 100:.0f}", threshold=plain(round(a.threshold, 6)))
+        )
     if a.final is not None:
         lines.append(t("explain_outcome", lang, value=plain(a.final), goal=plain(a.threshold)))
     elif a.latest is None:
-        lines.append(t("explain_none" if a.computed == "not_reported" else "explain_missing", lang, date=a.as_of.isoformat(),
-                       end=end.isoformat()))
+        lines.append(
+            t(
+                "explain_none" if a.computed == "not_reported" else "explain_missing",
+                lang,
+                date=a.as_of.isoformat(),
+                end=end.isoformat(),
+            )
+        )
     else:
-        lines.append(t("explain_latest", lang, value=plain(a.latest.value), date=a.latest.date.isoformat(), as_of=a.as_of.isoformat()))
+        lines.append(
+            t(
+                "explain_latest",
+                lang,
+                value=plain(a.latest.value),
+                date=a.latest.date.isoformat(),
+                as_of=a.as_of.isoformat(),
+            )
+        )
         if a.computed == "outcome_missing":
             lines.append(t("explain_missing", lang, date=a.as_of.isoformat(), end=end.isoformat()))
     if a.percent is not None:
-        lines.append(t("explain_percent", lang, value=plain(a.reached), goal=plain(target.value), percent=f"{a.percent:.1f}"))
+        lines.append(
+            t("explain_percent", lang, value=plain(a.reached), goal=plain(target.value), percent=f"{a.percent:.1f}")
+        )
     if a.final is None and a.latest is not None and a.computed not in ("achieved", "outcome_missing", "missed"):
         lines.append(t("explain_expected", lang, expected=f"{a.expected * 100:.1f}"))
         if a.pace is not None and a.pace != float("inf"):
-            lines.append(t("explain_pace_" + ("at_most" if target.comparison == "at_most" else "at_least"), lang,
-                           pace=f"{a.pace * 100:.0f}", on=f"{ON_TRACK * 100:.0f}", mid=f"{NEEDS_ACCELERATION * 100:.0f}"))
+            lines.append(
+                t(
+                    "explain_pace_" + ("at_most" if target.comparison == "at_most" else "at_least"),
+                    lang,
+                    pace=f"{a.pace * 100:.0f}",
+                    on=f"{ON_TRACK * 100:.0f}",
+                    mid=f"{NEEDS_ACCELERATION * 100:.0f}",
+                )
+            )
     lines.append(t("explain_status", lang, status=status_words(a.computed, lang, end.year)))
     if a.override_reason is not None:
-        lines.append(t("explain_override", lang, status=status_words(a.status, lang, end.year), reason=text(a.override_reason, lang)))
+        lines.append(
+            t(
+                "explain_override",
+                lang,
+                status=status_words(a.status, lang, end.year),
+                reason=text(a.override_reason, lang),
+            )
+        )
     if a.ignored_later:
         lines.append(t("ignored_later", lang, n=a.ignored_later))
     return lines
 
 
-def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: dict[str, str], chosen: dict[str, str]) -> Markup:
+def filter_links(
+    dataset: Dataset, assessed: dict, year: int, lang: str, view: dict[str, str], chosen: dict[str, str]
+) -> Markup:
     """The year's statuses with their counts, then its themes, each a link that filters the table (and keeps the other
     filter, the search and the view): no widget, the filter in the address."""
     counts = status_counts(dataset, assessed, year)
@@ -155,26 +215,47 @@ def filter_links(dataset: Dataset, assessed: dict, year: int, lang: str, view: d
     def chip(param: str, value: str, words: object) -> Markup:
         return link("targets", words, current=keep.get(param, "") == value, **{**keep, param: value})
 
-    statuses = [chip("status", s.id, html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id])) for s in STATUSES if counts[s.id]]
+    statuses = [
+        chip("status", s.id, html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]))
+        for s in STATUSES
+        if counts[s.id]
+    ]
     themes = [chip("theme", theme.id, text(theme.name, lang)) for theme in dataset.content.themes]
     # What-if dates: each quarter's end of the plan year (序时进度 is read at quarter ends), or today.
     quarters = [date(year, month, calendar.monthrange(year, month)[1]).isoformat() for month in (3, 6, 9, 12)]
     dates = [chip("as_of", "", t("today", lang)), *(chip("as_of", day, day) for day in quarters)]
     everything = t("all", lang)
-    return html('<p class="kb-statuses kb-filter">{}{}</p><p class="kb-statuses kb-filter"><span>{}:</span>{}{}</p>'
-                '<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>', chip("status", "", everything), join(statuses),
-                t("filter_theme", lang), chip("theme", "", everything), join(themes), t("as_of_label", lang), join(dates))
+    return html(
+        '<p class="kb-statuses kb-filter">{}{}</p><p class="kb-statuses kb-filter"><span>{}:</span>{}{}</p>'
+        '<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>',
+        chip("status", "", everything),
+        join(statuses),
+        t("filter_theme", lang),
+        chip("theme", "", everything),
+        join(themes),
+        t("as_of_label", lang),
+        join(dates),
+    )
 
 
 def target_detail(target: Target, a: TargetAssessment, lang: str) -> Markup:
     """One target: its status, the report's sentence, where it stands, and the numbers behind its status."""
     year = parse_period(a.period)[1].year
     explained = join(html("<li>{}</li>", line) for line in explain(target, a, lang))
-    return html('<section class="kb kb-card" id="target-detail"><h2>{}: {}</h2><p>{}{}</p>'
-                '<p>{} ({}): <span lang="zh-CN">“{}”</span></p>{}<p><b>{}</b></p><ul>{}</ul></section>',
-                t("target_detail", lang), text(target.name, lang), status_chip(a.status, lang, year),
-                t("overridden", lang) if a.override_reason else "", t("quote", lang), section_label(target.source.section, lang),
-                target.source.quote, progress_bar(target, a, lang), t("how_computed", lang), explained)
+    return html(
+        '<section class="kb kb-card" id="target-detail"><h2>{}: {}</h2><p>{}{}</p>'
+        '<p>{} ({}): <span lang="zh-CN">“{}”</span></p>{}<p><b>{}</b></p><ul>{}</ul></section>',
+        t("target_detail", lang),
+        text(target.name, lang),
+        status_chip(a.status, lang, year),
+        t("overridden", lang) if a.override_reason else "",
+        t("quote", lang),
+        section_label(target.source.section, lang),
+        target.source.quote,
+        progress_bar(target, a, lang),
+        t("how_computed", lang),
+        explained,
+    )
 
 
 def progress_bar(target: Target, a: TargetAssessment, lang: str) -> Markup:
@@ -185,14 +266,20 @@ def progress_bar(target: Target, a: TargetAssessment, lang: str) -> Markup:
     scale = max(target.value, a.reached, 1e-9) * 1.05
     expected = a.expected * target.value
     marks = tick(target.value / scale * 100)
-    words = [t("bar_reached", lang, value=format_value(a.reached, "exact", target.unit, lang)),
-             t("bar_target", lang, value=target_words(target, lang))]
+    words = [
+        t("bar_reached", lang, value=format_value(a.reached, "exact", target.unit, lang)),
+        t("bar_target", lang, value=target_words(target, lang)),
+    ]
     if a.final is None and 0 < a.expected < 1:
         marks += tick(expected / scale * 100, "kb-expected")
         words.insert(1, t("bar_expected", lang, value=format_value(round(expected, 1), "exact", target.unit, lang)))
     fill = bar_fill(min(a.reached / scale * 100, 100), COLORS["done"])
-    return html('<div class="kb"><div class="kb-row"><div class="kb-track">{}{}</div><div class="kb-sub">{}</div></div></div>',
-                fill, marks, " · ".join(words))
+    return html(
+        '<div class="kb"><div class="kb-row"><div class="kb-track">{}{}</div><div class="kb-sub">{}</div></div></div>',
+        fill,
+        marks,
+        " · ".join(words),
+    )
 
 
 def year_links(years: list[int], year: int, lang: str, keep: dict[str, str]) -> Markup:
@@ -206,7 +293,9 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     how a target's status was worked out (?target=)."""
     lang, as_of = viewer.lang, viewer.as_of
     if not dataset.plan_years:
-        return Page(t("targets", lang), t("no_targets", lang), (html('<div class="kb"><p>{}</p></div>', t("no_targets", lang)),))
+        return Page(
+            t("targets", lang), t("no_targets", lang), (html('<div class="kb"><p>{}</p></div>', t("no_targets", lang)),)
+        )
     years = dataset.plan_years
     year = next((y for y in years if params.get("year") == str(y)), years[-1])
     targets, milestones = dataset.planned(year)
@@ -221,42 +310,84 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     else:
         if len(years) > 1:
             parts.append(year_links(years, year, lang, keep))
-        parts.append(filter_links(dataset, assessed, year, lang, keep, {"theme": theme_filter, "status": status_filter, "q": query}))
+        parts.append(
+            filter_links(
+                dataset, assessed, year, lang, keep, {"theme": theme_filter, "status": status_filter, "q": query}
+            )
+        )
     wanted = dataset.current_id(params.get("target", ""))  # an old link names the target by a former id
     chosen = None if viewer.meeting else next((x for x in targets if x.id == wanted), None)
     if chosen is not None:  # a target's name in the table links here
         parts.append(target_detail(chosen, assessed[chosen.id], lang))
     top: list = [html('<div class="kb">{}</div>', join(parts))]
-    if chosen is not None and (plot := progress_plot(chosen, assessed[chosen.id], dataset, lang, viewer.meeting,
-                                                     progress_entries(chosen, assessed[chosen.id], dataset, lang))):
+    if chosen is not None and (
+        plot := progress_plot(
+            chosen,
+            assessed[chosen.id],
+            dataset,
+            lang,
+            viewer.meeting,
+            progress_entries(chosen, assessed[chosen.id], dataset, lang),
+        )
+    ):
         top += [html('<div class="kb"><h3>{}</h3></div>', t("progress_chart", lang)), plot]
     if not viewer.meeting:
-        top.append(Search("targets", t("search_targets", lang), t("search_button", lang), query,
-                          {**keep, "year": str(year), "theme": theme_filter, "status": status_filter}))
+        top.append(
+            Search(
+                "targets",
+                t("search_targets", lang),
+                t("search_button", lang),
+                query,
+                {**keep, "year": str(year), "theme": theme_filter, "status": status_filter},
+            )
+        )
 
     def shown(item: Target | Milestone) -> bool:
         words = " ".join((item.name.zh, item.name.en, item.source.quote)).lower()
-        return ((not theme_filter or item.theme == theme_filter) and (not status_filter or assessed[item.id].status == status_filter)
-                and query.lower() in words)
+        return (
+            (not theme_filter or item.theme == theme_filter)
+            and (not status_filter or assessed[item.id].status == status_filter)
+            and query.lower() in words
+        )
 
     if query or theme_filter or status_filter:
-        listed = plan_table(plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
-                            dataset, lang, year, keep)
+        listed = plan_table(
+            plan_rows([x for x in targets if shown(x)], [x for x in milestones if shown(x)], assessed, dataset, lang),
+            dataset,
+            lang,
+            year,
+            keep,
+        )
     else:
         listed = year_table(dataset, as_of, year, lang)
     page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
-    standing = description_of([f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang)
+    standing = description_of(
+        [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
+    )
     if chosen is not None:
-        return Page(text(chosen.name, lang), labelled(text(chosen.name, lang), chosen.source.quote, lang), page, anchor="target-detail")
+        return Page(
+            text(chosen.name, lang),
+            labelled(text(chosen.name, lang), chosen.source.quote, lang),
+            page,
+            anchor="target-detail",
+        )
     return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
 
 
 def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:
     """The progress entries and the outcome as a table: what the chart shows, readable without a script and on paper."""
-    rows = [(entry.date.isoformat(), format_value(entry.value, "exact", target.unit, lang), text(entry.note, lang) if entry.note else "")
-            for entry in target.progress]
+    rows = [
+        (
+            entry.date.isoformat(),
+            format_value(entry.value, "exact", target.unit, lang),
+            text(entry.note, lang) if entry.note else "",
+        )
+        for entry in target.progress
+    ]
     if a.final is not None and target.outcome is not None and target.outcome.source is not None:
         report = dataset.reports[target.outcome.source.report]
         rows.append((t("outcome_line", lang, report=report_name(report, lang)), reached_words(target, a, lang), ""))
-    return html('<div class="kb">{}</div>', table((t("col_period", lang), t("col_value", lang), t("col_note", lang)), rows))
+    return html(
+        '<div class="kb">{}</div>', table((t("col_period", lang), t("col_value", lang), t("col_note", lang)), rows)
+    )

@@ -22,7 +22,13 @@ from kpi.format import base_amount, base_unit, qualifier_word, section_label, st
 from kpi.periods import period_label
 from kpi.texts import t, text
 
-_CSV_ONLY = ("col_number", "col_unit", "col_qualifier", "col_id", "col_former_ids")  # for spreadsheets: on screen the value says them
+_CSV_ONLY = (
+    "col_number",
+    "col_unit",
+    "col_qualifier",
+    "col_id",
+    "col_former_ids",
+)  # for spreadsheets: on screen the value says them
 
 
 @per_dataset
@@ -32,19 +38,21 @@ def figure_rows(dataset: Dataset, theme: str, lang: str) -> tuple[dict[str, str]
     for indicator in dataset.theme_indicators(theme):
         for observation in dataset.series(indicator):
             value = observation.value
-            rows.append({
-                "col_name": text(indicator.name, lang),
-                "col_value": stated(value, indicator.unit, lang),
-                "col_period": period_label(observation.period, lang),
-                "col_number": str(float(base_amount(value.value, indicator.unit))),
-                "col_unit": base_unit(indicator.unit, lang),
-                "col_qualifier": qualifier_word(value.qualifier, lang),
-                "col_report": text(observation.current.report.title, lang),
-                "col_section": section_label(value.source.section, lang),
-                "col_quote": value.source.quote,
-                "col_id": indicator.id,
-                "col_former_ids": " ".join(indicator.former_ids),  # a spreadsheet of an older download still joins
-            })
+            rows.append(
+                {
+                    "col_name": text(indicator.name, lang),
+                    "col_value": stated(value, indicator.unit, lang),
+                    "col_period": period_label(observation.period, lang),
+                    "col_number": str(float(base_amount(value.value, indicator.unit))),
+                    "col_unit": base_unit(indicator.unit, lang),
+                    "col_qualifier": qualifier_word(value.qualifier, lang),
+                    "col_report": text(observation.current.report.title, lang),
+                    "col_section": section_label(value.source.section, lang),
+                    "col_quote": value.source.quote,
+                    "col_id": indicator.id,
+                    "col_former_ids": " ".join(indicator.former_ids),  # a spreadsheet of an older download still joins
+                }
+            )
     return tuple(rows)
 
 
@@ -63,8 +71,10 @@ def figures_table(dataset: Dataset, theme: str, viewer: Viewer) -> Markup:
     """Every figure and period with its source and a link to its page (name and value first: a phone scrolls the rest)."""
     lang = viewer.lang
     columns = [key for key in figure_rows(dataset, theme, lang)[0] if key not in _CSV_ONLY]
-    rows = [[row[key] for key in columns] + [link("indicator", "→", id=row["col_id"], **viewer.keep())]
-            for row in figure_rows(dataset, theme, lang)]
+    rows = [
+        [row[key] for key in columns] + [link("indicator", "→", id=row["col_id"], **viewer.keep())]
+        for row in figure_rows(dataset, theme, lang)
+    ]
     return table([t(key, lang) for key in columns] + [t("see_details", lang)], rows)
 
 
@@ -74,16 +84,34 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
     theme = next(theme for theme in dataset.content.themes if theme.id == theme_id)
     figures = dataset.theme_indicators(theme.id)
     key = tuple(i.id for i in figures if i.key)
-    body = (html('<div class="kb"><h2 class="kb-page">{}</h2></div>', text(theme.name, lang)) + tiles_html(dataset, key, lang, viewer.meeting)
-            + html('<p class="kb kb-note">{}</p>', t("qualifier_note", lang)) + theme_charts_html(dataset, theme.id, lang)
-            + theme_sections(dataset, theme.id, lang))
+    body = (
+        html('<div class="kb"><h2 class="kb-page">{}</h2></div>', text(theme.name, lang))
+        + tiles_html(dataset, key, lang, viewer.meeting)
+        + html('<p class="kb kb-note">{}</p>', t("qualifier_note", lang))
+        + theme_charts_html(dataset, theme.id, lang)
+        + theme_sections(dataset, theme.id, lang)
+    )
     downloads = ()
     if figures and not viewer.meeting:  # a theme of targets only has no figures to list or download
         shown = params.get("figures") == "true"
-        toggle = link(theme.id, t("hide_all_figures" if shown else "show_all_figures", lang, n=len(figures)),
-                      figures="" if shown else "true", **viewer.keep())
-        body += html('<div class="kb kb-noprint">{}{}</div>', toggle, figures_table(dataset, theme.id, viewer) if shown else "")
-        downloads = (Download(t("download_csv", lang), f"dongming-{theme.id}-{lang}.csv", "text/csv",
-                              lambda: figures_csv(dataset, theme.id, lang)),)
-    phrases = [figure_phrase(dataset.indicators[i], dataset, lang) for i in key] or [figure_phrase(i, dataset, lang) for i in figures[:4]]
+        toggle = link(
+            theme.id,
+            t("hide_all_figures" if shown else "show_all_figures", lang, n=len(figures)),
+            figures="" if shown else "true",
+            **viewer.keep(),
+        )
+        body += html(
+            '<div class="kb kb-noprint">{}{}</div>', toggle, figures_table(dataset, theme.id, viewer) if shown else ""
+        )
+        downloads = (
+            Download(
+                t("download_csv", lang),
+                f"dongming-{theme.id}-{lang}.csv",
+                "text/csv",
+                lambda: figures_csv(dataset, theme.id, lang),
+            ),
+        )
+    phrases = [figure_phrase(dataset.indicators[i], dataset, lang) for i in key] or [
+        figure_phrase(i, dataset, lang) for i in figures[:4]
+    ]
     return Page(text(theme.name, lang), description_of(phrases, lang), (body,), downloads)

@@ -14,10 +14,10 @@ from components.views.glossary import indicator_text, terms_in
 from components.views.html import Markup, html, join
 from components.views.once import per_dataset
 from kpi.data.dataset import Dataset
-from kpi.format import stated
 from kpi.data.model import Indicator
-from kpi.periods import period_label
 from kpi.data.series import Observation
+from kpi.format import stated
+from kpi.periods import period_label
 from kpi.texts import text
 
 # Room for tiles on a 1366 px projector, and the value's font size (on screen, and in meeting mode).
@@ -55,15 +55,20 @@ def per_row(values: list[str], meeting: bool) -> int:
 
 def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
-    summary = html('<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}',
-                   tile_label(indicator, latest, dataset.vintage.main, lang), stated(latest.value, indicator.unit, lang),
-                   change_since(indicator, latest, previous, lang))
+    summary = html(
+        '<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}',
+        tile_label(indicator, latest, dataset.vintage.main, lang),
+        stated(latest.value, indicator.unit, lang),
+        change_since(indicator, latest, previous, lang),
+    )
     more = [statement(indicator, latest, dataset, lang)]
     if previous is not None:
         before, after = stated(previous.value, indicator.unit, lang), stated(latest.value, indicator.unit, lang)
         more.append(html('<p class="kb-src">{}: {} → {}</p>', change_words(latest, previous, lang), before, after))
-    more += [html('<p class="kb-src"><b>{}</b>: {}</p>', text(term.term, lang), text(term.definition, lang))
-             for term in terms_in(indicator_text(indicator), dataset.glossary)]
+    more += [
+        html('<p class="kb-src"><b>{}</b>: {}</p>', text(term.term, lang), text(term.definition, lang))
+        for term in terms_in(indicator_text(indicator), dataset.glossary)
+    ]
     return html('<details class="kb-tile"><summary>{}</summary>{}</details>', summary, join(more))
 
 
@@ -75,4 +80,8 @@ def tiles_html(dataset: Dataset, indicator_ids: tuple[str, ...], lang: str, meet
         return Markup()
     values = [stated(dataset.latest(i).value, i.unit, lang) for i in indicators]
     columns = max(balanced_rows(len(indicators), per_row(values, meeting)))
-    return html('<div class="kb kb-tiles" style="--kb-columns: {}">{}</div>', columns, join(_tile(i, dataset, lang) for i in indicators))
+    return html(
+        '<div class="kb kb-tiles" style="--kb-columns: {}">{}</div>',
+        columns,
+        join(_tile(i, dataset, lang) for i in indicators),
+    )

@@ -128,8 +128,10 @@ class Dataset:
 
     def planned(self, year: int) -> tuple[list[Target], list[Milestone]]:
         """The targets and milestones set for one plan year."""
-        return ([x for x in self.content.targets if self.plan_year(x) == year],
-                [x for x in self.content.milestones if self.plan_year(x) == year])
+        return (
+            [x for x in self.content.targets if self.plan_year(x) == year],
+            [x for x in self.content.milestones if self.plan_year(x) == year],
+        )
 
     @cached_property
     def vintage(self) -> Vintage:

@@ -28,9 +28,11 @@ Loc = tuple[str | int, ...]
 
 # (list, the key of an entry's own list, keys that only an entry of that list has): lines of an entry pasted
 # at column 0 land in the outer list as an item with those keys and no id.
-_PASTED = (("indicators", "values", {"period", "value", "source", "words"}),
-           ("targets", "progress", {"date"}),
-           ("milestones", "progress", {"date"}))
+_PASTED = (
+    ("indicators", "values", {"period", "value", "source", "words"}),
+    ("targets", "progress", {"date"}),
+    ("milestones", "progress", {"date"}),
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def file_checks(data: object, root: Position | None, id_groups: tuple[tuple[str,
 
 def covered(loc: Loc, findings: list[Finding]) -> bool:
     """Whether a model error at `loc` is the consequence of a mistake already said."""
-    return any(loc[:len(place)] == place for finding in findings for place in finding.covers)
+    return any(loc[: len(place)] == place for finding in findings for place in finding.covers)
 
 
 def review_marks(data: object, loc: Loc = ()) -> Iterator[Finding]:
@@ -80,8 +82,12 @@ def pasted_entries(data: object, root: Position | None) -> Iterator[Finding]:
             continue
         for owner, run in _pasted_runs(items, keys):
             spaces = _indent(root, (outer, owner, inner), (outer, run[0]))
-            yield Finding((outer, run[0]), "pasted_entry", {"id": items[owner]["id"], "list": inner, "spaces": spaces},
-                          tuple((outer, index) for index in run))
+            yield Finding(
+                (outer, run[0]),
+                "pasted_entry",
+                {"id": items[owner]["id"], "list": inner, "spaces": spaces},
+                tuple((outer, index) for index in run),
+            )
 
 
 def _pasted_runs(items: list, keys: set[str]) -> Iterator[tuple[int, list[int]]]:
@@ -99,7 +105,9 @@ def _pasted_runs(items: list, keys: set[str]) -> Iterator[tuple[int, list[int]]]
 
 def _indent(root: Position | None, owner_list: Loc, pasted: Loc) -> int:
     """How many spaces to add: where the owner's own entries start, less where the pasted one starts."""
-    target = locate(root, (*owner_list, 0))[1] if _has_entries(root, owner_list) else locate(root, owner_list[:2])[1] + 2
+    target = (
+        locate(root, (*owner_list, 0))[1] if _has_entries(root, owner_list) else locate(root, owner_list[:2])[1] + 2
+    )
     return max(target - locate(root, pasted)[1], 1)
 
 
@@ -130,5 +138,10 @@ def repeated_ids(data: object, root: Position | None, id_groups: tuple[tuple[str
                 if not isinstance(item_id, str):
                     continue
                 if item_id in first:
-                    yield Finding((group, index, "id"), "duplicate_id", {"id": item_id, "first": first[item_id]}, ((group, index),))
+                    yield Finding(
+                        (group, index, "id"),
+                        "duplicate_id",
+                        {"id": item_id, "first": first[item_id]},
+                        ((group, index),),
+                    )
                 first.setdefault(item_id, locate(root, (group, index, "id"))[0])

@@ -57,8 +57,13 @@ def report_path(directory: Path, file: str) -> Path | None:
     (no absolute paths, no `..`, no backslashes, no symbolic link out of source/).
     """
     relative = PurePosixPath(file)
-    if "\\" in file or relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (SOURCE_DIR,) \
-            or len(relative.parts) < 2:
+    if (
+        "\\" in file
+        or relative.is_absolute()
+        or ".." in relative.parts
+        or relative.parts[:1] != (SOURCE_DIR,)
+        or len(relative.parts) < 2
+    ):
         return None
     path = directory / relative
     return path if path.resolve().is_relative_to((directory / SOURCE_DIR).resolve()) else None

@@ -141,8 +141,14 @@ def compared(directory: Path, reading: Reading, saved: Callable[[str], Dataset |
 def public_items(dataset: Dataset) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """(kind, id, former ids) of every item that has a public page or a place on one."""
     content = dataset.content
-    for kind, items in (("figure", content.indicators), ("target", content.targets), ("milestone", content.milestones),
-                        ("term", dataset.glossary.terms), ("theme", content.themes), ("report", content.reports)):
+    for kind, items in (
+        ("figure", content.indicators),
+        ("target", content.targets),
+        ("milestone", content.milestones),
+        ("term", dataset.glossary.terms),
+        ("theme", content.themes),
+        ("report", content.reports),
+    ):
         for item in items:
             yield kind, item.id, tuple(getattr(item, "former_ids", ()))
 

@@ -21,10 +21,12 @@ from kpi.data.rules import RULES, Files
 from kpi.data.yaml_reader import MAX_BYTES, too_large
 from kpi.report.text import ReportTextError, decode_report
 
-
 # Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.
-ID_GROUPS = {INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
-             GLOSSARY: (("terms",),), EXCLUSIONS: ()}
+ID_GROUPS = {
+    INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
+    GLOSSARY: (("terms",),),
+    EXCLUSIONS: (),
+}
 
 
 def load_dataset(directory: Path) -> Dataset:
@@ -56,9 +58,18 @@ def parse_dataset(contents: Contents) -> Dataset:
         raise DataErrors(errors)
     indicators, excluded = parsed[INDICATORS], parsed.get(EXCLUSIONS)
     lines = {item.id: indicators.line((group, index)) for group, index, item in themed_items(indicators.model)}
-    exclusion_lines = {(group, index): excluded.line((group, index)) for group in ("numbers", "statements")
-                       for index in range(len(getattr(excluded.model, group)))} if excluded else {}
-    return Dataset(indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines)
+    exclusion_lines = (
+        {
+            (group, index): excluded.line((group, index))
+            for group in ("numbers", "statements")
+            for index in range(len(getattr(excluded.model, group)))
+        }
+        if excluded
+        else {}
+    )
+    return Dataset(
+        indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines
+    )
 
 
 def file_bytes(contents: Contents, name: str) -> bytes:
@@ -77,17 +88,23 @@ def read_report_texts(parsed: ParsedFile, contents: Contents) -> tuple[dict[str,
         loc = ("reports", index)
         if report.file in first_file:
             other, line = first_file[report.file]
-            errors.append(parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line))
+            errors.append(
+                parsed.error(loc + ("file",), "duplicate_report_file", input=report.file, other=other, first=line)
+            )
         first_file.setdefault(report.file, (report.id, parsed.line(loc + ("file",))))
         if report_path(contents.directory, report.file) is None:
             errors.append(parsed.error(loc + ("file",), "report_outside_source", input=show_input(report.file)))
         elif contents.size(report.file) > MAX_BYTES:
-            errors.append(parsed.error(loc + ("file",), "file_too_large", size=contents.size(report.file), limit=MAX_BYTES))
+            errors.append(
+                parsed.error(loc + ("file",), "file_too_large", size=contents.size(report.file), limit=MAX_BYTES)
+            )
         elif report.file not in contents.files:
             errors.append(parsed.error(loc + ("file",), "report_missing", input=report.file))
         else:
             try:  # read exactly as `python -m kpi draft` reads a report
                 texts.setdefault(report.id, decode_report(contents.files[report.file]))
             except ReportTextError as exc:
-                errors.append(parsed.error(loc + ("file",), "report_not_utf8", input=f"{report.file}:{exc.line}:{exc.column}"))
+                errors.append(
+                    parsed.error(loc + ("file",), "report_not_utf8", input=f"{report.file}:{exc.line}:{exc.column}")
+                )
     return texts, errors

@@ -35,9 +35,13 @@ def _not_blank(text: str) -> str:
 
 
 NonEmpty = Annotated[str, Strict(), Field(min_length=1), AfterValidator(_not_blank)]
-ItemId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", examples=["economy.enterprises_attracted"])]
+ItemId = Annotated[
+    str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", examples=["economy.enterprises_attracted"])
+]
 # Ids show in shared links and in downloaded CSVs, so a renamed item keeps its old ids and old links still open it.
-FormerIds = Annotated[list[ItemId], Field(description="曾用编号：改名后旧链接仍能打开 / Ids it had before: old links still open it")]
+FormerIds = Annotated[
+    list[ItemId], Field(description="曾用编号：改名后旧链接仍能打开 / Ids it had before: old links still open it")
+]
 ThemeId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["economy"])]
 ReportId = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", examples=["report_2023"])]
 Year = Annotated[int, Strict(), Field(ge=1990, le=2100, examples=[2023])]
@@ -57,8 +61,13 @@ def _year_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Period = Annotated[str, BeforeValidator(_year_as_text, json_schema_input_type=str | int), Strict(), AfterValidator(_check_period),
-                   Field(examples=["2023", "2023-01..2023-11"])]
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text, json_schema_input_type=str | int),
+    Strict(),
+    AfterValidator(_check_period),
+    Field(examples=["2023", "2023-01..2023-11"]),
+]
 
 
 class StrictModel(BaseModel):
@@ -87,23 +96,36 @@ class Value(StrictModel):
 
     period: Period = Field(description="期间：2023 或 2023-01..2023-11 / Period: a year or a month span")
     value: Number = Field(description="数值（报告原单位，如 3.45 亿元写 3.45）/ The number, in the report's unit")
-    qualifier: Qualifier = Field("exact", description="限定词：exact 准确 / more_than 余 / nearly 近 / about 约 / over 超")
+    qualifier: Qualifier = Field(
+        "exact", description="限定词：exact 准确 / more_than 余 / nearly 近 / about 约 / over 超"
+    )
     words: Text | None = Field(
-        None, description="结果为名次、零或文字时，报告的原话（如 全区第一；中文须出现在引文中），显示时代替数字 / "
-                          "The result in the report's words when it is a rank, a zero or words (全区第一); shown instead of the number")
+        None,
+        description="结果为名次、零或文字时，报告的原话（如 全区第一；中文须出现在引文中），显示时代替数字 / "
+        "The result in the report's words when it is a rank, a zero or words (全区第一); shown instead of the number",
+    )
     source: Source = Field(description="出处 / Source in the report")
 
 
 class NameOmission(StrictModel):
     """A limiting word of the quoted clause (kpi/vocabulary.yaml, `limiting`) that the item's names leave out, and why."""
 
-    word: NonEmpty = Field(description="限定词（见 kpi/vocabulary.yaml 的 limiting），如 推进 / The limiting word, e.g. 推进")
-    reason: Text = Field(description="理由：为什么名称不写这个词（如它限定的是引文中另一个分句）/ "
-                                     "Why the names leave it out (e.g. it limits another clause of the quote)")
+    word: NonEmpty = Field(
+        description="限定词（见 kpi/vocabulary.yaml 的 limiting），如 推进 / The limiting word, e.g. 推进"
+    )
+    reason: Text = Field(
+        description="理由：为什么名称不写这个词（如它限定的是引文中另一个分句）/ "
+        "Why the names leave it out (e.g. it limits another clause of the quote)"
+    )
 
 
-NameOmits = Annotated[list[NameOmission], Field(description="名称中不写的限定词及理由（引文分句含 kpi/vocabulary.yaml 的限定词而名称不含时必填）/ "
-                                                       "Limiting words of the quoted clause the names leave out, each with its reason")]
+NameOmits = Annotated[
+    list[NameOmission],
+    Field(
+        description="名称中不写的限定词及理由（引文分句含 kpi/vocabulary.yaml 的限定词而名称不含时必填）/ "
+        "Limiting words of the quoted clause the names leave out, each with its reason"
+    ),
+]
 
 
 class Theme(StrictModel):
@@ -155,7 +177,9 @@ class ProgressEntry(StrictModel):
 
     date: dt.date = Field(description="日期 YYYY-MM-DD / Date of the figure")
     value: Number = Field(description="截至该日的累计完成值 / Cumulative value reached by that date")
-    unit: NonEmpty | None = Field(None, description="单位（可选，须与目标单位一致）/ Optional unit, must match the target's")
+    unit: NonEmpty | None = Field(
+        None, description="单位（可选，须与目标单位一致）/ Optional unit, must match the target's"
+    )
     note: Text | None = Field(None, description="说明（可选）/ Optional note")
 
 
@@ -174,15 +198,19 @@ class TargetOutcome(StrictModel):
     qualifier: Qualifier = Field("exact", description="限定词 / Qualifier, as the report writes it")
     source: Source | None = Field(None, description="出处（下一年度报告）/ Source in the following report")
     not_mentioned_in: ReportId | None = Field(
-        None, description="下一年度报告未提及此目标时，写该报告编号（不写 value 和 source）/ "
-                          "When the following report does not mention the target: that report's id (no value, no source)")
+        None,
+        description="下一年度报告未提及此目标时，写该报告编号（不写 value 和 source）/ "
+        "When the following report does not mention the target: that report's id (no value, no source)",
+    )
 
     @model_validator(mode="after")
     def _stated_or_not_mentioned(self) -> TargetOutcome:
         if self.not_mentioned_in is not None and (self.value is not None or self.source is not None):
             raise PydanticCustomError("outcome_both", "an outcome is either stated (value and source) or not mentioned")
         if self.not_mentioned_in is None and (self.value is None or self.source is None):
-            raise PydanticCustomError("outcome_target_incomplete", "an outcome needs value and source, or not_mentioned_in")
+            raise PydanticCustomError(
+                "outcome_target_incomplete", "an outcome needs value and source, or not_mentioned_in"
+            )
         return self
 
 
@@ -193,14 +221,18 @@ class MilestoneOutcome(StrictModel):
     source: Source | None = Field(None, description="出处（下一年度报告）/ Source in the following report")
     note: Text | None = Field(None, description="说明（无原文出处时必填）/ Note, required when there is no source")
     not_mentioned_in: ReportId | None = Field(
-        None, description="下一年度报告未提及此事项时，写该报告编号（不写 status、source、note）/ "
-                          "When the following report does not mention the milestone: that report's id (nothing else)")
+        None,
+        description="下一年度报告未提及此事项时，写该报告编号（不写 status、source、note）/ "
+        "When the following report does not mention the milestone: that report's id (nothing else)",
+    )
 
     @model_validator(mode="after")
     def _sourced_or_explained(self) -> MilestoneOutcome:
         stated = (self.status, self.source, self.note)
         if self.not_mentioned_in is not None and any(x is not None for x in stated):
-            raise PydanticCustomError("outcome_both", "an outcome is either stated (status and source) or not mentioned")
+            raise PydanticCustomError(
+                "outcome_both", "an outcome is either stated (status and source) or not mentioned"
+            )
         if self.not_mentioned_in is None and self.status is None:
             raise PydanticCustomError("outcome_milestone_incomplete", "an outcome needs status, or not_mentioned_in")
         if self.status is not None and self.source is None and self.note is None:
@@ -220,11 +252,17 @@ class Target(StrictModel):
     unit: Text = Field(description="单位 / Unit")
     comparison: Comparison = Field(description="at_least 不少于 / at_most 不超过 / exactly 等于")
     qualifier: Qualifier = Field("exact", description="限定词，如 约 写 about / Qualifier of the target")
-    baseline: ItemId | None = Field(None, description="上一年实绩的指标编号（可选）/ Indicator id of last year's actual")
-    baseline_note: Text | None = Field(None, description="基数与目标口径不同时的说明 / Caveat when the baseline counts something else")
+    baseline: ItemId | None = Field(
+        None, description="上一年实绩的指标编号（可选）/ Indicator id of last year's actual"
+    )
+    baseline_note: Text | None = Field(
+        None, description="基数与目标口径不同时的说明 / Caveat when the baseline counts something else"
+    )
     source: Source = Field(description="出处 / Source in the report")
     progress: list[ProgressEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
-    outcome: TargetOutcome | None = Field(None, description="结果（来自下一年度报告）/ Outcome, from the following report")
+    outcome: TargetOutcome | None = Field(
+        None, description="结果（来自下一年度报告）/ Outcome, from the following report"
+    )
     override: TargetOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
 
@@ -238,7 +276,9 @@ class Milestone(StrictModel):
     name_omits: NameOmits = []
     source: Source = Field(description="出处 / Source in the report")
     progress: list[MilestoneEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
-    outcome: MilestoneOutcome | None = Field(None, description="结果（来自下一年度报告）/ Outcome, from the following report")
+    outcome: MilestoneOutcome | None = Field(
+        None, description="结果（来自下一年度报告）/ Outcome, from the following report"
+    )
     override: MilestoneOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
 
@@ -256,7 +296,9 @@ class Programme(StrictModel):
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="项目名称 / Name")
     total: ItemId = Field(description="总量指标编号 / Indicator id of the total")
-    parts: list[ProgrammePart] = Field(min_length=1, description="组成部分（须与总量出自同一句原文）/ Parts, stated in the total's sentence")
+    parts: list[ProgrammePart] = Field(
+        min_length=1, description="组成部分（须与总量出自同一句原文）/ Parts, stated in the total's sentence"
+    )
 
 
 class Breakdown(StrictModel):
@@ -265,14 +307,18 @@ class Breakdown(StrictModel):
     id: ItemId = Field(description="编号 / Stable id")
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     question: Text = Field(description="图表回答的问题（作标题）/ The question its chart answers (the title)")
-    parts: list[ItemId] = Field(min_length=2, description="各部分的指标编号（同一句原文、同一单位）/ Indicator ids, one sentence, one unit")
+    parts: list[ItemId] = Field(
+        min_length=2, description="各部分的指标编号（同一句原文、同一单位）/ Indicator ids, one sentence, one unit"
+    )
 
 
 class Heading(StrictModel):
     """A section heading of a report, so pages can group figures under the report's own words."""
 
     section: Section = Field(description="章节，如 第一部分 一(二) / Part, chapter and section")
-    title: Text = Field(description="小标题（中文与报告原文一致，如 经济发展稳中有进）/ Title (Chinese as the report writes it)")
+    title: Text = Field(
+        description="小标题（中文与报告原文一致，如 经济发展稳中有进）/ Title (Chinese as the report writes it)"
+    )
 
 
 class Report(StrictModel):
@@ -283,11 +329,16 @@ class Report(StrictModel):
     publisher: Text = Field(description="发布机构 / Publisher")
     published: dt.date = Field(description="发布日期 / Publication date")
     url: Annotated[str, Strict(), Field(pattern=r"^https?://\S+$", examples=["https://www.pudong.gov.cn/…"])] = Field(
-        description="原文网址（http:// 或 https:// 开头）/ Address of the original, http(s) only")
-    file: NonEmpty = Field(description="报告文本，须在 source/ 下，如 source/report.txt / The report's text, under source/")
+        description="原文网址（http:// 或 https:// 开头）/ Address of the original, http(s) only"
+    )
+    file: NonEmpty = Field(
+        description="报告文本，须在 source/ 下，如 source/report.txt / The report's text, under source/"
+    )
     reviews: Year = Field(description="第一部分回顾的年份 / The year part one reviews")
     plans: Year = Field(description="第二部分部署任务的年份 / The year part two sets tasks for")
-    headings: list[Heading] = Field([], description="小标题的英文（可选；缺少时显示章节号）/ Section headings in English (optional)")
+    headings: list[Heading] = Field(
+        [], description="小标题的英文（可选；缺少时显示章节号）/ Section headings in English (optional)"
+    )
 
 
 class IndicatorsFile(StrictModel):
@@ -330,18 +381,23 @@ class GlossaryFile(StrictModel):
 NumberReason = Literal["date", "plan_period", "ordinal", "name", "not_a_measurement", "glossary"]
 # Why a statement of a report (kpi/report/statements.py: a clause of part two, a rank, zero or result in words of
 # part one) is no figure, target or milestone.
-StatementReason = Literal["heading", "framing", "attitude", "means", "no_deliverable", "internal", "under_way", "event",
-                          "unsized_change"]
+StatementReason = Literal[
+    "heading", "framing", "attitude", "means", "no_deliverable", "internal", "under_way", "event", "unsized_change"
+]
 
 
 class NumberExclusion(StrictModel):
     """A number of a report that is not a figure (a date, a name…), listed so the completeness check passes it."""
 
     report: ReportId = Field(description="报告编号（见 indicators.yaml 的 reports）/ Id of the report")
-    text: NonEmpty = Field(description="报告原文片段（逐字一致，含该数字；同一片段在报告中各处都算）/ "
-                                       "Words of the report, verbatim, holding the number (every place they stand counts)")
-    reason: NumberReason = Field(description="date 日期 / plan_period 规划期 / ordinal 序数 / name 名称中的数字 / "
-                                             "not_a_measurement 不是计量 / glossary 名词解释")
+    text: NonEmpty = Field(
+        description="报告原文片段（逐字一致，含该数字；同一片段在报告中各处都算）/ "
+        "Words of the report, verbatim, holding the number (every place they stand counts)"
+    )
+    reason: NumberReason = Field(
+        description="date 日期 / plan_period 规划期 / ordinal 序数 / name 名称中的数字 / "
+        "not_a_measurement 不是计量 / glossary 名词解释"
+    )
     note: Text | None = Field(None, description="说明（可选）/ Optional note")
 
 
@@ -349,12 +405,15 @@ class StatementExclusion(StrictModel):
     """A statement of a report that the data does not hold as a figure, target or milestone, and why."""
 
     report: ReportId = Field(description="报告编号（见 indicators.yaml 的 reports）/ Id of the report")
-    text: NonEmpty = Field(description="报告原文（逐字一致，须包含整个分句；可写整句，排除其中各分句）/ "
-                                       "Words of the report, verbatim, holding the whole clause (a sentence excludes each of its clauses)")
+    text: NonEmpty = Field(
+        description="报告原文（逐字一致，须包含整个分句；可写整句，排除其中各分句）/ "
+        "Words of the report, verbatim, holding the whole clause (a sentence excludes each of its clauses)"
+    )
     reason: StatementReason = Field(
         description="heading 小标题或引领句 / framing 部分的开头与结尾 / attitude 要求与态度 / means 已收录事项的做法或目的 / "
-                    "no_deliverable 只说加大力度或提升品质 / internal 无名称的内部制度 / under_way 工作在推进、未说结果 / "
-                    "event 一次性工作已完成、无可计数 / unsized_change 说了变化、未给大小")
+        "no_deliverable 只说加大力度或提升品质 / internal 无名称的内部制度 / under_way 工作在推进、未说结果 / "
+        "event 一次性工作已完成、无可计数 / unsized_change 说了变化、未给大小"
+    )
     note: Text | None = Field(None, description="说明（可选）/ Optional note")
 
 

@@ -32,8 +32,9 @@ class ParsedFile:
         return locate(self.root, loc)[0]
 
 
-def parse_file(source: bytes | Path, name: str, model: type[BaseModel],
-               id_groups: tuple[tuple[str, ...], ...] = ()) -> tuple[ParsedFile | None, list[DataError]]:
+def parse_file(
+    source: bytes | Path, name: str, model: type[BaseModel], id_groups: tuple[tuple[str, ...], ...] = ()
+) -> tuple[ParsedFile | None, list[DataError]]:
     """The file read into its model (None when the model refuses it) and every problem found on the way; `source` is
     its bytes as read (kpi/data/reading.py), or its path.
 
@@ -46,7 +47,9 @@ def parse_file(source: bytes | Path, name: str, model: type[BaseModel],
     try:
         return ParsedFile(name, model.model_validate(data), root), errors
     except ValidationError as exc:
-        return None, errors + [_from_pydantic(err, name, root, data) for err in exc.errors() if not covered(tuple(err["loc"]), findings)]
+        return None, errors + [
+            _from_pydantic(err, name, root, data) for err in exc.errors() if not covered(tuple(err["loc"]), findings)
+        ]
 
 
 def _from_pydantic(err: dict, name: str, root: Position | None, data: object) -> DataError:
@@ -55,8 +58,16 @@ def _from_pydantic(err: dict, name: str, root: Position | None, data: object) ->
     ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("expected", "min_length", "ge", "le")}
     if "expected" in ctx:  # pydantic's "'a', 'b' or 'c'" reads as English; "'a' / 'b' / 'c'" reads in both
         ctx["expected"] = str(ctx["expected"]).replace(" or ", ", ").replace(", ", " / ")
-    return make_error(name, line, column, field_path(loc, data), err["type"],
-                      input=show_input(err.get("input")), detail=err["msg"], **ctx)
+    return make_error(
+        name,
+        line,
+        column,
+        field_path(loc, data),
+        err["type"],
+        input=show_input(err.get("input")),
+        detail=err["msg"],
+        **ctx,
+    )
 
 
 def field_path(loc: tuple[str | int, ...], data: object) -> str:

@@ -64,7 +64,11 @@ def read_files(directory: Path, stamp: Stamp) -> dict[str, bytes]:
     files, sources = {}, (directory / SOURCE_DIR).resolve()
     for name, _, size in stamp:
         path = directory / name
-        if size < 0 or size > MAX_BYTES or (name.startswith(f"{SOURCE_DIR}/") and not path.resolve().is_relative_to(sources)):
+        if (
+            size < 0
+            or size > MAX_BYTES
+            or (name.startswith(f"{SOURCE_DIR}/") and not path.resolve().is_relative_to(sources))
+        ):
             continue
         try:
             files[name] = path.read_bytes()
@@ -113,11 +117,19 @@ class Settling:
     def poll(self, directory: Path) -> tuple[Contents, bool]:
         """The files as last read, and whether they are settled; reads them when the stamp changed or a check is due."""
         now = self.clock()
-        due = self.seen is None or data_stamp(directory) != self.seen.stamp or now - self.read_at >= self.recheck \
+        due = (
+            self.seen is None
+            or data_stamp(directory) != self.seen.stamp
+            or now - self.read_at >= self.recheck
             or (not self.settled and now - self.since >= self.quiet)
+        )
         if due:
             fresh, self.read_at, self.reads = read_contents(directory), now, self.reads + 1
-            if self.seen is None or (fresh.stamp, fresh.digest) != (self.seen.stamp, self.seen.digest) or not fresh.steady:
+            if (
+                self.seen is None
+                or (fresh.stamp, fresh.digest) != (self.seen.stamp, self.seen.digest)
+                or not fresh.steady
+            ):
                 self.seen, self.since, self.settled = fresh, now, False
             elif now - self.since >= self.quiet:
                 self.settled = True

@@ -45,12 +45,15 @@ Rule = Callable[[Files], Iterator[DataError]]
 
 # ── Themes and reports ───────────────────────────────────────────────────────────────────────────────
 
+
 def theme_ids_are_not_app_paths(files: Files) -> Iterator[DataError]:
     """A theme's id, its page's URL path, is none of the app's own pages' paths (kpi/site.py): that stops every page."""
     reserved = ", ".join(sorted(RESERVED_PATHS))
     for index, theme in enumerate(files.content.themes):
         if theme.id in RESERVED_PATHS:
-            yield files.indicators.error(("themes", index, "id"), "theme_id_reserved", input=theme.id, expected=reserved)
+            yield files.indicators.error(
+                ("themes", index, "id"), "theme_id_reserved", input=theme.id, expected=reserved
+            )
 
 
 def theme_icons_are_streamlit_icons(files: Files) -> Iterator[DataError]:
@@ -64,27 +67,34 @@ def reports_plan_the_year_after_they_review(files: Files) -> Iterator[DataError]
     """Each January's report reviews the year just ended and plans the next one."""
     for index, report in enumerate(files.content.reports):
         if report.plans != report.reviews + 1:
-            yield files.indicators.error(("reports", index, "plans"), "plans_not_next_year", input=report.plans,
-                                         expected=report.reviews + 1)
+            yield files.indicators.error(
+                ("reports", index, "plans"), "plans_not_next_year", input=report.plans, expected=report.reviews + 1
+            )
 
 
 def reports_are_published_after_the_year_they_review(files: Files) -> Iterator[DataError]:
     """A report is published after the year it reviews: the order of publication is the order figures replace others."""
     for index, report in enumerate(files.content.reports):
         if report.published.year <= report.reviews:
-            yield files.indicators.error(("reports", index, "published"), "published_before_review_ends",
-                                         input=report.published.isoformat(), reviews=report.reviews)
+            yield files.indicators.error(
+                ("reports", index, "published"),
+                "published_before_review_ends",
+                input=report.published.isoformat(),
+                reviews=report.reviews,
+            )
 
 
 # ── References between items ─────────────────────────────────────────────────────────────────────────
+
 
 def items_name_known_themes(files: Files) -> Iterator[DataError]:
     """Every figure, programme, breakdown, target and milestone names a theme of `themes:`."""
     themes = [t.id for t in files.content.themes]
     for group, index, item in themed_items(files.content):
         if item.theme not in themes:
-            yield files.indicators.error((group, index, "theme"), "unknown_theme", input=item.theme,
-                                         expected=", ".join(themes))
+            yield files.indicators.error(
+                (group, index, "theme"), "unknown_theme", input=item.theme, expected=", ".join(themes)
+            )
 
 
 def references_name_known_indicators(files: Files) -> Iterator[DataError]:
@@ -92,8 +102,11 @@ def references_name_known_indicators(files: Files) -> Iterator[DataError]:
     indicators = {i.id for i in files.content.indicators}
     for group, index, item in themed_items(files.content):
         refs = [((name,), getattr(item, name, None)) for name in ("baseline", "total")]
-        refs += [(("parts", n, "indicator"), part.indicator) for n, part in enumerate(getattr(item, "parts", []))
-                 if group == "programmes"]
+        refs += [
+            (("parts", n, "indicator"), part.indicator)
+            for n, part in enumerate(getattr(item, "parts", []))
+            if group == "programmes"
+        ]
         refs += [(("parts", n), part) for n, part in enumerate(getattr(item, "parts", [])) if group == "breakdowns"]
         for where, ref in refs:
             if ref is not None and ref not in indicators:
@@ -108,12 +121,17 @@ def former_ids_belong_to_one_item(files: Files) -> Iterator[DataError]:
         for number, old in enumerate(getattr(item, "former_ids", [])):
             owner = current.get(old) or claimed.get(old)
             if owner is not None:
-                yield files.indicators.error((group, index, "former_ids", number), "former_id_taken", input=old,
-                                             first=files.indicators.line(owner))
+                yield files.indicators.error(
+                    (group, index, "former_ids", number),
+                    "former_id_taken",
+                    input=old,
+                    first=files.indicators.line(owner),
+                )
             claimed.setdefault(old, (group, index))
 
 
 # ── Targets and progress ─────────────────────────────────────────────────────────────────────────────
+
 
 def targets_are_reachable_numbers(files: Files) -> Iterator[DataError]:
     """A target is above zero, or zero only as a ceiling (at_most): anything else cannot be reached or judged."""
@@ -130,8 +148,9 @@ def progress_entries_fit_their_target(files: Files) -> Iterator[DataError]:
             if entry.value < 0:
                 yield files.indicators.error(loc + ("value",), "progress_negative", input=plain(entry.value))
             if entry.unit is not None and entry.unit != target.unit.zh:
-                yield files.indicators.error(loc + ("unit",), "progress_unit_mismatch", input=entry.unit,
-                                             expected=target.unit.zh)
+                yield files.indicators.error(
+                    loc + ("unit",), "progress_unit_mismatch", input=entry.unit, expected=target.unit.zh
+                )
 
 
 def progress_is_dated_in_order_within_the_plan_year(files: Files) -> Iterator[DataError]:
@@ -140,8 +159,9 @@ def progress_is_dated_in_order_within_the_plan_year(files: Files) -> Iterator[Da
     for group in ("targets", "milestones"):
         for index, item in enumerate(getattr(files.content, group)):
             if item.source.report in plans:
-                yield from _dated_series(files.indicators, (group, index), plans[item.source.report],
-                                         [e.date for e in item.progress])
+                yield from _dated_series(
+                    files.indicators, (group, index), plans[item.source.report], [e.date for e in item.progress]
+                )
 
 
 def _dated_series(parsed: ParsedFile, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
@@ -157,18 +177,21 @@ def _dated_series(parsed: ParsedFile, loc: tuple, year: int, dates: list) -> Ite
 
 # ── The data against the reports' texts ──────────────────────────────────────────────────────────────
 
+
 def quotes_stand_in_their_report(files: Files) -> Iterator[DataError]:
     """Each source names a known report; its quote stands verbatim in that report, holding its number or words."""
     reports = [r.id for r in files.content.reports]
     for loc, source, value in sourced(files.content):
         if source.report not in reports:
-            yield files.indicators.error(loc + ("source", "report"), "unknown_report", input=source.report,
-                                         expected=", ".join(reports))
+            yield files.indicators.error(
+                loc + ("source", "report"), "unknown_report", input=source.report, expected=", ".join(reports)
+            )
         elif source.report not in files.texts:
             continue  # the report file itself is wrong, and said so once
         elif source.quote not in files.texts[source.report]:
-            yield files.indicators.error(loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote),
-                                         report=source.report)
+            yield files.indicators.error(
+                loc + ("source", "quote"), "quote_not_in_report", input=show_input(source.quote), report=source.report
+            )
         elif isinstance(value, str) and value not in source.quote:
             yield files.indicators.error(loc + ("words", "zh"), "words_not_in_quote", input=show_input(value))
         elif isinstance(value, float) and not number_in_text(value, source.quote):
@@ -182,8 +205,13 @@ def headings_are_the_reports_own_titles(files: Files) -> Iterator[DataError]:
         for number, heading in enumerate(report.headings):
             expected = titles.get(heading.section, heading.section.split(" ", 1)[1])
             if report.id in files.texts and heading.title.zh != expected:
-                yield files.indicators.error(("reports", index, "headings", number, "title", "zh"), "heading_not_in_report",
-                                             input=show_input(heading.title.zh), expected=expected, section=heading.section)
+                yield files.indicators.error(
+                    ("reports", index, "headings", number, "title", "zh"),
+                    "heading_not_in_report",
+                    input=show_input(heading.title.zh),
+                    expected=expected,
+                    section=heading.section,
+                )
 
 
 def figures_are_for_years_their_report_reviews(files: Files) -> Iterator[DataError]:
@@ -193,8 +221,13 @@ def figures_are_for_years_their_report_reviews(files: Files) -> Iterator[DataErr
         for number, value in enumerate(indicator.values):
             report = reports.get(value.source.report)
             if report is not None and parse_period(value.period)[1].year > report.reviews:
-                yield files.indicators.error(("indicators", index, "values", number, "period"), "period_after_report",
-                                             input=value.period, report=report.id, reviews=report.reviews)
+                yield files.indicators.error(
+                    ("indicators", index, "values", number, "period"),
+                    "period_after_report",
+                    input=value.period,
+                    report=report.id,
+                    reviews=report.reviews,
+                )
 
 
 def outcomes_come_from_the_report_reviewing_the_plan_year(files: Files) -> Iterator[DataError]:
@@ -214,24 +247,33 @@ def outcomes_come_from_the_report_reviewing_the_plan_year(files: Files) -> Itera
                 if outcome.not_mentioned_in:  # a quoted source's report is checked with its quote
                     yield files.indicators.error(loc, "unknown_report", input=told, expected=", ".join(reports))
             elif reports[told].reviews != planned.plans:
-                yield files.indicators.error(loc, "outcome_wrong_report", input=told, year=planned.plans,
-                                             reviews=reports[told].reviews)
+                yield files.indicators.error(
+                    loc, "outcome_wrong_report", input=told, year=planned.plans, reviews=reports[told].reviews
+                )
 
 
 # ── Programmes and breakdowns ────────────────────────────────────────────────────────────────────────
+
 
 def related_figures_share_one_sentence(files: Files) -> Iterator[DataError]:
     """A part-of-whole or a breakdown is drawn only where one sentence of the report gives all its parts."""
     content = files.content
     indicators = {i.id: i for i in content.indicators}
-    groups = [(("programmes", n), p.total, [(("parts", k, "indicator"), part.indicator) for k, part in enumerate(p.parts)])
-              for n, p in enumerate(content.programmes)]
-    groups += [(("breakdowns", n), b.parts[0], [(("parts", k), part) for k, part in enumerate(b.parts)][1:])
-               for n, b in enumerate(content.breakdowns)]
+    groups = [
+        (("programmes", n), p.total, [(("parts", k, "indicator"), part.indicator) for k, part in enumerate(p.parts)])
+        for n, p in enumerate(content.programmes)
+    ]
+    groups += [
+        (("breakdowns", n), b.parts[0], [(("parts", k), part) for k, part in enumerate(b.parts)][1:])
+        for n, b in enumerate(content.breakdowns)
+    ]
     for loc, anchor, parts in groups:
         for where, part in parts:
-            if anchor in indicators and part in indicators and not _one_sentence(indicators[anchor], indicators[part],
-                                                                                 files.texts):
+            if (
+                anchor in indicators
+                and part in indicators
+                and not _one_sentence(indicators[anchor], indicators[part], files.texts)
+            ):
                 yield files.indicators.error(loc + where, "programme_unrelated", input=part)
 
 
@@ -256,8 +298,9 @@ def breakdown_parts_share_one_unit(files: Files) -> Iterator[DataError]:
         units = [indicators[part].unit.zh for part in breakdown.parts if part in indicators]
         for number, unit in enumerate(units):
             if unit != units[0]:
-                yield files.indicators.error(("breakdowns", index, "parts", number), "breakdown_units_differ", input=unit,
-                                             expected=units[0])
+                yield files.indicators.error(
+                    ("breakdowns", index, "parts", number), "breakdown_units_differ", input=unit, expected=units[0]
+                )
 
 
 def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
@@ -277,11 +320,17 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
             continue  # an unknown id is said once already
         parts = sum(latest(part.indicator) for part in programme.parts)
         if parts > latest(programme.total):
-            yield files.indicators.error(("programmes", index, "parts"), "programme_parts_exceed_total", input=plain(parts),
-                                         expected=plain(latest(programme.total)), total=programme.total)
+            yield files.indicators.error(
+                ("programmes", index, "parts"),
+                "programme_parts_exceed_total",
+                input=plain(parts),
+                expected=plain(latest(programme.total)),
+                total=programme.total,
+            )
 
 
 # ── Names against their sentences ────────────────────────────────────────────────────────────────────
+
 
 def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
     """A limiting word of the quoted clause (kpi/vocabulary.yaml: 部分, 大幅, 启动…) stands in both names, or name_omits says why."""
@@ -299,15 +348,27 @@ def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
                 if word.zh in omitted:
                     continue
                 if not zh_kept:
-                    yield files.indicators.error(loc + ("name", "zh"), "limiting_word_dropped_zh", input=show_input(item.name.zh),
-                                                 word=word.zh, clause=show_input(clause))
+                    yield files.indicators.error(
+                        loc + ("name", "zh"),
+                        "limiting_word_dropped_zh",
+                        input=show_input(item.name.zh),
+                        word=word.zh,
+                        clause=show_input(clause),
+                    )
                 if not en_kept:
-                    yield files.indicators.error(loc + ("name", "en"), "limiting_word_dropped_en", input=show_input(item.name.en),
-                                                 word=word.zh, clause=show_input(clause), expected=" / ".join(word.en))
+                    yield files.indicators.error(
+                        loc + ("name", "en"),
+                        "limiting_word_dropped_en",
+                        input=show_input(item.name.en),
+                        word=word.zh,
+                        clause=show_input(clause),
+                        expected=" / ".join(word.en),
+                    )
             for number, omission in enumerate(item.name_omits):
                 if omission.word not in needed:
-                    yield files.indicators.error(loc + ("name_omits", number, "word"), "name_omission_unneeded",
-                                                 input=show_input(omission.word))
+                    yield files.indicators.error(
+                        loc + ("name_omits", number, "word"), "name_omission_unneeded", input=show_input(omission.word)
+                    )
 
 
 def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[LimitingWord, str, list]]:
@@ -316,7 +377,9 @@ def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[Limi
     A figure's or a target's clause is the one holding its number (or its words): the other clauses of its sentence
     state other figures. A milestone quotes its commitment, all of it."""
     if isinstance(item, Indicator):
-        stated = [(v.source.quote, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values]
+        stated = [
+            (v.source.quote, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values
+        ]
     elif isinstance(item, Target):
         stated = [(item.source.quote, item.value, [])]
     else:
@@ -331,6 +394,7 @@ def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[Limi
 
 
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
+
 
 def terms_are_unique(files: Files) -> Iterator[DataError]:
     """A term (its Chinese) stands once in the glossary."""
@@ -352,10 +416,16 @@ def terms_are_defined_in_their_reports_words(files: Files) -> Iterator[DataError
     for index, term in enumerate(files.glossary.model.terms):
         loc = ("terms", index)
         if term.report not in reports:
-            yield files.glossary.error(loc + ("report",), "unknown_report", input=term.report, expected=", ".join(reports))
+            yield files.glossary.error(
+                loc + ("report",), "unknown_report", input=term.report, expected=", ".join(reports)
+            )
         elif term.report in files.texts and term.definition.zh not in files.texts[term.report]:
-            yield files.glossary.error(loc + ("definition", "zh"), "quote_not_in_report",
-                                       input=show_input(term.definition.zh), report=term.report)
+            yield files.glossary.error(
+                loc + ("definition", "zh"),
+                "quote_not_in_report",
+                input=show_input(term.definition.zh),
+                report=term.report,
+            )
 
 
 def exclusions_are_unique(files: Files) -> Iterator[DataError]:
@@ -366,8 +436,12 @@ def exclusions_are_unique(files: Files) -> Iterator[DataError]:
         first: dict[tuple[str, str], int] = {}
         for index, entry in enumerate(getattr(files.exclusions.model, group)):
             if (entry.report, entry.text) in first:
-                yield files.exclusions.error((group, index, "text"), "duplicate_exclusion", input=show_input(entry.text),
-                                             first=first[entry.report, entry.text])
+                yield files.exclusions.error(
+                    (group, index, "text"),
+                    "duplicate_exclusion",
+                    input=show_input(entry.text),
+                    first=first[entry.report, entry.text],
+                )
             first.setdefault((entry.report, entry.text), files.exclusions.line((group, index)))
 
 
@@ -380,11 +454,13 @@ def exclusions_stand_in_their_report(files: Files) -> Iterator[DataError]:
         for index, entry in enumerate(getattr(files.exclusions.model, group)):
             loc = (group, index)
             if entry.report not in reports:
-                yield files.exclusions.error(loc + ("report",), "unknown_report", input=entry.report,
-                                             expected=", ".join(reports))
+                yield files.exclusions.error(
+                    loc + ("report",), "unknown_report", input=entry.report, expected=", ".join(reports)
+                )
             elif entry.report in files.texts and entry.text not in files.texts[entry.report]:
-                yield files.exclusions.error(loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text),
-                                             report=entry.report)
+                yield files.exclusions.error(
+                    loc + ("text",), "exclusion_not_in_report", input=show_input(entry.text), report=entry.report
+                )
             elif group == "numbers" and not every_number_in(entry.text):
                 yield files.exclusions.error(loc + ("text",), "exclusion_without_number", input=show_input(entry.text))
 

@@ -8,14 +8,19 @@ from pathlib import Path
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 
 SCHEMA_DIR = "schema"
-SCHEMAS = {"indicators.schema.json": IndicatorsFile, "glossary.schema.json": GlossaryFile,
-           "exclusions.schema.json": ExclusionsFile}
+SCHEMAS = {
+    "indicators.schema.json": IndicatorsFile,
+    "glossary.schema.json": GlossaryFile,
+    "exclusions.schema.json": ExclusionsFile,
+}
 
 
 def render_schemas() -> dict[str, str]:
     """File name → JSON text, deterministic so a stale committed copy shows up as a diff."""
-    return {name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-            for name, model in SCHEMAS.items()}
+    return {
+        name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+        for name, model in SCHEMAS.items()
+    }
 
 
 def write_schemas(root: Path) -> list[Path]:

@@ -92,7 +92,12 @@ def discard(data_dir: Path, version: str, state: Path | None = None) -> None:
         previous = os.readlink(folder / PREVIOUS)
     except OSError:
         previous = None
-    if previous and previous != version and (folder / previous).is_dir() and not (folder / f"{BROKEN}{previous}").exists():
+    if (
+        previous
+        and previous != version
+        and (folder / previous).is_dir()
+        and not (folder / f"{BROKEN}{previous}").exists()
+    ):
         point(folder, CURRENT, previous)
     else:
         (folder / CURRENT).unlink(missing_ok=True)
@@ -115,8 +120,13 @@ def prune(folder: Path, keep: set[str | None]) -> None:
     that no longer exist."""
     for old in folder.iterdir():
         # Copies younger than a minute may be another process's save in progress: leave them for later.
-        if (old.is_dir() and not old.is_symlink() and not old.name.startswith(".") and old.name not in keep
-                and time.time() - old.stat().st_mtime > PRUNE_AFTER_S):
+        if (
+            old.is_dir()
+            and not old.is_symlink()
+            and not old.name.startswith(".")
+            and old.name not in keep
+            and time.time() - old.stat().st_mtime > PRUNE_AFTER_S
+        ):
             shutil.rmtree(old, ignore_errors=True)
     for other in folder.parent.iterdir():
         source = other / SOURCE

@@ -36,7 +36,9 @@ def read_yaml(source: bytes | Path, name: str) -> tuple[object, Position | None]
     DataErrors listing every problem found."""
     builder = _Builder(name)
     try:
-        for event in yaml.parse(_decode(source if isinstance(source, bytes) else read_file(source, name), name), Loader=_LOADER):
+        for event in yaml.parse(
+            _decode(source if isinstance(source, bytes) else read_file(source, name), name), Loader=_LOADER
+        ):
             builder.take(event)
     except _TooDeep:
         pass  # said once; nothing after it is worth reading

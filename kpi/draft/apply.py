@@ -35,11 +35,22 @@ from kpi.edit.layout import Node, content_lines, layout
 from kpi.edit.yaml_text import DataText, Insertion, items_as_new_list, items_into_list, keys_into_item, merge
 
 # Refusals that mean "this entry is in the data already": when they are all there is, the draft was applied.
-ALREADY = ("apply_report_listed", "apply_value_there", "apply_outcome_there", "apply_override_there", "apply_id_taken",
-           "apply_term_there")
+ALREADY = (
+    "apply_report_listed",
+    "apply_value_there",
+    "apply_outcome_there",
+    "apply_override_there",
+    "apply_id_taken",
+    "apply_term_there",
+)
 _DRAFT_ID_GROUPS = (("reports",), ("indicators", "targets", "milestones"), ("outcomes",), ("terms",))
-_LISTS = (("reports", INDICATORS), ("indicators", INDICATORS), ("targets", INDICATORS), ("milestones", INDICATORS),
-          ("terms", GLOSSARY))
+_LISTS = (
+    ("reports", INDICATORS),
+    ("indicators", INDICATORS),
+    ("targets", INDICATORS),
+    ("milestones", INDICATORS),
+    ("terms", GLOSSARY),
+)
 
 
 class DraftValues(StrictModel):
@@ -113,7 +124,9 @@ class Planned:
     """
 
     texts: dict[str, DataText]  # the data files the draft goes into, as they were read
-    merged: dict[str, tuple[str, list]]  # each file the draft changes → (its new text, where each of its lines came from)
+    merged: dict[
+        str, tuple[str, list]
+    ]  # each file the draft changes → (its new text, where each of its lines came from)
     applied: Applied
 
     def encoded(self) -> dict[str, bytes]:
@@ -137,7 +150,9 @@ def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
     layouts = {file: layout(text.text) for file, text in texts.items()}
     refusals = list(refused(draft, dataset, layouts))
     if refusals:
-        already = all(e.code in ALREADY for _, e in refusals) and len({entry for entry, _ in refusals}) == _entries(draft.model)
+        already = all(e.code in ALREADY for _, e in refusals) and len({entry for entry, _ in refusals}) == _entries(
+            draft.model
+        )
         raise ApplyError("apply_already" if already else "apply_refused", [error for _, error in refusals])
     insertions, problems = _plan(draft.model, dataset, layout(draft_text), content_lines(draft_text), texts, layouts)
     if problems:
@@ -191,14 +206,26 @@ def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]
     for index, report in enumerate(model.reports):
         if report.id in dataset.reports:
             kept = [r.id for r in dataset.content.reports].index(report.id)
-            yield ("reports", index), draft.error(("reports", index, "id"), "apply_report_listed", id=report.id,
-                                                  at=data.get("reports", kept).line + 1)
+            yield (
+                ("reports", index),
+                draft.error(
+                    ("reports", index, "id"), "apply_report_listed", id=report.id, at=data.get("reports", kept).line + 1
+                ),
+            )
     yield from _values_there(draft, dataset, data)
     for group in ("indicators", "targets", "milestones"):
         for index, item in enumerate(getattr(model, group)):
             if item.id in dataset.lines:
-                yield (group, index), draft.error((group, index, "id"), "apply_id_taken", id=item.id, data_file=INDICATORS,
-                                                  at=dataset.lines[item.id])
+                yield (
+                    (group, index),
+                    draft.error(
+                        (group, index, "id"),
+                        "apply_id_taken",
+                        id=item.id,
+                        data_file=INDICATORS,
+                        at=dataset.lines[item.id],
+                    ),
+                )
     yield from _outcomes_there(draft, dataset, data)
     yield from _terms_there(draft, dataset, layouts[GLOSSARY])
 
@@ -215,14 +242,27 @@ def _values_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[R
             for k, old in enumerate(kept):
                 if (old.period, old.source.report) == (value.period, value.source.report):
                     line = data.get("indicators", index[group.indicator], "values", k).line + 1
-                    yield ("values", g, v), draft.error(("values", g, "values", v), "apply_value_there", id=group.indicator,
-                                                        period=value.period, report=value.source.report, at=line)
+                    yield (
+                        ("values", g, v),
+                        draft.error(
+                            ("values", g, "values", v),
+                            "apply_value_there",
+                            id=group.indicator,
+                            period=value.period,
+                            report=value.source.report,
+                            at=line,
+                        ),
+                    )
 
 
 def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[Refusal]:
     """An outcome for an item that is not a target or milestone, or for one that has it already."""
     content = dataset.content
-    places = {item.id: (group, n, item) for group in ("targets", "milestones") for n, item in enumerate(getattr(content, group))}
+    places = {
+        item.id: (group, n, item)
+        for group in ("targets", "milestones")
+        for n, item in enumerate(getattr(content, group))
+    }
     for index, entry in enumerate(draft.model.outcomes):
         if entry.id not in places:
             yield ("outcomes", index), draft.error(("outcomes", index, "id"), "apply_unknown_item", id=entry.id)
@@ -230,8 +270,15 @@ def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator
         group, n, item = places[entry.id]
         for key in ("outcome", "override"):
             if getattr(entry, key) is not None and getattr(item, key) is not None:
-                yield ("outcomes", index), draft.error(("outcomes", index, key), f"apply_{key}_there", id=entry.id,
-                                                       at=data.get(group, n).keys[key][0] + 1)
+                yield (
+                    ("outcomes", index),
+                    draft.error(
+                        ("outcomes", index, key),
+                        f"apply_{key}_there",
+                        id=entry.id,
+                        at=data.get(group, n).keys[key][0] + 1,
+                    ),
+                )
 
 
 def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterator[Refusal]:
@@ -240,24 +287,46 @@ def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterato
     words = {term.term.zh: n for n, term in enumerate(dataset.glossary.terms)}
     for index, term in enumerate(draft.model.terms):
         if term.id in ids:
-            yield ("terms", index), draft.error(("terms", index, "id"), "apply_id_taken", id=term.id, data_file=GLOSSARY,
-                                                at=glossary.get("terms", ids[term.id]).line + 1)
+            yield (
+                ("terms", index),
+                draft.error(
+                    ("terms", index, "id"),
+                    "apply_id_taken",
+                    id=term.id,
+                    data_file=GLOSSARY,
+                    at=glossary.get("terms", ids[term.id]).line + 1,
+                ),
+            )
         elif term.term.zh in words:
-            yield ("terms", index), draft.error(("terms", index, "term", "zh"), "apply_term_there", input=show_input(term.term.zh),
-                                                at=glossary.get("terms", words[term.term.zh]).line + 1)
+            yield (
+                ("terms", index),
+                draft.error(
+                    ("terms", index, "term", "zh"),
+                    "apply_term_there",
+                    input=show_input(term.term.zh),
+                    at=glossary.get("terms", words[term.term.zh]).line + 1,
+                ),
+            )
 
 
 def _entries(model: DraftFile) -> int:
     """How many entries the draft holds (each value counts as one)."""
-    return sum(len(getattr(model, key)) for key in ("reports", "indicators", "outcomes", "targets", "milestones", "terms")) \
-        + sum(len(group.values) for group in model.values)
+    return sum(
+        len(getattr(model, key)) for key in ("reports", "indicators", "outcomes", "targets", "milestones", "terms")
+    ) + sum(len(group.values) for group in model.values)
 
 
 def _counts(model: DraftFile) -> dict[str, int]:
     """What the draft puts in, by kind, for the closing line."""
-    return {"values": sum(len(group.values) for group in model.values), "figures": len({g.indicator for g in model.values}),
-            "new_indicators": len(model.indicators), "outcomes": len(model.outcomes), "targets": len(model.targets),
-            "milestones": len(model.milestones), "terms": len(model.terms)}
+    return {
+        "values": sum(len(group.values) for group in model.values),
+        "figures": len({g.indicator for g in model.values}),
+        "new_indicators": len(model.indicators),
+        "outcomes": len(model.outcomes),
+        "targets": len(model.targets),
+        "milestones": len(model.milestones),
+        "terms": len(model.terms),
+    }
 
 
 def _report_of(model: DraftFile) -> str:
@@ -265,14 +334,23 @@ def _report_of(model: DraftFile) -> str:
     if model.reports:
         return model.reports[0].id
     sources = [v.source.report for g in model.values for v in g.values]
-    sources += [x.source.report for x in (*model.indicators, *model.targets, *model.milestones)] + [t.report for t in model.terms]
+    sources += [x.source.report for x in (*model.indicators, *model.targets, *model.milestones)] + [
+        t.report for t in model.terms
+    ]
     return Counter(sources).most_common(1)[0][0] if sources else ""
 
 
 # ── Where each entry goes ──────────────────────────────────────────────────────────────────────────
 
-def _plan(model: DraftFile, dataset: Dataset, draft: Node, clean: list[str | None], texts: dict[str, DataText],
-          layouts: dict[str, Node | None]) -> tuple[list[Insertion], list[DataError]]:
+
+def _plan(
+    model: DraftFile,
+    dataset: Dataset,
+    draft: Node,
+    clean: list[str | None],
+    texts: dict[str, DataText],
+    layouts: dict[str, Node | None],
+) -> tuple[list[Insertion], list[DataError]]:
     """One insertion per list the draft adds to, per indicator it adds values to, per item it gives an outcome."""
     planned: list[Insertion | DataError] = []
     for key, file in _LISTS:
@@ -282,18 +360,40 @@ def _plan(model: DraftFile, dataset: Dataset, draft: Node, clean: list[str | Non
     index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
     for g, group in enumerate(model.values):
         values = data.get("indicators", index[group.indicator], "values")
-        planned.append(items_into_list(draft.get("values", g, "values"), values, clean, INDICATORS,
-                                       texts[INDICATORS].text.split("\n"), 3, f"indicators[{group.indicator}].values"))
-    places = {item.id: (group, n) for group in ("targets", "milestones") for n, item in enumerate(getattr(dataset.content, group))}
+        planned.append(
+            items_into_list(
+                draft.get("values", g, "values"),
+                values,
+                clean,
+                INDICATORS,
+                texts[INDICATORS].text.split("\n"),
+                3,
+                f"indicators[{group.indicator}].values",
+            )
+        )
+    places = {
+        item.id: (group, n)
+        for group in ("targets", "milestones")
+        for n, item in enumerate(getattr(dataset.content, group))
+    }
     for index_, entry in enumerate(model.outcomes):
         group, n = places[entry.id]
-        planned.append(keys_into_item(draft.get("outcomes", index_), ("outcome", "override"), data.get(group, n), clean,
-                                      INDICATORS, f"{group}[{entry.id}]"))
+        planned.append(
+            keys_into_item(
+                draft.get("outcomes", index_),
+                ("outcome", "override"),
+                data.get(group, n),
+                clean,
+                INDICATORS,
+                f"{group}[{entry.id}]",
+            )
+        )
     return [p for p in planned if isinstance(p, Insertion)], [p for p in planned if isinstance(p, DataError)]
 
 
-def _append_items(key: str, items: Node, clean: list[str | None], file: str, lines: list[str],
-                  root: Node | None) -> Insertion | DataError:
+def _append_items(
+    key: str, items: Node, clean: list[str | None], file: str, lines: list[str], root: Node | None
+) -> Insertion | DataError:
     """The draft's items of one list at the end of that list in the data file (or a new list at its end)."""
     target = root.get(key) if root is not None else None
     if target is not None:
@@ -302,6 +402,7 @@ def _append_items(key: str, items: Node, clean: list[str | None], file: str, lin
 
 
 # ── Check, then write ──────────────────────────────────────────────────────────────────────────────
+
 
 def validate_copy(directory: Path, files: dict[str, bytes], origins: dict[str, list], name: str) -> Dataset:
     """Load the result from a temporary copy of the data directory, `files` (data files, report texts) written into

@@ -38,12 +38,24 @@ def add_draft_command(commands: argparse._SubParsersAction) -> None:
     """Register `draft` beside `validate` and `schema`."""
     draft = commands.add_parser("draft", help="起草新报告的数据 / draft the figures of a new report")
     draft.add_argument("text", metavar="REPORT.txt", help="新报告的文本（UTF-8）/ the new report's text (UTF-8)")
-    draft.add_argument("--report", dest="report_id", metavar="ID", required=True, type=_report_id,
-                       help="报告编号，如 report_2024 / report id, e.g. report_2024")
-    draft.add_argument("--out", metavar="FILE", help="草稿文件（默认输出到屏幕）/ draft file (default: standard output)")
-    draft.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    draft.add_argument(
+        "--report",
+        dest="report_id",
+        metavar="ID",
+        required=True,
+        type=_report_id,
+        help="报告编号，如 report_2024 / report id, e.g. report_2024",
+    )
+    draft.add_argument(
+        "--out", metavar="FILE", help="草稿文件（默认输出到屏幕）/ draft file (default: standard output)"
+    )
+    draft.add_argument(
+        "--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory"
+    )
     draft.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
-    draft.add_argument("--progress", action="store_true", help="显示进度条 / show a progress bar (default: on a terminal)")
+    draft.add_argument(
+        "--progress", action="store_true", help="显示进度条 / show a progress bar (default: on a terminal)"
+    )
     draft.set_defaults(run=run_draft)
 
 
@@ -51,7 +63,9 @@ def add_apply_command(commands: argparse._SubParsersAction) -> None:
     """Register `apply` beside `draft`."""
     apply = commands.add_parser("apply", help="把核对过的草稿写入数据文件 / put a reviewed draft into the data files")
     apply.add_argument("draft", metavar="DRAFT.yaml", help="核对过的草稿 / the reviewed draft")
-    apply.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    apply.add_argument(
+        "--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory"
+    )
     apply.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     apply.set_defaults(run=run_apply)
 
@@ -78,24 +92,45 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def applied_line(applied: Applied, lang: str) -> str:
-    """"report_2024: 32 values into 32 figures, 1 new figure, 141 outcomes, 3 targets. Written to …"."""
-    return t("apply_done", lang, report=applied.report, parts=applied_parts(applied.counts, lang), files=", ".join(applied.files))
+    """ "report_2024: 32 values into 32 figures, 1 new figure, 141 outcomes, 3 targets. Written to …"."""
+    return t(
+        "apply_done",
+        lang,
+        report=applied.report,
+        parts=applied_parts(applied.counts, lang),
+        files=", ".join(applied.files),
+    )
 
 
 def applied_parts(counts: dict[str, int], lang: str) -> str:
-    """"32 values into 32 figures, 1 new figure, 141 outcomes": what a draft puts in, as apply and the page say it."""
-    parts = [t("apply_values", lang, values=counted("apply_n_values", lang, counts["values"]),
-               figures=counted("apply_n_figures", lang, counts["figures"]))] if counts["values"] else []
-    parts += [counted(f"apply_n_{kind}", lang, counts[kind]) for kind in ("new_indicators", "outcomes", "targets", "milestones", "terms")
-              if counts[kind]]
+    """ "32 values into 32 figures, 1 new figure, 141 outcomes": what a draft puts in, as apply and the page say it."""
+    parts = (
+        [
+            t(
+                "apply_values",
+                lang,
+                values=counted("apply_n_values", lang, counts["values"]),
+                figures=counted("apply_n_figures", lang, counts["figures"]),
+            )
+        ]
+        if counts["values"]
+        else []
+    )
+    parts += [
+        counted(f"apply_n_{kind}", lang, counts[kind])
+        for kind in ("new_indicators", "outcomes", "targets", "milestones", "terms")
+        if counts[kind]
+    ]
     return t("apply_separator", lang).join(parts) or t("apply_report_only", lang)
 
 
 def _report_id(text: str) -> str:
     """Report ids as the data requires them; anything else is a usage error (exit 2)."""
     if not _REPORT_ID.match(text):
-        raise argparse.ArgumentTypeError(f"报告编号应为小写字母、数字和下划线，如 report_2024 / "
-                                         f"a report id is lowercase letters, digits and _, like report_2024: {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"报告编号应为小写字母、数字和下划线，如 report_2024 / "
+            f"a report id is lowercase letters, digits and _, like report_2024: {text!r}"
+        )
     return text
 
 
@@ -188,10 +223,12 @@ def _source_name(path: Path, directory: Path) -> tuple[str, bool]:
 
 def progress_bar(stream: TextIO, width: int = 30) -> Progress:
     """A one-line bar, `起草 draft [#########.....] 90/139`, redrawn in place on the stream."""
+
     def show(done: int, total: int) -> None:
         """Redraw the bar; end the line when done."""
         filled = width * done // max(total, 1)
         stream.write(f"\r起草 draft [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         stream.write("\n" if done >= total else "")
         stream.flush()
+
     return show

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kpi.data.model import IndicatorsFile, Target
 from kpi.draft.mentions import Closing, Evidence, Mention, MilestoneMatch, close_year, continued_milestones
 from kpi.draft.naming import occurrences
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
 from kpi.draft.terms import NewTerm, new_terms
-from kpi.data.model import IndicatorsFile, Target
 from kpi.report.layout import words_of
 from kpi.texts import t
 
@@ -105,14 +105,23 @@ class Draft:
         return [m for m in (*self.values, *self.outcomes, *self.continued_targets) if m.confidence < LOW_CONFIDENCE]
 
 
-def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progress | None = None,
-                 kept_terms: Iterable[str] = ()) -> Draft:
+def draft_report(
+    content: IndicatorsFile, report: ReportFacts, progress: Progress | None = None, kept_terms: Iterable[str] = ()
+) -> Draft:
     """Find, classify and match every number of the report against the kept data; propose an outcome for every
     open item of the year it reviews, the work it promises again, and its new glossary terms (`kept_terms`: the
     terms glossary.yaml holds)."""
     named = _sections(content)
-    used = {item.id for item in (*content.indicators, *content.programmes, *content.breakdowns, *content.targets,
-                                 *content.milestones)}
+    used = {
+        item.id
+        for item in (
+            *content.indicators,
+            *content.programmes,
+            *content.breakdowns,
+            *content.targets,
+            *content.milestones,
+        )
+    }
     figures = find_figures(report.text, report.reviews, named)
     results = [f for f in figures if f.kind == "result"]
     values, new_indicators, kept_values = _draft_results(content, report, results, used, progress)
@@ -124,16 +133,28 @@ def draft_report(content: IndicatorsFile, report: ReportFacts, progress: Progres
     for match in values:
         matched.setdefault(match.item_id, []).append(match.figure.start)
     evidence = Evidence(figures, matched, phrase_of)
-    return Draft(report, figures, values, new_indicators, outcomes, targets, new_targets,
-                 [(f, already[f.start]) for f in figures if f.start in already], _continued_ids(targets, report.plans, used),
-                 close_year(content, report.text, report.reviews, named, [m.item_id for m in outcomes], evidence),
-                 [NewMilestone(m, _next_year_id(m.item_id, report.plans, used))
-                  for m in continued_milestones(content, report.text, report.report_id, report.reviews, named)],
-                 new_terms(report.text, kept_terms, report.reviews))
+    return Draft(
+        report,
+        figures,
+        values,
+        new_indicators,
+        outcomes,
+        targets,
+        new_targets,
+        [(f, already[f.start]) for f in figures if f.start in already],
+        _continued_ids(targets, report.plans, used),
+        close_year(content, report.text, report.reviews, named, [m.item_id for m in outcomes], evidence),
+        [
+            NewMilestone(m, _next_year_id(m.item_id, report.plans, used))
+            for m in continued_milestones(content, report.text, report.report_id, report.reviews, named)
+        ],
+        new_terms(report.text, kept_terms, report.reviews),
+    )
 
 
-def _draft_results(content: IndicatorsFile, report: ReportFacts, results: list[Figure], used: set[str],
-                   progress: Progress | None) -> tuple[list[Match], list[NewItem], dict[int, str]]:
+def _draft_results(
+    content: IndicatorsFile, report: ReportFacts, results: list[Figure], used: set[str], progress: Progress | None
+) -> tuple[list[Match], list[NewItem], dict[int, str]]:
     """Part one's figures: values of kept indicators, new indicators, and those the data already holds.
 
     A figure kept as a target's outcome is not proposed as a new indicator again (staff chose to keep it as the
@@ -148,17 +169,28 @@ def _draft_results(content: IndicatorsFile, report: ReportFacts, results: list[F
     return values, _new_items(content, new, report.reviews, values, used), kept | outcomes
 
 
-def _draft_targets(content: IndicatorsFile, report: ReportFacts, figures: list[Figure], previous: list[Target],
-                   values: list[Match], used: set[str]) -> tuple[list[Match], list[NewItem], dict[int, str]]:
+def _draft_targets(
+    content: IndicatorsFile,
+    report: ReportFacts,
+    figures: list[Figure],
+    previous: list[Target],
+    values: list[Match],
+    used: set[str],
+) -> tuple[list[Match], list[NewItem], dict[int, str]]:
     """Part two's figures: targets continuing last plan year's, new targets, and those the data already holds."""
     kept = _already_kept(report, figures, ((t.id, t.source, t.value) for t in content.targets))
     tasks = [f for f in figures if f.kind == "target" and f.start not in kept]
     targets = _assign(tasks, previous, _target_score, lambda t, f: t.id)
     continued = {m.figure.start for m in targets}
-    return targets, _new_items(content, [f for f in tasks if f.start not in continued], report.plans, values, used), kept
+    return (
+        targets,
+        _new_items(content, [f for f in tasks if f.start not in continued], report.plans, values, used),
+        kept,
+    )
 
 
 # ── What the data already holds ────────────────────────────────────────────────────────────────────
+
 
 def _sections(content: IndicatorsFile) -> set[str]:
     """Every section label the data cites (a closing paragraph's label, such as 政府自身建设, comes from here)."""
@@ -180,7 +212,9 @@ def _outcome_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, flo
             yield target.id, target.outcome.source, target.outcome.value
 
 
-def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, object, float]]) -> dict[int, str]:
+def _already_kept(
+    report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, object, float]]
+) -> dict[int, str]:
     """Figure start → id of the item whose source already quotes that figure from this report.
 
     Why per kind: a figure kept as an indicator's value may still be a target's outcome, and the other way round.
@@ -190,8 +224,14 @@ def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[
         if source.report != report.report_id:
             continue
         for start in occurrences(report.text, source.quote):
-            inside = [f for f in figures if start <= f.start < start + len(source.quote) and f.value == value
-                      and f.kind != "skipped" and f.start not in kept]
+            inside = [
+                f
+                for f in figures
+                if start <= f.start < start + len(source.quote)
+                and f.value == value
+                and f.kind != "skipped"
+                and f.start not in kept
+            ]
             if inside:
                 kept[inside[0].start] = item_id
                 break
@@ -199,6 +239,7 @@ def _already_kept(report: ReportFacts, figures: list[Figure], sources: Iterable[
 
 
 # ── Scores ─────────────────────────────────────────────────────────────────────────────────────────
+
 
 def name_score(name: str, figure: Figure, weights: tuple[float, float, float] = _WEIGHTS) -> float:
     """Share of the name's character pairs found near the number (its phrase counts most, its sentence least)."""
@@ -259,8 +300,15 @@ def _target_score(target: Target, figure: Figure) -> float:
 
 # ── Assignment ─────────────────────────────────────────────────────────────────────────────────────
 
-def _assign(figures: list[Figure], items: list, score: Callable, slot: Callable, taken: Iterable = (),
-            progress: Progress | None = None) -> list[Match]:
+
+def _assign(
+    figures: list[Figure],
+    items: list,
+    score: Callable,
+    slot: Callable,
+    taken: Iterable = (),
+    progress: Progress | None = None,
+) -> list[Match]:
     """Best pairs first: each figure once, each item slot (an indicator and period, a target) once."""
     table = []
     for n, figure in enumerate(figures):
@@ -273,8 +321,11 @@ def _assign(figures: list[Figure], items: list, score: Callable, slot: Callable,
             continue
         used_figures.add(n)
         used_slots.add(key)
-        rivals = [(r, other if m == n else figures[m].written) for r, m, k, other in table
-                  if (m == n and k != key) or (k == key and m != n)]
+        rivals = [
+            (r, other if m == n else figures[m].written)
+            for r, m, k, other in table
+            if (m == n and k != key) or (k == key and m != n)
+        ]
         matches.append(_match(figures[n], item_id, s, rivals))
     return sorted(matches, key=lambda m: m.figure.start)
 
@@ -287,7 +338,9 @@ def _match(figure: Figure, item_id: str, score: float, rivals: list[tuple[float,
     return Match(figure, item_id, round(score, 2), round(confidence, 2), best_rival[1] if margin < 0.25 else "")
 
 
-def _match_values(content: IndicatorsFile, report_id: str, results: list[Figure], progress: Progress | None) -> list[Match]:
+def _match_values(
+    content: IndicatorsFile, report_id: str, results: list[Figure], progress: Progress | None
+) -> list[Match]:
     """Results to kept indicators: one value per indicator, period and report."""
     taken = {(i.id, v.period) for i in content.indicators for v in i.values if v.source.report == report_id}
     return _assign(results, list(content.indicators), _indicator_score, lambda i, f: (i.id, f.period), taken, progress)
@@ -304,8 +357,14 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
     found = _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
     figures, closed = {m.figure.start for m in found}, {m.item_id for m in found}
     for target in (t for t in open_targets if t.id not in closed):
-        same = [m for m in values if m.item_id == target.baseline and m.figure.period == str(report.reviews)
-                and m.figure.start not in figures and unit_fits(target.unit.zh, m.figure)]
+        same = [
+            m
+            for m in values
+            if m.item_id == target.baseline
+            and m.figure.period == str(report.reviews)
+            and m.figure.start not in figures
+            and unit_fits(target.unit.zh, m.figure)
+        ]
         if same:
             figures.add(same[0].figure.start)
             found.append(Match(same[0].figure, target.id, same[0].score, same[0].confidence))
@@ -333,7 +392,10 @@ def _unique(item_id: str, used: set[str]) -> str:
 
 # ── New items ──────────────────────────────────────────────────────────────────────────────────────
 
-def _new_items(content: IndicatorsFile, figures: list[Figure], year: int, values: list[Match], used: set[str]) -> list[NewItem]:
+
+def _new_items(
+    content: IndicatorsFile, figures: list[Figure], year: int, values: list[Match], used: set[str]
+) -> list[NewItem]:
     """A proposed new indicator (or target) for each figure nothing kept matches.
 
     Its id holds TODO (housing.TODO_2024_1): a review mark, so validate and apply refuse it until a person names it.
@@ -383,19 +445,36 @@ def comparison_of(figure: Figure) -> str:
 
 # ── Summary ────────────────────────────────────────────────────────────────────────────────────────
 
+
 def summary(draft: Draft, lang: str = "zh") -> str:
     """One paragraph: numbers found, matched, new, skipped (by reason), the closing year's outcomes by what the
     draft proposes, and how many need a close look."""
     reasons = Counter(f.reason for f in draft.skipped)
     closing = draft.closing
     states = Counter(m.status for m in closing.milestones)
-    return t("draft_summary", lang, numbers=len(draft.figures), results=len(draft.values) + len(draft.new_indicators),
-             values=len(draft.values), new_figures=len(draft.new_indicators),
-             targets=len(draft.continued_targets) + len(draft.new_targets), continued=len(draft.continued_targets),
-             new_targets=len(draft.new_targets), year=draft.report.reviews,
-             open=len(draft.outcomes) + len(closing.milestones) + len(closing.targets_named) + len(closing.silent),
-             outcomes=len(draft.outcomes), named=len(closing.milestones), done=states["done"], not_done=states["not_done"],
-             decide=states["unclear"], named_targets=len(closing.targets_named),
-             silent=len(closing.silent), milestones=len(draft.new_milestones), terms=len(draft.new_terms),
-             already=len(draft.already), skipped=len(draft.skipped),
-             reasons=", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())), low=len(draft.low_confidence()))
+    return t(
+        "draft_summary",
+        lang,
+        numbers=len(draft.figures),
+        results=len(draft.values) + len(draft.new_indicators),
+        values=len(draft.values),
+        new_figures=len(draft.new_indicators),
+        targets=len(draft.continued_targets) + len(draft.new_targets),
+        continued=len(draft.continued_targets),
+        new_targets=len(draft.new_targets),
+        year=draft.report.reviews,
+        open=len(draft.outcomes) + len(closing.milestones) + len(closing.targets_named) + len(closing.silent),
+        outcomes=len(draft.outcomes),
+        named=len(closing.milestones),
+        done=states["done"],
+        not_done=states["not_done"],
+        decide=states["unclear"],
+        named_targets=len(closing.targets_named),
+        silent=len(closing.silent),
+        milestones=len(draft.new_milestones),
+        terms=len(draft.new_terms),
+        already=len(draft.already),
+        skipped=len(draft.skipped),
+        reasons=", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())),
+        low=len(draft.low_confidence()),
+    )

@@ -18,30 +18,108 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kpi.draft.naming import (PHRASE_MATCH, Naming, ReportClause, distinctive_parts, indicator_of, link_phrases, namings,
-                              nearest, report_clauses)
-from kpi.draft.report_numbers import Figure
 from kpi.data.model import IndicatorsFile, Milestone, Target
+from kpi.draft.naming import (
+    PHRASE_MATCH,
+    Naming,
+    ReportClause,
+    distinctive_parts,
+    indicator_of,
+    link_phrases,
+    namings,
+    nearest,
+    report_clauses,
+)
+from kpi.draft.report_numbers import Figure
 from kpi.report.layout import REVIEW, TASKS
 
 MILESTONE_MATCH = PHRASE_MATCH  # kept for callers: the share of a name's pairs a clause must hold
 # The clause says the work was done: a completion verb.
-DONE_WORDS = ("完成", "建成", "落成", "投用", "投入使用", "举办", "成立", "上线", "开通", "挂牌", "实现", "竣工", "交付",
-              "召开", "出台", "印发", "发布", "获评", "入选", "成功")
+DONE_WORDS = (
+    "完成",
+    "建成",
+    "落成",
+    "投用",
+    "投入使用",
+    "举办",
+    "成立",
+    "上线",
+    "开通",
+    "挂牌",
+    "实现",
+    "竣工",
+    "交付",
+    "召开",
+    "出台",
+    "印发",
+    "发布",
+    "获评",
+    "入选",
+    "成功",
+)
 # For a promise to start (or carry on) work, starting it is what done means.
 START_WORDS = ("启动", "开工", "开建")
 # The clause says the work was not done.
 NOT_DONE_WORDS = ("尚未", "未能", "未完成", "未实现", "未建成", "推迟", "延期", "暂缓", "搁置")
 # A promise to finish something: only a completion keeps it. Any other promise (启动, 深化, 持续, 推进…) is
 # to start or to carry on work, which the report keeps by saying the work started or goes on.
-_FINISH_PROMISES = ("建成", "完成", "落成", "投用", "投入使用", "举办", "成立", "上线", "开通", "挂牌", "实现", "创建",
-                    "建立", "设立", "创设", "创办", "推出", "出台", "召开", "竣工", "交付", "编印", "制定")
-_WORK_GOES_ON = ("推进", "开展", "深化", "持续", "实施", "运行", "运营", "完善", "提升", "加强", "强化", "落实", "深入",
-                 "拓展", "扩大", "优化", "开工", "在建", "建设中")
+_FINISH_PROMISES = (
+    "建成",
+    "完成",
+    "落成",
+    "投用",
+    "投入使用",
+    "举办",
+    "成立",
+    "上线",
+    "开通",
+    "挂牌",
+    "实现",
+    "创建",
+    "建立",
+    "设立",
+    "创设",
+    "创办",
+    "推出",
+    "出台",
+    "召开",
+    "竣工",
+    "交付",
+    "编印",
+    "制定",
+)
+_WORK_GOES_ON = (
+    "推进",
+    "开展",
+    "深化",
+    "持续",
+    "实施",
+    "运行",
+    "运营",
+    "完善",
+    "提升",
+    "加强",
+    "强化",
+    "落实",
+    "深入",
+    "拓展",
+    "扩大",
+    "优化",
+    "开工",
+    "在建",
+    "建设中",
+)
 _UNDER_WAY = (*_WORK_GOES_ON, "筹备", "启动", "加快", "有序")
 # How a clause reads, best first: the outcome it proposes, and why (the draft's note beside it).
-READINGS = {"counted": "done", "completed": "done", "started": "done", "carried_on": "done",
-            "said_not_done": "not_done", "under_way": "not_done", "unclear": "unclear"}
+READINGS = {
+    "counted": "done",
+    "completed": "done",
+    "started": "done",
+    "carried_on": "done",
+    "said_not_done": "not_done",
+    "under_way": "not_done",
+    "unclear": "unclear",
+}
 
 
 @dataclass(frozen=True)
@@ -107,13 +185,22 @@ class Evidence:
     phrase_of: Callable[[str, float], str] = lambda quote, value: ""  # an earlier quote's phrase around its value
 
 
-def close_year(content: IndicatorsFile, text: str, year: int, named: set[str], closed_by_figures: Iterable[str],
-               evidence: Evidence = Evidence()) -> Closing:
+def close_year(
+    content: IndicatorsFile,
+    text: str,
+    year: int,
+    named: set[str],
+    closed_by_figures: Iterable[str],
+    evidence: Evidence = Evidence(),
+) -> Closing:
     """What the report says of each open item of `year`; `closed_by_figures`: targets a figure already closes."""
     found = report_clauses(text, named, REVIEW)
     closed = set(closed_by_figures)
-    items = [x for x in (*content.targets, *content.milestones)
-             if content.plan_year(x) == year and x.outcome is None and x.id not in closed]
+    items = [
+        x
+        for x in (*content.targets, *content.milestones)
+        if content.plan_year(x) == year and x.outcome is None and x.id not in closed
+    ]
     parts, phrases = distinctive_parts(items), link_phrases(content.indicators, evidence.phrase_of)
     milestones, targets, silent = [], [], []
     for item in items:
@@ -137,20 +224,27 @@ def _silent(item: Target | Milestone, found: list[ReportClause]) -> Silent:
 def _best_reading(milestone: Milestone, named_by: list[Naming], figures: list[Figure]) -> MilestoneMatch:
     """Of the clauses naming the milestone, the one that says most of its outcome (done first), then the closest."""
     order = list(READINGS)
-    readings = [milestone_match(milestone, n.clause.text, n.clause.section, n.score, _counts(n.clause, figures), n.how)
-                for n in named_by]
+    readings = [
+        milestone_match(milestone, n.clause.text, n.clause.section, n.score, _counts(n.clause, figures), n.how)
+        for n in named_by
+    ]
     return min(readings, key=lambda m: (order.index(m.reading), -m.confidence))
 
 
 def _counts(clause: ReportClause, figures: list[Figure]) -> int:
     """How many counts of things the clause states (results in a unit other than a share: 3个, 40余场, 52台)."""
-    return sum(1 for f in figures if f.kind == "result" and clause.start <= f.start < clause.end and f.unit not in ("%", "％"))
+    return sum(
+        1 for f in figures if f.kind == "result" and clause.start <= f.start < clause.end and f.unit not in ("%", "％")
+    )
 
 
-def milestone_match(milestone: Milestone, quote: str, section: str, score: float, counts: int = 0,
-                    how: str = "phrase") -> MilestoneMatch:
+def milestone_match(
+    milestone: Milestone, quote: str, section: str, score: float, counts: int = 0, how: str = "phrase"
+) -> MilestoneMatch:
     """What a clause says of a milestone: `counts` is how many counts of things done it states."""
-    return MilestoneMatch(milestone.id, quote, section, round(score, 2), reading(milestone.source.quote, quote, counts), how)
+    return MilestoneMatch(
+        milestone.id, quote, section, round(score, 2), reading(milestone.source.quote, quote, counts), how
+    )
 
 
 def reading(promise: str, clause: str, counts: int = 0) -> str:
@@ -177,11 +271,16 @@ def reading(promise: str, clause: str, counts: int = 0) -> str:
     return "unclear"
 
 
-def continued_milestones(content: IndicatorsFile, text: str, report_id: str, year: int, named: set[str]) -> list[Mention]:
+def continued_milestones(
+    content: IndicatorsFile, text: str, report_id: str, year: int, named: set[str]
+) -> list[Mention]:
     """Clauses of part two naming a milestone of the closing year `year`: that work, promised again."""
     kept = [m.source.quote for m in content.milestones if m.source.report == report_id]
-    found = [c for c in report_clauses(text, named, TASKS)
-             if not re.search(r"[0-9]", c.text) and not any(c.text in quote or quote in c.text for quote in kept)]
+    found = [
+        c
+        for c in report_clauses(text, named, TASKS)
+        if not re.search(r"[0-9]", c.text) and not any(c.text in quote or quote in c.text for quote in kept)
+    ]
     mentions, used = [], set()
     for milestone in content.milestones:
         if content.plan_year(milestone) != year:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from kpi.draft.report_numbers import bigrams
 from kpi.data.model import Indicator, Milestone, Target
+from kpi.draft.report_numbers import bigrams
 from kpi.report.layout import clauses, words_of
 
 ABBREVIATIONS = Path(__file__).with_name("abbreviations.yaml")
@@ -74,11 +74,15 @@ def canonical(text: str) -> str:
 
 def report_clauses(text: str, named: set[str], part: str) -> list[ReportClause]:
     """Every clause of one part of the report, chapter headings left out (they name a field of work, never one item)."""
-    return [ReportClause(c.text, c.section, canonical(c.text), c.start, c.end) for c in clauses(text, named)
-            if c.part == part and not c.chapter]
+    return [
+        ReportClause(c.text, c.section, canonical(c.text), c.start, c.end)
+        for c in clauses(text, named)
+        if c.part == part and not c.chapter
+    ]
 
 
 # ── The key phrase ─────────────────────────────────────────────────────────────────────────────────
+
 
 def phrase_score(item: Target | Milestone, words: str) -> float:
     """Share of the item name's character pairs in a clause's words (its quote's count too, for a milestone).
@@ -109,6 +113,7 @@ def nearest(item: Target | Milestone, found: list[ReportClause]) -> tuple[float,
 
 # ── Distinctive parts ──────────────────────────────────────────────────────────────────────────────
 
+
 def parts_of(item: Target | Milestone) -> set[str]:
     """What may name the item alone: its quoted names, the short forms in it, the parts of a compound name.
 
@@ -137,8 +142,11 @@ def distinctive_parts(items: Iterable[Target | Milestone]) -> Parts:
     counts = Counter(part for mine in parts.values() for part in mine)
     every = set(counts)
     of_item = {item_id: frozenset(p for p in mine if counts[p] == 1) for item_id, mine in parts.items()}
-    longer = {p: tuple(q for q in every if p in q and q != p and q not in parts[item_id])
-              for item_id, mine in of_item.items() for p in mine}
+    longer = {
+        p: tuple(q for q in every if p in q and q != p and q not in parts[item_id])
+        for item_id, mine in of_item.items()
+        for p in mine
+    }
     return Parts(of_item, longer)
 
 
@@ -166,6 +174,7 @@ def _covers(words: str, longer: str, part: str, start: int) -> bool:
 
 # ── Figures ────────────────────────────────────────────────────────────────────────────────────────
 
+
 def indicator_of(item: Target | Milestone, indicators: list[Indicator], phrases: dict[str, set[str]]) -> str:
     """The indicator whose figures name the item: a target's baseline; for a milestone the indicator whose name
     or earlier phrase holds most of the milestone's core (持续开展企业走访 → 走访联系企业), if one alone does.
@@ -175,7 +184,9 @@ def indicator_of(item: Target | Milestone, indicators: list[Indicator], phrases:
     if isinstance(item, Target):
         return item.baseline or ""
     core = bigrams(_LEAD.sub("", canonical(item.name.zh)) or canonical(item.name.zh))
-    scored = sorted(((len(core & pairs) / len(core), i.id) for i in indicators if (pairs := phrases[i.id])), reverse=True)
+    scored = sorted(
+        ((len(core & pairs) / len(core), i.id) for i in indicators if (pairs := phrases[i.id])), reverse=True
+    )
     if not scored or scored[0][0] < LINK_MATCH or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
     return scored[0][1]
@@ -183,8 +194,12 @@ def indicator_of(item: Target | Milestone, indicators: list[Indicator], phrases:
 
 def link_phrases(indicators: list[Indicator], phrase_of: Callable[[str, float], str]) -> dict[str, set[str]]:
     """Indicator id → the character pairs of its name and of the phrase around each of its earlier values."""
-    return {i.id: bigrams(canonical(i.name.zh)).union(*(bigrams(canonical(phrase_of(v.source.quote, v.value)))
-                                                       for v in i.values)) for i in indicators}
+    return {
+        i.id: bigrams(canonical(i.name.zh)).union(
+            *(bigrams(canonical(phrase_of(v.source.quote, v.value))) for v in i.values)
+        )
+        for i in indicators
+    }
 
 
 def figure_naming(indicator: str, clause: ReportClause, matched: dict[str, list[int]]) -> bool:
@@ -192,8 +207,9 @@ def figure_naming(indicator: str, clause: ReportClause, matched: dict[str, list[
     return bool(indicator) and any(clause.start <= start < clause.end for start in matched.get(indicator, ()))
 
 
-def namings(item: Target | Milestone, found: list[ReportClause], parts: Parts, indicator: str,
-            matched: dict[str, list[int]]) -> list[Naming]:
+def namings(
+    item: Target | Milestone, found: list[ReportClause], parts: Parts, indicator: str, matched: dict[str, list[int]]
+) -> list[Naming]:
     """Every clause that names the item, in the report's order, each with how it names it."""
     named = []
     for clause in found:

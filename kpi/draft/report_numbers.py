@@ -36,9 +36,13 @@ _COMPOUNDS = (
     ("name", re.compile(r"\d+(?:[+＋](?:\d+|[A-Za-z]))+|(?<![0-9.])\d{2}-\d{2}(?![0-9])")),
 )
 # The measure words and units the reports write after a number, longest first so 人次 wins over 人.
-_UNIT_WORDS = sorted("""平方米 平方公里 公里 千米 人次 户次 家次 件次 场次 个班次 个百分点 课时 大类 周年 小时 分钟
+_UNIT_WORDS = sorted(
+    """平方米 平方公里 公里 千米 人次 户次 家次 件次 场次 个班次 个百分点 课时 大类 周年 小时 分钟
     % ％ 美元 元 米 个 家 场 人 件 台 座 次 份 客 户 间 起 条 处 块 所 项 名 期 套 栋 张 批 轮 类 种 支 位 辆 吨 亩 岁
-    届 倍 篇 本 幅 棵 株 只 部 组 队 宗 笔 单 道 层 段 床 册 级 天""".split(), key=len, reverse=True)
+    届 倍 篇 本 幅 棵 株 只 部 组 队 宗 笔 单 道 层 段 床 册 级 天""".split(),
+    key=len,
+    reverse=True,
+)
 _UNIT = re.compile(r"(余|多)?(万|亿)?(余|多)?(" + "|".join(map(re.escape, _UNIT_WORDS)) + r")?(以上)?")
 # Measure words after which a number written in words counts something (两期, 三个): not 级, 大, 方面.
 _CN_MEASURES = set("个期项座家名次场台件处户间所套栋条份张批轮类种支位人起块米")
@@ -94,9 +98,11 @@ def find_figures(text: str, reviews: int, named_sections: Iterable[str] = ()) ->
     """Every number of the report (Arabic digits and counts written in words), in text order, classified."""
     figures = []
     for paragraph in report_structure(text, named_sections):
-        line = text[paragraph.start:paragraph.end]
+        line = text[paragraph.start : paragraph.end]
         for start, end, value, reason in _tokens(line):
-            figures.append(_figure(text, paragraph, paragraph.start + start, paragraph.start + end, value, reason, reviews))
+            figures.append(
+                _figure(text, paragraph, paragraph.start + start, paragraph.start + end, value, reason, reviews)
+            )
     return figures
 
 
@@ -124,8 +130,8 @@ def _counted_in_words(line: str, start: int, end: int, value: int | None) -> boo
     """Whether a run of numeral characters is a number here: a count (两期), an ordinal (第五次) or in a name."""
     if value is None or line[start:end][0] in "百千":
         return _inside_quotes(line, start) and value is None  # 十四五 in quotes is a name; 百个 is a phrase
-    after = line[end:end + 1]
-    return after in _CN_MEASURES or after == "届" or line[start - 1:start] == "第" or _inside_quotes(line, start)
+    after = line[end : end + 1]
+    return after in _CN_MEASURES or after == "届" or line[start - 1 : start] == "第" or _inside_quotes(line, start)
 
 
 def _inside_quotes(line: str, index: int) -> bool:
@@ -149,11 +155,25 @@ def _figure(text: str, paragraph: Paragraph, start: int, end: int, value: float,
     reason = "glossary" if paragraph.part == GLOSSARY else reason or _reason(text, paragraph, start, token_end, unit)
     kind = "skipped" if reason else ("result" if paragraph.part == REVIEW else "target")
     near, clause = _span(text, start, token_end, _SUB_BREAKS), _span(text, start, token_end, _CLAUSE_BREAKS)
-    return Figure(start, token_end, value, text[token_start:token_end], unit, units, qualifier,
-                  _notes(text, clause[0], start, unit_match), _period(text, sentence[0], start, reviews),
-                  kind, reason, paragraph.section, paragraph.guessed, _quote(text, sentence),
-                  _words(text, near, token_start, token_end), _words(text, clause, token_start, token_end),
-                  _words(text, sentence, token_start, token_end))
+    return Figure(
+        start,
+        token_end,
+        value,
+        text[token_start:token_end],
+        unit,
+        units,
+        qualifier,
+        _notes(text, clause[0], start, unit_match),
+        _period(text, sentence[0], start, reviews),
+        kind,
+        reason,
+        paragraph.section,
+        paragraph.guessed,
+        _quote(text, sentence),
+        _words(text, near, token_start, token_end),
+        _words(text, clause, token_start, token_end),
+        _words(text, sentence, token_start, token_end),
+    )
 
 
 def _unit(text: str, start: int, match: re.Match | None) -> tuple[str, tuple[str, ...]]:
@@ -176,8 +196,8 @@ def _qualifier(text: str, start: int, match: re.Match | None) -> tuple[str, int]
     """(qualifier, characters it takes before the number): 余/多 after → more_than; 近, 约, 超(过) before."""
     if match is not None and (match[1] or match[3]):
         return "more_than", 0
-    before = text[max(0, start - 2):start]
-    if text[max(0, start - 3):start] == "不超过":
+    before = text[max(0, start - 2) : start]
+    if text[max(0, start - 3) : start] == "不超过":
         return "exact", 0  # a cap (at most), not "over": the target's comparison says it
     if before.endswith("近"):
         return "nearly", 1
@@ -190,13 +210,17 @@ def _qualifier(text: str, start: int, match: re.Match | None) -> tuple[str, int]
 
 def _reason(text: str, paragraph: Paragraph, start: int, end: int, unit: str) -> str:
     """Why a single number is not a figure, or "" when it is one."""
-    line = text[paragraph.start:paragraph.end]
-    before, after = text[max(paragraph.start, start - 1):start], text[end:end + 12]
+    line = text[paragraph.start : paragraph.end]
+    before, after = text[max(paragraph.start, start - 1) : start], text[end : end + 12]
     if paragraph.part == FRONT:
         return "not_a_measurement"
     if before == "第" or unit in _ORDINAL_AFTER:
         return "ordinal"
-    if _inside_quotes(line, start - paragraph.start) or re.match(r"\d{5,}", text[start:end]) and after.startswith(("市民", "热线", "电话")):
+    if (
+        _inside_quotes(line, start - paragraph.start)
+        or re.match(r"\d{5,}", text[start:end])
+        and after.startswith(("市民", "热线", "电话"))
+    ):
         return "name"
     if unit in _DURATIONS:
         return "name" if "制度" in after[:8] else "not_a_measurement"
@@ -212,13 +236,16 @@ def _notes(text: str, clause_start: int, start: int, match: re.Match | None) -> 
     before = text[clause_start:start]
     notes = ["以上"] if match is not None and match[5] else []
     notes += [word for word in ("累计", "日均", "全年") if word in before]
-    return tuple(notes + ["共"] * (text[start - 1:start] == "共"))
+    return tuple(notes + ["共"] * (text[start - 1 : start] == "共"))
 
 
 def _period(text: str, sentence_start: int, start: int, reviews: int) -> str:
     """The period a result covers: the last year hint before it in its sentence (截至2023年11月 → 2023-01..2023-11)."""
-    hints = [m for m in _HINT.finditer(text, sentence_start, start)
-             if int(m[2]) <= reviews and not _inside_quotes(text[sentence_start:m.start()], m.start() - sentence_start)]
+    hints = [
+        m
+        for m in _HINT.finditer(text, sentence_start, start)
+        if int(m[2]) <= reviews and not _inside_quotes(text[sentence_start : m.start()], m.start() - sentence_start)
+    ]
     if not hints:
         return str(reviews)
     last = hints[-1]
@@ -236,8 +263,8 @@ def _span(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
 
 def _quote(text: str, span: tuple[int, int]) -> str:
     """The sentence, verbatim, without a leading section number such as (二)."""
-    sentence = text[span[0]:span[1]]
-    return sentence[m.end():] if (m := _SECTION.match(sentence)) else sentence
+    sentence = text[span[0] : span[1]]
+    return sentence[m.end() :] if (m := _SECTION.match(sentence)) else sentence
 
 
 def _words(text: str, span: tuple[int, int], start: int, end: int) -> str:
@@ -246,9 +273,9 @@ def _words(text: str, span: tuple[int, int], start: int, end: int) -> str:
     Why the list number: (二)完成加梯签约40台 is about lifts, not about 二; a name proposed from it must not
     read 二完成加梯签约.
     """
-    return words_of(LIST_NUMBER.sub("", text[span[0]:start]) + text[end:span[1]])
+    return words_of(LIST_NUMBER.sub("", text[span[0] : start]) + text[end : span[1]])
 
 
 def bigrams(words: str) -> set[str]:
     """Pairs of neighbouring characters: how Chinese phrases are compared without a word list."""
-    return {words[i:i + 2] for i in range(len(words) - 1)} or ({words} if words else set())
+    return {words[i : i + 2] for i in range(len(words) - 1)} or ({words} if words else set())

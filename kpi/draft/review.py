@@ -46,13 +46,24 @@ from kpi.draft.draft import draft_report
 from kpi.edit.change import Change, Texts
 from kpi.edit.forms import MAX_TEXT
 from kpi.edit.layout import Node, content_lines, layout
-from kpi.edit.yaml_text import DataText, NoPlace, append_item, dash_line, index_of, layout_of, render_bilingual, render_text
+from kpi.edit.yaml_text import (
+    DataText,
+    NoPlace,
+    append_item,
+    dash_line,
+    index_of,
+    layout_of,
+    render_bilingual,
+    render_text,
+)
 from kpi.report.numbers import value_of
 from kpi.report.statements import Statement, check_report, find_statements
 from kpi.report.text import ReportTextError, decode_report, paragraph_around
 from kpi.texts import counted, t
 
-NEW_REPORT = "new_report"  # the form's name: a problem with one of its inputs (file name, report id, reason, note) stands at it
+NEW_REPORT = (
+    "new_report"  # the form's name: a problem with one of its inputs (file name, report id, reason, note) stands at it
+)
 SECTIONS = ("reports", "values", "indicators", "outcomes", "targets", "milestones", "terms")
 UNDECIDED, ACCEPTED, CHANGED, EXCLUDED = "undecided", "accepted", "changed", "excluded"
 NUMBER_REASONS: tuple[str, ...] = get_args(NumberReason)
@@ -64,7 +75,9 @@ _REPORT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SOURCE_NAME = re.compile(r"^source/[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]*\.txt$")
 _VERSION = 1
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Place = tuple[str, int] | None  # a line of the composed draft: (the entry's key, its line within the entry), or between entries
+Place = (
+    tuple[str, int] | None
+)  # a line of the composed draft: (the entry's key, its line within the entry), or between entries
 
 
 def unsaved_key(report_id: str) -> str:
@@ -85,7 +98,7 @@ class ReviewError(Exception):
         super().__init__("\n".join(e.format("en") for e in self.errors) or key)
 
     def summary(self, lang: str) -> str:
-        """"3 problems; nothing was changed." in the reader's language (marks counted as marks)."""
+        """ "3 problems; nothing was changed." in the reader's language (marks counted as marks)."""
         marks = [e for e in self.errors if e.code.startswith("review_")]
         return t(self.key, lang, n=len(marks) if self.key in ("apply_marks", "new_report_marks") else len(self.errors))
 
@@ -101,7 +114,9 @@ class Entry:
     lines: tuple[str, ...]  # its YAML lines as they stand in the draft, the draft's notes (# …) included
     quote: str  # the sentence of the report it quotes ("" when none)
     where: str  # the report's section the entry cites for it: 第一部分 一(一) ("" when none)
-    paragraph: tuple[str, str, str]  # the quote's paragraph in the report: (before, quote, after); ("", "", "") when not found
+    paragraph: tuple[
+        str, str, str
+    ]  # the quote's paragraph in the report: (before, quote, after); ("", "", "") when not found
     report_line: int  # the line of the report's text holding the quote (0 when none)
     number: float | None  # the figure it proposes (a value, a target, an outcome's value)
     marks: tuple[DataError, ...]  # the review marks it still holds, each at its line among `lines` (file = key)
@@ -172,6 +187,7 @@ class _Exclusion:
 
 # ── Start: the report's text drafted ───────────────────────────────────────────────────────────────
 
+
 def start(report_bytes: bytes, file_name: str, report_id: str, directory: Path) -> Review:
     """The report's text (uploaded or pasted) drafted against the data in `directory`, as `kpi draft` drafts it.
 
@@ -210,8 +226,9 @@ def _source_file(name: str, errors: list[DataError]) -> str | None:
 def _report_text(raw: bytes, file: str, errors: list[DataError]) -> str | None:
     """The text as `kpi draft` reads a report (UTF-8, BOM and CRLF fine); a GBK file is said at its line."""
     if len(raw) > MAX_REPORT_BYTES:
-        errors.append(make_error(NEW_REPORT, 0, 0, "file", "new_report_too_large", size=len(raw),
-                                 limit=MAX_REPORT_BYTES))
+        errors.append(
+            make_error(NEW_REPORT, 0, 0, "file", "new_report_too_large", size=len(raw), limit=MAX_REPORT_BYTES)
+        )
         return None
     try:
         return decode_report(raw)
@@ -241,13 +258,16 @@ def _taken(dataset: Dataset, directory: Path, file: str | None, report_id: str, 
     if path is None:
         errors.append(make_error(NEW_REPORT, 0, 0, "file_name", "new_report_file_name", input=show_input(file)))
     elif owner := next((r.id for r in dataset.content.reports if r.file == file), None):
-        errors.append(make_error(NEW_REPORT, 0, 0, "file_name", "new_report_file_used", input=show_input(file), id=owner))
+        errors.append(
+            make_error(NEW_REPORT, 0, 0, "file_name", "new_report_file_used", input=show_input(file), id=owner)
+        )
     elif path.exists() and path.read_bytes() != raw:
         errors.append(make_error(NEW_REPORT, 0, 0, "file_name", "new_report_file_exists", input=show_input(file)))
     return errors
 
 
 # ── The review ─────────────────────────────────────────────────────────────────────────────────────
+
 
 class Review:
     """A new report's draft under review: the report, the draft as drafted, and each entry's decision."""
@@ -319,14 +339,24 @@ class Review:
             raise ReviewError("new_report_refused", [make_error(key, 1, 1, "", "new_report_not_excludable")])
         errors: list[DataError] = []
         if reason not in entry.reasons:
-            errors.append(make_error(NEW_REPORT, 0, 0, "reason", "new_report_reason", input=show_input(reason),
-                                     expected=" / ".join(entry.reasons)))
+            errors.append(
+                make_error(
+                    NEW_REPORT,
+                    0,
+                    0,
+                    "reason",
+                    "new_report_reason",
+                    input=show_input(reason),
+                    expected=" / ".join(entry.reasons),
+                )
+            )
         note = _note(note_zh, note_en, errors)
         if errors:
             raise ReviewError("new_report_refused", errors)
         decided = self._decisions.get(key)
-        self._decisions[key] = _Decision(EXCLUDED, decided.lines if decided else None, reason, note,
-                                         self._words(reason, entry.quote, entry.number))
+        self._decisions[key] = _Decision(
+            EXCLUDED, decided.lines if decided else None, reason, note, self._words(reason, entry.quote, entry.number)
+        )
 
     def undo(self, key: str) -> None:
         """Back to undecided, with the lines as drafted."""
@@ -348,9 +378,15 @@ class Review:
 
     def to_dict(self) -> dict:
         """Everything, as JSON-ready data (kpi/edit/unsaved.py keeps it)."""
-        return {"kind": NEW_REPORT, "version": _VERSION, "report_id": self.report_id, "file": self.file,
-                "text": self.text, "draft": self.draft,
-                "decisions": {key: _decision_dict(d) for key, d in self._decisions.items()}}
+        return {
+            "kind": NEW_REPORT,
+            "version": _VERSION,
+            "report_id": self.report_id,
+            "file": self.file,
+            "text": self.text,
+            "draft": self.draft,
+            "decisions": {key: _decision_dict(d) for key, d in self._decisions.items()},
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Review:
@@ -372,13 +408,15 @@ class Review:
 
     def _span(self, key: str) -> _Span:
         if key not in self._spans:
-            raise ReviewError("new_report_refused", [make_error(NEW_REPORT, 0, 0, "key", "new_report_unknown_entry",
-                                                                input=show_input(key))])
+            raise ReviewError(
+                "new_report_refused",
+                [make_error(NEW_REPORT, 0, 0, "key", "new_report_unknown_entry", input=show_input(key))],
+            )
         return self._spans[key]
 
     def _original(self, key: str) -> tuple[str, ...]:
         span = self._spans[key]
-        return tuple(self._shape.lines[span.first:span.last + 1])
+        return tuple(self._shape.lines[span.first : span.last + 1])
 
     def _lines(self, key: str) -> tuple[str, ...]:
         """The entry's lines as they stand (an excluded entry's too)."""
@@ -433,10 +471,24 @@ class Review:
         decided = self._decisions.get(span.key) or _Decision(UNDECIDED)
         at = self.text.find(quote) if quote else -1
         paragraph = paragraph_around(self.text, quote) if quote else ("", "", "")
-        return Entry(span.section, span.key, title, name, lines, quote, where, paragraph,
-                     self.text.count("\n", 0, at) + 1 if at >= 0 else 0, number,
-                     marks if self._included(span.key) else (), decided.decision, _reasons(quote, number, where),
-                     self._original(span.key), decided.reason, decided.note)
+        return Entry(
+            span.section,
+            span.key,
+            title,
+            name,
+            lines,
+            quote,
+            where,
+            paragraph,
+            self.text.count("\n", 0, at) + 1 if at >= 0 else 0,
+            number,
+            marks if self._included(span.key) else (),
+            decided.decision,
+            _reasons(quote, number, where),
+            self._original(span.key),
+            decided.reason,
+            decided.note,
+        )
 
     @cached_property
     def _statements(self) -> list[Statement]:
@@ -449,13 +501,20 @@ class Review:
         at = self.text.find(quote)
         end = at + len(quote)
         if reason in NUMBER_REASONS:
-            found = [s.text for s in self._statements if s.kind == "number" and at <= s.start and s.end <= end
-                     and number is not None and value_of(self.text[s.start:s.end]) == number]
+            found = [
+                s.text
+                for s in self._statements
+                if s.kind == "number"
+                and at <= s.start
+                and s.end <= end
+                and number is not None
+                and value_of(self.text[s.start : s.end]) == number
+            ]
             return "numbers", found[0] if at >= 0 and found else quote
         clauses = [s for s in self._statements if s.kind != "number" and s.start < end and at < s.end]
         if at < 0 or not clauses:
             return "statements", quote
-        return "statements", self.text[min(s.start for s in clauses):max(s.end for s in clauses)]
+        return "statements", self.text[min(s.start for s in clauses) : max(s.end for s in clauses)]
 
     def _exclusions(self) -> list[_Exclusion]:
         """The excluded entries' lines for exclusions.yaml, each pair of list and words once."""
@@ -469,6 +528,7 @@ class Review:
 
 
 # ── The draft taken apart, and put together ────────────────────────────────────────────────────────
+
 
 def _shape(draft: str) -> _Shape:
     """Each entry's span in the draft: an item of a section's list, or one value of a `- indicator:` group."""
@@ -499,8 +559,15 @@ def _values_of(lines: list[str], clean: list[str | None], groups: Node, group: N
         return []
     owner = group.scalar("indicator") or ""
     context = _note_on(lines[dash_line(clean, group, groups.column)], clean[dash_line(clean, group, groups.column)])
-    return [replace(_span("values", lines, clean, values, value, f"values:{owner}:{value.scalar('period')}"), group=index,
-                    owner=owner, context=context) for value in values.items]
+    return [
+        replace(
+            _span("values", lines, clean, values, value, f"values:{owner}:{value.scalar('period')}"),
+            group=index,
+            owner=owner,
+            context=context,
+        )
+        for value in values.items
+    ]
 
 
 def _span(section: str, lines: list[str], clean: list[str | None], items: Node, item: Node, key: str) -> _Span:
@@ -525,7 +592,7 @@ def _comment_column(line: str) -> int:
 
 def _note_on(line: str, content: str | None) -> str:
     """The comment at the end of a line (`- id: x  # 目标 打造中型社区花园 5座` → "目标 打造中型社区花园 5座")."""
-    return line[len(content or ""):].strip().lstrip("#").strip() if content else ""
+    return line[len(content or "") :].strip().lstrip("#").strip() if content else ""
 
 
 def _unique(spans: list[_Span]) -> list[_Span]:
@@ -546,8 +613,12 @@ def _compose(shape: _Shape, current: dict[str, tuple[str, ...] | None]) -> tuple
     """
     starts = {span.first: span for span in shape.spans}
     inside = {n for span in shape.spans for n in range(span.first, span.last + 1)}
-    gone = {n for group, head in shape.heads.items()
-            if all(current[s.key] is None for s in shape.spans if s.group == group) for n in head}
+    gone = {
+        n
+        for group, head in shape.heads.items()
+        if all(current[s.key] is None for s in shape.spans if s.group == group)
+        for n in head
+    }
     empty = {s.section for s in shape.spans} - {s.section for s in shape.spans if current[s.key] is not None}
     out: list[str] = []
     places: list[Place] = []
@@ -571,7 +642,7 @@ def _at_entry(error: DataError, name: str, places: Sequence[Place]) -> DataError
     index = error.line - 1
     place = places[index] if 0 <= index < len(places) else None
     if place is None:
-        after = [p for p in places[max(index, 0):] if p] or [p for p in reversed(places[:max(index, 0)]) if p]
+        after = [p for p in places[max(index, 0) :] if p] or [p for p in reversed(places[: max(index, 0)]) if p]
         if not after:
             return error
         return replace(error, file=after[0][0], line=1, column=1)
@@ -639,11 +710,26 @@ def _item(lines: Sequence[str], column: int) -> dict:
 
 
 # Where an entry of each section keeps its source (quote and section), its number and its name.
-_SOURCE = {"values": ("source",), "indicators": ("values", 0, "source"), "outcomes": ("outcome", "source"),
-           "targets": ("source",), "milestones": ("source",)}
-_NUMBER = {"values": ("value",), "indicators": ("values", 0, "value"), "outcomes": ("outcome", "value"), "targets": ("value",)}
-_NAME = {"reports": ("title", "zh"), "indicators": ("name", "zh"), "targets": ("name", "zh"), "milestones": ("name", "zh"),
-         "terms": ("term", "zh")}
+_SOURCE = {
+    "values": ("source",),
+    "indicators": ("values", 0, "source"),
+    "outcomes": ("outcome", "source"),
+    "targets": ("source",),
+    "milestones": ("source",),
+}
+_NUMBER = {
+    "values": ("value",),
+    "indicators": ("values", 0, "value"),
+    "outcomes": ("outcome", "value"),
+    "targets": ("value",),
+}
+_NAME = {
+    "reports": ("title", "zh"),
+    "indicators": ("name", "zh"),
+    "targets": ("name", "zh"),
+    "milestones": ("name", "zh"),
+    "terms": ("term", "zh"),
+}
 
 
 def _facts(span: _Span, data: dict) -> tuple[str, str, str, str, float | None]:
@@ -696,31 +782,55 @@ def _text(field: str, value: str | None, errors: list[DataError]) -> str | None:
     """Typed text as the forms take it (kpi/edit/forms.py): required, not too long, no Tab, no control character."""
     value = (value or "").replace("\r\n", "\n").strip()
     bad = next((c for c in value if c != "\n" and unicodedata.category(c) in ("Cc", "Cs")), None)
-    code = ("form_required" if not value else "form_too_long" if len(value) > MAX_TEXT else "form_tab" if "\t" in value
-            else "form_control" if bad else None)
+    code = (
+        "form_required"
+        if not value
+        else "form_too_long"
+        if len(value) > MAX_TEXT
+        else "form_tab"
+        if "\t" in value
+        else "form_control"
+        if bad
+        else None
+    )
     if code:
-        errors.append(make_error(NEW_REPORT, 0, 0, field, code, size=len(value), limit=MAX_TEXT,
-                                 input=f"U+{ord(bad):04X}" if bad else ""))
+        errors.append(
+            make_error(
+                NEW_REPORT, 0, 0, field, code, size=len(value), limit=MAX_TEXT, input=f"U+{ord(bad):04X}" if bad else ""
+            )
+        )
         return None
     return value
 
 
 def _decision_dict(decided: _Decision) -> dict:
-    return {"decision": decided.decision, "lines": list(decided.lines) if decided.lines is not None else None,
-            "reason": decided.reason, "note": list(decided.note) if decided.note else None,
-            "exclusion": list(decided.exclusion) if decided.exclusion else None}
+    return {
+        "decision": decided.decision,
+        "lines": list(decided.lines) if decided.lines is not None else None,
+        "reason": decided.reason,
+        "note": list(decided.note) if decided.note else None,
+        "exclusion": list(decided.exclusion) if decided.exclusion else None,
+    }
 
 
 def _decision_of(data: dict) -> _Decision:
     """A decision as to_dict kept it; ValueError for anything else."""
     decision, lines, note, exclusion = data["decision"], data["lines"], data["note"], data["exclusion"]
-    if decision not in (ACCEPTED, CHANGED, EXCLUDED) or not all(isinstance(x, list | None) for x in (lines, note, exclusion)):
+    if decision not in (ACCEPTED, CHANGED, EXCLUDED) or not all(
+        isinstance(x, list | None) for x in (lines, note, exclusion)
+    ):
         raise ValueError(f"not a decision: {data!r}")
-    return _Decision(decision, tuple(lines) if lines is not None else None, data["reason"], tuple(note) if note else None,
-                     tuple(exclusion) if exclusion else None)
+    return _Decision(
+        decision,
+        tuple(lines) if lines is not None else None,
+        data["reason"],
+        tuple(note) if note else None,
+        tuple(exclusion) if exclusion else None,
+    )
 
 
 # ── The Change ─────────────────────────────────────────────────────────────────────────────────────
+
 
 @dataclass(frozen=True)
 class _Made:
@@ -772,8 +882,10 @@ class _Made:
         except ReportTextError:
             same = False
         if not same:
-            raise ReviewError("new_report_refused", [make_error(self.file, 1, 1, "", "new_report_file_exists",
-                                                                input=show_input(self.file))])
+            raise ReviewError(
+                "new_report_refused",
+                [make_error(self.file, 1, 1, "", "new_report_file_exists", input=show_input(self.file))],
+            )
 
     def _planned(self, parsed: ParsedFile, directory: Path) -> Planned:
         try:
@@ -851,4 +963,3 @@ def _copied(directory: Path, target: Path, newer: Texts) -> Path:
         elif path is not None:
             path.write_bytes(text.encode("utf-8"))
     return target
-

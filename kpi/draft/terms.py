@@ -29,7 +29,7 @@ def glossary_entries(text: str) -> tuple[list[tuple[str, str]], str]:
     """(term, definition) of each numbered line of the report's glossary, in order; and the text outside it."""
     entries, body = [], []
     for paragraph in report_structure(text):
-        line = text[paragraph.start:paragraph.end]
+        line = text[paragraph.start : paragraph.end]
         match = _ENTRY.match(line) if paragraph.part == GLOSSARY else None
         if match:
             entries.append((match["term"], match["definition"]))
@@ -43,5 +43,7 @@ def new_terms(text: str, kept: Iterable[str], year: int) -> list[NewTerm]:
     known = set(kept)
     entries, body = glossary_entries(text)
     fresh = [(term, definition) for term, definition in entries if term not in known]
-    return [NewTerm(f"TODO_{year}_{number}", term, definition, (term,) if term in body else ())
-            for number, (term, definition) in enumerate(fresh, start=1)]
+    return [
+        NewTerm(f"TODO_{year}_{number}", term, definition, (term,) if term in body else ())
+        for number, (term, definition) in enumerate(fresh, start=1)
+    ]

@@ -10,11 +10,11 @@ apply reads: `reports`, `values` (grouped by `indicator:`), `indicators`, `outco
 
 from __future__ import annotations
 
+from kpi.data.file_checks import DECIDE_MARK, TRANSLATE_MARK
+from kpi.data.model import IndicatorsFile, Milestone
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
-from kpi.data.file_checks import DECIDE_MARK, TRANSLATE_MARK
-from kpi.data.model import IndicatorsFile, Milestone
 from kpi.report.numbers import plain
 
 _TRANSLATE = TRANSLATE_MARK + " "
@@ -23,15 +23,23 @@ _DECIDE = DECIDE_MARK + " done / not_done"
 _READING_NOTES = {
     "counted": ["原文写明完成了多少 → done / the clause counts what was done → done"],
     "completed": ["原文写明已完成 → done / the clause says it was done → done"],
-    "started": ["承诺的是启动，原文写明已启动 → done / it promised to start the work, and the clause says it started → done"],
-    "carried_on": ["承诺的是持续推进，原文说工作在推进 → done；若不同意改为 not_done /",
-                   "  it promised to carry on work, and the clause says the work goes on → done; write not_done if not"],
+    "started": [
+        "承诺的是启动，原文写明已启动 → done / it promised to start the work, and the clause says it started → done"
+    ],
+    "carried_on": [
+        "承诺的是持续推进，原文说工作在推进 → done；若不同意改为 not_done /",
+        "  it promised to carry on work, and the clause says the work goes on → done; write not_done if not",
+    ],
     "said_not_done": ["原文写明未完成或推迟 → not_done / the clause says it was not done or was put off → not_done"],
-    "under_way": ["承诺的是完成，原文只说仍在推进 → not_done（{year}年未完成）；若报告别处写明已完成，改为 done 并换成那句原文 /",
-                  "  it promised to finish, and the clause says the work is still under way → not_done (not finished in {year});",
-                  "  if the report says elsewhere it was done, write done with that sentence"],
-    "unclear": ["原文提到此项，但没写明是否完成：读原文后把 status 改为 done 或 not_done（核对标记）/",
-                "  the clause names it but does not say whether it was done: read it, then write status done or not_done (a review mark)"],
+    "under_way": [
+        "承诺的是完成，原文只说仍在推进 → not_done（{year}年未完成）；若报告别处写明已完成，改为 done 并换成那句原文 /",
+        "  it promised to finish, and the clause says the work is still under way → not_done (not finished in {year});",
+        "  if the report says elsewhere it was done, write done with that sentence",
+    ],
+    "unclear": [
+        "原文提到此项，但没写明是否完成：读原文后把 status 改为 done 或 not_done（核对标记）/",
+        "  the clause names it but does not say whether it was done: read it, then write status done or not_done (a review mark)",
+    ],
 }
 CLOSEST_HINT = 0.15  # a kept indicator scoring this high for a new figure (and plausible) is named beside it
 BASELINE_HINT = 0.5  # a kept indicator scoring this high for a new target is offered as its baseline
@@ -61,13 +69,22 @@ _HEADER = """\
 """
 
 
-def render_draft(draft: Draft, content: IndicatorsFile, file: str, command: str, summary: str,
-                 published: str | None = None) -> str:
+def render_draft(
+    draft: Draft, content: IndicatorsFile, file: str, command: str, summary: str, published: str | None = None
+) -> str:
     """The whole draft file."""
-    parts = [_HEADER.format(command=command, summary=summary), *_report_section(draft, content, file, published),
-             *_values_section(draft, content), *_indicators_section(draft, content), *_outcomes_section(draft, content),
-             *_targets_section(draft, content), *_milestones_section(draft, content), *_terms_section(draft),
-             *_already_section(draft), *_skipped_section(draft)]
+    parts = [
+        _HEADER.format(command=command, summary=summary),
+        *_report_section(draft, content, file, published),
+        *_values_section(draft, content),
+        *_indicators_section(draft, content),
+        *_outcomes_section(draft, content),
+        *_targets_section(draft, content),
+        *_milestones_section(draft, content),
+        *_terms_section(draft),
+        *_already_section(draft),
+        *_skipped_section(draft),
+    ]
     return "\n".join(parts) + "\n"
 
 
@@ -83,6 +100,7 @@ def _pair(zh: str, en: str) -> str:
 
 # ── Sections ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def _report_section(draft: Draft, content: IndicatorsFile, file: str, published: str | None) -> list[str]:
     """The `reports:` entry for a report the data does not list yet."""
     report = draft.report
@@ -90,11 +108,18 @@ def _report_section(draft: Draft, content: IndicatorsFile, file: str, published:
         return ["reports: []  # 报告已在 indicators.yaml 中 / the report is already listed", ""]
     title = report.text.lstrip().split("\n", 1)[0].strip()
     latest = max(content.reports, key=lambda r: r.reviews)
-    return ["reports:", f"- id: {report.report_id}", f"  title: {_pair(title, _TRANSLATE + title)}",
-            f"  publisher: {_pair(latest.publisher.zh, latest.publisher.en)}  # 沿用上一份报告 / as the last report",
-            f"  published: {published or 'null  # 待填写发布日期 / fill in the date, e.g. 2025-01-22'}",
-            "  url: null  # 待填写原文网址 / fill in the address of the original",
-            f"  file: {yaml_text(file)}", f"  reviews: {report.reviews}", f"  plans: {report.plans}", ""]
+    return [
+        "reports:",
+        f"- id: {report.report_id}",
+        f"  title: {_pair(title, _TRANSLATE + title)}",
+        f"  publisher: {_pair(latest.publisher.zh, latest.publisher.en)}  # 沿用上一份报告 / as the last report",
+        f"  published: {published or 'null  # 待填写发布日期 / fill in the date, e.g. 2025-01-22'}",
+        "  url: null  # 待填写原文网址 / fill in the address of the original",
+        f"  file: {yaml_text(file)}",
+        f"  reviews: {report.reviews}",
+        f"  plans: {report.plans}",
+        "",
+    ]
 
 
 def _values_section(draft: Draft, content: IndicatorsFile) -> list[str]:
@@ -119,17 +144,33 @@ def _indicators_section(draft: Draft, content: IndicatorsFile) -> list[str]:
     lines = ["indicators:"]
     for item in draft.new_indicators:
         figure = item.figure
-        also = [f"  # 也是目标 {closes[figure.start]} 的结果：只需结果时不必新建 / also that target's outcome: "
-                "the new indicator may not be needed"] if figure.start in closes else []
-        also += [f"  # 最接近的已有指标 / closest kept indicator: {item.closest[1]} ({item.closest[0]:.2f})：若是同一指标，"
-                 "把 values 移到 values: 部分该指标之下 / if it is the same figure, move the value under it in `values:`"] \
-            if item.closest[0] >= CLOSEST_HINT else []
-        lines += [f"- id: {item.item_id}  # 新指标：请改 TODO 并翻译 / new: name it (TODO) and translate", *also,
-                  f"  theme: {item.theme}  # 核对主题 / check the theme",
-                  f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
-                  f"  unit: {_pair(figure.unit, _TRANSLATE + figure.unit)}",
-                  "  direction: null  # higher / lower / none（见 indicators.yaml 开头的规则 / see the rule at the top of indicators.yaml）",
-                  "  values:", *_comment(_figure_notes(figure), 2), *_value_lines(figure, draft.report.report_id, 2)]
+        also = (
+            [
+                f"  # 也是目标 {closes[figure.start]} 的结果：只需结果时不必新建 / also that target's outcome: "
+                "the new indicator may not be needed"
+            ]
+            if figure.start in closes
+            else []
+        )
+        also += (
+            [
+                f"  # 最接近的已有指标 / closest kept indicator: {item.closest[1]} ({item.closest[0]:.2f})：若是同一指标，"
+                "把 values 移到 values: 部分该指标之下 / if it is the same figure, move the value under it in `values:`"
+            ]
+            if item.closest[0] >= CLOSEST_HINT
+            else []
+        )
+        lines += [
+            f"- id: {item.item_id}  # 新指标：请改 TODO 并翻译 / new: name it (TODO) and translate",
+            *also,
+            f"  theme: {item.theme}  # 核对主题 / check the theme",
+            f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
+            f"  unit: {_pair(figure.unit, _TRANSLATE + figure.unit)}",
+            "  direction: null  # higher / lower / none（见 indicators.yaml 开头的规则 / see the rule at the top of indicators.yaml）",
+            "  values:",
+            *_comment(_figure_notes(figure), 2),
+            *_value_lines(figure, draft.report.report_id, 2),
+        ]
     return lines + [""]
 
 
@@ -145,22 +186,33 @@ def _outcomes_section(draft: Draft, content: IndicatorsFile) -> list[str]:
         lines += [f"# ── {year}年目标：报告给出的数字 / {year} targets: the report's figure ({len(draft.outcomes)}) ──"]
     for match in draft.outcomes:
         target = items[match.item_id]
-        lines += [f"- id: {match.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh}",
-                  *_comment(_match_notes(match), 2), "  outcome:", f"    value: {plain(match.figure.value)}",
-                  *_qualifier(match.figure, 4), *_source_lines(match.figure, report_id, 4)]
+        lines += [
+            f"- id: {match.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh}",
+            *_comment(_match_notes(match), 2),
+            "  outcome:",
+            f"    value: {plain(match.figure.value)}",
+            *_qualifier(match.figure, 4),
+            *_source_lines(match.figure, report_id, 4),
+        ]
     if closing.milestones:
-        lines += [f"# ── {year}年事项：报告提到的 / {year} milestones the report names ({len(closing.milestones)}): "
-                  "核对 done / not_done ──"]
+        lines += [
+            f"# ── {year}年事项：报告提到的 / {year} milestones the report names ({len(closing.milestones)}): "
+            "核对 done / not_done ──"
+        ]
     for found in closing.milestones:
         lines += _milestone_lines(found, items[found.milestone_id], report_id, year)
     if closing.targets_named:
-        lines += [f"# ── {year}年目标：报告提到但这句话没有数字 / {year} targets named without a figure "
-                  f"({len(closing.targets_named)}) ──"]
+        lines += [
+            f"# ── {year}年目标：报告提到但这句话没有数字 / {year} targets named without a figure "
+            f"({len(closing.targets_named)}) ──"
+        ]
     for mention in closing.targets_named:
         lines += _named_target_lines(mention, items[mention.item_id], report_id)
     if closing.silent:
-        lines += [f"# ── 报告未提及 / not mentioned in {report_id} ({len(closing.silent)}): 若报告其实提到了某项，"
-                  "照上面的写法改写它 / if the report does name one, write its outcome as above ──"]
+        lines += [
+            f"# ── 报告未提及 / not mentioned in {report_id} ({len(closing.silent)}): 若报告其实提到了某项，"
+            "照上面的写法改写它 / if the report does name one, write its outcome as above ──"
+        ]
     for silent in closing.silent:
         lines += _silent_lines(silent, items[silent.item_id], report_id)
     return lines + [""]
@@ -174,23 +226,37 @@ def _targets_section(draft: Draft, content: IndicatorsFile) -> list[str]:
     lines = ["targets:"]
     for match in draft.continued_targets:
         last = previous[match.item_id]
-        lines += [f"- id: {draft.target_ids[match.figure.start]}  # 延续 / continues {last.id}（{plain(last.value)}{last.unit.zh}）",
-                  *_comment(_match_notes(match), 2), f"  theme: {last.theme}", f"  name: {_pair(last.name.zh, last.name.en)}",
-                  *_target_body(match.figure, last.unit.zh, last.unit.en, draft.report.report_id, last.baseline)]
+        lines += [
+            f"- id: {draft.target_ids[match.figure.start]}  # 延续 / continues {last.id}（{plain(last.value)}{last.unit.zh}）",
+            *_comment(_match_notes(match), 2),
+            f"  theme: {last.theme}",
+            f"  name: {_pair(last.name.zh, last.name.en)}",
+            *_target_body(match.figure, last.unit.zh, last.unit.en, draft.report.report_id, last.baseline),
+        ]
     for item in draft.new_targets:
         figure, hint = item.figure, item.closest[1] if item.closest[0] >= BASELINE_HINT else ""
-        lines += [f"- id: {item.item_id}  # 新目标：请改 TODO 并翻译 / new: name it (TODO) and translate",
-                  *_comment(_figure_notes(figure), 2), f"  theme: {item.theme}  # 核对主题 / check the theme",
-                  f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
-                  *_target_body(figure, figure.unit, _TRANSLATE + figure.unit, draft.report.report_id, None),
-                  *([f"  # baseline: {hint}  # 可能的基数，核对口径后再填 / a possible baseline: check it counts the same thing"]
-                    if hint else [])]
+        lines += [
+            f"- id: {item.item_id}  # 新目标：请改 TODO 并翻译 / new: name it (TODO) and translate",
+            *_comment(_figure_notes(figure), 2),
+            f"  theme: {item.theme}  # 核对主题 / check the theme",
+            f"  name: {_pair(_name(figure), _TRANSLATE + _name(figure))}",
+            *_target_body(figure, figure.unit, _TRANSLATE + figure.unit, draft.report.report_id, None),
+            *(
+                [
+                    f"  # baseline: {hint}  # 可能的基数，核对口径后再填 / a possible baseline: check it counts the same thing"
+                ]
+                if hint
+                else []
+            ),
+        ]
     return lines + [""]
 
 
 def _milestones_section(draft: Draft, content: IndicatorsFile) -> list[str]:
     """Milestones of the new plan year that continue one of the closing year; others a person adds in this form."""
-    how = ["# 其他新事项请照此格式添加（编号、主题、名称、原文）/ add other new milestones in this form (id, theme, name, quote)"]
+    how = [
+        "# 其他新事项请照此格式添加（编号、主题、名称、原文）/ add other new milestones in this form (id, theme, name, quote)"
+    ]
     if not draft.new_milestones:
         return ["milestones: []", *how, ""]
     kept = {m.id: m for m in content.milestones}
@@ -206,10 +272,13 @@ def _terms_section(draft: Draft) -> list[str]:
         return ["terms: []", ""]
     lines = ["terms:"]
     for term in draft.new_terms:
-        lines += [f"- id: {term.item_id}  # 新名词：请改 TODO（小写英文）并翻译 / new term: name it (TODO) and translate",
-                  f"  report: {draft.report.report_id}", f"  term: {_pair(term.term, _TRANSLATE + term.term)}",
-                  f"  definition: {_pair(term.definition, _TRANSLATE + term.definition)}",
-                  f"  forms: [{', '.join(yaml_text(form) for form in term.forms)}]"]
+        lines += [
+            f"- id: {term.item_id}  # 新名词：请改 TODO（小写英文）并翻译 / new term: name it (TODO) and translate",
+            f"  report: {draft.report.report_id}",
+            f"  term: {_pair(term.term, _TRANSLATE + term.term)}",
+            f"  definition: {_pair(term.definition, _TRANSLATE + term.definition)}",
+            f"  forms: [{', '.join(yaml_text(form) for form in term.forms)}]",
+        ]
     return lines + [""]
 
 
@@ -223,20 +292,27 @@ def _already_section(draft: Draft) -> list[str]:
 
 def _skipped_section(draft: Draft) -> list[str]:
     """Every number that is not a figure, with its reason, so a reviewer can see nothing was lost."""
-    lines = [f"# 跳过的数字 / numbers skipped ({len(draft.skipped)}): 原因 reason · 章节 section · 数字 number · 上下文 context"]
+    lines = [
+        f"# 跳过的数字 / numbers skipped ({len(draft.skipped)}): 原因 reason · 章节 section · 数字 number · 上下文 context"
+    ]
     for figure in draft.skipped:
-        context = draft.report.text[max(0, figure.start - 8):figure.end + 6].replace("\n", " ")
+        context = draft.report.text[max(0, figure.start - 8) : figure.end + 6].replace("\n", " ")
         lines.append(f"#   {figure.reason:<17} {figure.section or '-'} · {figure.written} · …{context}…")
     return lines
 
 
 # ── Entries ────────────────────────────────────────────────────────────────────────────────────────
 
+
 def _value_lines(figure: Figure, report_id: str, indent: int) -> list[str]:
     """One `- period:` entry, indented to paste under an indicator's `values:`."""
     pad = " " * indent
-    return [f"{pad}- period: {yaml_text(figure.period)}", f"{pad}  value: {plain(figure.value)}",
-            *_qualifier(figure, indent + 2), *_source_lines(figure, report_id, indent + 2)]
+    return [
+        f"{pad}- period: {yaml_text(figure.period)}",
+        f"{pad}  value: {plain(figure.value)}",
+        *_qualifier(figure, indent + 2),
+        *_source_lines(figure, report_id, indent + 2),
+    ]
 
 
 def _qualifier(figure: Figure, indent: int) -> list[str]:
@@ -251,17 +327,27 @@ def _source_lines(figure: Figure, report_id: str, indent: int) -> list[str]:
 
 def _target_body(figure: Figure, unit_zh: str, unit_en: str, report_id: str, baseline: str | None) -> list[str]:
     """A target's fields after its name; comparison is a guess staff confirm."""
-    return [f"  value: {plain(figure.value)}", f"  unit: {_pair(unit_zh, unit_en)}",
-            f"  comparison: {comparison_of(figure)}  # 核对 / check: at_least 不少于, at_most 不超过, exactly",
-            *_qualifier(figure, 2), *([f"  baseline: {baseline}"] if baseline else []), *_source_lines(figure, report_id, 2)]
+    return [
+        f"  value: {plain(figure.value)}",
+        f"  unit: {_pair(unit_zh, unit_en)}",
+        f"  comparison: {comparison_of(figure)}  # 核对 / check: at_least 不少于, at_most 不超过, exactly",
+        *_qualifier(figure, 2),
+        *([f"  baseline: {baseline}"] if baseline else []),
+        *_source_lines(figure, report_id, 2),
+    ]
 
 
 def _milestone_lines(found: MilestoneMatch, milestone: Milestone, report_id: str, year: int) -> list[str]:
     """A milestone the review names: the outcome its clause supports, or a review mark when it says neither."""
     why = [note.format(year=year) for note in _READING_NOTES[found.reading]]
     status = yaml_text(_DECIDE) if found.status == "unclear" else found.status
-    return [f"- id: {found.milestone_id}  # 事项 {milestone.name.zh} · {_named_by(found.how, found.confidence)}",
-            *_comment(why, 2), "  outcome:", f"    status: {status}", *_quote_lines(report_id, found.section, found.quote, 4)]
+    return [
+        f"- id: {found.milestone_id}  # 事项 {milestone.name.zh} · {_named_by(found.how, found.confidence)}",
+        *_comment(why, 2),
+        "  outcome:",
+        f"    status: {status}",
+        *_quote_lines(report_id, found.section, found.quote, 4),
+    ]
 
 
 def _named_by(how: str, confidence: float) -> str:
@@ -276,38 +362,58 @@ def _named_by(how: str, confidence: float) -> str:
 
 def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
     """A target the review names without its figure: the value is left to a person (a review mark)."""
-    why = ["报告提到此目标，但这句话没有数字：若报告别处给出数字，填上数字并把 quote 换成那句原文；",
-           f"若报告没有给出结果，把 outcome 改为 {{not_mentioned_in: {report_id}}} /",
-           "the report names this target but this clause has no figure: if the report gives it elsewhere, write it",
-           f"with that sentence; if the report gives no result, write outcome: {{not_mentioned_in: {report_id}}}"]
-    return [f"- id: {mention.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh} · "
-            f"{_named_by(mention.how, mention.confidence)}", *_comment(why, 2), "  outcome:", "    value: null",
-            *_quote_lines(report_id, mention.section, mention.quote, 4)]
+    why = [
+        "报告提到此目标，但这句话没有数字：若报告别处给出数字，填上数字并把 quote 换成那句原文；",
+        f"若报告没有给出结果，把 outcome 改为 {{not_mentioned_in: {report_id}}} /",
+        "the report names this target but this clause has no figure: if the report gives it elsewhere, write it",
+        f"with that sentence; if the report gives no result, write outcome: {{not_mentioned_in: {report_id}}}",
+    ]
+    return [
+        f"- id: {mention.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh} · "
+        f"{_named_by(mention.how, mention.confidence)}",
+        *_comment(why, 2),
+        "  outcome:",
+        "    value: null",
+        *_quote_lines(report_id, mention.section, mention.quote, 4),
+    ]
 
 
 def _silent_lines(silent: Silent, item, report_id: str) -> list[str]:
     """An item no clause of the report names: its outcome is "not mentioned in this report"."""
     kind = "事项" if isinstance(item, Milestone) else "目标"
     score, quote, section = silent.nearest
-    nearest = [f"未采用的最接近原文 / nearest clause, rejected ({score:.2f}, {section}): {quote}" if quote else
-               "没有一句原文与它有相同的字 / no clause of the report shares two characters with it"]
-    return [f"- id: {silent.item_id}  # {kind} {item.name.zh}", *_comment(nearest, 2),
-            f"  outcome: {{not_mentioned_in: {report_id}}}"]
+    nearest = [
+        f"未采用的最接近原文 / nearest clause, rejected ({score:.2f}, {section}): {quote}"
+        if quote
+        else "没有一句原文与它有相同的字 / no clause of the report shares two characters with it"
+    ]
+    return [
+        f"- id: {silent.item_id}  # {kind} {item.name.zh}",
+        *_comment(nearest, 2),
+        f"  outcome: {{not_mentioned_in: {report_id}}}",
+    ]
 
 
 def _new_milestone_lines(new: NewMilestone, last: Milestone, report_id: str) -> list[str]:
     """A milestone of the new plan year continuing last year's: name and theme carried over, for a person to check."""
     mention = new.mention
-    return [f"- id: {new.item_id}  # 延续 / continues {last.id} · 置信度 confidence {mention.confidence:.2f}",
-            f"  theme: {last.theme}",
-            f"  name: {_pair(last.name.zh, last.name.en)}  # 沿用上年名称：核对是否仍合适 / last year's name: check it still fits",
-            *_quote_lines(report_id, mention.section, mention.quote, 2)]
+    return [
+        f"- id: {new.item_id}  # 延续 / continues {last.id} · 置信度 confidence {mention.confidence:.2f}",
+        f"  theme: {last.theme}",
+        f"  name: {_pair(last.name.zh, last.name.en)}  # 沿用上年名称：核对是否仍合适 / last year's name: check it still fits",
+        *_quote_lines(report_id, mention.section, mention.quote, 2),
+    ]
 
 
 def _quote_lines(report_id: str, section: str, quote: str, indent: int) -> list[str]:
     """A `source:` block for a clause (not a figure)."""
     pad = " " * indent
-    return [f"{pad}source:", f"{pad}  report: {report_id}", f"{pad}  section: {section}", f"{pad}  quote: {yaml_text(quote)}"]
+    return [
+        f"{pad}source:",
+        f"{pad}  report: {report_id}",
+        f"{pad}  section: {section}",
+        f"{pad}  quote: {yaml_text(quote)}",
+    ]
 
 
 def _name(figure: Figure) -> str:

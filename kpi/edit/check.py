@@ -90,6 +90,7 @@ def _encoded(text: str | None) -> bytes | None:
 
 # ── Refused before loading ───────────────────────────────────────────────────────────────────────────
 
+
 def refusals(directory: Path, change: Change) -> list[DataError]:
     """Every reason to refuse the change before loading it: a path that is not a data file, a text that is not
     UTF-8, too large, or a YAML line indented with a Tab."""
@@ -117,7 +118,7 @@ def text_refusals(name: str, text: str) -> list[DataError]:
 def tab_indents(name: str, text: str) -> Iterator[DataError]:
     """Each line whose indentation holds a Tab, at the Tab: YAML indents with spaces only."""
     for number, line in enumerate(text.split("\n"), start=1):
-        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             yield make_error(name, number, indent.index("\t") + 1, "", "tab_indent")
 
@@ -148,6 +149,7 @@ def _shown_name(name: str) -> str:
 
 
 # ── The copy, the texts, the diff ────────────────────────────────────────────────────────────────────
+
 
 def load_copy(directory: Path, contents: dict[str, bytes | None]) -> Dataset:
     """Load the data directory as it would be with these files' bytes (None: removed); raise DataErrors."""
@@ -198,10 +200,20 @@ def unified_diff(name: str, before: str | None, after: str | None) -> str:
         return ""
     old, new = (before or "").splitlines(keepends=True), (after or "").splitlines(keepends=True)
     start, end = _unchanged_ends(old, new)
-    lines = difflib.unified_diff(old[start:len(old) - end], new[start:len(new) - end],
-                                 "/dev/null" if before is None else f"a/{name}", "/dev/null" if after is None else f"b/{name}")
-    return "".join(_shifted(line, start) if line.startswith("@@ ") else line if line.endswith("\n")
-                   else line + "\n\\ No newline at end of file\n" for line in lines)
+    lines = difflib.unified_diff(
+        old[start : len(old) - end],
+        new[start : len(new) - end],
+        "/dev/null" if before is None else f"a/{name}",
+        "/dev/null" if after is None else f"b/{name}",
+    )
+    return "".join(
+        _shifted(line, start)
+        if line.startswith("@@ ")
+        else line
+        if line.endswith("\n")
+        else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 _CONTEXT = 3  # difflib's and git's lines of context

@@ -19,8 +19,20 @@ import sys
 from pathlib import Path
 
 from kpi.data.files import data_dir
-from kpi.edit.history import SERVER, Author, Conflict, Entry, UnknownCommit, diff, ensure_repository, entry, log, outside_changes, \
-    record_outside_changes, undo
+from kpi.edit.history import (
+    SERVER,
+    Author,
+    Conflict,
+    Entry,
+    UnknownCommit,
+    diff,
+    ensure_repository,
+    entry,
+    log,
+    outside_changes,
+    record_outside_changes,
+    undo,
+)
 from kpi.edit.save import Refused, save
 from kpi.texts import t
 
@@ -30,7 +42,9 @@ def add_history_command(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="数据的修改历史 / the data's history of changes")
     history.add_argument("--limit", type=_positive, default=20, metavar="N", help="列出最近 N 条 / list the newest N")
     history.add_argument("--show", metavar="COMMIT", help="显示一次提交的改动 / show what one commit changed")
-    history.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    history.add_argument(
+        "--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory"
+    )
     history.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     history.set_defaults(run=run_history)
 
@@ -39,9 +53,16 @@ def add_undo_command(commands: argparse._SubParsersAction) -> None:
     """Register `undo` beside `history`."""
     command = commands.add_parser("undo", help="撤销一次提交的改动 / undo what one commit changed")
     command.add_argument("commit", metavar="COMMIT", help="提交编号（见 history）/ the commit's id (see history)")
-    command.add_argument("--author", type=_author, default=None, metavar="NAME",
-                         help="记录的作者（默认：服务器上的用户名）/ who the history names (default: the server's user)")
-    command.add_argument("--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory")
+    command.add_argument(
+        "--author",
+        type=_author,
+        default=None,
+        metavar="NAME",
+        help="记录的作者（默认：服务器上的用户名）/ who the history names (default: the server's user)",
+    )
+    command.add_argument(
+        "--data", dest="dir", metavar="DIR", help="数据目录（默认：$KPI_DATA_DIR 或仓库根目录）/ data directory"
+    )
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     command.set_defaults(run=run_undo)
 
@@ -101,8 +122,15 @@ def run_undo(args: argparse.Namespace) -> int:
 
 def entry_line(item: Entry, lang: str) -> str:
     """`abc1234  2026-12-07 10:31  王芳: targets[…]: progress 2024-06-30 = 30 (indicators.yaml)`, in local time."""
-    return t("history_entry", lang, commit=item.short, when=item.when.astimezone().strftime("%Y-%m-%d %H:%M"),
-             author=item.author, summary=item.summary, files=", ".join(item.files) or "–")
+    return t(
+        "history_entry",
+        lang,
+        commit=item.short,
+        when=item.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+        author=item.author,
+        summary=item.summary,
+        files=", ".join(item.files) or "–",
+    )
 
 
 def server_user() -> Author:
@@ -127,8 +155,10 @@ def _author(name: str) -> Author:
     try:
         return Author(name)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"作者名不能为空，也不能含 < > 或换行 / an author's name cannot be empty or hold <, > "
-                                         f"or a line break: {name!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"作者名不能为空，也不能含 < > 或换行 / an author's name cannot be empty or hold <, > "
+            f"or a line break: {name!r}"
+        ) from None
 
 
 def _positive(text: str) -> int:

@@ -84,9 +84,19 @@ class FormError(Exception):
 
 # ── Add progress ───────────────────────────────────────────────────────────────────────────────────
 
-def add_progress(texts: Texts, dataset: Dataset, item: str, date: dt.date | str | None, value: float | str | None = None,
-                 status: str | None = None, note_zh: str | None = None, note_en: str | None = None, *,
-                 today: dt.date | None = None) -> Change:
+
+def add_progress(
+    texts: Texts,
+    dataset: Dataset,
+    item: str,
+    date: dt.date | str | None,
+    value: float | str | None = None,
+    status: str | None = None,
+    note_zh: str | None = None,
+    note_en: str | None = None,
+    *,
+    today: dt.date | None = None,
+) -> Change:
     """A progress entry at the end of a target's (date, cumulative value) or a milestone's (date, status) progress.
 
     Fields: item, date, value (a target's), status (a milestone's: not_started / in_progress / done), note_zh and
@@ -107,9 +117,14 @@ def add_progress(texts: Texts, dataset: Dataset, item: str, date: dt.date | str 
     entry = [f"- date: {render_date(when)}", state, *([f"  note: {render_bilingual(*note)}"] if note else [])]
     new = form.written(lambda: add_list_item(text, INDICATORS, (group, index), "progress", entry))
     summary = f"{group}[{planned.id}]: progress {render_date(when)} = {state.split(': ', 1)[1]}"
-    return Change(summary, {INDICATORS: new}, {INDICATORS: text},
-                  remake=lambda newer: add_progress(newer, dataset, planned.id, when, value, status, note_zh, note_en,
-                                                    today=today))
+    return Change(
+        summary,
+        {INDICATORS: new},
+        {INDICATORS: text},
+        remake=lambda newer: add_progress(
+            newer, dataset, planned.id, when, value, status, note_zh, note_en, today=today
+        ),
+    )
 
 
 def _progress_dates(text: str, group: str, index: int | None) -> list[dt.date]:
@@ -121,6 +136,7 @@ def _progress_dates(text: str, group: str, index: int | None) -> list[dt.date]:
 
 
 # ── Record an outcome ──────────────────────────────────────────────────────────────────────────────
+
 
 @dataclass(frozen=True)
 class SourceFields:
@@ -134,9 +150,20 @@ class SourceFields:
         return any(x not in (None, "") for x in (self.report, self.section, self.quote))
 
 
-def record_outcome(texts: Texts, dataset: Dataset, item: str, *, value: float | str | None = None, qualifier: str = "exact",
-                   status: str | None = None, source: SourceFields = SourceFields(), note_zh: str | None = None,
-                   note_en: str | None = None, not_mentioned_in: str | None = None, today: dt.date | None = None) -> Change:
+def record_outcome(
+    texts: Texts,
+    dataset: Dataset,
+    item: str,
+    *,
+    value: float | str | None = None,
+    qualifier: str = "exact",
+    status: str | None = None,
+    source: SourceFields = SourceFields(),
+    note_zh: str | None = None,
+    note_en: str | None = None,
+    not_mentioned_in: str | None = None,
+    today: dt.date | None = None,
+) -> Change:
     """The outcome of a closed plan year's target or milestone, as its item's last key: the fields `kpi apply` writes.
 
     A target: value (+ qualifier) and the source. A milestone: status (done / not_done) and the source, or a note
@@ -157,10 +184,24 @@ def record_outcome(texts: Texts, dataset: Dataset, item: str, *, value: float | 
     group, planned = found
     new = form.written(lambda: add_key(text, INDICATORS, (group, index), body))
     summary = f"{group}[{planned.id}]: outcome = {_outcome_words(body, not_mentioned_in, source)}"
-    return Change(summary, {INDICATORS: new}, {INDICATORS: text},
-                  remake=lambda newer: record_outcome(newer, dataset, planned.id, value=value, qualifier=qualifier,
-                                                      status=status, source=source, note_zh=note_zh, note_en=note_en,
-                                                      not_mentioned_in=not_mentioned_in, today=today))
+    return Change(
+        summary,
+        {INDICATORS: new},
+        {INDICATORS: text},
+        remake=lambda newer: record_outcome(
+            newer,
+            dataset,
+            planned.id,
+            value=value,
+            qualifier=qualifier,
+            status=status,
+            source=source,
+            note_zh=note_zh,
+            note_en=note_en,
+            not_mentioned_in=not_mentioned_in,
+            today=today,
+        ),
+    )
 
 
 def _outcome_words(body: list[str], not_mentioned_in: str | None, source: SourceFields) -> str:
@@ -173,15 +214,31 @@ def _outcome_words(body: list[str], not_mentioned_in: str | None, source: Source
 
 # ── Correct a figure ───────────────────────────────────────────────────────────────────────────────
 
-def correct_figure(texts: Texts, dataset: Dataset, indicator: str, period: str, report: str, value: float | str | None,
-                   qualifier: str = "exact") -> Change:
+
+def correct_figure(
+    texts: Texts,
+    dataset: Dataset,
+    indicator: str,
+    period: str,
+    report: str,
+    value: float | str | None,
+    qualifier: str = "exact",
+) -> Change:
     """One value of a figure (chosen by its period and its report) and its qualifier, corrected where they stand; the
     quote stays verbatim and must still hold the number. Fields: indicator, period, value, qualifier."""
     return _correct_figure(texts, dataset, indicator, period, report, value, qualifier, was=None)
 
 
-def _correct_figure(texts: Texts, dataset: Dataset, indicator: str, period: str, report: str, value: float | str | None,
-                    qualifier: str, was: tuple[str | None, str | None] | None) -> Change:
+def _correct_figure(
+    texts: Texts,
+    dataset: Dataset,
+    indicator: str,
+    period: str,
+    report: str,
+    value: float | str | None,
+    qualifier: str,
+    was: tuple[str | None, str | None] | None,
+) -> Change:
     form = _Form(CORRECT_FIGURE)
     stated = form.figure_value(dataset, indicator, period, report)
     number, qualifier_ = form.number("value", value), form.choice("qualifier", qualifier or "exact", QUALIFIERS)
@@ -196,9 +253,15 @@ def _correct_figure(texts: Texts, dataset: Dataset, indicator: str, period: str,
         form.error("value", "form_changed_meanwhile", input=" ".join(x for x in now if x))
     form.done()
     new = form.written(lambda: _figure_written(text, place, render_number(number), qualifier_))
-    summary = f"indicators[{dataset.current_id(indicator)}]: {period} ({report}) " + _figure_words(now, number, qualifier_)
-    return Change(summary, {INDICATORS: new}, {INDICATORS: text},
-                  remake=lambda newer: _correct_figure(newer, dataset, indicator, period, report, value, qualifier, was=now))
+    summary = f"indicators[{dataset.current_id(indicator)}]: {period} ({report}) " + _figure_words(
+        now, number, qualifier_
+    )
+    return Change(
+        summary,
+        {INDICATORS: new},
+        {INDICATORS: text},
+        remake=lambda newer: _correct_figure(newer, dataset, indicator, period, report, value, qualifier, was=now),
+    )
 
 
 def _value_place(text: str, indicator: str, period: str, report: str) -> tuple[int, int] | None:
@@ -241,44 +304,88 @@ def _figure_words(now: tuple[str | None, str | None], number: float, qualifier: 
 
 # ── Glossary terms ─────────────────────────────────────────────────────────────────────────────────
 
-def add_term(texts: Texts, dataset: Dataset, term_id: str, report: str, term_zh: str | None, term_en: str | None,
-             definition_zh: str | None, definition_en: str | None, forms: Sequence[str] = ()) -> Change:
+
+def add_term(
+    texts: Texts,
+    dataset: Dataset,
+    term_id: str,
+    report: str,
+    term_zh: str | None,
+    term_en: str | None,
+    definition_zh: str | None,
+    definition_en: str | None,
+    forms: Sequence[str] = (),
+) -> Change:
     """A term at the end of glossary.yaml. Fields: id, report, term_zh, term_en, definition_zh, definition_en, forms
     (the ways the report's text writes it; `forms[0]`… for each)."""
     form = _Form(ADD_TERM)
     text = form.file(texts, GLOSSARY)
     form.new_term_id(term_id, text, dataset)
     known = form.report("report", report, dataset)
-    words = {name: form.text(name, value) for name, value in
-             (("term_zh", term_zh), ("term_en", term_en), ("definition_zh", definition_zh), ("definition_en", definition_en))}
+    words = {
+        name: form.text(name, value)
+        for name, value in (
+            ("term_zh", term_zh),
+            ("term_en", term_en),
+            ("definition_zh", definition_zh),
+            ("definition_en", definition_en),
+        )
+    }
     shapes = _shapes(form, forms)
     form.term_unique(words["term_zh"], dataset, None)
     form.defined_in_report(words["definition_zh"], known, dataset)
     form.done()
-    entry = [f"- id: {term_id}", f"  report: {report}", f"  term: {render_bilingual(words['term_zh'], words['term_en'])}",
-             f"  definition: {render_bilingual(words['definition_zh'], words['definition_en'])}"]
+    entry = [
+        f"- id: {term_id}",
+        f"  report: {report}",
+        f"  term: {render_bilingual(words['term_zh'], words['term_en'])}",
+        f"  definition: {render_bilingual(words['definition_zh'], words['definition_en'])}",
+    ]
     entry += ["  forms:", *(f"  - {render_text(shape)}" for shape in shapes)] if shapes else []
     new = form.written(lambda: append_item(text, GLOSSARY, "terms", entry))
-    return Change(f"terms[{term_id}]: new term {words['term_zh']}", {GLOSSARY: new}, {GLOSSARY: text},
-                  remake=lambda newer: add_term(newer, dataset, term_id, report, term_zh, term_en, definition_zh, definition_en,
-                                                forms))
+    return Change(
+        f"terms[{term_id}]: new term {words['term_zh']}",
+        {GLOSSARY: new},
+        {GLOSSARY: text},
+        remake=lambda newer: add_term(
+            newer, dataset, term_id, report, term_zh, term_en, definition_zh, definition_en, forms
+        ),
+    )
 
 
-_TERM_FIELDS = {"term_zh": ("term", "zh"), "term_en": ("term", "en"), "definition_zh": ("definition", "zh"),
-                "definition_en": ("definition", "en")}
+_TERM_FIELDS = {
+    "term_zh": ("term", "zh"),
+    "term_en": ("term", "en"),
+    "definition_zh": ("definition", "zh"),
+    "definition_en": ("definition", "en"),
+}
 
 
-def correct_term(texts: Texts, dataset: Dataset, term_id: str, *, term_zh: str | None = None, term_en: str | None = None,
-                 definition_zh: str | None = None, definition_en: str | None = None,
-                 forms: Sequence[str] | None = None) -> Change:
+def correct_term(
+    texts: Texts,
+    dataset: Dataset,
+    term_id: str,
+    *,
+    term_zh: str | None = None,
+    term_en: str | None = None,
+    definition_zh: str | None = None,
+    definition_en: str | None = None,
+    forms: Sequence[str] | None = None,
+) -> Change:
     """A term's words corrected where they stand; None leaves a field as it is. Fields: id, term_zh, term_en,
     definition_zh, definition_en, forms."""
     inputs = {"term_zh": term_zh, "term_en": term_en, "definition_zh": definition_zh, "definition_en": definition_en}
     return _correct_term(texts, dataset, term_id, inputs, forms, was=None)
 
 
-def _correct_term(texts: Texts, dataset: Dataset, term_id: str, inputs: dict[str, str | None], forms: Sequence[str] | None,
-                  was: dict[str, object] | None) -> Change:
+def _correct_term(
+    texts: Texts,
+    dataset: Dataset,
+    term_id: str,
+    inputs: dict[str, str | None],
+    forms: Sequence[str] | None,
+    was: dict[str, object] | None,
+) -> Change:
     form = _Form(CORRECT_TERM)
     text = form.file(texts, GLOSSARY)
     index = index_of(text, "terms", term_id)
@@ -294,16 +401,28 @@ def _correct_term(texts: Texts, dataset: Dataset, term_id: str, inputs: dict[str
     # rewritten (its quoting stays), and someone else's correction of it meanwhile does not refuse this one.
     words = {name: value for name, value in words.items() if value != now[name]}
     shapes = shapes if shapes != now["forms"] else None
-    for name in (was or {}):
+    for name in was or {}:
         if now[name] != was[name]:
             form.error(name, "form_changed_meanwhile", input=show_input(now[name]))
     form.done()
     new = form.written(lambda: _term_written(text, index, words, shapes))
     changed = [*words, *(["forms"] if shapes is not None else [])]
-    summary = f"terms[{term_id}]: corrected " + (", ".join(".".join(_TERM_FIELDS.get(n, (n,))) for n in changed) or "nothing")
-    return Change(summary, {GLOSSARY: new}, {GLOSSARY: text},
-                  remake=lambda newer: _correct_term(newer, dataset, term_id, {n: inputs[n] for n in words},
-                                                     forms if shapes is not None else None, was={n: now[n] for n in changed}))
+    summary = f"terms[{term_id}]: corrected " + (
+        ", ".join(".".join(_TERM_FIELDS.get(n, (n,))) for n in changed) or "nothing"
+    )
+    return Change(
+        summary,
+        {GLOSSARY: new},
+        {GLOSSARY: text},
+        remake=lambda newer: _correct_term(
+            newer,
+            dataset,
+            term_id,
+            {n: inputs[n] for n in words},
+            forms if shapes is not None else None,
+            was={n: now[n] for n in changed},
+        ),
+    )
 
 
 def _shapes(form: _Form, forms: Sequence[str]) -> list[str | None]:
@@ -335,6 +454,7 @@ def _term_written(text: str, index: int, words: dict[str, str], shapes: list[str
 
 # ── Choices for the page ───────────────────────────────────────────────────────────────────────────
 
+
 @dataclass(frozen=True)
 class PlanItem:
     """A target or milestone as a form offers it: its list, the item, its plan year and its last progress entry."""
@@ -349,8 +469,11 @@ def plan_items(dataset: Dataset, year: int) -> list[PlanItem]:
     """The targets, then the milestones, of one plan year, each with its newest progress entry (the one a new entry
     must come after): the choices of "Add progress"."""
     targets, milestones = dataset.planned(year)
-    return [PlanItem(group, item, year, max(item.progress, key=lambda e: e.date, default=None))
-            for group, items in (("targets", targets), ("milestones", milestones)) for item in items]
+    return [
+        PlanItem(group, item, year, max(item.progress, key=lambda e: e.date, default=None))
+        for group, items in (("targets", targets), ("milestones", milestones))
+        for item in items
+    ]
 
 
 def awaiting_outcome(dataset: Dataset, today: dt.date | None = None) -> list[PlanItem]:
@@ -358,8 +481,13 @@ def awaiting_outcome(dataset: Dataset, today: dt.date | None = None) -> list[Pla
     "Record outcome" (one whose last progress entry, dated on the year's last day, stands for its outcome is listed
     too: the next report's words may still be recorded)."""
     today = today or dt.date.today()
-    return [entry for year in dataset.plan_years if dt.date(year, 12, 31) < today
-            for entry in plan_items(dataset, year) if entry.item.outcome is None]
+    return [
+        entry
+        for year in dataset.plan_years
+        if dt.date(year, 12, 31) < today
+        for entry in plan_items(dataset, year)
+        if entry.item.outcome is None
+    ]
 
 
 def figure_values(dataset: Dataset, indicator: str) -> list[Value]:
@@ -369,6 +497,7 @@ def figure_values(dataset: Dataset, indicator: str) -> list[Value]:
 
 
 # ── One form's inputs, checked ─────────────────────────────────────────────────────────────────────
+
 
 class _Form:
     """The errors of one form's inputs, gathered field by field so that all are said at once."""
@@ -452,8 +581,12 @@ class _Form:
         """One word of a closed list (a status of the table, a qualifier)."""
         if value in allowed:
             return value
-        self.error(field, "form_required" if not value else "literal_error", input=show_input(value),
-                   expected=" / ".join(allowed))
+        self.error(
+            field,
+            "form_required" if not value else "literal_error",
+            input=show_input(value),
+            expected=" / ".join(allowed),
+        )
         return None
 
     # ── What the inputs name ──
@@ -502,8 +635,9 @@ class _Form:
 
     # ── Progress ──
 
-    def progress_state(self, found: tuple[str, Target | Milestone] | None, value: float | str | None,
-                       status: str | None) -> str:
+    def progress_state(
+        self, found: tuple[str, Target | Milestone] | None, value: float | str | None, status: str | None
+    ) -> str:
         """The entry's second line: a target's `  value: 30`, a milestone's `  status: in_progress`."""
         if found is None:
             return ""
@@ -539,14 +673,30 @@ class _Form:
         if item is not None and "outcome" in item.keys:
             self.error("item", "form_outcome_there", input=found[1].id)
 
-    def outcome(self, dataset: Dataset, found: tuple[str, Target | Milestone] | None, year: int | None,
-                value: float | str | None, qualifier: str, status: str | None, source: SourceFields, note_zh: str | None,
-                note_en: str | None, not_mentioned_in: str | None) -> list[str]:
+    def outcome(
+        self,
+        dataset: Dataset,
+        found: tuple[str, Target | Milestone] | None,
+        year: int | None,
+        value: float | str | None,
+        qualifier: str,
+        status: str | None,
+        source: SourceFields,
+        note_zh: str | None,
+        note_en: str | None,
+        not_mentioned_in: str | None,
+    ) -> list[str]:
         """The outcome's lines, at column 0 (`outcome:` and its value), from the inputs that fit the item."""
         if found is None:
             return []
         if not_mentioned_in:
-            stated = value not in (None, "") or status or source.given() or (note_zh or "").strip() or (note_en or "").strip()
+            stated = (
+                value not in (None, "")
+                or status
+                or source.given()
+                or (note_zh or "").strip()
+                or (note_en or "").strip()
+            )
             if stated:
                 self.error("not_mentioned_in", "outcome_both")
             report = self.report("not_mentioned_in", not_mentioned_in.strip(), dataset, year)
@@ -564,18 +714,30 @@ class _Form:
         if value not in (None, "") and not (isinstance(value, str) and not value.strip()):
             self.error(field, code)
 
-    def target_outcome(self, dataset: Dataset, year: int, value: float | str | None, qualifier: str,
-                       source: SourceFields) -> list[str]:
+    def target_outcome(
+        self, dataset: Dataset, year: int, value: float | str | None, qualifier: str, source: SourceFields
+    ) -> list[str]:
         number = self.number("value", value)
         qualifier = self.choice("qualifier", qualifier or "exact", QUALIFIERS)
         lines = self.source_lines(dataset, year, source, number)
         if number is None:
             return []
-        return ["outcome:", f"  value: {render_number(number)}", *([f"  qualifier: {qualifier}"] if qualifier != "exact" else []),
-                *lines]
+        return [
+            "outcome:",
+            f"  value: {render_number(number)}",
+            *([f"  qualifier: {qualifier}"] if qualifier != "exact" else []),
+            *lines,
+        ]
 
-    def milestone_outcome(self, dataset: Dataset, year: int, status: str | None, source: SourceFields, note_zh: str | None,
-                          note_en: str | None) -> list[str]:
+    def milestone_outcome(
+        self,
+        dataset: Dataset,
+        year: int,
+        status: str | None,
+        source: SourceFields,
+        note_zh: str | None,
+        note_en: str | None,
+    ) -> list[str]:
         state = self.choice("status", status, OUTCOME_STATES)
         lines = self.source_lines(dataset, year, source, None) if source.given() else []
         note = self.note(note_zh, note_en, required=not source.given())
@@ -594,8 +756,12 @@ class _Form:
             self.error("quote", "quote_not_in_report", input=show_input(quote), report=report)
         elif quote and number is not None and not number_in_text(number, quote):
             self.error("value", "value_not_in_quote", input=render_number(number))
-        return ["  source:", f"    report: {report}", f"    section: {render_text(section)}",
-                f"    quote: {render_text(quote or '')}"]
+        return [
+            "  source:",
+            f"    report: {report}",
+            f"    section: {render_text(section)}",
+            f"    quote: {render_text(quote or '')}",
+        ]
 
     # ── Terms ──
 

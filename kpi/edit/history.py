@@ -49,10 +49,21 @@ OFFSITE = "offsite"
 LOCK_FILE, PUSH_LOCK_FILE = "kpi-save.lock", "kpi-push.lock"
 PUSH_TIMEOUT_S = 120
 # Settings that would otherwise come from the server's configuration; hooks off, text kept byte for byte.
-_SETTINGS = ("core.hooksPath=/dev/null", "core.autocrlf=false", "core.safecrlf=false", "core.quotePath=false",
-             "core.excludesFile=/dev/null", "core.fsmonitor=false", "commit.gpgSign=false", "log.showSignature=false",
-             "diff.noprefix=false", "diff.mnemonicPrefix=false", "color.ui=never", "core.pager=cat",
-             "core.sshCommand=ssh -o BatchMode=yes")
+_SETTINGS = (
+    "core.hooksPath=/dev/null",
+    "core.autocrlf=false",
+    "core.safecrlf=false",
+    "core.quotePath=false",
+    "core.excludesFile=/dev/null",
+    "core.fsmonitor=false",
+    "commit.gpgSign=false",
+    "log.showSignature=false",
+    "diff.noprefix=false",
+    "diff.mnemonicPrefix=false",
+    "color.ui=never",
+    "core.pager=cat",
+    "core.sshCommand=ssh -o BatchMode=yes",
+)
 _KEPT_ENV = ("PATH", "HOME", "TMPDIR", "TZ", "SSH_AUTH_SOCK")  # HOME and the agent: ssh keys for the off-site push
 
 
@@ -116,6 +127,7 @@ class Conflict(Exception):
 
 # ── git itself ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def git_dir(directory: Path) -> Path:
     """Where the history of a data directory lives (see the module's docstring for why apart from `.git`)."""
     return directory / GIT_DIR
@@ -126,13 +138,23 @@ def _env(author: Author | None = None) -> dict[str, str]:
     env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
     env.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
     if author is not None:
-        env.update(GIT_AUTHOR_NAME=author.name, GIT_AUTHOR_EMAIL=author.email, GIT_COMMITTER_NAME=author.name,
-                   GIT_COMMITTER_EMAIL=author.email)
+        env.update(
+            GIT_AUTHOR_NAME=author.name,
+            GIT_AUTHOR_EMAIL=author.email,
+            GIT_COMMITTER_NAME=author.name,
+            GIT_COMMITTER_EMAIL=author.email,
+        )
     return env
 
 
-def git(directory: Path, *args: str, data: bytes | None = None, author: Author | None = None,
-        ok: tuple[int, ...] = (0,), timeout: float = 60) -> subprocess.CompletedProcess:
+def git(
+    directory: Path,
+    *args: str,
+    data: bytes | None = None,
+    author: Author | None = None,
+    ok: tuple[int, ...] = (0,),
+    timeout: float = 60,
+) -> subprocess.CompletedProcess:
     """Run git on the history of `directory`; raise GitError for an exit code not in `ok`."""
     settings = [part for setting in _SETTINGS for part in ("-c", setting)]
     command = ["git", f"--git-dir={git_dir(directory)}", f"--work-tree={directory}", *settings, *args]
@@ -172,6 +194,7 @@ def _held() -> set[str]:
 
 # ── The repository, commits, outside changes ─────────────────────────────────────────────────────────
 
+
 def ensure_repository(directory: Path) -> None:
     """Create the history when it is missing, and commit the data files as they are, as the server."""
     with locked(directory):
@@ -210,7 +233,17 @@ def _commit_index(directory: Path, author: Author, message: str, allow_empty: bo
     """Commit what is staged; None when nothing is (and an empty commit is not asked for)."""
     if not allow_empty and git(directory, "diff", "--cached", "--quiet", ok=(0, 1)).returncode == 0:
         return None
-    git(directory, "commit", "--quiet", "--no-verify", "--allow-empty", "--cleanup=verbatim", "-m", message, author=author)
+    git(
+        directory,
+        "commit",
+        "--quiet",
+        "--no-verify",
+        "--allow-empty",
+        "--cleanup=verbatim",
+        "-m",
+        message,
+        author=author,
+    )
     return _head(directory)
 
 
@@ -218,8 +251,13 @@ def outside_changes(directory: Path) -> list[str]:
     """The data files that differ from the last commit (changed, added or removed outside a save), no ignore rule
     applied; hidden files (an editor's swap file, a save's temporary) and backups ending in ~ are no data."""
     changed = git(directory, "ls-files", "-z", "--modified", "--deleted", "--others", "--", *TRACKED).stdout
-    return sorted({name for name in _lines(changed) if not name.endswith("~")
-                   and not any(part.startswith(".") for part in name.split("/"))})
+    return sorted(
+        {
+            name
+            for name in _lines(changed)
+            if not name.endswith("~") and not any(part.startswith(".") for part in name.split("/"))
+        }
+    )
 
 
 def record_outside_changes(directory: Path) -> str | None:
@@ -239,8 +277,12 @@ def record_outside_changes(directory: Path) -> str | None:
         try:
             load_copy(directory, contents)
         except DataErrors as exc:
-            LOG.warning("outside change to %s not recorded: %d data error(s), first %s", ", ".join(changed),
-                        len(exc.errors), exc.errors[0].format("en"))
+            LOG.warning(
+                "outside change to %s not recorded: %d data error(s), first %s",
+                ", ".join(changed),
+                len(exc.errors),
+                exc.errors[0].format("en"),
+            )
             return None
         _stage(directory, contents)
         sha = _commit_index(directory, SERVER, both("history_outside", files=", ".join(changed)))
@@ -280,12 +322,20 @@ def _lines(output: bytes) -> list[str]:
 
 # ── Reading the history ──────────────────────────────────────────────────────────────────────────────
 
+
 def log(directory: Path, limit: int = 50) -> list[Entry]:
     """The newest commits first: who, when, what, which files."""
     if not (git_dir(directory) / "HEAD").is_file() or _head(directory) is None:
         return []
-    output = git(directory, "log", "-z", f"--max-count={limit}", "--no-renames", "--name-only",
-                 "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s").stdout.decode("utf-8", "replace")
+    output = git(
+        directory,
+        "log",
+        "-z",
+        f"--max-count={limit}",
+        "--no-renames",
+        "--name-only",
+        "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
+    ).stdout.decode("utf-8", "replace")
     return [_entry(record) for record in output.split("\x1e") if record]
 
 
@@ -293,14 +343,18 @@ def _entry(record: str) -> Entry:
     """One record of `git log -z --name-only` in our format: the header's fields, then the files, NUL-separated."""
     header, *names = record.split("\0")
     commit_id, author, email, when, summary = header.split("\x1f")
-    return Entry(commit_id, author, email, datetime.fromisoformat(when), summary, [n.strip("\n") for n in names if n.strip("\n")])
+    return Entry(
+        commit_id, author, email, datetime.fromisoformat(when), summary, [n.strip("\n") for n in names if n.strip("\n")]
+    )
 
 
 def resolve(directory: Path, commit_id: str) -> str:
     """The full id of a commit of the history; UnknownCommit for anything else (a branch name, an option…)."""
     if commit_id.startswith("-") or not commit_id.strip():
         raise UnknownCommit(commit_id)
-    result = git(directory, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{commit_id}^{{commit}}", ok=(0, 1, 128))
+    result = git(
+        directory, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{commit_id}^{{commit}}", ok=(0, 1, 128)
+    )
     if result.returncode != 0:
         raise UnknownCommit(commit_id)
     return result.stdout.decode().strip()
@@ -309,16 +363,34 @@ def resolve(directory: Path, commit_id: str) -> str:
 def diff(directory: Path, commit_id: str) -> str:
     """What a commit changed, as `git show` writes it (the first commit: every file added)."""
     sha = resolve(directory, commit_id)
-    result = git(directory, "show", "--format=", "--patch", "--no-color", "--no-ext-diff", "--no-textconv",
-                 "--no-renames", sha, "--")
+    result = git(
+        directory,
+        "show",
+        "--format=",
+        "--patch",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--no-renames",
+        sha,
+        "--",
+    )
     return result.stdout.decode("utf-8", "replace").lstrip("\n")
 
 
 def entry(directory: Path, commit_id: str) -> Entry:
     """One commit's entry."""
     sha = resolve(directory, commit_id)
-    output = git(directory, "log", "-z", "--max-count=1", "--no-renames", "--name-only",
-                 "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", sha).stdout.decode("utf-8", "replace")
+    output = git(
+        directory,
+        "log",
+        "-z",
+        "--max-count=1",
+        "--no-renames",
+        "--name-only",
+        "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
+        sha,
+    ).stdout.decode("utf-8", "replace")
     return _entry(output.split("\x1e")[1])
 
 
@@ -330,13 +402,17 @@ def text_at(directory: Path, commit_id: str, name: str) -> str | None:
 
 # ── Undo ─────────────────────────────────────────────────────────────────────────────────────────────
 
+
 def undo(directory: Path, commit_id: str) -> Change:
     """The commit's change reverted on the files as they are now, merged three ways; Conflict when later changes
     overlap it. A change like any other: check and save it."""
     done = entry(directory, commit_id)
     parent = git(directory, "rev-parse", "--verify", "--quiet", f"{done.commit}^", ok=(0, 1)).stdout.decode().strip()
-    files = _lines(git(directory, "diff-tree", "-z", "--no-commit-id", "-r", "--root", "--name-only", "--no-renames",
-                       done.commit).stdout)
+    files = _lines(
+        git(
+            directory, "diff-tree", "-z", "--no-commit-id", "-r", "--root", "--name-only", "--no-renames", done.commit
+        ).stdout
+    )
     after = {name: text_at(directory, done.commit, name) for name in files}
     before = {name: text_at(directory, parent, name) if parent else None for name in files}
     summary = f"undo {done.short}: {done.summary}"
@@ -344,7 +420,9 @@ def undo(directory: Path, commit_id: str) -> Change:
     def revert(current: Texts) -> Change:
         """The revert made on these texts (again, when another save came first)."""
         now = {name: current.get(name) for name in files}
-        return Change(summary, merge_all(after, now, before), now, remake=lambda later: revert(_with(directory, later, files)))
+        return Change(
+            summary, merge_all(after, now, before), now, remake=lambda later: revert(_with(directory, later, files))
+        )
 
     return revert(read_texts(directory, files))
 
@@ -355,8 +433,9 @@ def _with(directory: Path, texts: Texts, names: list[str]) -> dict[str, str | No
     return {**{name: texts[name] for name in names if name in texts}, **read_texts(directory, missing)}
 
 
-def merge_all(base: Mapping[str, str | None], current: Mapping[str, str | None],
-              ours: Mapping[str, str | None]) -> dict[str, str | None]:
+def merge_all(
+    base: Mapping[str, str | None], current: Mapping[str, str | None], ours: Mapping[str, str | None]
+) -> dict[str, str | None]:
     """Each file of `ours` merged with what changed from `base` to `current`; Conflict naming every file where they
     overlap, with what changed meanwhile."""
     merged, overlaps = {}, {}
@@ -386,8 +465,9 @@ def merge_texts(base: str | None, current: str | None, ours: str | None) -> str 
         paths = [Path(tmp) / name for name in ("current", "base", "ours")]
         for path, text in zip(paths, (current, base, ours), strict=True):
             path.write_bytes(text.encode("utf-8", "surrogateescape"))
-        result = subprocess.run(["git", "merge-file", "-p", *map(str, paths)], capture_output=True, env=_env(),
-                                timeout=60, check=False)
+        result = subprocess.run(
+            ["git", "merge-file", "-p", *map(str, paths)], capture_output=True, env=_env(), timeout=60, check=False
+        )
     if result.returncode == 0:
         return result.stdout.decode("utf-8", "surrogateescape")
     if 0 < result.returncode < 128:
@@ -396,6 +476,7 @@ def merge_texts(base: str | None, current: str | None, ours: str | None) -> str 
 
 
 # ── The off-site copy ────────────────────────────────────────────────────────────────────────────────
+
 
 def push_offsite(directory: Path) -> threading.Thread | None:
     """Push the history to the remote `offsite` in the background, when there is one; the thread doing it."""

@@ -79,8 +79,17 @@ def layout(text: str) -> Node | None:
             if stack and stack[-1].mapping and stack[-1].key is None:
                 stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
                 continue
-            node = Node(start.line, start.column, start.line, False, _NO_KEYS, (), "scalar", getattr(event, "value", None),
-                        getattr(event, "style", None) or None)
+            node = Node(
+                start.line,
+                start.column,
+                start.line,
+                False,
+                _NO_KEYS,
+                (),
+                "scalar",
+                getattr(event, "value", None),
+                getattr(event, "style", None) or None,
+            )
             top = _attach(stack, _end_at(node, lines, event.end_mark)) or top
         elif kind in _KINDS:
             start = event.start_mark
@@ -141,5 +150,7 @@ def content_lines(text: str) -> list[str | None]:
         if end.column > 0:
             ends[end.line] = max(ends.get(end.line, 0), end.column)
         spanned.update(range(start.line, end.line))
-    return [lines[n].rstrip() if n in spanned else lines[n][:ends[n]].rstrip() if n in ends else None
-            for n in range(len(lines))]
+    return [
+        lines[n].rstrip() if n in spanned else lines[n][: ends[n]].rstrip() if n in ends else None
+        for n in range(len(lines))
+    ]

@@ -27,7 +27,16 @@ from kpi.data.errors import DataError
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, write_files
 from kpi.edit.change import Change
 from kpi.edit.check import Checked, Render, check, read_texts, refusals, unified_diff
-from kpi.edit.history import SERVER, Author, Conflict, commit, ensure_repository, locked, merge_all, record_outside_changes
+from kpi.edit.history import (
+    SERVER,
+    Author,
+    Conflict,
+    commit,
+    ensure_repository,
+    locked,
+    merge_all,
+    record_outside_changes,
+)
 
 __all__ = ["SERVER", "Author", "Conflict", "Refused", "Saved", "save"]  # what the editing page needs, from one place
 ATTEMPTS = 3  # a writer outside the lock that keeps writing between our read and our rename wins this many times
@@ -82,7 +91,9 @@ def save(directory: Path, change: Change, author: Author, render: Render | None 
             if not checked.passed:
                 raise Refused(checked)
             expected = {name: current[name] for name in written}
-            contents = {name: None if made.texts[name] is None else made.texts[name].encode("utf-8") for name in written}
+            contents = {
+                name: None if made.texts[name] is None else made.texts[name].encode("utf-8") for name in written
+            }
             if write_files(directory, contents, still=lambda: read_texts(directory, written) == expected):
                 return Saved(commit(directory, written, author, made.summary), written, made, checked)
         raise Conflict({name: unified_diff(name, change.base.get(name), current[name]) for name in change.files})

@@ -48,7 +48,7 @@ class DataText:
     def read(cls, path: Path) -> DataText:
         raw = path.read_bytes()
         bom = raw.startswith(b"\xef\xbb\xbf")
-        return cls(raw[3 if bom else 0:].decode("utf-8"), bom)
+        return cls(raw[3 if bom else 0 :].decode("utf-8"), bom)
 
     @classmethod
     def of(cls, text: str) -> DataText:
@@ -109,7 +109,7 @@ def separated(lines: list[str], target: Node) -> bool:
 
 def shifted(line: str, shift: int) -> str:
     """A line moved `shift` columns right, or left (never past its first character) when negative."""
-    return " " * shift + line if shift >= 0 else line[min(-shift, len(line) - len(line.lstrip(" "))):]
+    return " " * shift + line if shift >= 0 else line[min(-shift, len(line) - len(line.lstrip(" "))) :]
 
 
 # ── Blocks copied from another YAML file (a draft) ─────────────────────────────────────────────────
@@ -134,7 +134,9 @@ def dash_line(clean: list[str | None], item: Node, dash: int) -> int:
     return line
 
 
-def items_block(items: Node, clean: list[str | None], column: int, separate: bool = False) -> tuple[list[str], list[int | None]]:
+def items_block(
+    items: Node, clean: list[str | None], column: int, separate: bool = False
+) -> tuple[list[str], list[int | None]]:
     """The lines of each item of a source list, without comments, moved to `column`; a blank line before each if asked."""
     body: list[str] = []
     origins: list[int | None] = []
@@ -148,8 +150,9 @@ def items_block(items: Node, clean: list[str | None], column: int, separate: boo
     return body, origins
 
 
-def items_into_list(items: Node, target: Node, clean: list[str | None], file: str, lines: list[str], depth: int,
-                    field: str) -> Insertion | DataError:
+def items_into_list(
+    items: Node, target: Node, clean: list[str | None], file: str, lines: list[str], depth: int, field: str
+) -> Insertion | DataError:
     """A source list's items after the last item of a list of the data file, at its indentation."""
     if target.flow or not target.items:
         return make_error(file, target.line + 1, target.column + 1, field, "apply_flow_list")
@@ -164,8 +167,9 @@ def items_as_new_list(key: str, items: Node, clean: list[str | None], file: str,
     return Insertion(file, last, 0, ["", f"{key}:", *body], [None, None, *origins], -items.column)
 
 
-def keys_into_item(entry: Node, names: tuple[str, ...], item: Node, clean: list[str | None], file: str,
-                   field: str) -> Insertion | DataError:
+def keys_into_item(
+    entry: Node, names: tuple[str, ...], item: Node, clean: list[str | None], file: str, field: str
+) -> Insertion | DataError:
     """Some keys of a source mapping (with their values' lines) as the last keys of an item of the data file."""
     if item.flow:
         return make_error(file, item.line + 1, item.column + 1, field, "apply_flow_list")
@@ -257,9 +261,9 @@ def add_list_item(text: str, file: str, item: Path_, key: str, entry: list[str])
     key_line, key_column, target = mapping.keys[key]
     if target.flow and not target.items and target.line == target.last_line:  # `progress: []`: the first entry
         lines = list(parsed.lines)
-        lines[target.line] = lines[target.line][:target.column].rstrip(" ") + lines[target.line][target.end_column:]
+        lines[target.line] = lines[target.line][: target.column].rstrip(" ") + lines[target.line][target.end_column :]
         new = [line + parsed.end for line in _indented(entry, key_column + list_offset(parsed.root))]
-        return parsed.joined(lines[:target.line + 1] + new + lines[target.line + 1:])
+        return parsed.joined(lines[: target.line + 1] + new + lines[target.line + 1 :])
     if target.kind != "sequence" or target.flow or not target.items:
         raise NoPlace(make_error(file, target.line + 1, target.column + 1, dotted((*item, key)), "apply_flow_list"))
     blank = [""] if separated(parsed.lines, target) else []
@@ -314,7 +318,7 @@ def remove_key(text: str, file: str, mapping_path: Path_, key: str) -> str:
     key_line, key_column, value = mapping.keys[key]
     if parsed.lines[key_line][:key_column].strip() or key_line == mapping.line:
         raise NoPlace(make_error(file, key_line + 1, key_column + 1, dotted((*mapping_path, key)), "edit_no_place"))
-    return parsed.joined(parsed.lines[:key_line] + parsed.lines[value.last_line + 1:])
+    return parsed.joined(parsed.lines[:key_line] + parsed.lines[value.last_line + 1 :])
 
 
 def set_list(text: str, file: str, mapping_path: Path_, key: str, rendered: list[str]) -> str:
@@ -325,16 +329,22 @@ def set_list(text: str, file: str, mapping_path: Path_, key: str, rendered: list
     if not rendered:
         return remove_key(text, file, mapping_path, key)
     if key not in mapping.keys:
-        return add_key(text, file, mapping_path, [f"{key}:", *_indented([f"- {item}" for item in rendered],
-                                                                         list_offset(parsed.root))])
+        return add_key(
+            text,
+            file,
+            mapping_path,
+            [f"{key}:", *_indented([f"- {item}" for item in rendered], list_offset(parsed.root))],
+        )
     _, _, target = mapping.keys[key]
     if target.kind != "sequence":
-        raise NoPlace(make_error(file, target.line + 1, target.column + 1, dotted((*mapping_path, key)), "edit_no_place"))
+        raise NoPlace(
+            make_error(file, target.line + 1, target.column + 1, dotted((*mapping_path, key)), "edit_no_place")
+        )
     if target.flow:
         return parsed.joined(_spliced(parsed.lines, target, "[" + ", ".join(rendered) + "]"))
     first = target.items[0].line
     new = [" " * target.column + f"- {item}" + parsed.end for item in rendered]
-    return parsed.joined(parsed.lines[:first] + new + parsed.lines[target.last_line + 1:])
+    return parsed.joined(parsed.lines[:first] + new + parsed.lines[target.last_line + 1 :])
 
 
 def _block_mapping(parsed: _Text, file: str, path: Path_) -> Node:
@@ -348,8 +358,8 @@ def _block_mapping(parsed: _Text, file: str, path: Path_) -> Node:
 def _spliced(lines: list[str], node: Node, rendered: str) -> list[str]:
     """The lines with the node's text (from its first character to its last, over several lines if it spans them)
     replaced by `rendered`; what stood before and after it on its lines (a key, a comma, a comment) kept."""
-    head, tail = lines[node.line][:node.column], lines[node.last_line][node.end_column:]
-    return lines[:node.line] + [head + rendered + tail] + lines[node.last_line + 1:]
+    head, tail = lines[node.line][: node.column], lines[node.last_line][node.end_column :]
+    return lines[: node.line] + [head + rendered + tail] + lines[node.last_line + 1 :]
 
 
 def _indented(lines: list[str], column: int) -> list[str]:
@@ -399,7 +409,12 @@ def render_text(text: str, flow: bool = False) -> str:
 
 
 def _plain(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or text[0] in _START or any(c in _INSIDE or (flow and c in _FLOW) for c in text):
+    if (
+        not text
+        or text != text.strip()
+        or text[0] in _START
+        or any(c in _INSIDE or (flow and c in _FLOW) for c in text)
+    ):
         return False
     if not all(_PRINTABLE.match(c) and c not in _UNQUOTABLE and c not in "\n\r" for c in text):
         return False

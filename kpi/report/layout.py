@@ -53,14 +53,16 @@ def report_structure(text: str, named_sections: Iterable[str] = ()) -> list[Para
             continue
         if PART_NUMBER.match(stripped) or stripped.endswith("名词解释"):
             part = GLOSSARY if stripped.endswith("名词解释") else PART_NUMBER.match(stripped)[0]
-            heading, chapter, section = stripped.replace(" ", "")[len(part):], "", ""
+            heading, chapter, section = stripped.replace(" ", "")[len(part) :], "", ""
         elif part in (REVIEW, TASKS) and (m := CHAPTER.match(stripped)):
             heading, chapter, section = "", m[1], ""
         elif part in (REVIEW, TASKS) and (m := SECTION_NUMBER.match(stripped)):
             section = m[1]
         elif part in (REVIEW, TASKS) and section:
             chapter, section = "", ""  # a paragraph after the numbered sections stands outside them
-        paragraphs.append(Paragraph(start, start + len(line), part, *_label(part, heading, chapter, section, stripped, named)))
+        paragraphs.append(
+            Paragraph(start, start + len(line), part, *_label(part, heading, chapter, section, stripped, named))
+        )
     return paragraphs
 
 
@@ -109,22 +111,32 @@ def clauses(text: str, named_sections: Iterable[str] = ()) -> Iterator[Clause]:
     for paragraph in report_structure(text, named_sections):
         if paragraph.part not in (REVIEW, TASKS):
             continue
-        line = text[paragraph.start:paragraph.end]
+        line = text[paragraph.start : paragraph.end]
         stripped = line.strip()
         chapter = bool(CHAPTER.match(stripped))
         # A part's heading line is all heading; a section's title is the line's first sentence, (一)…。
-        title_end = 0 if not SECTION_NUMBER.match(stripped) else min((i for i in (line.find(m) for m in "。！？") if i >= 0),
-                                                                     default=len(line))
+        title_end = (
+            0
+            if not SECTION_NUMBER.match(stripped)
+            else min((i for i in (line.find(m) for m in "。！？") if i >= 0), default=len(line))
+        )
         whole_heading = chapter or bool(PART_NUMBER.match(stripped))
         for m in CLAUSE.finditer(line):
             lead = LIST_NUMBER.match(m[0])
             begin = m.start() + (lead.end() if lead else 0)
-            words = line[begin:m.end()].strip()
+            words = line[begin : m.end()].strip()
             if len(words_of(words)) < 4:
                 continue
             begin = line.index(words, begin)
-            yield Clause(paragraph.start + begin, paragraph.start + begin + len(words), words, paragraph.part,
-                         paragraph.section, whole_heading or m.start() < title_end, chapter)
+            yield Clause(
+                paragraph.start + begin,
+                paragraph.start + begin + len(words),
+                words,
+                paragraph.part,
+                paragraph.section,
+                whole_heading or m.start() < title_end,
+                chapter,
+            )
 
 
 def clauses_holding(quote: str, value: float | str | None) -> list[str]:
@@ -136,8 +148,12 @@ def clauses_holding(quote: str, value: float | str | None) -> list[str]:
         places = [start for start, _, number in every_number_in(quote) if number == value] if value is not None else []
     if not places:
         return [quote]
-    return [_own_phrase(m.group(), place - m.start()) for place in places
-            for m in CLAUSE.finditer(quote) if m.start() <= place < m.end()]
+    return [
+        _own_phrase(m.group(), place - m.start())
+        for place in places
+        for m in CLAUSE.finditer(quote)
+        if m.start() <= place < m.end()
+    ]
 
 
 def _own_phrase(clause: str, place: int) -> str:
@@ -151,4 +167,4 @@ def _own_phrase(clause: str, place: int) -> str:
     counted = [n for n, (_, part) in enumerate(parts) if n != mine and any(numbers_in(part))]
     first = max((n + 1 for n in counted if n < mine), default=0)
     last = min((n - 1 for n in counted if n > mine), default=len(parts) - 1)
-    return "、".join(part for _, part in parts[first:last + 1])
+    return "、".join(part for _, part in parts[first : last + 1])

@@ -16,7 +16,9 @@ NUMERAL_RUN = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}]+")
 # A count in numerals, as the completeness check reads part one (kpi/report/statements.py): not an ordinal (第三届),
 # not a rank (全区前三: the rank rule reads it), not one of the Lingzhao estates, which are named by number (凌五,
 # 凌十二), not a chapter or section label (一、 (二)).
-_COUNT_RUN = re.compile(f"(?<![第凌前{''.join(DIGITS)}{''.join(UNITS)}])[{''.join(DIGITS)}{''.join(UNITS)}]+(?![、)）{''.join(DIGITS)}{''.join(UNITS)}])")
+_COUNT_RUN = re.compile(
+    f"(?<![第凌前{''.join(DIGITS)}{''.join(UNITS)}])[{''.join(DIGITS)}{''.join(UNITS)}]+(?![、)）{''.join(DIGITS)}{''.join(UNITS)}])"
+)
 
 
 def chinese_number(word: str) -> int | None:

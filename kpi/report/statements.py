@@ -49,7 +49,9 @@ Kind = Literal["number", "commitment", "rank", "zero", "words"]
 KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "number")
 RANK = re.compile(r"全[区市国](?:第[一二三四五六七八九十]+|前[二三四五六七八九十]+)")
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千万])零(?!的突破|星|散|售|钱|碎)[\u4e00-\u9fff]|未发生")
-IN_WORDS = re.compile(r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)")
+IN_WORDS = re.compile(
+    r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)"
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,17 @@ def find_statements(text: str, named_sections: set[str] | frozenset[str] = froze
     for clause in clauses(text, named_sections):
         kind = None if clause.heading else "commitment" if clause.part == TASKS else result_kind(clause.text)
         if kind is not None:
-            found.append(Statement(kind, clause.start, clause.end, clause.text, clause.part, clause.section,
-                                   text.count("\n", 0, clause.start) + 1))
+            found.append(
+                Statement(
+                    kind,
+                    clause.start,
+                    clause.end,
+                    clause.text,
+                    clause.part,
+                    clause.section,
+                    text.count("\n", 0, clause.start) + 1,
+                )
+            )
     return sorted(found, key=lambda s: (s.start, s.kind != "number"))
 
 
@@ -100,38 +111,64 @@ def result_kind(clause: str) -> Kind | None:
 def _numbers(text: str, paragraph: Paragraph) -> list[Statement]:
     """The numbers of one line, each with the clause it stands in: Arabic ones everywhere, and in part one the counts
     written in numerals (五级, 十二景)."""
-    line = text[paragraph.start:paragraph.end]
+    line = text[paragraph.start : paragraph.end]
     found = []
     for start, end, _ in every_number_in(line) if paragraph.part == REVIEW else numbers_in(line):
         clause = next(m for m in CLAUSE.finditer(line) if m.start() <= start < m.end())
-        found.append(Statement("number", paragraph.start + start, paragraph.start + end, clause[0].strip(), paragraph.part,
-                               paragraph.section, text.count("\n", 0, paragraph.start) + 1))
+        found.append(
+            Statement(
+                "number",
+                paragraph.start + start,
+                paragraph.start + end,
+                clause[0].strip(),
+                paragraph.part,
+                paragraph.section,
+                text.count("\n", 0, paragraph.start) + 1,
+            )
+        )
     return found
 
 
 def check_report(content: IndicatorsFile, exclusions: ExclusionsFile | None, report: str, text: str) -> ReportCheck:
     """Sort one report's statements into curated, excluded and missing, and find the stale exclusions."""
-    quotes = [(a, a + len(source.quote), value) for _, source, value in sourced(content) if source.report == report
-              for a in _places(text, source.quote)]
+    quotes = [
+        (a, a + len(source.quote), value)
+        for _, source, value in sourced(content)
+        if source.report == report
+        for a in _places(text, source.quote)
+    ]
     found = find_statements(text, frozenset(source.section for _, source, _ in sourced(content)))
     curated = [s for s in found if _curated(s, quotes, text)]
-    entries = [(group, index, a, a + len(entry.text)) for group in ("numbers", "statements")
-               for index, entry in enumerate(getattr(exclusions, group) if exclusions else []) if entry.report == report
-               for a in _places(text, entry.text)]
+    entries = [
+        (group, index, a, a + len(entry.text))
+        for group in ("numbers", "statements")
+        for index, entry in enumerate(getattr(exclusions, group) if exclusions else [])
+        if entry.report == report
+        for a in _places(text, entry.text)
+    ]
     excluded, missing = [], []
     for statement in (s for s in found if s not in curated):
         group = _group(statement)
-        cover = next(((g, i) for g, i, a, b in entries if g == group and a <= statement.start and statement.end <= b), None)
+        cover = next(
+            ((g, i) for g, i, a, b in entries if g == group and a <= statement.start and statement.end <= b), None
+        )
         if cover:
             excluded.append((statement, *cover))
         else:
             missing.append(statement)
     # Stale: an entry holding no statement left uncurated (one that another entry also holds still counts).
-    used = {(group, index) for group, index, a, b in entries for statement, _, _ in excluded
-            if group == _group(statement) and a <= statement.start and statement.end <= b}
-    stale = [(group, index) for group in ("numbers", "statements")
-             for index, entry in enumerate(getattr(exclusions, group) if exclusions else [])
-             if entry.report == report and (group, index) not in used]
+    used = {
+        (group, index)
+        for group, index, a, b in entries
+        for statement, _, _ in excluded
+        if group == _group(statement) and a <= statement.start and statement.end <= b
+    }
+    stale = [
+        (group, index)
+        for group in ("numbers", "statements")
+        for index, entry in enumerate(getattr(exclusions, group) if exclusions else [])
+        if entry.report == report and (group, index) not in used
+    ]
     return ReportCheck(report, tuple(found), tuple(curated), tuple(excluded), tuple(missing), tuple(stale))
 
 
@@ -149,8 +186,11 @@ def _curated(statement: Statement, quotes: list[tuple[int, int, float | str | No
     if statement.kind == "commitment":
         return any(a < e and s < b for a, b, _ in quotes)
     digits = {number for _, _, number in numbers_in(statement.text)}
-    return any((a <= s and e <= b and (isinstance(v, str) and v in statement.text or isinstance(v, float) and v in digits))
-               or (v is None and a < e and s < b) for a, b, v in quotes)
+    return any(
+        (a <= s and e <= b and (isinstance(v, str) and v in statement.text or isinstance(v, float) and v in digits))
+        or (v is None and a < e and s < b)
+        for a, b, v in quotes
+    )
 
 
 def _places(text: str, part: str) -> list[int]:
@@ -164,6 +204,11 @@ def _places(text: str, part: str) -> list[int]:
 
 def check_all(dataset: Dataset) -> list[ReportCheck]:
     """Every report's check, oldest report first (computed once per dataset)."""
-    return dataset.memo("completeness", lambda: [
-        check_report(dataset.content, dataset.exclusions, report, dataset.report_texts[report])
-        for report in dataset.reports if report in dataset.report_texts])
+    return dataset.memo(
+        "completeness",
+        lambda: [
+            check_report(dataset.content, dataset.exclusions, report, dataset.report_texts[report])
+            for report in dataset.reports
+            if report in dataset.report_texts
+        ],
+    )

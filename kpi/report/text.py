@@ -54,7 +54,7 @@ def paragraph_around(report: str, quote: str) -> tuple[str, str, str]:
     line_start = report.rfind("\n", 0, start) + 1
     line_end = report.find("\n", start + len(quote))
     line_end = len(report) if line_end < 0 else line_end
-    return report[line_start:start], quote, report[start + len(quote):line_end]
+    return report[line_start:start], quote, report[start + len(quote) : line_end]
 
 
 _SENTENCE_END = "。！？\n"
@@ -66,8 +66,10 @@ def sentence_span(report: str, quote: str) -> tuple[int, int] | None:
     if start < 0:
         return None
     before = max(report.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
-    after = min((i for i in (report.find(mark, start + max(len(quote) - 1, 0)) for mark in _SENTENCE_END) if i >= 0),
-                default=len(report) - 1)
+    after = min(
+        (i for i in (report.find(mark, start + max(len(quote) - 1, 0)) for mark in _SENTENCE_END) if i >= 0),
+        default=len(report) - 1,
+    )
     return before, after + 1
 
 
@@ -93,8 +95,12 @@ def decode_report(raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _line_column(raw, exc.start)
-        raise ReportTextError(line, column, f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）；GBK 等编码请另存为 UTF-8",
-                              f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); if it is GBK, save it as UTF-8") from None
+        raise ReportTextError(
+            line,
+            column,
+            f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）；GBK 等编码请另存为 UTF-8",
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); if it is GBK, save it as UTF-8",
+        ) from None
     return _checked_lines(text.replace("\r\n", "\n"))
 
 
@@ -106,8 +112,14 @@ def _line_column(raw: bytes, index: int) -> tuple[int, int]:
 
 def _checked_lines(text: str) -> str:
     """The text, unless a NUL byte (a binary file) or a lone CR (old Mac line ends) is in it."""
-    for char, zh, en in (("\x00", "文件含有空字节，不是文本文件", "the file holds NUL bytes: it is not a text file"),
-                         ("\r", "行尾只有 CR（旧 Mac 格式）；请以 LF 或 CRLF 换行保存", "lines end with a lone CR; save with LF or CRLF")):
+    for char, zh, en in (
+        ("\x00", "文件含有空字节，不是文本文件", "the file holds NUL bytes: it is not a text file"),
+        (
+            "\r",
+            "行尾只有 CR（旧 Mac 格式）；请以 LF 或 CRLF 换行保存",
+            "lines end with a lone CR; save with LF or CRLF",
+        ),
+    ):
         if char in text:
             index = text.index(char)
             raise ReportTextError(text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index), zh, en)

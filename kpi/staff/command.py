@@ -24,7 +24,9 @@ def add_staff_command(commands: argparse._SubParsersAction) -> None:
     lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     staff = commands.add_parser("staff", help="工作人员的登录密码 / who may sign in as staff")
     actions = staff.add_subparsers(dest="action", required=True)
-    add = actions.add_parser("add", parents=[lang], help="添加工作人员或重设密码 / add a staff member or reset a password")
+    add = actions.add_parser(
+        "add", parents=[lang], help="添加工作人员或重设密码 / add a staff member or reset a password"
+    )
     add.add_argument("name", metavar="NAME", type=_name, help="姓名 / name")
     add.add_argument("file", metavar="FILE", type=Path, help="密码文件 / the password file")
     add.set_defaults(run=run_add)
@@ -40,7 +42,9 @@ def add_staff_command(commands: argparse._SubParsersAction) -> None:
 def _name(text: str) -> str:
     """A name the file can hold; anything else is a usage error (exit 2), said in both languages."""
     if not valid_name(text):
-        raise argparse.ArgumentTypeError(f"{t('staff_bad_name', 'zh', name=text)} / {t('staff_bad_name', 'en', name=text)}")
+        raise argparse.ArgumentTypeError(
+            f"{t('staff_bad_name', 'zh', name=text)} / {t('staff_bad_name', 'en', name=text)}"
+        )
     return text
 
 

@@ -116,7 +116,7 @@ def password_matches(password: str, encoded: str) -> bool:
 
 def fingerprint(name: str, encoded: str) -> str:
     """What a session remembers of its person's line: any reset (new salt) or removal changes or loses it."""
-    return hashlib.sha256(f"{name}:{encoded}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{name}:{encoded}".encode()).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

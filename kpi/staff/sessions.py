@@ -91,8 +91,9 @@ class Sessions:
             return None
         now = self.now()
         with self._database() as db:
-            row = db.execute("SELECT name, fingerprint, created, seen FROM sessions WHERE token_sha256 = ?",
-                             (_digest(token),)).fetchone()
+            row = db.execute(
+                "SELECT name, fingerprint, created, seen FROM sessions WHERE token_sha256 = ?", (_digest(token),)
+            ).fetchone()
             if row is None:
                 return None
             name, fingerprint, created, seen = row

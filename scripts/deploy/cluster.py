@@ -58,9 +58,9 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
 from components.staff import PROXY_SECRET_ENV  # noqa: E402
 from components.supervisor import SOCKET_ENV, connect  # noqa: E402
+from components.views.routes import STATIC_PARAMS  # noqa: E402
 from kpi.site import STAFF_PATHS  # noqa: E402
 from kpi.staff.sessions import SESSIONS_DIR_ENV, STAFF_FILE_ENV  # noqa: E402
-from components.views.routes import STATIC_PARAMS  # noqa: E402
 
 TEMPLATE = DEPLOY_DIR / "nginx.conf.template"
 RUN_DIR = REPO_ROOT / ".state" / "deploy"
@@ -118,6 +118,7 @@ class AlreadyRunning(RuntimeError):
 
 # ── Secrets, kept in the run directory ──
 
+
 def kept_secret(path: Path) -> str:
     """The secret in `path` (mode 0600), made the first time: the same across restarts of one run directory."""
     if not path.exists():
@@ -133,22 +134,30 @@ def cookie_secret(environ: dict[str, str], kept: Path | None = None) -> str:
         return environ[SECRET_ENV]
     if kept is not None and kept.exists():
         return kept_secret(kept)
-    print(f"{SECRET_ENV} is not set: generated one for these processes. Set it to keep viewers' cookies "
-          "valid across machines.", file=sys.stderr)
+    print(
+        f"{SECRET_ENV} is not set: generated one for these processes. Set it to keep viewers' cookies "
+        "valid across machines.",
+        file=sys.stderr,
+    )
     return kept_secret(kept) if kept is not None else secrets.token_hex(32)
 
 
 # ── nginx ──
 
+
 def static_maps() -> str:
     """One map per parameter a static page answers (its part of the file name, or a name no file has), and the map
     that sends an address with any other parameter to Streamlit: the routes' own list, so the two cannot drift."""
-    maps = [f'    map $arg_{name} $kb_{name} {{\n        ""                   "";\n'
-            f'        "~^[A-Za-z0-9_.-]+$" "~{name}=$arg_{name}";\n        default              "~!";\n    }}'
-            for name in STATIC_PARAMS]
+    maps = [
+        f'    map $arg_{name} $kb_{name} {{\n        ""                   "";\n'
+        f'        "~^[A-Za-z0-9_.-]+$" "~{name}=$arg_{name}";\n        default              "~!";\n    }}'
+        for name in STATIC_PARAMS
+    ]
     names = "|".join(("lang", *STATIC_PARAMS))
-    maps.append(f'    map $args $kb_static {{\n        ""      1;\n        "~^(?:{names})=[^&]*(?:&(?:{names})=[^&]*)*$" 1;\n'
-                f'        default 0;\n    }}')
+    maps.append(
+        f'    map $args $kb_static {{\n        ""      1;\n        "~^(?:{names})=[^&]*(?:&(?:{names})=[^&]*)*$" 1;\n'
+        f"        default 0;\n    }}"
+    )
     file = "/$kb_page/$kb_lang" + "".join(f"$kb_{name}" for name in STATIC_PARAMS) + ".html"
     maps.append(f'    map $kb_static $kb_file {{\n        1       "{file}";\n        default "/!";\n    }}')
     return "\n".join(maps)
@@ -168,8 +177,9 @@ def origins(url: str, port: int) -> list[str]:
     return list(dict.fromkeys(allowed))
 
 
-def nginx_config(options: Options, run_dir: Path, environ: dict[str, str] | None = None,
-                 brotli: Path | None = BROTLI_MODULE) -> str:
+def nginx_config(
+    options: Options, run_dir: Path, environ: dict[str, str] | None = None, brotli: Path | None = BROTLI_MODULE
+) -> str:
     """The template filled in for this run; brotli compression when Debian's module is installed."""
     with_brotli = brotli is not None and brotli.exists()
     # Started by root, nginx would run its workers as `nobody`, who cannot write the static-file cache in a private
@@ -177,22 +187,35 @@ def nginx_config(options: Options, run_dir: Path, environ: dict[str, str] | None
     user = f"user {pwd.getpwuid(run_dir.stat().st_uid).pw_name};" if os.geteuid() == 0 and run_dir.exists() else ""
     url = public_url(options, environ or {})
     values = {
-        "run_dir": str(run_dir), "port": str(options.port), "listen": options.listen, "cookie": ROUTE_COOKIE,
+        "run_dir": str(run_dir),
+        "port": str(options.port),
+        "listen": options.listen,
+        "cookie": ROUTE_COOKIE,
         # max_fails=0: a stopped process on loopback refuses at once, so nginx tries it each time rather than marking it
         # down for a while; marked down, it would still count as down while `restart` stops the other (502 for all).
         "servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in options.backends),
-        "sign_in_port": str(options.sign_in), "user": user, "site": str(run_dir / "site"),
-        "mime_types": str(MIME_TYPES), "connections": str(CONNECTIONS), "open_files": str(CONNECTIONS * 2),
-        "static_maps": static_maps(), "staff_paths": "|".join(sorted(STAFF_PATHS)), "sign_in_rate": SIGN_IN_RATE, "sign_in_burst": str(SIGN_IN_BURST),
+        "sign_in_port": str(options.sign_in),
+        "user": user,
+        "site": str(run_dir / "site"),
+        "mime_types": str(MIME_TYPES),
+        "connections": str(CONNECTIONS),
+        "open_files": str(CONNECTIONS * 2),
+        "static_maps": static_maps(),
+        "staff_paths": "|".join(sorted(STAFF_PATHS)),
+        "sign_in_rate": SIGN_IN_RATE,
+        "sign_in_burst": str(SIGN_IN_BURST),
         "staff_networks": "\n".join(f"        {network} 1;" for network in options.staff_networks),
         "staff_allow": "\n".join(f"            allow {network};" for network in options.staff_networks),
         "trusted_proxies": "".join(f"    set_real_ip_from {proxy};\n" for proxy in options.trusted_proxies)
-                           + ("    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;\n" if options.trusted_proxies else ""),
+        + ("    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;\n" if options.trusted_proxies else ""),
         "origins": "\n".join(f'        "{origin}" 1;' for origin in origins(url, options.port)),
         "brotli_module": f"load_module {brotli};" if with_brotli else "",
         "brotli": "    brotli on;\n    brotli_comp_level 5;\n    brotli_types text/css application/javascript "
-                  "text/javascript application/json image/svg+xml text/plain;" if with_brotli else "",
-        "brotli_off": "            brotli off;" if with_brotli else ""}
+        "text/javascript application/json image/svg+xml text/plain;"
+        if with_brotli
+        else "",
+        "brotli_off": "            brotli off;" if with_brotli else "",
+    }
     return fill(TEMPLATE.read_text(encoding="utf-8"), values)
 
 
@@ -208,46 +231,59 @@ def proxy_headers(secret: str, scheme: str) -> str:
     that sets its own): Streamlit sees the host the viewer asked for, and who nginx vouches the viewer is. Not the
     websocket's Upgrade: the websocket's location adds it, and the sign-in server's session check (a subrequest of
     that location) must stay a plain GET."""
-    return "\n".join([
-        "# Written by scripts/deploy/cluster.py: every request nginx passes on carries these (a viewer's own are replaced).",
-        "proxy_set_header Host $http_host;  # not $host, which drops the port: see the template (gixy: host_spoofing)",
-        "proxy_set_header X-Forwarded-Host $http_host;",
-        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
-        f"proxy_set_header X-Forwarded-Proto {scheme};  # the public URL's: a TLS proxy in front speaks http to us",
-        "proxy_set_header X-Real-IP $remote_addr;",
-        f"proxy_set_header X-Kpi-Proxy {secret};",
-        "proxy_set_header X-Kpi-User $kb_user;",
-        "proxy_set_header X-Kpi-Staff-Network $kb_staff_network;",
-        'proxy_set_header X-Kpi-Staff "";  # the scheme before issue 28: never passed on', ""])
+    return "\n".join(
+        [
+            "# Written by scripts/deploy/cluster.py: every request nginx passes on carries these (a viewer's own are replaced).",
+            "proxy_set_header Host $http_host;  # not $host, which drops the port: see the template (gixy: host_spoofing)",
+            "proxy_set_header X-Forwarded-Host $http_host;",
+            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+            f"proxy_set_header X-Forwarded-Proto {scheme};  # the public URL's: a TLS proxy in front speaks http to us",
+            "proxy_set_header X-Real-IP $remote_addr;",
+            f"proxy_set_header X-Kpi-Proxy {secret};",
+            "proxy_set_header X-Kpi-User $kb_user;",
+            "proxy_set_header X-Kpi-Staff-Network $kb_staff_network;",
+            'proxy_set_header X-Kpi-Staff "";  # the scheme before issue 28: never passed on',
+            "",
+        ]
+    )
 
 
 # Every response: no sniffing, no referrer to other sites, no framing by anyone (frame-ancestors), and a policy that
 # lets a page load only from this server. The static pages and Streamlit need different policies (measured in
 # Chromium by tests/browser/test_headers.py, which loads each and collects violations).
-COMMON_HEADERS = ('add_header X-Content-Type-Options "nosniff" always;\n'
-                  'add_header Referrer-Policy "same-origin" always;\n')
+COMMON_HEADERS = (
+    'add_header X-Content-Type-Options "nosniff" always;\nadd_header Referrer-Policy "same-origin" always;\n'
+)
 # Static pages: their stylesheet is inline (one request on a slow phone), and a page that names an item (?term=,
 # ?target=) scrolls to it with a one-line inline script; plotly.js and the charts' script come from /assets/.
-STATIC_POLICY = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                 "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
-                 "base-uri 'none'; frame-ancestors 'none'")
+STATIC_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 # Streamlit: styles are injected at run time (emotion) and the font face nginx adds is inline; the websocket is this
 # server's; images and workers may be blob: URLs. Scripts: the app's own run in st.html (the page's language, a named
 # item scrolled into view, meeting mode's rotation), which the frontend inserts as inline scripts whose text depends
 # on the page and the data, so no hash can list them and Streamlit gives no nonce: 'unsafe-inline', but only this
 # server's files. 'wasm-unsafe-eval': Streamlit's protobuf decoder compiles WebAssembly (Chromium reports
 # "wasm-eval" without it); it allows WebAssembly only, not JavaScript's eval — no 'unsafe-eval' is needed.
-STREAMLIT_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
-                    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-                    "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; form-action 'self'; base-uri 'self'; "
-                    "object-src 'none'; frame-ancestors 'none'")
+STREAMLIT_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; form-action 'self'; base-uri 'self'; "
+    "object-src 'none'; frame-ancestors 'none'"
+)
 
 
 # The sign-in server's pages (components/signin.py): a form and its style, nothing else. It sends the same headers
 # itself; nginx hides those and sends these, so each comes once.
-SIGN_IN_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
-                  "frame-ancestors 'none'; base-uri 'none'")
-HIDDEN = "".join(f"proxy_hide_header {name};\n" for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"))
+SIGN_IN_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+HIDDEN = "".join(
+    f"proxy_hide_header {name};\n" for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
+)
 
 
 def headers(policy: str) -> str:
@@ -265,6 +301,7 @@ def nginx_binary() -> str:
 
 # ── supervisord ──
 
+
 def supervisord_binary(name: str = "supervisord") -> str:
     """Debian's supervisord (or supervisorctl)."""
     found = shutil.which(name) or shutil.which(name, path="/usr/bin:/usr/local/bin")
@@ -275,8 +312,21 @@ def supervisord_binary(name: str = "supervisord") -> str:
 
 def streamlit_command(port: int, script: Path | None = None) -> list[str]:
     """The dashboard (app.py) or another Streamlit script (the benchmark's floor page) on one port."""
-    return [sys.executable, "-m", "streamlit", "run", str(script or REPO_ROOT / "app.py"), "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script or REPO_ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
 
 
 def quoted(value: str) -> str:
@@ -284,24 +334,37 @@ def quoted(value: str) -> str:
     return value.replace("%", "%%")
 
 
-def program(name: str, command: list[str], run_dir: Path, options: Options, env: dict[str, str], *,
-            autostart: bool = True, priority: int = 100, extra: str = "") -> str:
+def program(
+    name: str,
+    command: list[str],
+    run_dir: Path,
+    options: Options,
+    env: dict[str, str],
+    *,
+    autostart: bool = True,
+    priority: int = 100,
+    extra: str = "",
+) -> str:
     """One [program:…] section: restarted at once when it dies, its output in a rotated log of its own."""
     environment = ",".join(f'{key}="{quoted(value)}"' for key, value in sorted(env.items()))
     logs, output = run_dir / "logs", extra or "redirect_stderr=true\n"
-    return (f"[program:{name}]\ncommand={quoted(shlex.join(command))}\ndirectory={quoted(str(REPO_ROOT))}\n"
-            f"environment={environment}\nautostart={str(autostart).lower()}\nautorestart=true\n"
-            f"startsecs=1\nstartretries=20\npriority={priority}\nstopasgroup=true\nkillasgroup=true\n"
-            f"stopwaitsecs=10\n{output}"
-            f"stdout_logfile={quoted(str(logs / (name + '.log')))}\nstdout_logfile_maxbytes={options.log_max_bytes}\n"
-            f"stdout_logfile_backups={options.log_backups}\n")
+    return (
+        f"[program:{name}]\ncommand={quoted(shlex.join(command))}\ndirectory={quoted(str(REPO_ROOT))}\n"
+        f"environment={environment}\nautostart={str(autostart).lower()}\nautorestart=true\n"
+        f"startsecs=1\nstartretries=20\npriority={priority}\nstopasgroup=true\nkillasgroup=true\n"
+        f"stopwaitsecs=10\n{output}"
+        f"stdout_logfile={quoted(str(logs / (name + '.log')))}\nstdout_logfile_maxbytes={options.log_max_bytes}\n"
+        f"stdout_logfile_backups={options.log_backups}\n"
+    )
 
 
 def supervisord_config(options: Options, run_dir: Path, env: dict[str, str]) -> str:
     """supervisord.conf: its socket (mode 0700) and logs in the run directory, then every program."""
     logs, python = run_dir / "logs", sys.executable
-    nginx_logs = (f"stderr_logfile={quoted(str(logs / 'nginx-error.log'))}\nstderr_logfile_maxbytes={options.log_max_bytes}\n"
-                  f"stderr_logfile_backups={options.log_backups}\n")
+    nginx_logs = (
+        f"stderr_logfile={quoted(str(logs / 'nginx-error.log'))}\nstderr_logfile_maxbytes={options.log_max_bytes}\n"
+        f"stderr_logfile_backups={options.log_backups}\n"
+    )
     sections = [
         f"; Written by scripts/deploy/cluster.py for {run_dir}: run `cluster.py configure` again, not an editor.\n"
         f"[unix_http_server]\nfile={quoted(str(run_dir / 'supervisor.sock'))}\nchmod=0700\n",
@@ -310,15 +373,37 @@ def supervisord_config(options: Options, run_dir: Path, env: dict[str, str]) -> 
         f"childlogdir={quoted(str(logs))}\ndirectory={quoted(str(REPO_ROOT))}\n",
         "[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n",
         f"[supervisorctl]\nserverurl=unix://{quoted(str(run_dir / 'supervisor.sock'))}\n",
-        program(PUBLISHER, [python, "-m", "components.publish", "--watch", "--site", str(run_dir / "site")],
-                run_dir, options, env, priority=10),
-        program(SIGN_IN, [python, "-m", "components.signin", "--port", str(options.sign_in)], run_dir, options, env,
-                priority=20),
-        *(program(f"streamlit-{port}", streamlit_command(port, options.script), run_dir, options, env, priority=30)
-          for port in options.backends),
+        program(
+            PUBLISHER,
+            [python, "-m", "components.publish", "--watch", "--site", str(run_dir / "site")],
+            run_dir,
+            options,
+            env,
+            priority=10,
+        ),
+        program(
+            SIGN_IN,
+            [python, "-m", "components.signin", "--port", str(options.sign_in)],
+            run_dir,
+            options,
+            env,
+            priority=20,
+        ),
+        *(
+            program(f"streamlit-{port}", streamlit_command(port, options.script), run_dir, options, env, priority=30)
+            for port in options.backends
+        ),
         # Last, and stopped first: viewers meet nginx only once what it passes them to has started.
-        program(NGINX, [nginx_binary(), "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", "stderr"],
-                run_dir, options, {}, priority=90, extra=nginx_logs)]
+        program(
+            NGINX,
+            [nginx_binary(), "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", "stderr"],
+            run_dir,
+            options,
+            {},
+            priority=90,
+            extra=nginx_logs,
+        ),
+    ]
     return "\n".join(sections)
 
 
@@ -326,11 +411,17 @@ def program_env(options: Options, run_dir: Path, environ: dict[str, str]) -> dic
     """What every program is told: the data, the site, the secrets, the staff's files and supervisord's socket."""
     passed = {k: v for k, v in environ.items() if k.startswith(("KPI_", "STREAMLIT_"))}  # e.g. KPI_STATE_DIR
     data = Path(options.data_dir or environ.get("KPI_DATA_DIR") or REPO_ROOT).resolve()
-    env = {**passed, SECRET_ENV: cookie_secret(environ, run_dir / "cookie-secret"), "KPI_DATA_DIR": str(data),
-           SITE_ENV: str(run_dir / "site"), BASE_URL_ENV: public_url(options, environ),
-           PROXY_SECRET_ENV: kept_secret(run_dir / "proxy-secret"), SESSIONS_DIR_ENV: str(run_dir / "sessions"),
-           SOCKET_ENV: str(run_dir / "supervisor.sock"),
-           STAFF_FILE_ENV: str((options.staff_file or run_dir / STAFF_FILE).resolve())}
+    env = {
+        **passed,
+        SECRET_ENV: cookie_secret(environ, run_dir / "cookie-secret"),
+        "KPI_DATA_DIR": str(data),
+        SITE_ENV: str(run_dir / "site"),
+        BASE_URL_ENV: public_url(options, environ),
+        PROXY_SECRET_ENV: kept_secret(run_dir / "proxy-secret"),
+        SESSIONS_DIR_ENV: str(run_dir / "sessions"),
+        SOCKET_ENV: str(run_dir / "supervisor.sock"),
+        STAFF_FILE_ENV: str((options.staff_file or run_dir / STAFF_FILE).resolve()),
+    }
     return env
 
 
@@ -338,15 +429,23 @@ def configure(options: Options, run_dir: Path = RUN_DIR, environ: dict[str, str]
     """Write nginx's and supervisord's configuration into the run directory; return supervisord.conf's path."""
     environ = dict(os.environ if environ is None else environ)
     run_dir = run_dir.resolve()
-    for folder in ("logs", "site", "sessions", *(f"tmp/{name}" for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"))):
+    for folder in (
+        "logs",
+        "site",
+        "sessions",
+        *(f"tmp/{name}" for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")),
+    ):
         (run_dir / folder).mkdir(parents=True, exist_ok=True)
     (run_dir / "sessions").chmod(0o700)
     env = program_env(options, run_dir, environ)
-    files = {"nginx.conf": nginx_config(options, run_dir, environ),
-             "proxy_headers.conf": proxy_headers(env[PROXY_SECRET_ENV], urlsplit(env[BASE_URL_ENV]).scheme),
-             "headers_static.conf": headers(STATIC_POLICY), "headers_streamlit.conf": headers(STREAMLIT_POLICY),
-             "headers_sign_in.conf": HIDDEN + headers(SIGN_IN_POLICY),
-             "supervisord.conf": supervisord_config(options, run_dir, env)}
+    files = {
+        "nginx.conf": nginx_config(options, run_dir, environ),
+        "proxy_headers.conf": proxy_headers(env[PROXY_SECRET_ENV], urlsplit(env[BASE_URL_ENV]).scheme),
+        "headers_static.conf": headers(STATIC_POLICY),
+        "headers_streamlit.conf": headers(STREAMLIT_POLICY),
+        "headers_sign_in.conf": HIDDEN + headers(SIGN_IN_POLICY),
+        "supervisord.conf": supervisord_config(options, run_dir, env),
+    }
     for name, text in files.items():
         path = run_dir / name
         path.touch(mode=0o600)
@@ -356,6 +455,7 @@ def configure(options: Options, run_dir: Path = RUN_DIR, environ: dict[str, str]
 
 
 # ── Asking supervisord ──
+
 
 def supervisor(run_dir: Path) -> xmlrpc.client.ServerProxy:
     """The run directory's supervisord, over its socket (`.supervisor.getAllProcessInfo()`, …)."""
@@ -441,8 +541,10 @@ def start(options: Options = Options(), run_dir: Path = RUN_DIR, environ: dict[s
     environ = dict(os.environ if environ is None else environ)
     run_dir = run_dir.resolve()
     if running(run_dir):
-        raise AlreadyRunning(f"the deploy in {run_dir} is running: `bash scripts/deploy/restart` restarts it without "
-                             "refusing anyone; to change its options, `bash scripts/deploy/stop` first")
+        raise AlreadyRunning(
+            f"the deploy in {run_dir} is running: `bash scripts/deploy/restart` restarts it without "
+            "refusing anyone; to change its options, `bash scripts/deploy/stop` first"
+        )
     config = configure(options, run_dir, environ)
     (run_dir / "supervisor.sock").unlink(missing_ok=True)  # left by a supervisord that was killed
     result = subprocess.run([supervisord_binary(), "-c", str(config)], env=environ, capture_output=True, text=True)
@@ -463,8 +565,9 @@ def wait_until_answering(run_dir: Path, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not running(run_dir):
         if time.monotonic() > deadline:
-            raise RuntimeError(f"supervisord did not answer on {run_dir / 'supervisor.sock'}: "
-                               f"{log_tail(run_dir, 'supervisord')}")
+            raise RuntimeError(
+                f"supervisord did not answer on {run_dir / 'supervisor.sock'}: {log_tail(run_dir, 'supervisord')}"
+            )
         time.sleep(0.1)
 
 
@@ -516,43 +619,84 @@ def alive(pid: int) -> bool:
 
 # ── Command line ──
 
+
 def add_options(command: argparse.ArgumentParser) -> None:
     """The options of start, run and configure."""
-    command.add_argument("--processes", type=int, default=2, help="Streamlit processes (2 or more: restart refuses no one)")
+    command.add_argument(
+        "--processes", type=int, default=2, help="Streamlit processes (2 or more: restart refuses no one)"
+    )
     command.add_argument("--port", type=int, default=8500, help="nginx's port (what viewers open)")
     command.add_argument("--first-port", type=int, default=8601, help="the first Streamlit process's port")
-    command.add_argument("--sign-in-port", type=int, default=0, help="the sign-in server's port (default: first port − 1)")
+    command.add_argument(
+        "--sign-in-port", type=int, default=0, help="the sign-in server's port (default: first port − 1)"
+    )
     command.add_argument("--listen", default="127.0.0.1", help="nginx's address (0.0.0.0: every interface)")
     command.add_argument("--data-dir", type=Path, help="default: $KPI_DATA_DIR, else the repository")
-    command.add_argument("--public-url", default="", help=f"the site's public address, for canonical links and the "
-                                                          f"websocket's origin (default: ${BASE_URL_ENV}, else http://localhost:PORT)")
-    command.add_argument("--staff-file", type=Path, metavar="FILE", help="the staff's password file (python -m kpi "
-                                                                         "staff add NAME FILE; default: staff.passwords in the run directory)")
-    command.add_argument("--staff-network", action="append", default=[], metavar="CIDR",
-                         help="a network whose viewers are staff without signing in (repeatable; none by default)")
-    command.add_argument("--trusted-proxy", action="append", default=[], metavar="CIDR",
-                         help="a TLS proxy or CDN connector in front, trusted to name the client in X-Forwarded-For (repeatable)")
+    command.add_argument(
+        "--public-url",
+        default="",
+        help=f"the site's public address, for canonical links and the "
+        f"websocket's origin (default: ${BASE_URL_ENV}, else http://localhost:PORT)",
+    )
+    command.add_argument(
+        "--staff-file",
+        type=Path,
+        metavar="FILE",
+        help="the staff's password file (python -m kpi "
+        "staff add NAME FILE; default: staff.passwords in the run directory)",
+    )
+    command.add_argument(
+        "--staff-network",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a network whose viewers are staff without signing in (repeatable; none by default)",
+    )
+    command.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="a TLS proxy or CDN connector in front, trusted to name the client in X-Forwarded-For (repeatable)",
+    )
     command.add_argument("--log-max-bytes", type=int, default=LOG_MAX_BYTES, help="each log is rotated at this size")
     command.add_argument("--log-backups", type=int, default=LOG_BACKUPS, help="rotated logs kept per program")
 
 
 def options_from(args: argparse.Namespace) -> Options:
-    return Options(args.port, tuple(range(args.first_port, args.first_port + args.processes)), args.sign_in_port,
-                   args.listen, args.data_dir, args.public_url, args.staff_file, tuple(args.staff_network),
-                   tuple(args.trusted_proxy), None, args.log_max_bytes, args.log_backups)
+    return Options(
+        args.port,
+        tuple(range(args.first_port, args.first_port + args.processes)),
+        args.sign_in_port,
+        args.listen,
+        args.data_dir,
+        args.public_url,
+        args.staff_file,
+        tuple(args.staff_network),
+        tuple(args.trusted_proxy),
+        None,
+        args.log_max_bytes,
+        args.log_backups,
+    )
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    helps = {"start": "start everything under supervisord (a daemon)", "run": "the same in the foreground until Ctrl-C",
-             "configure": "only write the configuration (the systemd unit runs supervisord -n on it)",
-             "restart": "restart every process without refusing a viewer", "stop": "stop everything"}
+    helps = {
+        "start": "start everything under supervisord (a daemon)",
+        "run": "the same in the foreground until Ctrl-C",
+        "configure": "only write the configuration (the systemd unit runs supervisord -n on it)",
+        "restart": "restart every process without refusing a viewer",
+        "stop": "stop everything",
+    }
     for name, text in helps.items():
         command = commands.add_parser(name, help=text)
         if name in ("start", "run", "configure"):
             add_options(command)
-        command.add_argument("--run-dir", type=Path, default=RUN_DIR, help="configuration, logs, secrets, the static site")
+        command.add_argument(
+            "--run-dir", type=Path, default=RUN_DIR, help="configuration, logs, secrets, the static site"
+        )
     args = parser.parse_args(argv)
     run_dir = args.run_dir.resolve()
     if args.command == "stop":
@@ -569,15 +713,20 @@ def main(argv: list[str]) -> int:
         except AlreadyRunning as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"{cluster.url}: static public pages from {run_dir / 'site'}, {len(cluster.processes)} Streamlit process(es) "
-              f"on port(s) {', '.join(map(str, cluster.processes))}, under supervisord; logs in {run_dir / 'logs'}")
+        print(
+            f"{cluster.url}: static public pages from {run_dir / 'site'}, {len(cluster.processes)} Streamlit process(es) "
+            f"on port(s) {', '.join(map(str, cluster.processes))}, under supervisord; logs in {run_dir / 'logs'}"
+        )
     return 0
 
 
 def run_foreground(options: Options, run_dir: Path) -> int:
     """supervisord -n on a fresh configuration: Ctrl-C (SIGINT) or SIGTERM stops every program, then it."""
     if running(run_dir):
-        print(f"the deploy in {run_dir} is already running (bash scripts/deploy/stop --run-dir {run_dir})", file=sys.stderr)
+        print(
+            f"the deploy in {run_dir} is already running (bash scripts/deploy/stop --run-dir {run_dir})",
+            file=sys.stderr,
+        )
         return 1
     config = configure(options, run_dir)
     print(f"{local_url(options)} once started; logs in {run_dir / 'logs'}; Ctrl-C stops everything", flush=True)

@@ -81,8 +81,13 @@ def save_edits(template: Path, changes: list[Edit]) -> str:
 # How many: 25, the profile's default, also in CI. Why not the CI profile's 300: each example checks, saves, commits
 # and draws every public page twice (about 1.7 s; 300 took 517 s, a third of the suite), and its edits are
 # tests/app/test_any_edit.py's, which tries 300 of them in CI; here the save's part of the path is what is new.
-@settings(max_examples=25, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(changes=st.lists(edits(), min_size=1, max_size=2))
 def test_any_change_is_refused_with_its_place_or_saved_and_every_page_renders(template, changes):
     save_edits(template, changes)
@@ -93,9 +98,16 @@ CASES = [
     ("a_value_typed_as_a_word", [Edit("set", INDICATORS, ("indicators", 0, "values", 0, "value"), "一百")], "refused"),
     ("a_term_renamed_to_nothing", [Edit("set", GLOSSARY, ("terms", 0, "term", "zh"), "")], "refused"),
     ("a_new_report_before_its_figures", [Edit("new_report", INDICATORS, ("reports",), NEXT_REPORT)], "saved"),
-    ("a_progress_entry", [Edit("append", INDICATORS, ("targets", 0), {"date": date(2024, 6, 30), "value": 10})], "saved"),
-    ("a_progress_entry_before_its_year", [Edit("append", INDICATORS, ("targets", 0), {"date": date(2023, 12, 31), "value": 10})],
-     "refused"),
+    (
+        "a_progress_entry",
+        [Edit("append", INDICATORS, ("targets", 0), {"date": date(2024, 6, 30), "value": 10})],
+        "saved",
+    ),
+    (
+        "a_progress_entry_before_its_year",
+        [Edit("append", INDICATORS, ("targets", 0), {"date": date(2023, 12, 31), "value": 10})],
+        "refused",
+    ),
 ]
 
 

@@ -92,8 +92,12 @@ def check_edit(changes: list[Edit], as_of: str) -> str:
 
 
 # How many edits: the Hypothesis profile's (tests/conftest.py: 25 by default, 300 with HYPOTHESIS_PROFILE=ci).
-@settings(deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(changes=st.lists(edits(), min_size=1, max_size=2), as_of=st.sampled_from(AS_OF))
 def test_an_edit_is_rejected_with_its_place_or_every_page_renders(changes, as_of):
     check_edit(changes, as_of)
@@ -117,7 +121,11 @@ FOUND = [
     ("theme_renamed_check", [Edit("rename", INDICATORS, theme(0, "id"), "check")], "rejected"),
     ("theme_renamed_overview", [Edit("rename", INDICATORS, theme(3, "id"), "overview")], "rejected"),
     # 1e300 reached by a progress entry (no quote checks it): English number formatting raised InvalidOperation.
-    ("progress_value_huge", [Edit("append", INDICATORS, ("targets", 8), {"date": date(2024, 6, 30), "value": 1e300})], "rendered"),
+    (
+        "progress_value_huge",
+        [Edit("append", INDICATORS, ("targets", 8), {"date": date(2024, 6, 30), "value": 1e300})],
+        "rendered",
+    ),
     # A new report pasted before its figures: the header looked for the newest report's periods and found none.
     ("new_report_before_its_figures", [Edit("new_report", INDICATORS, ("reports",), NEXT_REPORT)], "rendered"),
     ("emoji_family_icon", [Edit("set", INDICATORS, theme(9, "icon"), "👨‍👩‍👧")], "rendered"),
@@ -125,19 +133,47 @@ FOUND = [
 # Found by reading the pages for what they assume (see the list), kept beside them.
 READ = [
     ("theme_name_only_spaces", [Edit("set", INDICATORS, ("themes", 2, "name", "en"), "\u3000")], "rejected"),
-    ("section_not_a_numeral", [Edit("set", INDICATORS, ("indicators", 0, "values", 0, "source", "section"), "第一部分 一一(二)")],
-     "rendered"),
-    ("theme_with_no_figures", [Edit("new_theme", INDICATORS, ("themes",),
-                                    {"id": "new_area", "name": {"zh": "新领域", "en": "New area"}, "icon": "🏙️"})], "rendered"),
-    ("progress_and_override", [Edit("append", INDICATORS, ("targets", target_in("safety.new_peace_houses_2024")),
-                                    {"date": date(2024, 6, 30), "value": 20}),
-                               Edit("add_key", INDICATORS, ("milestones", 0), ("override", {"status": "done",
-                                                                                            "reason": {"zh": "人工", "en": "By hand"}}))],
-     "rendered"),
+    (
+        "section_not_a_numeral",
+        [Edit("set", INDICATORS, ("indicators", 0, "values", 0, "source", "section"), "第一部分 一一(二)")],
+        "rendered",
+    ),
+    (
+        "theme_with_no_figures",
+        [
+            Edit(
+                "new_theme",
+                INDICATORS,
+                ("themes",),
+                {"id": "new_area", "name": {"zh": "新领域", "en": "New area"}, "icon": "🏙️"},
+            )
+        ],
+        "rendered",
+    ),
+    (
+        "progress_and_override",
+        [
+            Edit(
+                "append",
+                INDICATORS,
+                ("targets", target_in("safety.new_peace_houses_2024")),
+                {"date": date(2024, 6, 30), "value": 20},
+            ),
+            Edit(
+                "add_key",
+                INDICATORS,
+                ("milestones", 0),
+                ("override", {"status": "done", "reason": {"zh": "人工", "en": "By hand"}}),
+            ),
+        ],
+        "rendered",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("changes", "outcome"), [case[1:] for case in FOUND + READ], ids=[case[0] for case in FOUND + READ])
+@pytest.mark.parametrize(
+    ("changes", "outcome"), [case[1:] for case in FOUND + READ], ids=[case[0] for case in FOUND + READ]
+)
 @pytest.mark.parametrize("as_of", AS_OF)
 def test_edits_found_before(changes, outcome, as_of):
     assert check_edit(changes, as_of) == outcome

@@ -29,10 +29,9 @@ from kpi.format import format_change, stated
 from kpi.periods import parse_period, period_label
 from kpi.progress import assess_all
 from kpi.status import STATUSES
-from kpi.texts import status_words
-from kpi.texts import LANGS, t, text
-from tests.helpers.apptest import html_headings, html_tables, html_text, open_page, read_html
+from kpi.texts import LANGS, status_words, t, text
 from tests.conftest import copy_data_dir
+from tests.helpers.apptest import html_headings, html_tables, html_text, open_page, read_html
 from tests.helpers.fixture_report import add_both_reports, add_fixture_report
 
 AS_OF = {2: "2025-03-01", 3: "2026-03-01"}  # with two reports the 2024 plan year is closed; with three, 2025
@@ -40,8 +39,10 @@ AS_OF = {2: "2025-03-01", 3: "2026-03-01"}  # with two reports the 2024 plan yea
 
 @pytest.fixture(scope="module")
 def data_dirs(tmp_path_factory) -> dict[int, object]:
-    return {2: add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("two"))),
-            3: add_both_reports(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("three")))}
+    return {
+        2: add_fixture_report(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("two"))),
+        3: add_both_reports(copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("three"))),
+    }
 
 
 @pytest.fixture(params=[2, 3], ids=["two reports", "three reports"])
@@ -60,8 +61,11 @@ def test_the_overview_leads_with_the_years_results_then_how_the_closed_year_ende
     at = open_page(as_of=AS_OF[count], **lang_params(lang))
     newest = dataset.vintage.report
     closed, planned = newest.reviews, newest.plans
-    assert html_headings(at, 2) == [t("results_of", lang, year=closed), t("closed_heading", lang, year=closed),
-                                    t("plan_status", lang, year=planned)]
+    assert html_headings(at, 2) == [
+        t("results_of", lang, year=closed),
+        t("closed_heading", lang, year=closed),
+        t("plan_status", lang, year=planned),
+    ]
     shown = html_text(at)
     key = [i for theme in dataset.content.themes for i in year_key_figures(dataset, theme.id)]
     assert key
@@ -74,7 +78,9 @@ def test_the_overview_leads_with_the_years_results_then_how_the_closed_year_ende
             before = stated(previous.value, indicator.unit, lang)
             assert f"{change} {period_label(previous.period, lang)}{'：' if lang == 'zh' else ': '}{before}" in shown
     for indicator in (i for i in dataset.content.indicators if i.key and i not in key):
-        assert f"{stated(dataset.latest(indicator).value, indicator.unit, lang)}{text(indicator.name, lang)}" not in shown
+        assert (
+            f"{stated(dataset.latest(indicator).value, indicator.unit, lang)}{text(indicator.name, lang)}" not in shown
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -88,13 +94,26 @@ def test_the_closed_year_shows_each_state_as_a_link_and_each_target_to_its_resul
     [block] = [h.proto.body for h in at.get("html") if t("closed_heading", lang, year=year) in h.proto.body]
     for status in STATUSES:  # each state with its count, a link to those items
         chip = f"{status_words(status.id, lang, year)}</span> <b>{counts[status.id]}</b>"
-        href = str(escape(url("targets", year=str(year), status=status.id, **view_params(lang, date.fromisoformat(AS_OF[count])))))
-        assert bool(re.search(f'<a href="{re.escape(href)}"[^>]*><span[^>]*>{re.escape(chip)}</a>', block)) == bool(counts[status.id])
+        href = str(
+            escape(
+                url("targets", year=str(year), status=status.id, **view_params(lang, date.fromisoformat(AS_OF[count])))
+            )
+        )
+        assert bool(re.search(f'<a href="{re.escape(href)}"[^>]*><span[^>]*>{re.escape(chip)}</a>', block)) == bool(
+            counts[status.id]
+        )
     assert html_text(at).count(text(dataset.vintage.report.title, lang)) >= 1  # with the report it comes from
     [table] = [rows for rows in html_tables(at) if rows and t("col_target_result", lang) in rows[0]]
-    assert [(row[t("col_target", lang)], row[t("col_target_result", lang)], row[t("status", lang)]) for row in table] == [
-        (text(x.name, lang), f"{target_words(x, lang)} → {reached_words(x, assessed[x.id], lang) or '—'}",
-         status_words(assessed[x.id].status, lang, year)) for x in dataset.planned(year)[0]]
+    assert [
+        (row[t("col_target", lang)], row[t("col_target_result", lang)], row[t("status", lang)]) for row in table
+    ] == [
+        (
+            text(x.name, lang),
+            f"{target_words(x, lang)} → {reached_words(x, assessed[x.id], lang) or '—'}",
+            status_words(assessed[x.id].status, lang, year),
+        )
+        for x in dataset.planned(year)[0]
+    ]
 
 
 def test_meeting_mode_shows_the_closed_year_too(reports):
@@ -158,8 +177,9 @@ def test_the_figure_page_draws_its_periods_as_an_interactive_chart_in_both_langu
         spec, config = json.loads(chart.proto.spec), json.loads(chart.proto.config)
         [bars] = spec["data"]
         assert bars["x"] == [period_label(o.period, lang) for o in series]
-        assert [row[0] for row in bars["customdata"]] == [stated(o.value, dataset.indicators["economy.total_fiscal_revenue"].unit, lang)
-                                                          for o in series]  # hover: the value as the report states it
+        assert [row[0] for row in bars["customdata"]] == [
+            stated(o.value, dataset.indicators["economy.total_fiscal_revenue"].unit, lang) for o in series
+        ]  # hover: the value as the report states it
         assert spec["layout"]["yaxis"]["ticksuffix"] == unit  # 亿 in Chinese, millions in English
         assert "toImage" not in config["modeBarButtonsToRemove"] and config["toImageButtonOptions"]["format"] == "png"
 

@@ -75,11 +75,17 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
     assert "Check passed" in words
     [diff] = [c.value for c in at.code if c.language == "diff"]
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    assert added == ["+  progress:", "+  - date: 2024-06-30", "+    value: 30",
-                     "+    note: {zh: 上半年新建30座, en: 30 built in the first half}"]
+    assert added == [
+        "+  progress:",
+        "+  - date: 2024-06-30",
+        "+    value: 30",
+        "+    note: {zh: 上半年新建30座, en: 30 built in the first half}",
+    ]
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
-    assert at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"  # its own page first
+    assert (
+        at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"
+    )  # its own page first
     [chart] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the preview draws the target's chart
     assert "2024-06-30" in chart["data"][-1]["x"]
     at.button(key="edit_progress_save").click().run()

@@ -47,13 +47,22 @@ def cut(data: Path) -> None:
     """indicators.yaml saved only up to its programmes: every figure, no target and no milestone. It validates."""
     path = data / INDICATORS
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("\nprogrammes:") + 1], encoding="utf-8")
+    path.write_text(text[: text.index("\nprogrammes:") + 1], encoding="utf-8")
 
 
 def held_counts(data: Path) -> dict[str, int]:
     whole = load_dataset(REPO_ROOT)
-    total = sum(len(x) for x in (whole.content.indicators, whole.content.targets, whole.content.milestones,
-                                 whole.glossary.terms, whole.content.themes, whole.content.reports))
+    total = sum(
+        len(x)
+        for x in (
+            whole.content.indicators,
+            whole.content.targets,
+            whole.content.milestones,
+            whole.glossary.terms,
+            whole.content.themes,
+            whole.content.reports,
+        )
+    )
     return {"dropped": len(whole.content.targets) + len(whole.content.milestones), "total": total}
 
 
@@ -81,8 +90,12 @@ def test_staff_read_what_is_held_back_and_a_signed_in_person_confirms_it(data, m
     button.click().run()
     assert not at.exception and not at.button
     shown = visit("targets")
-    assert TARGET.zh not in texts(shown) and NOTE not in [c.value for c in shown.caption]  # confirmed: the files' own data
-    [record] = [json.loads(p.read_text(encoding="utf-8")) for p in Path(os.environ["KPI_STATE_DIR"]).rglob("confirmed-*")]
+    assert TARGET.zh not in texts(shown) and NOTE not in [
+        c.value for c in shown.caption
+    ]  # confirmed: the files' own data
+    [record] = [
+        json.loads(p.read_text(encoding="utf-8")) for p in Path(os.environ["KPI_STATE_DIR"]).rglob("confirmed-*")
+    ]
     assert record["by"] == "王芳"
 
 
@@ -102,4 +115,6 @@ def test_the_check_page_says_whether_the_public_pages_show_the_files(data, tmp_p
     assert status.behind == "held" and status.held["version"] == read_contents(data).digest
     at = visit("check")
     assert t("static_current", "zh") not in [c.value for c in at.caption]
-    assert [w.value for w in at.warning] == [t("behind_held", "zh", **held_counts(data))]  # both behind, for that reason
+    assert [w.value for w in at.warning] == [
+        t("behind_held", "zh", **held_counts(data))
+    ]  # both behind, for that reason

@@ -21,21 +21,32 @@ import pytest
 import yaml
 
 from components.views.theme import figures_csv
+from kpi.data.file_checks import DECIDE_MARK, review_marks
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
+from kpi.data.model import TargetOutcome
 from kpi.draft.draft import ReportFacts, draft_report
 from kpi.draft.report_numbers import report_years
-from kpi.data.file_checks import DECIDE_MARK, review_marks
 from kpi.format import section_label
-from kpi.data.model import TargetOutcome
 from kpi.progress import assess_all
 from kpi.report.statements import check_all
 from kpi.texts import status_words, t
 from tests.conftest import copy_data_dir
 from tests.content.test_report_data import closing_note
 from tests.helpers.apptest import html_headings, html_tables, html_text, open_page, plain, texts, tile_parts, vintage
-from tests.helpers.fixture_report import (DRAFT, FIRST, FIXTURE, REPORT_FILE, REPORT_ID, REVIEW, SECOND, add_both_reports,
-                                          add_fixture_report, kpi, review)
+from tests.helpers.fixture_report import (
+    DRAFT,
+    FIRST,
+    FIXTURE,
+    REPORT_FILE,
+    REPORT_ID,
+    REVIEW,
+    SECOND,
+    add_both_reports,
+    add_fixture_report,
+    kpi,
+    review,
+)
 
 AS_OF = "2025-03-01"  # after the 2024 plan year, before the 2025 one ends
 CLOSED = 2024
@@ -73,7 +84,16 @@ def unreviewed(tmp_path_factory) -> str:
     """The draft as `python -m kpi draft` writes it for the fictional report, before anyone reviews it."""
     directory = copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("unreviewed"))
     (directory / REPORT_FILE).write_bytes((FIXTURE / "report.txt").read_bytes())
-    result = kpi("draft", str(directory / REPORT_FILE), "--report", REPORT_ID, "--out", str(directory / DRAFT), "--data", str(directory))
+    result = kpi(
+        "draft",
+        str(directory / REPORT_FILE),
+        "--report",
+        REPORT_ID,
+        "--out",
+        str(directory / DRAFT),
+        "--data",
+        str(directory),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return (directory / DRAFT).read_text(encoding="utf-8")
 
@@ -86,7 +106,7 @@ def marks_resolved(draft: str, edits: list) -> int:
     resolved = 0
     for old, new in edits:
         if new is None:
-            lines = draft[draft.index(old):].split("\n")
+            lines = draft[draft.index(old) :].split("\n")
             entry = [lines[0], *itertools.takewhile(lambda line: line.startswith("  "), lines[1:])]
             resolved += len(MARK.findall("\n".join(entry)))
         else:
@@ -99,9 +119,11 @@ def test_the_review_is_a_short_counted_list_of_edits(unreviewed, capsys):
     deleted = sum(new is None for _, new in REVIEW)
     decided = sum(DECIDE_MARK in old for old, _ in REVIEW)
     with capsys.disabled():
-        print(f"\nfictional report: {len(marks)} review marks in the draft; {len(REVIEW)} edits after it "
-              f"({deleted} entries deleted, {decided} outcomes decided, {len(REVIEW) - deleted - decided} marks filled or "
-              "words changed)")
+        print(
+            f"\nfictional report: {len(marks)} review marks in the draft; {len(REVIEW)} edits after it "
+            f"({deleted} entries deleted, {decided} outcomes decided, {len(REVIEW) - deleted - decided} marks filled or "
+            "words changed)"
+        )
     assert marks_resolved(unreviewed, REVIEW) == len(marks)  # every mark dealt with by exactly one edit
     assert list(review_marks(yaml.safe_load(review(unreviewed)))) == []
 
@@ -111,8 +133,16 @@ def draft_and_apply(directory: Path, fixture) -> float:
     (directory / fixture.report_file).write_bytes((fixture.folder / "report.txt").read_bytes())
     draft = directory / fixture.draft
     started = time.perf_counter()
-    drafted = kpi("draft", str(directory / fixture.report_file), "--report", fixture.report_id, "--out", str(draft),
-                  "--data", str(directory))
+    drafted = kpi(
+        "draft",
+        str(directory / fixture.report_file),
+        "--report",
+        fixture.report_id,
+        "--out",
+        str(draft),
+        "--data",
+        str(directory),
+    )
     assert drafted.returncode == 0, drafted.stdout + drafted.stderr
     middle = time.perf_counter()
     draft.write_text(review(draft.read_text(encoding="utf-8"), fixture.review, fixture.report_id), encoding="utf-8")
@@ -131,8 +161,10 @@ def test_draft_and_apply_take_seconds_as_new_processes(tmp_path, capsys):
             seconds[fixture.report_id].append(draft_and_apply(directory, fixture))
     with capsys.disabled():
         for report_id, times in seconds.items():
-            print(f"\n{report_id}: draft + apply, as new processes: median {statistics.median(times):.2f} s of "
-                  f"{[round(x, 2) for x in times]}")
+            print(
+                f"\n{report_id}: draft + apply, as new processes: median {statistics.median(times):.2f} s of "
+                f"{[round(x, 2) for x in times]}"
+            )
     assert max(statistics.median(times) for times in seconds.values()) < 30
 
 
@@ -169,12 +201,18 @@ def test_tiles_show_the_new_period_and_the_change(next_report):
     assert tile(at, "引进企业") == ("152家", "↑ +13家 较截至2023年11月")  # a full year now: no period in the label
     assert "截至2023年11月 → 2024（两期长度不同：11个月与12个月）: 139家 → 152家" in texts(at)  # a tap on the tile
     assert tile(at, "财政总收入") == ("3.02亿元", "↑ +0.12亿元 较2023")  # against the restated (revised) 2023 figure
-    assert tile(open_page("economy", lang="en"), "Enterprises attracted") == ("152 enterprises", "↑ +13 enterprises vs Jan–Nov 2023")
+    assert tile(open_page("economy", lang="en"), "Enterprises attracted") == (
+        "152 enterprises",
+        "↑ +13 enterprises vs Jan–Nov 2023",
+    )
 
 
 def test_the_header_names_the_newest_report(next_report):
     captions = vintage(open_page())
-    assert "《东明路街道办事处2024年工作报告（虚构测试数据）》（2025-01-22 发布），数据期间：2024，其中2项为2023" in captions
+    assert (
+        "《东明路街道办事处2024年工作报告（虚构测试数据）》（2025-01-22 发布），数据期间：2024，其中2项为2023"
+        in captions
+    )
 
 
 def test_detail_page_shows_every_period_and_every_statement(next_report):
@@ -182,7 +220,10 @@ def test_detail_page_shows_every_period_and_every_statement(next_report):
     assert "各期数值是多少？" in html_text(at)
     [history] = html_tables(at)
     assert [(row["期间"], row["数值"], row["说明"]) for row in history] == [
-        ("2023", "2.9亿元", "当前显示"), ("2023", "2.88亿元", "已由2024年工作报告修订"), ("2024", "3.02亿元", "当前显示")]
+        ("2023", "2.9亿元", "当前显示"),
+        ("2023", "2.88亿元", "已由2024年工作报告修订"),
+        ("2024", "3.02亿元", "当前显示"),
+    ]
     assert "经核定,2023年实现财政总收入2.90亿元。" in texts(at)
 
 
@@ -194,17 +235,22 @@ def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
     assert lines[0] == "Figure,Value,Period,Number (base unit),Unit,Qualifier,Report,Section,Quote,Id,Former ids"
     assert [line for line in lines if line.endswith(",economy.total_fiscal_revenue,")] == [
         f"Total fiscal revenue,290 million yuan,2023,290000000.0,yuan,,{TITLE},Part 1 · 1(1),"
-        "\"经核定,2023年实现财政总收入2.90亿元。\",economy.total_fiscal_revenue,",
+        '"经核定,2023年实现财政总收入2.90亿元。",economy.total_fiscal_revenue,',
         f"Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,{TITLE},Part 1 · 1(1),"
-        "实现财政总收入3.02亿元。,economy.total_fiscal_revenue,"]
+        "实现财政总收入3.02亿元。,economy.total_fiscal_revenue,",
+    ]
 
 
 def test_the_theme_page_charts_what_went_up_and_down(next_report):
     at = open_page("economy")
     assert "与上一期相比，哪些重点指标上升、哪些下降？" in html_text(at)
     [change] = [table for table in html_tables(at) if "变化" in table[0]]
-    assert {row["指标"]: row["变化"] for row in change} == {"引进企业": "+9.4%", "吸引内资": "+10.1%", "实到外资": "+5.0%",
-                                                       "财政总收入": "+4.1%"}
+    assert {row["指标"]: row["变化"] for row in change} == {
+        "引进企业": "+9.4%",
+        "吸引内资": "+10.1%",
+        "实到外资": "+5.0%",
+        "财政总收入": "+4.1%",
+    }
     assert "* 两期长度不同" in html_text(at)
 
 
@@ -216,10 +262,13 @@ def test_targets_default_to_the_newest_plan_year(next_report):
     assert {row["名称"] for row in table} == {item["name"]["zh"] for item in planned}
 
 
-@pytest.mark.parametrize(("name", "status", "reached"), [
-    ("新建社区平安屋", "✔ 已达成", "52座（2024年工作报告）"),
-    ("打造中型社区花园", "✖ 未达成", "3座（2024年工作报告）"),
-])
+@pytest.mark.parametrize(
+    ("name", "status", "reached"),
+    [
+        ("新建社区平安屋", "✔ 已达成", "52座（2024年工作报告）"),
+        ("打造中型社区花园", "✖ 未达成", "3座（2024年工作报告）"),
+    ],
+)
 def test_last_years_targets_are_closed_by_the_new_report(next_report, name, status, reached):
     at = open_page("targets", year="2024", as_of=AS_OF)
     [row] = [r for table in html_tables(at) for r in table if r["名称"] == name]
@@ -238,8 +287,15 @@ def test_the_closed_year_shows_every_outcome_and_no_staff_backlog(next_report):
     statuses = {r["名称"]: r["状态"] for table in html_tables(at) for r in table}
     assert (statuses["启动凌兆生活服务综合体建设"], statuses["街角口袋公园建设"]) == ("✔ 已完成", "✔ 已完成")
     # Issue 23: what the report plainly says was done shows as done, not as "not done" or "not mentioned".
-    assert {statuses[name] for name in ("推进街区微型消防站", "既有多层住宅加装电梯", "用好重点企业“服务包”等资源分层分类服务",
-                                        "持续开展企业走访")} == {"✔ 已完成"}
+    assert {
+        statuses[name]
+        for name in (
+            "推进街区微型消防站",
+            "既有多层住宅加装电梯",
+            "用好重点企业“服务包”等资源分层分类服务",
+            "持续开展企业走访",
+        )
+    } == {"✔ 已完成"}
     silent = status_words("not_mentioned", "zh", CLOSED)
     assert silent == "– 2024年报告未提及"
     named = len(FIRST.additions["outcomes"])  # every item the report names has its outcome in additions.yaml
@@ -259,8 +315,14 @@ def test_the_data_check_page_lists_the_revision(next_report):
     at = open_page("check", as_of=AS_OF)
     assert "报告之间数值不一致：1 处" in [plain(h.value) for h in at.subheader]
     [revision] = [df.value for df in at.dataframe if "较早报告" in df.value]
-    assert revision.iloc[0].tolist() == ["财政总收入", "2023", "2.9亿元 (report_2024_fictional)", "2.88亿元 (report_2023)",
-                                         "economy.total_fiscal_revenue", f"indicators.yaml:{next_report.lines['economy.total_fiscal_revenue']}"]
+    assert revision.iloc[0].tolist() == [
+        "财政总收入",
+        "2023",
+        "2.9亿元 (report_2024_fictional)",
+        "2.88亿元 (report_2023)",
+        "economy.total_fiscal_revenue",
+        f"indicators.yaml:{next_report.lines['economy.total_fiscal_revenue']}",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -275,10 +337,16 @@ def test_after_apply_the_check_finds_what_the_new_report_states_and_the_data_lac
     checks = {c.report: c for c in check_all(load_dataset(applied_dir))}
     assert [s for report, c in checks.items() if report != REPORT_ID for s in c.missing] == []
     text = (FIXTURE / "report.txt").read_text(encoding="utf-8")
-    assert [(s.kind, text[s.start:s.end], s.section) for s in checks[REPORT_ID].missing] == [
-        ("number", "2024", ""), ("number", "2024", "第一部分 2024年工作回顾"), ("number", "2024", "第一部分 一(一)"),
-        ("number", "2023", "第一部分 一(一)"), ("number", "三", "第一部分 一(二)"), ("number", "2023", "第一部分 四(一)"), ("number", "2025", "第二部分 2025年主要任务"),
-        ("number", "1", "")]
+    assert [(s.kind, text[s.start : s.end], s.section) for s in checks[REPORT_ID].missing] == [
+        ("number", "2024", ""),
+        ("number", "2024", "第一部分 2024年工作回顾"),
+        ("number", "2024", "第一部分 一(一)"),
+        ("number", "2023", "第一部分 一(一)"),
+        ("number", "三", "第一部分 一(二)"),
+        ("number", "2023", "第一部分 四(一)"),
+        ("number", "2025", "第二部分 2025年主要任务"),
+        ("number", "1", ""),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -294,12 +362,32 @@ def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applie
     front, part_one = t("section_front", lang), section_label("第一部分 一(一)", lang)
     rows = [tuple(row) for row in table[columns].itertuples(index=False)]
     assert rows[:3] == [
-        (REPORT_ID, front, t("kind_number", lang), "东明路街道办事处2024年工作报告（虚构测试数据）", f"{REPORT_FILE}:1"),
-        (REPORT_ID, section_label("第一部分 2024年工作回顾", lang), t("kind_number", lang), "第一部分 2024年工作回顾", f"{REPORT_FILE}:4"),
-        (REPORT_ID, part_one, t("kind_number", lang), "2024年", f"{REPORT_FILE}:6")]
-    glossary_line = (FIXTURE / "report.txt").read_text(encoding="utf-8").split("\n").index("1. 平安屋:社区治安值守点。") + 1
-    assert len(rows) == len(missing) and rows[-1] == (REPORT_ID, t("glossary", lang), t("kind_number", lang), "1. 平安屋:社区治安值守点",
-                                                      f"{REPORT_FILE}:{glossary_line}")
+        (
+            REPORT_ID,
+            front,
+            t("kind_number", lang),
+            "东明路街道办事处2024年工作报告（虚构测试数据）",
+            f"{REPORT_FILE}:1",
+        ),
+        (
+            REPORT_ID,
+            section_label("第一部分 2024年工作回顾", lang),
+            t("kind_number", lang),
+            "第一部分 2024年工作回顾",
+            f"{REPORT_FILE}:4",
+        ),
+        (REPORT_ID, part_one, t("kind_number", lang), "2024年", f"{REPORT_FILE}:6"),
+    ]
+    glossary_line = (FIXTURE / "report.txt").read_text(encoding="utf-8").split("\n").index(
+        "1. 平安屋:社区治安值守点。"
+    ) + 1
+    assert len(rows) == len(missing) and rows[-1] == (
+        REPORT_ID,
+        t("glossary", lang),
+        t("kind_number", lang),
+        "1. 平安屋:社区治安值守点",
+        f"{REPORT_FILE}:{glossary_line}",
+    )
 
 
 def test_every_statement_of_both_reports_is_curated_or_excluded(next_report, capsys):
@@ -332,7 +420,10 @@ def three_reports_dir(tmp_path_factory):
 
 
 def test_the_readme_steps_twice_give_three_reports(three_reports_dir):
-    assert "3 份报告（report_2023, report_2024_fictional, report_2025_fictional）" in SAID_BOTH[SECOND.report_id]["validate"]
+    assert (
+        "3 份报告（report_2023, report_2024_fictional, report_2025_fictional）"
+        in SAID_BOTH[SECOND.report_id]["validate"]
+    )
     assert load_dataset(three_reports_dir).latest_report.id == SECOND.report_id
 
 
@@ -370,8 +461,13 @@ def outcome_states(draft, content) -> Counter:
     for match in draft.outcomes:
         target = items[match.item_id]
         outcome = TargetOutcome(value=match.figure.value, qualifier=match.figure.qualifier, source=target.source)
-        closed = content.model_copy(update={"targets": [target.model_copy(update={"outcome": outcome}) if t is target else t
-                                                        for t in content.targets]})
+        closed = content.model_copy(
+            update={
+                "targets": [
+                    target.model_copy(update={"outcome": outcome}) if t is target else t for t in content.targets
+                ]
+            }
+        )
         judged[assess_all(closed, date(draft.report.plans, 3, 1))[target.id].status] += 1
     judged.update(m.status for m in draft.milestone_outcomes)
     judged["target_value_to_fill"] += len(draft.closing.targets_named)
@@ -388,11 +484,16 @@ def test_the_outcome_proposals_and_how_many_the_reviewer_changed(tmp_path, fixtu
         add_fixture_report(directory)
     data = load_dataset(directory)
     text = (fixture.folder / "report.txt").read_text(encoding="utf-8")
-    draft = draft_report(data.content, ReportFacts(fixture.report_id, text, *report_years(text)),
-                         kept_terms=[term.term.zh for term in data.glossary.terms])
+    draft = draft_report(
+        data.content,
+        ReportFacts(fixture.report_id, text, *report_years(text)),
+        kept_terms=[term.term.zh for term in data.glossary.terms],
+    )
     states = outcome_states(draft, data.content)
     changed = [old for old, _ in fixture.review if "status:" in old or "outcome:" in old or "value: null" in old]
     with capsys.disabled():
-        print(f"\n{fixture.report_id}: outcome proposals {dict(sorted(states.items()))}; "
-              f"{len(changed)} of {sum(states.values())} changed by the reviewer")
+        print(
+            f"\n{fixture.report_id}: outcome proposals {dict(sorted(states.items()))}; "
+            f"{len(changed)} of {sum(states.values())} changed by the reviewer"
+        )
     assert states["unclear"] == len(changed) == sum(DECIDE_MARK in old for old in changed)

@@ -58,7 +58,10 @@ def statuses_on(day: str) -> dict[str, str]:
 
 def expected_tiles(indicators, lang):
     main = DATASET.vintage.main
-    return [(tile_label(i, DATASET.latest(i), main, lang), stated(DATASET.latest(i).value, i.unit, lang)) for i in indicators]
+    return [
+        (tile_label(i, DATASET.latest(i), main, lang), stated(DATASET.latest(i).value, i.unit, lang))
+        for i in indicators
+    ]
 
 
 def key_figures(theme: str | None = None):
@@ -73,7 +76,10 @@ def counts(items: list, assessed: dict) -> Counter[str]:
 def test_overview_leads_with_the_years_results_then_the_commitments(lang):
     at = open_page(as_of=AFTER, **lang_params(lang))
     assert html_headings(at, 1) == [TITLE[lang]]
-    assert html_headings(at, 2) == [t("results_of", lang, year=DATASET.latest_report.reviews), t("plan_status", lang, year=YEAR)]
+    assert html_headings(at, 2) == [
+        t("results_of", lang, year=DATASET.latest_report.reviews),
+        t("plan_status", lang, year=YEAR),
+    ]
     results = html_text(at).split("\n")[1]
     for indicator in key_figures():  # each theme's headline results, value first, in the report's words
         assert f"{stated(DATASET.latest(indicator).value, indicator.unit, lang)}{text(indicator.name, lang)}" in results
@@ -93,7 +99,8 @@ def test_the_overview_shows_how_the_plan_year_stands(lang):
     [table] = html_tables(at)
     targets = DATASET.planned(YEAR)[0]
     assert [(row[t("col_target", lang)], row[t("col_value", lang)], row[t("status", lang)]) for row in table] == [
-        (text(x.name, lang), target_words(x, lang), status_words(statuses[x.id], lang, YEAR)) for x in targets]
+        (text(x.name, lang), target_words(x, lang), status_words(statuses[x.id], lang, YEAR)) for x in targets
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -117,9 +124,14 @@ def test_no_public_page_speaks_to_staff(url_path, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_header_says_how_old_the_figures_are(lang):
     caption = vintage(open_page(**lang_params(lang)))
-    expected = {"zh": ["《东明路街道办事处2023年工作报告》（2024-01-29 发布）", "数据期间：2023，其中3项为截至2023年11月"],
-                "en": ["2023 Work Report of the Dongming Road Subdistrict Office (published 2024-01-29)", "covering 2023",
-                       "3 of them cover Jan–Nov 2023"]}[lang]
+    expected = {
+        "zh": ["《东明路街道办事处2023年工作报告》（2024-01-29 发布）", "数据期间：2023，其中3项为截至2023年11月"],
+        "en": [
+            "2023 Work Report of the Dongming Road Subdistrict Office (published 2024-01-29)",
+            "covering 2023",
+            "3 of them cover Jan–Nov 2023",
+        ],
+    }[lang]
     assert all(part in caption for part in expected), caption
 
 
@@ -146,22 +158,31 @@ def test_theme_page_shows_every_figure_without_a_click(theme, lang):
     name = text(next(x.name for x in DATASET.content.themes if x.id == theme), lang)
     assert name == html_headings(at, 2)[0]
     assert tiles(at) == expected_tiles([i for i in figures if i.key], lang)
-    assert [read_html(title).text[0] for title in chart_titles(at)] == [c.title for c in theme_charts(DATASET, theme, lang)]
+    assert [read_html(title).text[0] for title in chart_titles(at)] == [
+        c.title for c in theme_charts(DATASET, theme, lang)
+    ]
     listed = html_text(at)
     for indicator in figures:  # value, name and the report's sentence, all in the page as sent
         latest = DATASET.latest(indicator)
         assert f"{stated(latest.value, indicator.unit, lang)}{text(indicator.name, lang)}" in listed
         assert latest.value.source.quote in listed
-    sections_of_figures = {(DATASET.latest(i).value.source.report, DATASET.latest(i).value.source.section) for i in figures}
+    sections_of_figures = {
+        (DATASET.latest(i).value.source.report, DATASET.latest(i).value.source.section) for i in figures
+    }
     assert len(html_headings(at, 3)) == len(sections_of_figures)  # under the report's own headings
-    assert len(html_blocks(at)) == 2  # the title, and the page in ONE element (cheap for every viewer), its table's link included
+    assert (
+        len(html_blocks(at)) == 2
+    )  # the title, and the page in ONE element (cheap for every viewer), its table's link included
     assert len(at.get("plotly_chart")) == 0 and not at.dataframe  # the grid loads on request only
 
 
 def test_figures_are_grouped_under_the_reports_own_headings():
     zh, en = html_headings(open_page("economy"), 3), html_headings(open_page("economy", lang="en"), 3)
     assert zh[:2] == ["一(二) 经济发展稳中有进", "一(三) 营商环境持续优化"]
-    assert en[:2] == ["1(2) Steady progress in economic development", "1(3) A business environment that keeps improving"]
+    assert en[:2] == [
+        "1(2) Steady progress in economic development",
+        "1(3) A business environment that keeps improving",
+    ]
 
 
 def test_the_table_of_every_figure_is_one_click_away():
@@ -192,8 +213,10 @@ def test_targets_page_lists_the_plan_year_in_the_status_tables_order(lang):
     order = [status_words(s.id, lang, YEAR) for s in STATUSES]
     shown = [row[status] for row in table]
     assert shown == sorted(shown, key=order.index)
-    assert Counter(shown) == Counter(status_words(s, lang, YEAR) for s in
-                                     (statuses_on(AFTER)[x.id] for items in DATASET.planned(YEAR) for x in items))
+    assert Counter(shown) == Counter(
+        status_words(s, lang, YEAR)
+        for s in (statuses_on(AFTER)[x.id] for items in DATASET.planned(YEAR) for x in items)
+    )
     assert not any(all(row[column] == "" for row in table) for column in table[0])  # no empty columns
     assert not at.error
 
@@ -201,23 +224,31 @@ def test_targets_page_lists_the_plan_year_in_the_status_tables_order(lang):
 def test_during_the_plan_year_statuses_come_from_the_engine():
     at = open_page("targets", as_of=DURING)
     [table] = html_tables(at)
-    expected = Counter(status_words(statuses_on(DURING)[x.id], "zh", YEAR) for items in DATASET.planned(YEAR) for x in items)
+    expected = Counter(
+        status_words(statuses_on(DURING)[x.id], "zh", YEAR) for items in DATASET.planned(YEAR) for x in items
+    )
     assert Counter(row["状态"] for row in table) == expected
     assert not at.error
 
 
 def planned_where(words: str, theme: str = "") -> set[str]:
     """Names of the targets and milestones a search for `words` (in one theme) should find."""
-    return {x.name.zh for x in [*DATASET.content.targets, *DATASET.content.milestones] if (not theme or x.theme == theme)
-            and words.lower() in " ".join((x.name.zh, x.name.en, x.source.quote)).lower()}
+    return {
+        x.name.zh
+        for x in [*DATASET.content.targets, *DATASET.content.milestones]
+        if (not theme or x.theme == theme) and words.lower() in " ".join((x.name.zh, x.name.en, x.source.quote)).lower()
+    }
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"theme": "safety", "q": "平安屋"}, planned_where("平安屋", "safety")),
-    ({"q": "safety post"}, planned_where("safety post")),
-    ({"theme": "economy"}, planned_where("", "economy")),
-    ({"q": "没有这个目标"}, set()),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"theme": "safety", "q": "平安屋"}, planned_where("平安屋", "safety")),
+        ({"q": "safety post"}, planned_where("safety post")),
+        ({"theme": "economy"}, planned_where("", "economy")),
+        ({"q": "没有这个目标"}, set()),
+    ],
+)
 def test_targets_page_filters_come_from_the_url(params, expected):
     at = open_page("targets", **params)
     shown = {row["名称"] for table in html_tables(at) for row in table}
@@ -259,14 +290,21 @@ def test_a_term_that_only_the_glossary_uses_says_so():
     assert block.count(t("not_in_body", "en")) == len(only_in_glossary)
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"q": "服务包"}, ["重点企业“服务包”"]),
-    ({"q": "pearl"}, ["明珠计划"]),
-    ({"q": "没有这个词"}, []),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"q": "服务包"}, ["重点企业“服务包”"]),
+        ({"q": "pearl"}, ["明珠计划"]),
+        ({"q": "没有这个词"}, []),
+    ],
+)
 def test_glossary_search(params, expected):
     at = open_page("glossary", **params)
-    shown = [read_html(name).text[0].split(" · ")[0] for body in html_blocks(at) for name in re.findall(r"<h3>.*?</h3>", body)]
+    shown = [
+        read_html(name).text[0].split(" · ")[0]
+        for body in html_blocks(at)
+        for name in re.findall(r"<h3>.*?</h3>", body)
+    ]
     assert shown == expected
 
 
@@ -287,7 +325,9 @@ def test_indicator_page_shows_the_quote_in_its_paragraph_and_the_way_back():
     assert tiles(at) == expected_tiles([indicator], "en")
     assert re.search(r'<a href="economy\?lang=en" target="_self">← Back to Economy</a>', html_blocks(at)[1])
     [history] = html_tables(at)
-    assert [row["Report"] for row in history] == ["2023 Work Report of the Dongming Road Subdistrict Office (2024-01-29)"]
+    assert [row["Report"] for row in history] == [
+        "2023 Work Report of the Dongming Road Subdistrict Office (2024-01-29)"
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -314,10 +354,19 @@ def test_source_page_shows_every_chapter_once(lang):
     assert "东明路街道办事处2023年工作报告" in texts(at) or "2023 Work Report" in texts(at)
 
 
-@pytest.mark.parametrize("params", [
-    {"lang": "fr"}, {"lang": "../../etc/passwd"}, {"as_of": "not-a-date"}, {"as_of": "2024-13-45"},
-    {"theme": "x" * 5000}, {"goto": "nowhere"}, {"id": "<img src=x onerror=alert(1)>"}, {"year": "1999"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lang": "fr"},
+        {"lang": "../../etc/passwd"},
+        {"as_of": "not-a-date"},
+        {"as_of": "2024-13-45"},
+        {"theme": "x" * 5000},
+        {"goto": "nowhere"},
+        {"id": "<img src=x onerror=alert(1)>"},
+        {"year": "1999"},
+    ],
+)
 def test_malformed_parameters_are_ignored(params):
     at = open_page(**params)
     assert html_headings(at, 1) == [TITLE["zh"]]
@@ -361,8 +410,15 @@ def test_data_check_page_lists_the_uncurated_statements_or_says_there_are_none(l
     rows = statement_table(at, lang) or []
     files = {r.id: r.file for r in DATASET.content.reports}
     assert [row for row in rows if row[2] != t("kind_stale", lang)] == [
-        (report, section_label(s.section, lang) if s.section else row_section(s, lang), t(f"kind_{s.kind}", lang), s.text,
-         f"{files[report]}:{s.line}") for report, s in missing]
+        (
+            report,
+            section_label(s.section, lang) if s.section else row_section(s, lang),
+            t(f"kind_{s.kind}", lang),
+            s.text,
+            f"{files[report]}:{s.line}",
+        )
+        for report, s in missing
+    ]
 
 
 def row_section(statement, lang):
@@ -373,7 +429,9 @@ def removable_milestone():
     """A milestone of the shipped data, and the clauses of part two that only its quote curates."""
     for milestone in DATASET.content.milestones:
         report = milestone.source.report
-        without = DATASET.content.model_copy(update={"milestones": [m for m in DATASET.content.milestones if m is not milestone]})
+        without = DATASET.content.model_copy(
+            update={"milestones": [m for m in DATASET.content.milestones if m is not milestone]}
+        )
         before = {s for c in check_all(DATASET) if c.report == report for s in c.missing}
         after = check_report(without, DATASET.exclusions, report, DATASET.report_texts[report]).missing
         if [s for s in after if s not in before]:
@@ -399,8 +457,15 @@ def test_a_clause_whose_milestone_is_removed_is_listed_with_its_section(lang, sh
     assert t("check_uncurated_help", lang, file=EXCLUSIONS) in [plain(c.value) for c in page.caption]
     file = next(r.file for r in DATASET.content.reports if r.id == milestone.source.report)
     assert statement_table(page, lang) == [
-        (milestone.source.report, section_label(milestone.source.section, lang), t("kind_commitment", lang), s.text, f"{file}:{s.line}")
-        for s in clauses]
+        (
+            milestone.source.report,
+            section_label(milestone.source.section, lang),
+            t("kind_commitment", lang),
+            s.text,
+            f"{file}:{s.line}",
+        )
+        for s in clauses
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -419,7 +484,11 @@ def test_the_menu_lists_every_public_page_and_keeps_the_view(lang):
     assert links["EN"].startswith("?") and "lang=en" in links["EN"] and f"as_of={DURING}" in links["EN"]  # same page
 
 
-APP_FILES = [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "pages").glob("*.py")), *sorted((REPO_ROOT / "components").glob("*.py"))]
+APP_FILES = [
+    REPO_ROOT / "app.py",
+    *sorted((REPO_ROOT / "pages").glob("*.py")),
+    *sorted((REPO_ROOT / "components").glob("*.py")),
+]
 
 
 @pytest.mark.parametrize("path", APP_FILES, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
@@ -428,16 +497,21 @@ def test_no_year_is_written_into_the_app(path):
     assert re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize(("values", "meeting", "most"), [
-    (["139家", "3.45亿元", "1619万美元", "2.88亿元"], False, 4),
-    (["139 enterprises", "345 million yuan", "16.19 million US dollars", "288 million yuan"], False, 2),
-    (["13 posts", "100%"], False, 4),
-    (["近450客", "35户", "3100余人次"], True, 3),
-])
+@pytest.mark.parametrize(
+    ("values", "meeting", "most"),
+    [
+        (["139家", "3.45亿元", "1619万美元", "2.88亿元"], False, 4),
+        (["139 enterprises", "345 million yuan", "16.19 million US dollars", "288 million yuan"], False, 2),
+        (["13 posts", "100%"], False, 4),
+        (["近450客", "35户", "3100余人次"], True, 3),
+    ],
+)
 def test_tiles_per_row_leave_room_for_the_widest_value(values, meeting, most):
     assert per_row(values, meeting) == most
 
 
-@pytest.mark.parametrize(("count", "most", "rows"), [(5, 4, [3, 2]), (4, 3, [2, 2]), (7, 3, [3, 2, 2]), (3, 4, [3]), (0, 4, [])])
+@pytest.mark.parametrize(
+    ("count", "most", "rows"), [(5, 4, [3, 2]), (4, 3, [2, 2]), (7, 3, [3, 2, 2]), (3, 4, [3]), (0, 4, [])]
+)
 def test_tiles_fill_rows_evenly(count, most, rows):
     assert balanced_rows(count, most) == rows

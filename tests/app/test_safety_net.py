@@ -34,6 +34,7 @@ def data(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("KPI_DATA_DIR", str(directory))
     monkeypatch.setenv("KPI_STATE_DIR", str(tmp_path / "state"))
     import streamlit as st
+
     st.cache_resource.clear()
     return directory
 
@@ -115,6 +116,7 @@ def test_a_fault_of_a_staff_page_never_takes_the_public_figures_back(data, monke
 
     def broken_part(editing):
         raise ValueError("planted fault in the editing page")
+
     monkeypatch.setattr(components.edit.forms, "progress_part", broken_part)
     at = visit("edit", part="progress")
     assert not at.exception and "此页正在更新" in texts(at)  # the staff member sees the neutral line, no traceback
@@ -138,8 +140,9 @@ def test_fixing_the_data_shows_it_again_and_clears_the_page_errors(data, fault):
     visit()
     rename(data, "坏引进企业")
     visit("economy")
-    (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text(encoding="utf-8").replace("坏引进企业", "新引进企业"),
-                                          encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        (data / "indicators.yaml").read_text(encoding="utf-8").replace("坏引进企业", "新引进企业"), encoding="utf-8"
+    )
     at = visit("economy")
     assert tiles(at)[0] == ("新引进企业 (截至2023年11月)", "139家") and NOTE not in [c.value for c in at.caption]
     assert page_errors() == [] and saved_name(data) == "新引进企业"
@@ -159,8 +162,10 @@ def test_pages_that_stop_on_purpose_are_not_errors(data):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_broken_file_shows_the_public_a_neutral_line_and_staff_the_located_list(data, lang):
     visit()
-    (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text(encoding="utf-8").replace(
-        "    value: 139\n", "    value: 一百\n"), encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        (data / "indicators.yaml").read_text(encoding="utf-8").replace("    value: 139\n", "    value: 一百\n"),
+        encoding="utf-8",
+    )
     public = visit("economy", lang=lang)
     assert tiles(public)[0][1] == {"zh": "139家", "en": "139 enterprises"}[lang]
     note = {"zh": NOTE, "en": ":material/update: Some figures are being updated."}[lang]
@@ -171,7 +176,10 @@ def test_a_broken_file_shows_the_public_a_neutral_line_and_staff_the_located_lis
     staff = visit("check", lang=lang)
     [listing] = [c.value for c in staff.code if "indicators.yaml" in c.value]
     assert {"zh": "'value' 应为数字，实际为 '一百'", "en": "'value' must be a number, not '一百'"}[lang] in listing
-    assert listing.startswith("indicators.yaml:") and ":5: indicators[economy.enterprises_attracted].values[0].value" in listing
+    assert (
+        listing.startswith("indicators.yaml:")
+        and ":5: indicators[economy.enterprises_attracted].values[0].value" in listing
+    )
 
 
 def test_with_no_good_data_at_all_the_public_reads_one_neutral_line(data):

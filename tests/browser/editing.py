@@ -52,10 +52,21 @@ def start_staff_site(root: Path, processes: int = 1) -> StaffSite:
     (root / "data").mkdir()
     data = copy_data_dir(REPO_ROOT, root / "data")
     for name in STAFF:
-        subprocess.run([sys.executable, "-m", "kpi", "staff", "add", name, str(root / "staff.passwords")],
-                       input=PASSWORD + "\n", text=True, cwd=REPO_ROOT, check=True, capture_output=True)
-    options = deploy.Options(free_port(), tuple(free_port() for _ in range(processes)), free_port(), data_dir=data,
-                             staff_file=root / "staff.passwords")
+        subprocess.run(
+            [sys.executable, "-m", "kpi", "staff", "add", name, str(root / "staff.passwords")],
+            input=PASSWORD + "\n",
+            text=True,
+            cwd=REPO_ROOT,
+            check=True,
+            capture_output=True,
+        )
+    options = deploy.Options(
+        free_port(),
+        tuple(free_port() for _ in range(processes)),
+        free_port(),
+        data_dir=data,
+        staff_file=root / "staff.passwords",
+    )
     environ = {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(root / "state")}
     return StaffSite(deploy.start(options, root / "run", environ), data, root / "state")
 
@@ -66,6 +77,7 @@ def history(site: StaffSite, limit: int = 20) -> list[tuple[str, str]]:
 
 
 # ── A person at the page ────────────────────────────────────────────────────────────────────────────
+
 
 class Steps:
     """What a person does, counted: each field filled, choice made or button clicked is one step."""

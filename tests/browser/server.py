@@ -16,8 +16,14 @@ from axe_playwright_python.sync_playwright import Axe
 from kpi.data.files import REPO_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -33,9 +39,27 @@ def running_server(data_dir: Path | None = None):
     port = free_port()
     env = {**os.environ, **({"KPI_DATA_DIR": str(data_dir)} if data_dir else {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -60,7 +84,7 @@ def load(page, url: str) -> None:
     """Open a URL and wait until the script run has finished and charts have drawn."""
     page.goto(url)
     # Before the websocket connects the app also reads "notRunning": wait for the title first.
-    page.wait_for_selector('.kb-top h1', timeout=60_000)
+    page.wait_for_selector(".kb-top h1", timeout=60_000)
     page.wait_for_selector(DONE, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(DONE, timeout=60_000)  # a bounce through app.py is a second run
@@ -72,13 +96,18 @@ def load(page, url: str) -> None:
 
 
 AXE = Axe()
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def accessibility_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page, as "rule: first element" lines (empty when none)."""
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')}"
-            for v in AXE.run(page, options=WCAG_AA).response["violations"]]
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')}"
+        for v in AXE.run(page, options=WCAG_AA).response["violations"]
+    ]
 
 
 def truncated(page) -> list[str]:
@@ -91,7 +120,9 @@ def truncated(page) -> list[str]:
 def screenshot(page, path) -> None:
     """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
     width = page.viewport_size["width"]
-    height = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')].map(e => e.scrollHeight))")
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')].map(e => e.scrollHeight))"
+    )
     page.set_viewport_size({"width": width, "height": min(max(height + 80, 768), 12000)})
     page.wait_for_timeout(400)
     page.screenshot(path=path)

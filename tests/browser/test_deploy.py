@@ -50,10 +50,15 @@ def upstreams(run_dir: Path, path: str = "/_stcore/stream") -> list[list[str]]:
 
 
 def test_the_generated_config_is_valid_nginx(tmp_path):
-    deploy.configure(deploy.Options(free_port(), (8601, 8602), staff_networks=("10.20.0.0/16",),
-                                    trusted_proxies=("127.0.0.1/32",)), tmp_path)
-    result = subprocess.run([deploy.nginx_binary(), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
-                             "-e", "stderr"], capture_output=True, text=True)
+    deploy.configure(
+        deploy.Options(free_port(), (8601, 8602), staff_networks=("10.20.0.0/16",), trusted_proxies=("127.0.0.1/32",)),
+        tmp_path,
+    )
+    result = subprocess.run(
+        [deploy.nginx_binary(), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", "stderr"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "{{" not in (tmp_path / "nginx.conf").read_text()
     assert {oct(path.stat().st_mode & 0o777) for path in tmp_path.glob("*.conf")} == {"0o600"}  # they hold secrets
@@ -61,14 +66,24 @@ def test_the_generated_config_is_valid_nginx(tmp_path):
 
 def gixy_findings(config: Path) -> list[dict]:
     """gixy's findings (its JSON report) on a written configuration."""
-    result = subprocess.run([str(Path(sys.executable).parent / "gixy"), "-f", "json", str(config)], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "gixy"), "-f", "json", str(config)], capture_output=True, text=True
+    )
     assert result.stdout.strip().startswith("["), result.stderr
     return json.loads(result.stdout)
 
 
 def test_gixy_finds_nothing_the_template_does_not_explain(tmp_path):
-    deploy.configure(deploy.Options(free_port(), (8601, 8602), public_url="https://dongming.example.org",
-                                    staff_networks=("10.20.0.0/16",), trusted_proxies=("127.0.0.1/32",)), tmp_path)
+    deploy.configure(
+        deploy.Options(
+            free_port(),
+            (8601, 8602),
+            public_url="https://dongming.example.org",
+            staff_networks=("10.20.0.0/16",),
+            trusted_proxies=("127.0.0.1/32",),
+        ),
+        tmp_path,
+    )
     explained = set(re.findall(r"gixy: (\w+)", deploy.TEMPLATE.read_text(encoding="utf-8")))
     findings = gixy_findings(tmp_path / "nginx.conf")
     assert [(f["plugin"], f["summary"]) for f in findings if f["plugin"] not in explained] == []
@@ -117,8 +132,11 @@ def test_a_cold_deep_link_through_nginx_opens_the_right_page(browser, cluster):
     assert page.locator('[data-testid="stException"]').count() == 0
     route = next(c["value"] for c in context.cookies() if c["name"] == deploy.ROUTE_COOKIE)
     wait_until(lambda: f"route={route} " in (cluster.run_dir / "logs" / "nginx.log").read_text(), 10, "the log written")
-    served = {line.rsplit("upstream=", 1)[1] for line in (cluster.run_dir / "logs" / "nginx.log").read_text().splitlines()
-              if f"route={route} " in line and "upstream=-" not in line}
+    served = {
+        line.rsplit("upstream=", 1)[1]
+        for line in (cluster.run_dir / "logs" / "nginx.log").read_text().splitlines()
+        if f"route={route} " in line and "upstream=-" not in line
+    }
     assert len(served) == 1  # sticky: the page, its assets and its websocket all went to one process
     context.close()
 
@@ -171,8 +189,12 @@ def test_restart_under_load_refuses_no_one_and_start_refuses_a_running_deploy(cl
     assert readers.failures == [] and readers.counts["ok"] > 300
     after = {name: info["pid"] for name, info in deploy.programs(cluster.run_dir).items()}
     assert after[deploy.NGINX] == before[deploy.NGINX]  # reloaded, never stopped
-    assert [name for name in before if name.startswith("streamlit-") or name == deploy.PUBLISHER
-            if after[name] == before[name]] == []
+    assert [
+        name
+        for name in before
+        if name.startswith("streamlit-") or name == deploy.PUBLISHER
+        if after[name] == before[name]
+    ] == []
     with pytest.raises(deploy.AlreadyRunning, match="restart"):
         deploy.start(deploy.Options(free_port(), (free_port(),)), cluster.run_dir)
 

@@ -31,11 +31,18 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("public")
     port = free_port()
     (root / "staff.passwords").write_text("")  # nobody can sign in here: tests/browser/test_deploy_sign_in.py signs in
-    options = deploy.Options(port, (free_port(),), free_port(), public_url=f"http://{HOST}:{port}",
-                             staff_file=root / "staff.passwords", staff_networks=("10.9.9.0/24",),
-                             trusted_proxies=("127.0.0.1/32",))
-    running = deploy.start(options, root / "run", {**os.environ, deploy.SECRET_ENV: "a-test-secret",
-                                                   "KPI_STATE_DIR": str(root / "state")})
+    options = deploy.Options(
+        port,
+        (free_port(),),
+        free_port(),
+        public_url=f"http://{HOST}:{port}",
+        staff_file=root / "staff.passwords",
+        staff_networks=("10.9.9.0/24",),
+        trusted_proxies=("127.0.0.1/32",),
+    )
+    running = deploy.start(
+        options, root / "run", {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(root / "state")}
+    )
     yield running
     deploy.stop(running.run_dir)
 
@@ -94,39 +101,69 @@ def test_wrong_passwords_meet_429_after_a_few(site):
     assert tries == signin.FAILURES_ALLOWED  # the sign-in server's count of wrong passwords
     refused = probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **client)
     assert refused.status == 429 and int(refused.headers["retry-after"][0]) > 0
-    assert probe.request(site.url + "/staff/sign-in?next=/check", **client).status == 200  # the form itself is not limited
+    assert (
+        probe.request(site.url + "/staff/sign-in?next=/check", **client).status == 200
+    )  # the form itself is not limited
     other = {"X_Forwarded_For": "203.0.113.9"}  # another address is not held back
     assert probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **other).status == 401
 
 
 def test_a_flood_of_sign_in_posts_meets_nginx_limit(site):
     client = {"X_Forwarded_For": "203.0.113.8", "Origin": "http://elsewhere.example"}  # refused (403) before any check
-    statuses = [probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **client).status
-                for _ in range(deploy.SIGN_IN_BURST + 2)]
-    assert statuses.index(429) == deploy.SIGN_IN_BURST + 1 and set(statuses[:deploy.SIGN_IN_BURST + 1]) == {403}
+    statuses = [
+        probe.request(site.url + "/staff/sign-in", "POST", b"name=a&password=b", **client).status
+        for _ in range(deploy.SIGN_IN_BURST + 2)
+    ]
+    assert statuses.index(429) == deploy.SIGN_IN_BURST + 1 and set(statuses[: deploy.SIGN_IN_BURST + 1]) == {403}
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/.history.git/HEAD", "/.state/deploy/proxy-secret", "/assets/.gz",
-                                  "/indicators.yaml", "/static/../indicators.yaml", "/_kpi/session", "/staff/session"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/.git/config",
+        "/.history.git/HEAD",
+        "/.state/deploy/proxy-secret",
+        "/assets/.gz",
+        "/indicators.yaml",
+        "/static/../indicators.yaml",
+        "/_kpi/session",
+        "/staff/session",
+    ],
+)
 def test_no_dotfile_data_file_or_internal_location_is_served(site, path):
     answer = probe.request(site.url + path)
     assert answer.status in (200, 400, 404) and b"- id: economy" not in answer.body and b"[core]" not in answer.body
     assert answer.status != 200 or b"<title>Streamlit</title>" in answer.body  # at most Streamlit's empty shell
 
 
-@pytest.mark.parametrize("path", ["/", "/economy?lang=en", f"/targets?q={quote('平安')}", "/check", "/.git/config",
-                                  "/staff/sign-in", "/assets/favicon.png", "/_stcore/health"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/economy?lang=en",
+        f"/targets?q={quote('平安')}",
+        "/check",
+        "/.git/config",
+        "/staff/sign-in",
+        "/assets/favicon.png",
+        "/_stcore/health",
+    ],
+)
 def test_every_response_carries_the_security_headers(site, path):
     answer = probe.request(site.url + path)
     assert answer.headers["server"] == ["nginx"]  # no version
-    assert answer.headers["x-content-type-options"] == ["nosniff"] and answer.headers["referrer-policy"] == ["same-origin"]
+    assert answer.headers["x-content-type-options"] == ["nosniff"] and answer.headers["referrer-policy"] == [
+        "same-origin"
+    ]
     [policy] = answer.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy and "'unsafe-eval'" not in policy
 
 
 def public_browser(browser):
     """Debian's Chromium that resolves the public host name to this machine, as DNS would on a server."""
-    return browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"])
+    return browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"]
+    )
 
 
 def test_an_interactive_view_works_under_the_public_host_name_within_its_policy(browser, site):
@@ -136,7 +173,9 @@ def test_an_interactive_view_works_under_the_public_host_name_within_its_policy(
         page.add_init_script(CSP_REPORTS)
         errors = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        load(page, f"{public(site)}/targets?q={quote('平安')}")  # a search: only Streamlit answers it, over the websocket
+        load(
+            page, f"{public(site)}/targets?q={quote('平安')}"
+        )  # a search: only Streamlit answers it, over the websocket
         assert page.get_by_role("textbox").first.input_value() == "平安"
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.get_by_text("平安").count() > 1
@@ -145,8 +184,16 @@ def test_an_interactive_view_works_under_the_public_host_name_within_its_policy(
         chromium.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/economy?lang=en", "/indicator?id=economy.enterprises_attracted",
-                                  f"/glossary?term={TERM}", f"/targets?year={YEAR}&target={TARGET}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/economy?lang=en",
+        "/indicator?id=economy.enterprises_attracted",
+        f"/glossary?term={TERM}",
+        f"/targets?year={YEAR}&target={TARGET}",
+    ],
+)
 def test_static_pages_work_within_their_policy(browser, site, path):
     chromium = public_browser(browser)
     try:

@@ -23,8 +23,14 @@ STAFF_PAGE = "数据文件全部有效"
 
 def staff_add(name: str, password: str, file) -> None:  # noqa: ANN001
     """The README's recipe: `python -m kpi staff add NAME FILE`, the password on standard input."""
-    subprocess.run([sys.executable, "-m", "kpi", "staff", "add", name, str(file)], input=password + "\n", text=True,
-                   cwd=REPO_ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kpi", "staff", "add", name, str(file)],
+        input=password + "\n",
+        text=True,
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +38,9 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("signin")
     staff_add(NAME, PASSWORD, root / "staff.passwords")
     options = deploy.Options(free_port(), (free_port(),), free_port(), staff_file=root / "staff.passwords")
-    running = deploy.start(options, root / "run", {**os.environ, deploy.SECRET_ENV: "a-test-secret",
-                                                   "KPI_STATE_DIR": str(root / "state")})
+    running = deploy.start(
+        options, root / "run", {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(root / "state")}
+    )
     yield running
     deploy.stop(running.run_dir)
 
@@ -63,7 +70,9 @@ def test_a_staff_member_signs_in_is_named_on_the_check_page_and_signs_out(site):
 
 def test_a_wrong_password_gives_no_session(site):
     answer = sign_in(site, "not the password")
-    assert answer.status == 401 and not [c for c in answer.headers.get("set-cookie", []) if c.startswith("kpi_session=")]
+    assert answer.status == 401 and not [
+        c for c in answer.headers.get("set-cookie", []) if c.startswith("kpi_session=")
+    ]
 
 
 def test_a_password_reset_ends_the_session(site):

@@ -29,8 +29,23 @@ from kpi.site import STAFF_PATHS
 from kpi.texts import t
 from scripts import probe_deploy as probe
 from scripts.deploy import cluster as deploy
-from tests.browser.editing import (PASSWORD, STAFF, StaffSite, Steps, alerts, said, codes, history, new_context, shoot, sign_in,
-                                   signed_in_cookies, signed_in_page, start_staff_site, wait_live)
+from tests.browser.editing import (
+    PASSWORD,
+    STAFF,
+    StaffSite,
+    Steps,
+    alerts,
+    codes,
+    history,
+    new_context,
+    said,
+    shoot,
+    sign_in,
+    signed_in_cookies,
+    signed_in_page,
+    start_staff_site,
+    wait_live,
+)
 from tests.browser.server import load
 from tests.browser.test_static_site import get, is_static, page_text
 from tests.browser.waiting import wait_until
@@ -66,14 +81,19 @@ def as_found(site):
     changed = [name for name in names if now[name] != before[name]]
     if changed:
         restored = time.time()
-        save(site.data, Change("the data as the test found it", {n: before[n] for n in changed}, {n: now[n] for n in changed}),
-             Author("test"))
+        save(
+            site.data,
+            Change("the data as the test found it", {n: before[n] for n in changed}, {n: now[n] for n in changed}),
+            Author("test"),
+        )
         wait_until(lambda: published_since(site, restored), 90, "the public pages rewritten")
 
 
 def published_since(site: StaffSite, moment: float) -> bool:
     status = read_status(site.cluster.run_dir / "site")
-    return bool(status and status.fresh and status.written and datetime.fromisoformat(status.written).timestamp() >= moment)
+    return bool(
+        status and status.fresh and status.written and datetime.fromisoformat(status.written).timestamp() >= moment
+    )
 
 
 def static_page(site: StaffSite, link: str) -> str:
@@ -91,7 +111,10 @@ def chart_dates(page) -> list[str]:  # noqa: ANN001
 
 # ── 1. Add a progress entry, read the diff and the preview, save, and find it on the static page ─────────
 
-def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_page(browser, site, staff, as_found, screenshots):
+
+def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_page(
+    browser, site, staff, as_found, screenshots
+):
     note_zh, note_en = "上半年新建30座", "30 built in the first half"
     assert note_en not in static_page(site, TARGET_PAGE)
     page = signed_in_page(browser, staff["王芳"], site, "progress")
@@ -108,7 +131,12 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     said(page, "Check passed")
     [diff] = [code for code in codes(page) if code.startswith("--- a/indicators.yaml")]
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    assert added == ["+  progress:", "+  - date: 2024-06-30", "+    value: 30", f"+    note: {{zh: {note_zh}, en: {note_en}}}"]
+    assert added == [
+        "+  progress:",
+        "+  - date: 2024-06-30",
+        "+    value: 30",
+        f"+    note: {{zh: {note_zh}, en: {note_en}}}",
+    ]
     assert read_texts(site.data, [INDICATORS]) == {INDICATORS: as_found[INDICATORS]}  # checked, nothing written
     chosen = steps.widget("edit_progress__preview").get_by_role("combobox").input_value()
     assert chosen.endswith(f"/targets?year=2024&target={TARGET}&lang=en"), chosen  # the target's own page first
@@ -125,11 +153,15 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     assert "30 posts" in body and note_en in body and note_zh not in body
     assert note_zh in static_page(site, f"/targets?year=2024&target={TARGET}")  # the Chinese page too
     assert history(site, 1) == [("王芳", f"targets[{TARGET}]: progress 2024-06-30 = 30")]
-    print(f"\nissue 29, flow 1: {seconds:.1f} s and {steps.count} steps from opening /edit (signed in) to the static "
-          "page showing the new progress entry")
+    print(
+        f"\nissue 29, flow 1: {seconds:.1f} s and {steps.count} steps from opening /edit (signed in) to the static "
+        "page showing the new progress entry"
+    )
     # The form starts empty for the next entry (the target stays chosen), in the browser and on the server too.
-    assert [steps.widget(f"edit_progress_{field}").locator("input").input_value() for field in ("value", "note_zh", "note_en")] \
-        == ["", "", ""]
+    assert [
+        steps.widget(f"edit_progress_{field}").locator("input").input_value()
+        for field in ("value", "note_zh", "note_en")
+    ] == ["", "", ""]
     assert steps.widget("edit_progress_date").locator("input[type=date]").input_value() == ""
     assert TARGET in steps.widget("edit_progress_item").get_by_role("combobox").input_value()
     assert Unsaved("王芳", site.state / FOLDER).load("progress") is None
@@ -140,11 +172,19 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
 
 # ── 3. The change in History with its author, undone, and the page as it was ─────────────────────────
 
+
 def test_history_names_the_author_and_an_undo_brings_the_public_page_back(browser, site, staff, as_found, screenshots):
     note_en = "41 built by the end of September"
     # li.wei saved an entry on an earlier day (through the core, as the page saves it); 王芳 undoes it today.
-    change = add_progress(read_texts(site.data, [INDICATORS]), load_dataset(site.data), TARGET, "2024-09-30", "41",
-                          note_zh="前三季度新建41座", note_en=note_en)
+    change = add_progress(
+        read_texts(site.data, [INDICATORS]),
+        load_dataset(site.data),
+        TARGET,
+        "2024-09-30",
+        "41",
+        note_zh="前三季度新建41座",
+        note_en=note_en,
+    )
     saved = save(site.data, change, Author("li.wei"))
     summary = saved.change.summary
     wait_until(lambda: note_en in static_page(site, TARGET_PAGE), 60, "the static page showing li.wei's entry")
@@ -170,7 +210,10 @@ def test_history_names_the_author_and_an_undo_brings_the_public_page_back(browse
 
 # ── 4. A failing change: its errors at their lines, nothing written, the text kept ─────────────────────
 
-def test_a_failing_file_edit_is_listed_at_its_line_writes_nothing_and_keeps_the_text(browser, site, staff, as_found, screenshots):
+
+def test_a_failing_file_edit_is_listed_at_its_line_writes_nothing_and_keeps_the_text(
+    browser, site, staff, as_found, screenshots
+):
     before = (site.data / INDICATORS).read_bytes()
     line = as_found[INDICATORS].split("\n").index("    value: 139") + 1  # the first figure's first value
     page = signed_in_page(browser, staff["li.wei"], site, "file")
@@ -204,6 +247,7 @@ def test_a_failing_file_edit_is_listed_at_its_line_writes_nothing_and_keeps_the_
 
 # ── 6. Refused without a sign-in, over every way in ─────────────────────────────────────────────────
 
+
 def session_cookie(cookies: list) -> str:
     """A signed-in person's session cookie, as a Cookie header (for clients that are not the browser)."""
     return next(f"{c['name']}={c['value']}" for c in cookies if c["name"] == "kpi_session")
@@ -234,10 +278,13 @@ def test_another_origin_gets_neither_the_websocket_nor_a_sign_in(site, staff):
     assert probe.upgrade(site.local, "http://evil.example", netloc, Cookie=cookie) == 403  # a signed-in person's cookie
     form = urlencode({"name": "王芳", "password": PASSWORD, "next": "/edit"}).encode()
     for origin, status in ((site.url, 303), ("http://evil.example", 403)):
-        answer = probe.request(site.local + "/staff/sign-in", "POST", form, Origin=origin,
-                               Content_Type="application/x-www-form-urlencoded")
+        answer = probe.request(
+            site.local + "/staff/sign-in", "POST", form, Origin=origin, Content_Type="application/x-www-form-urlencoded"
+        )
         assert answer.status == status, origin
-        assert bool([c for c in answer.headers.get("set-cookie", []) if c.startswith("kpi_session=")]) == (status == 303)
+        assert bool([c for c in answer.headers.get("set-cookie", []) if c.startswith("kpi_session=")]) == (
+            status == 303
+        )
 
 
 def test_a_save_after_signing_out_is_refused_and_writes_nothing(browser, site, as_found):

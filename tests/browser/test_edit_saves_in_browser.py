@@ -15,8 +15,17 @@ from kpi.draft.review import Review
 from kpi.edit.unsaved import FOLDER, Unsaved
 from scripts import probe_deploy as probe
 from scripts.deploy import cluster as deploy
-from tests.browser.editing import (StaffSite, Steps, said, history, shoot, signed_in_cookies, signed_in_page,
-                                   start_staff_site, wait_live)
+from tests.browser.editing import (
+    StaffSite,
+    Steps,
+    history,
+    said,
+    shoot,
+    signed_in_cookies,
+    signed_in_page,
+    start_staff_site,
+    wait_live,
+)
 from tests.browser.server import load
 from tests.browser.test_static_site import get, is_static
 from tests.browser.waiting import wait_until
@@ -50,6 +59,7 @@ def review_progress(page) -> str:  # noqa: ANN001
 
 # ── 2. A new report: uploaded, drafted, reviewed, applied; the overview leads with its year ─────────────
 
+
 def test_a_report_uploaded_reviewed_and_applied_puts_its_year_first_on_the_overview(browser, own_site, screenshots):
     site = own_site
     assert "2024年主要成果" not in static_page(site, "/")
@@ -70,9 +80,16 @@ def test_a_report_uploaded_reviewed_and_applied_puts_its_year_first_on_the_overv
     kept.keep(KEPT, decide_as_reviewer(review, leave=frozenset({report_entry, deleted}), accept_rest=False).to_dict())
     load(page, f"{site.url}/edit?part=report&lang=en")  # a reload: the review as kept on the server
     left = review_progress(page)
-    assert left.endswith(" decided; 7 review mark(s) left") and not left.startswith("0 of"), left  # 3 + 4 in the two entries
+    assert left.endswith(" decided; 7 review mark(s) left") and not left.startswith("0 of"), (
+        left
+    )  # 3 + 4 in the two entries
     # 1. The report's own entry, first in the list: its three marks filled, as changed lines.
-    assert steps.widget("edit_report_entry").get_by_role("combobox").input_value().startswith(f"reports · {FIRST.report_id} · ")
+    assert (
+        steps.widget("edit_report_entry")
+        .get_by_role("combobox")
+        .input_value()
+        .startswith(f"reports · {FIRST.report_id} · ")
+    )
     steps.type(f"edit_report_lines_{report_entry}", decisions[report_entry])
     steps.click(f"edit_report_change_{report_entry}")
     # 2. A proposed figure that only closes a target: excluded, with its reason and a note.
@@ -86,8 +103,11 @@ def test_a_report_uploaded_reviewed_and_applied_puts_its_year_first_on_the_overv
     steps.choose("edit_report_entry", "economy.enterprises_attracted 2024")
     steps.click("edit_report_accept_values:economy.enterprises_attracted:2024")
     decided = {e.key: e.decision for e in Review.from_dict(kept.load(KEPT)).entries()}
-    assert (decided[report_entry], decided[deleted], decided["values:economy.enterprises_attracted:2024"]) == \
-           ("changed", "excluded", "accepted")
+    assert (decided[report_entry], decided[deleted], decided["values:economy.enterprises_attracted:2024"]) == (
+        "changed",
+        "excluded",
+        "accepted",
+    )
     assert review_progress(page).endswith(" decided; 0 review mark(s) left"), review_progress(page)
     steps.click("edit_report_apply_check")
     said(page, "Check passed")
@@ -104,6 +124,7 @@ def test_a_report_uploaded_reviewed_and_applied_puts_its_year_first_on_the_overv
 
 # ── 5. Two staff members save at the same moment: no update lost ──────────────────────────────────────
 
+
 def routes_to_each_process(site: StaffSite) -> list[str]:
     """A route cookie value for each Streamlit process (nginx keeps a viewer on one by this cookie), found by asking."""
     found: dict[str, str] = {}
@@ -112,7 +133,9 @@ def routes_to_each_process(site: StaffSite) -> list[str]:
         route = f"edit-test-{n}"
         probe.request(f"{site.local}/nothing-here", Cookie=f"kpi_route={route}")
         wait_until(lambda: f"route={route} " in log.read_text(), 10, "nginx's log line")
-        [upstream] = {line.rsplit("upstream=", 1)[1] for line in log.read_text().splitlines() if f"route={route} " in line}
+        [upstream] = {
+            line.rsplit("upstream=", 1)[1] for line in log.read_text().splitlines() if f"route={route} " in line
+        }
         found.setdefault(upstream, route)
         if len(found) == len(site.cluster.processes):
             return list(found.values())
@@ -120,8 +143,9 @@ def routes_to_each_process(site: StaffSite) -> list[str]:
 
 
 def with_route(cookies: list, route: str) -> list:
-    return [c for c in cookies if c["name"] != deploy.ROUTE_COOKIE] + \
-           [{**next(c for c in cookies if c["name"] == "kpi_session"), "name": deploy.ROUTE_COOKIE, "value": route}]
+    return [c for c in cookies if c["name"] != deploy.ROUTE_COOKIE] + [
+        {**next(c for c in cookies if c["name"] == "kpi_session"), "name": deploy.ROUTE_COOKIE, "value": route}
+    ]
 
 
 @pytest.fixture
@@ -134,8 +158,10 @@ def two_processes(tmp_path):
 def test_two_staff_members_saving_at_once_lose_no_update(browser, two_processes, screenshots):
     site = two_processes
     routes = routes_to_each_process(site)
-    entries = {"王芳": ("safety.new_peace_houses_2024", "2024-06-30", "30"),
-               "li.wei": ("housing.community_gardens_2024", "2024-06-30", "3")}
+    entries = {
+        "王芳": ("safety.new_peace_houses_2024", "2024-06-30", "30"),
+        "li.wei": ("housing.community_gardens_2024", "2024-06-30", "3"),
+    }
     pages = {}
     for (name, (target, day, value)), route in zip(entries.items(), routes, strict=True):
         page = signed_in_page(browser, with_route(signed_in_cookies(browser, site, name), route), site, "progress")
@@ -157,14 +183,16 @@ def test_two_staff_members_saving_at_once_lose_no_update(browser, two_processes,
         page.get_by_text("Saved as change").wait_for(timeout=60_000)
     text = (site.data / INDICATORS).read_text(encoding="utf-8")
     for target, day, value in entries.values():
-        block = text[text.index(f"- id: {target}\n"):]
-        assert f"  - date: {day}\n    value: {value}\n" in block[:block.index("\n- id: ")]
+        block = text[text.index(f"- id: {target}\n") :]
+        assert f"  - date: {day}\n    value: {value}\n" in block[: block.index("\n- id: ")]
     newest = history(site, 2)
     assert sorted(author for author, _ in newest) == sorted(entries)
     assert {summary for _, summary in newest} == {f"targets[{t}]: progress {d} = {v}" for t, d, v in entries.values()}
     remade = [name for name, page in pages.items() if page.get_by_text("made again on top of theirs").count()]
-    print(f"\nissue 29, flow 5: both Save clicks within {clicked * 1000:.0f} ms, on two processes; made again on the "
-          f"other's save: {remade or 'neither'}")
+    print(
+        f"\nissue 29, flow 5: both Save clicks within {clicked * 1000:.0f} ms, on two processes; made again on the "
+        f"other's save: {remade or 'neither'}"
+    )
     wait_live(pages["王芳"])
     shoot(pages["王芳"], site, screenshots, "two-saves", "progress")
     for page in pages.values():

@@ -26,11 +26,36 @@ from tests.browser.waiting import wait_until
 
 STREAMLIT_FLAGS = ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
 ENTRY_POINTS = {
-    "bash scripts/run": lambda port: ["bash", "scripts/run", "--port", str(port), "--first-port", str(free_port()),
-                                      "--run-dir", tempfile.mkdtemp(prefix="kpi-run-")],
-    "streamlit run app.py": lambda port: [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                          *STREAMLIT_FLAGS],
-    "uvicorn app:app": lambda port: [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)],
+    "bash scripts/run": lambda port: [
+        "bash",
+        "scripts/run",
+        "--port",
+        str(port),
+        "--first-port",
+        str(free_port()),
+        "--run-dir",
+        tempfile.mkdtemp(prefix="kpi-run-"),
+    ],
+    "streamlit run app.py": lambda port: [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        *STREAMLIT_FLAGS,
+    ],
+    "uvicorn app:app": lambda port: [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ],
 }
 
 
@@ -38,8 +63,15 @@ ENTRY_POINTS = {
 def started(command: list[str]) -> Iterator[str]:
     """The server `command` starts (from the repository root); yields its base URL once it is healthy."""
     port = int(command[command.index("--port" if "--port" in command else "--server.port") + 1])
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -49,7 +81,9 @@ def started(command: list[str]) -> Iterator[str]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"{command} did not start: {process.stderr.read() if process.poll() is not None else ''}") from None
+                    raise RuntimeError(
+                        f"{command} did not start: {process.stderr.read() if process.poll() is not None else ''}"
+                    ) from None
                 time.sleep(0.2)
         yield base
     finally:
@@ -70,8 +104,11 @@ def test_a_cold_theme_link_opens_the_page_with_its_frame(browser, entry):
         if entry == "bash scripts/run":  # what the public gets: the plain link is the static page…
             # …once the publisher has written its first site (it waits for the files to settle: until then nginx passes
             # the link to Streamlit, which shows the same view).
-            wait_until(lambda: b'class="kb-site"' in urllib.request.urlopen(f"{base}/economy?lang=en", timeout=10).read(),
-                       60, "the first static site")
+            wait_until(
+                lambda: b'class="kb-site"' in urllib.request.urlopen(f"{base}/economy?lang=en", timeout=10).read(),
+                60,
+                "the first static site",
+            )
             page.goto(f"{base}/economy?lang=en")
             assert page.locator("body.kb-site h2.kb-page").inner_text() == "Economy"
         page.close()

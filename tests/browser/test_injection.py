@@ -25,7 +25,9 @@ def hostile_data(directory):
     text = text.replace("name: {zh: 吸引内资, en: Domestic investment}", f'name: {{zh: "{LINK}", en: "{LINK}"}}')
     text = text.replace("name: {zh: 示例项目, en: Sample programme}", f'name: {{zh: "{IMG}", en: "{IMG}"}}')
     text = text.replace("name: {zh: 经济发展, en: Economy}", f'name: {{zh: "{MARKUP}", en: "{MARKUP}"}}')
-    text = text.replace("indicators:\n", f"""indicators:
+    text = text.replace(
+        "indicators:\n",
+        f"""indicators:
 - id: economy.hostile_quote
   theme: economy
   name: {{zh: "{MARKUP}", en: "{MARKUP}"}}
@@ -35,10 +37,14 @@ def hostile_data(directory):
   - period: 2023
     value: 12
     source: {{report: report_2023, section: 第一部分 一(二), quote: "{QUOTE}"}}
-""", 1)
+""",
+        1,
+    )
     (data / "indicators.yaml").write_text(text, encoding="utf-8")
     glossary = (data / "glossary.yaml").read_text(encoding="utf-8")
-    (data / "glossary.yaml").write_text(glossary.replace("{zh: 社区治安值守点。,", f'{{zh: "{DEFINITION}",'), encoding="utf-8")
+    (data / "glossary.yaml").write_text(
+        glossary.replace("{zh: 社区治安值守点。,", f'{{zh: "{DEFINITION}",'), encoding="utf-8"
+    )
     return data
 
 
@@ -48,11 +54,22 @@ def hostile_server(browser, tmp_path_factory):
         yield base
 
 
-@pytest.mark.parametrize(("path", "literal"), [
-    ("/?lang=en", IMG), ("/?lang=en", MARKUP), ("/economy", SCRIPT), ("/economy", QUOTE), ("/economy?figures=true", SCRIPT), ("/economy?figures=true", LINK), ("/economy?figures=true", MARKUP),
-    ("/indicator?id=economy.hostile_quote", QUOTE), ("/indicator?id=economy.hostile_quote", MARKUP),
-    ("/glossary", SCRIPT), ("/glossary", LINK),
-])
+@pytest.mark.parametrize(
+    ("path", "literal"),
+    [
+        ("/?lang=en", IMG),
+        ("/?lang=en", MARKUP),
+        ("/economy", SCRIPT),
+        ("/economy", QUOTE),
+        ("/economy?figures=true", SCRIPT),
+        ("/economy?figures=true", LINK),
+        ("/economy?figures=true", MARKUP),
+        ("/indicator?id=economy.hostile_quote", QUOTE),
+        ("/indicator?id=economy.hostile_quote", MARKUP),
+        ("/glossary", SCRIPT),
+        ("/glossary", LINK),
+    ],
+)
 def test_hostile_text_is_shown_literally(browser, hostile_server, path, literal):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     dialogs = []

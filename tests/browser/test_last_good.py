@@ -22,7 +22,9 @@ def test_a_restart_during_a_broken_edit_serves_the_last_good_data(browser, tmp_p
     monkeypatch.setenv("KPI_STATE_DIR", str(tmp_path / "state"))  # the servers inherit it
     data = copy_data_dir(REPO_ROOT, tmp_path)
     indicators = data / "indicators.yaml"
-    edit(indicators, NAME_LINE, NAME_LINE.replace("引进企业", "新引进企业"))  # so the last good data differs from the shipped
+    edit(
+        indicators, NAME_LINE, NAME_LINE.replace("引进企业", "新引进企业")
+    )  # so the last good data differs from the shipped
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     with running_server(data) as base:
         load(page, f"{base}/economy")

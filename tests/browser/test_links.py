@@ -14,9 +14,21 @@ from tests.browser.server import load, running_server
 COLD_LINKS = [
     ("/economy?lang=en", "Enterprises attracted (Jan–Nov 2023)", {"lang": "en"}),
     ("/housing", "住房与人居环境", {}),
-    ("/glossary?term=three_deliveries&lang=en", "Three Deliveries to Enterprises", {"lang": "en", "term": "three_deliveries"}),
-    ("/targets?year=2024&theme=safety&status=outcome_missing", "2024年目标与事项", {"theme": "safety", "status": "outcome_missing"}),
-    ("/indicator?id=economy.service_packages_issued", "发放重点企业“服务包”29家", {"id": "economy.service_packages_issued"}),
+    (
+        "/glossary?term=three_deliveries&lang=en",
+        "Three Deliveries to Enterprises",
+        {"lang": "en", "term": "three_deliveries"},
+    ),
+    (
+        "/targets?year=2024&theme=safety&status=outcome_missing",
+        "2024年目标与事项",
+        {"theme": "safety", "status": "outcome_missing"},
+    ),
+    (
+        "/indicator?id=economy.service_packages_issued",
+        "发放重点企业“服务包”29家",
+        {"id": "economy.service_packages_issued"},
+    ),
     ("/?as_of=2024-06-30&lang=en", "Target progress judged as of 2024-06-30", {"as_of": "2024-06-30", "lang": "en"}),
     ("/source?lang=en", "The report is in Chinese", {"lang": "en"}),
 ]
@@ -44,8 +56,11 @@ def test_glossary_link_brings_that_term_into_view_among_all_the_others(server, p
     assert page.locator(".kb-terms h3").count() == len(load_dataset(REPO_ROOT).glossary.terms)
     term = page.locator("#term-pearl_program h3")
     assert term.inner_text() == "明珠计划 · Pearl Program"
-    page.wait_for_function("(() => { const r = document.getElementById('term-pearl_program').getBoundingClientRect();"
-                           " return r.top >= -2 && r.top < innerHeight / 2; })()", timeout=15_000)
+    page.wait_for_function(
+        "(() => { const r = document.getElementById('term-pearl_program').getBoundingClientRect();"
+        " return r.top >= -2 && r.top < innerHeight / 2; })()",
+        timeout=15_000,
+    )
 
 
 def test_language_persists_across_navigation(server, page):
@@ -84,10 +99,17 @@ def test_filters_write_the_url(server, page):
     assert "theme=safety" in page.url and "lang=en" in page.url
 
 
-@pytest.mark.parametrize("query", [
-    "lang=" + "x" * 4000, "lang=../../etc/passwd&as_of=2024-99-99", "theme=<script>alert(1)</script>&status=%00",
-    "mode=meeting&rotate=-5", "id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "goto=../../app.py",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "lang=" + "x" * 4000,
+        "lang=../../etc/passwd&as_of=2024-99-99",
+        "theme=<script>alert(1)</script>&status=%00",
+        "mode=meeting&rotate=-5",
+        "id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "goto=../../app.py",
+    ],
+)
 def test_malformed_parameters_are_harmless(server, page, query):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -19,7 +19,9 @@ def edit(path, old: str, new: str) -> None:
 
 
 def digest(directory) -> str:
-    return hashlib.sha256(b"".join((directory / n).read_bytes() for n in ("indicators.yaml", "glossary.yaml"))).hexdigest()
+    return hashlib.sha256(
+        b"".join((directory / n).read_bytes() for n in ("indicators.yaml", "glossary.yaml"))
+    ).hexdigest()
 
 
 def test_valid_then_invalid_then_fixed_edit(browser, tmp_path):

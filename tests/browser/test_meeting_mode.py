@@ -33,9 +33,13 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     assert page.get_by_test_id("stSidebar").count() == 0
     assert font_px(page, ".kb-tile-value") >= value * 1.3
     assert font_px(page, ".kb-chart .kb-label") >= chart * 1.3  # chart text grows with the tiles
-    assert font_px(page, '.kb-top .kb-vintage') >= 20 and font_px(page, '.kb-note') >= 20  # readable from the back of a room
+    assert (
+        font_px(page, ".kb-top .kb-vintage") >= 20 and font_px(page, ".kb-note") >= 20
+    )  # readable from the back of a room
     # Filters, data tables and downloads are for desks, not projectors.
-    assert page.get_by_test_id("stDownloadButton").count() == 0 and not page.get_by_text("查看数据表").first.is_visible()
+    assert (
+        page.get_by_test_id("stDownloadButton").count() == 0 and not page.get_by_text("查看数据表").first.is_visible()
+    )
     assert truncated(page) == []
     title = page.get_by_role("heading", name="东明路街道绩效看板").bounding_box()
     assert title["y"] < 90  # no blank band above the title
@@ -69,7 +73,9 @@ def test_no_page_of_the_rotation_leaves_the_screen_mostly_blank(server, page):
 
 
 SCROLLED = "document.querySelector('[data-testid=stMain]').scrollTop"
-SCROLLABLE = "(() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollHeight - m.clientHeight; })()"
+SCROLLABLE = (
+    "(() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollHeight - m.clientHeight; })()"
+)
 
 
 def test_rotation_goes_through_the_pages_scrolls_each_and_pauses(server, page):

@@ -11,8 +11,15 @@ from kpi.texts import text
 from tests.browser.server import accessibility_violations, load, screenshot, truncated
 
 DATASET = load_dataset(REPO_ROOT)
-PAGES = ["", "targets", *[t.id for t in DATASET.content.themes], "glossary", "source", "check",
-         "indicator?id=economy.enterprises_attracted"]
+PAGES = [
+    "",
+    "targets",
+    *[t.id for t in DATASET.content.themes],
+    "glossary",
+    "source",
+    "check",
+    "indicator?id=economy.enterprises_attracted",
+]
 
 
 def url(base: str, path: str, lang: str) -> str:
@@ -73,7 +80,10 @@ def test_every_figure_of_a_theme_is_on_its_page_without_a_click(server, page, th
     assert all(row.is_visible() for row in rows.all())
     rows.first.click()  # the report's sentence is a tap away
     quote = DATASET.latest(DATASET.theme_indicators(theme)[0]).value.source.quote
-    assert page.locator(".kb-list .kb-quote").first.is_visible() and quote in page.locator(".kb-list .kb-quote").first.inner_text()
+    assert (
+        page.locator(".kb-list .kb-quote").first.is_visible()
+        and quote in page.locator(".kb-list .kb-quote").first.inner_text()
+    )
 
 
 def test_charts_fit_the_screen_and_open_their_table_at_full_width(server, page):
@@ -115,12 +125,20 @@ def test_a_picked_page_closes_the_menu(server, page):
     assert page.locator('.kb-nav a[aria-current="page"]').text_content() == "平安与安全"
 
 
-@pytest.mark.parametrize(("path", "anchor"), [
-    ("targets?target=safety.new_peace_houses_2024", "target-detail"), ("glossary?term=pearl_program", "term-pearl_program")])
+@pytest.mark.parametrize(
+    ("path", "anchor"),
+    [
+        ("targets?target=safety.new_peace_houses_2024", "target-detail"),
+        ("glossary?term=pearl_program", "term-pearl_program"),
+    ],
+)
 def test_a_shared_link_to_an_item_scrolls_to_it(server, page, path, anchor):
     load(page, f"{server}/{path}")
-    page.wait_for_function(f"(() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();"
-                           " return r.top >= -2 && r.top < innerHeight / 2; })()", timeout=15_000)
+    page.wait_for_function(
+        f"(() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();"
+        " return r.top >= -2 && r.top < innerHeight / 2; })()",
+        timeout=15_000,
+    )
 
 
 def test_detail_page_highlights_the_quote_in_its_paragraph(server, page):

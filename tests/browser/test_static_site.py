@@ -27,13 +27,13 @@ from components.publish import CURRENT, STATUS
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from scripts.deploy import cluster as deploy
-from scripts.probe_deploy import request
 from scripts.load import rerun_request, stream_url
+from scripts.probe_deploy import request
 from tests.browser.server import accessibility_violations, free_port
 from tests.browser.test_live_edits import NAME_LINE
 from tests.browser.waiting import wait_until
-from tests.conftest import copy_data_dir
 from tests.components.test_publish import Head
+from tests.conftest import copy_data_dir
 
 DATASET = load_dataset(REPO_ROOT)
 TARGET = DATASET.planned(DATASET.plan_years[-1])[0][0].id
@@ -46,8 +46,9 @@ def start(tmp_path: Path, **options: object) -> deploy.Cluster:
     (tmp_path / "data").mkdir()
     data = copy_data_dir(REPO_ROOT, tmp_path / "data")
     environ = {**os.environ, deploy.SECRET_ENV: "a-test-secret", "KPI_STATE_DIR": str(tmp_path / "state")}
-    return deploy.start(deploy.Options(free_port(), (free_port(),), free_port(), data_dir=data, **options),
-                        tmp_path / "run", environ)
+    return deploy.start(
+        deploy.Options(free_port(), (free_port(),), free_port(), data_dir=data, **options), tmp_path / "run", environ
+    )
 
 
 @pytest.fixture(scope="module")
@@ -75,23 +76,48 @@ def is_static(body: str) -> bool:
     return 'class="kb-site"' in body
 
 
-@pytest.mark.parametrize("link", [
-    "/", "/?lang=en", "/?lang=zh", "/economy?lang=en", "/economy?figures=true", "/targets", "/targets?lang=en",
-    f"/targets?year={YEAR}&status=outcome_missing", f"/targets?status=outcome_missing&year={YEAR}&lang=en",
-    f"/targets?year={YEAR}&theme=safety", f"/targets?year={YEAR}&target={TARGET}", "/indicator?id=economy.enterprises_attracted",
-    f"/glossary?term={TERM}&lang=en", "/glossary", "/source", "/source?report=report_2023",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "/",
+        "/?lang=en",
+        "/?lang=zh",
+        "/economy?lang=en",
+        "/economy?figures=true",
+        "/targets",
+        "/targets?lang=en",
+        f"/targets?year={YEAR}&status=outcome_missing",
+        f"/targets?status=outcome_missing&year={YEAR}&lang=en",
+        f"/targets?year={YEAR}&theme=safety",
+        f"/targets?year={YEAR}&target={TARGET}",
+        "/indicator?id=economy.enterprises_attracted",
+        f"/glossary?term={TERM}&lang=en",
+        "/glossary",
+        "/source",
+        "/source?report=report_2023",
+    ],
+)
 def test_a_plain_view_is_a_static_page(site, link):
     status, headers, body = get(site.url + link)
     assert status == 200 and is_static(body), link
     assert headers["Content-Encoding"] == "gzip" and "Set-Cookie" not in headers  # compressed once; nothing per viewer
 
 
-@pytest.mark.parametrize("link", [
-    f"/targets?q={quote('平安')}", "/economy?as_of=2024-06-30", "/?mode=meeting", "/?mode=meeting&rotate=30",
-    "/glossary?q=pearl", "/indicator?id=no.such_figure", "/economy?foo=1", "/economy?lang=fr", "/targets?year=1999",
-    "/nothing",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"/targets?q={quote('平安')}",
+        "/economy?as_of=2024-06-30",
+        "/?mode=meeting",
+        "/?mode=meeting&rotate=30",
+        "/glossary?q=pearl",
+        "/indicator?id=no.such_figure",
+        "/economy?foo=1",
+        "/economy?lang=fr",
+        "/targets?year=1999",
+        "/nothing",
+    ],
+)
 def test_anything_interactive_goes_to_streamlit(site, link):
     status, _, body = get(site.url + link)
     assert status == 200 and not is_static(body) and "<title>Streamlit</title>" in body, link
@@ -135,8 +161,17 @@ def test_a_static_page_reads_with_scripts_off_and_its_menu_opens(browser, site, 
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/economy?lang=en", f"/targets?year={YEAR}", "/indicator?id=economy.enterprises_attracted",
-                                  "/glossary", "/source"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/economy?lang=en",
+        f"/targets?year={YEAR}",
+        "/indicator?id=economy.enterprises_attracted",
+        "/glossary",
+        "/source",
+    ],
+)
 def test_static_pages_pass_accessibility_checks_and_ask_no_other_host(browser, site, screenshots, path):
     for width in (1366, 390):
         context = browser.new_context(viewport={"width": width, "height": 768 if width > 500 else 844})
@@ -156,18 +191,35 @@ def test_print_drops_the_menu_and_keeps_the_vintage_and_source(browser, site, sc
     page = browser.new_page()
     page.goto(site.url + "/economy")
     page.emulate_media(media="print")
-    assert not page.locator("nav.kb-nav").is_visible() and not page.locator(".kb-search, .kb-noprint").first.is_visible()
+    assert (
+        not page.locator("nav.kb-nav").is_visible() and not page.locator(".kb-search, .kb-noprint").first.is_visible()
+    )
     assert page.locator(".kb-vintage").is_visible() and DATASET.latest_report.url in page.locator("footer").inner_text()
-    assert page.evaluate("getComputedStyle(document.querySelector('.kb-list')).columnCount") == "2"  # figures in columns
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.kb-list')).columnCount") == "2"
+    )  # figures in columns
     (screenshots / "static-economy-print.pdf").write_bytes(page.pdf(format="A4", print_background=True))
     page.close()
 
 
-def page_text(base: str, page: str, cookie: str = "", headers: dict[str, str] | None = None, origin: str | None = None,
-              host: str | None = None) -> str:
+def page_text(
+    base: str,
+    page: str,
+    cookie: str = "",
+    headers: dict[str, str] | None = None,
+    origin: str | None = None,
+    host: str | None = None,
+) -> str:
     """Every element one run of a page sends over the websocket, as text (what a viewer's browser would be told)."""
-    ws = websocket.create_connection(stream_url(base), subprotocols=["streamlit"], timeout=60, cookie=cookie or None,
-                                     header=[f"{k}: {v}" for k, v in (headers or {}).items()], origin=origin, host=host)
+    ws = websocket.create_connection(
+        stream_url(base),
+        subprotocols=["streamlit"],
+        timeout=60,
+        cookie=cookie or None,
+        header=[f"{k}: {v}" for k, v in (headers or {}).items()],
+        origin=origin,
+        host=host,
+    )
     try:
         ws.send_binary(rerun_request(page, ""))
         parts = []
@@ -179,7 +231,10 @@ def page_text(base: str, page: str, cookie: str = "", headers: dict[str, str] | 
             message.ParseFromString(raw)
             if message.WhichOneof("type") == "delta":
                 parts.append(text_format.MessageToString(message.delta, as_utf8=True))
-            if message.WhichOneof("type") == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            if (
+                message.WhichOneof("type") == "script_finished"
+                and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            ):
                 return "\n".join(parts)
     finally:
         ws.close()
@@ -194,18 +249,26 @@ def test_the_data_check_page_is_for_staff_only(site):
     # Asked over the websocket of any page, the staff's lists go to staff only.
     refused = page_text(site.url, "check")
     assert "此页仅供工作人员使用" in refused and "数据文件全部有效" not in refused
-    assert "数据文件全部有效" not in page_text(site.url, "check", "kpi_session=0123456789abcdef; kpi_staff=0123456789abcdef")
+    assert "数据文件全部有效" not in page_text(
+        site.url, "check", "kpi_session=0123456789abcdef; kpi_staff=0123456789abcdef"
+    )
 
 
 def test_a_good_edit_rewrites_the_public_pages_and_a_bad_one_does_not(site):
     indicators = site.run_dir.parent / "data" / "indicators.yaml"  # the copy start() serves
     text = indicators.read_text(encoding="utf-8")
-    indicators.write_text(text.replace(NAME_LINE, NAME_LINE.replace("en: Enterprises attracted", "en: Enterprises brought in")),
-                          encoding="utf-8")
-    wait_until(lambda: "Enterprises brought in" in get(site.url + "/economy?lang=en")[2], 60, "the static page rewritten")
+    indicators.write_text(
+        text.replace(NAME_LINE, NAME_LINE.replace("en: Enterprises attracted", "en: Enterprises brought in")),
+        encoding="utf-8",
+    )
+    wait_until(
+        lambda: "Enterprises brought in" in get(site.url + "/economy?lang=en")[2], 60, "the static page rewritten"
+    )
     built = os.readlink(site.run_dir / "site" / CURRENT)
     indicators.write_text(text.replace("value: 139\n", "value: 一百\n", 1), encoding="utf-8")
-    wait_until(lambda: "data error" in (site.run_dir / "site" / STATUS).read_text(encoding="utf-8"), 60, "the bad edit refused")
+    wait_until(
+        lambda: "data error" in (site.run_dir / "site" / STATUS).read_text(encoding="utf-8"), 60, "the bad edit refused"
+    )
     assert os.readlink(site.run_dir / "site" / CURRENT) == built
     assert "Enterprises brought in" in get(site.url + "/economy?lang=en")[2]  # the last good pages stay
     status = json.loads((site.run_dir / "site" / STATUS).read_text(encoding="utf-8"))
@@ -222,12 +285,15 @@ def published(site) -> dict:
 def test_a_file_cut_halfway_through_a_save_is_held_and_the_heartbeat_moves(site):
     indicators = site.run_dir.parent / "data" / "indicators.yaml"
     text = indicators.read_text(encoding="utf-8")
-    wait_until(lambda: published(site)["behind"] == "" and published(site)["version"] == published(site)["files_version"], 60,
-               "the pages current")
+    wait_until(
+        lambda: published(site)["behind"] == "" and published(site)["version"] == published(site)["files_version"],
+        60,
+        "the pages current",
+    )
     built, beat = os.readlink(site.run_dir / "site" / CURRENT), published(site)["heartbeat"]
     with open(indicators, "r+b") as file:  # saved in place (an upload cut short): up to a line where it still validates
         file.truncate(0)
-        file.write(text[:text.index("\nprogrammes:") + 1].encode("utf-8"))
+        file.write(text[: text.index("\nprogrammes:") + 1].encode("utf-8"))
     wait_until(lambda: published(site)["behind"] == "held", 60, "the cut file held back")
     held = published(site)["held"]
     assert held["dropped"] > 0.2 * held["total"] and os.readlink(site.run_dir / "site" / CURRENT) == built
@@ -236,8 +302,11 @@ def test_a_file_cut_halfway_through_a_save_is_held_and_the_heartbeat_moves(site)
     wait_until(lambda: published(site)["heartbeat"] != beat, 30, "a heartbeat while nothing is written")
     assert os.readlink(site.run_dir / "site" / CURRENT) == built
     indicators.write_text(text, encoding="utf-8")
-    wait_until(lambda: published(site)["behind"] == "" and published(site)["files_version"] == published(site)["version"], 60,
-               "the whole file current again")
+    wait_until(
+        lambda: published(site)["behind"] == "" and published(site)["files_version"] == published(site)["version"],
+        60,
+        "the whole file current again",
+    )
 
 
 def test_public_pages_are_served_while_every_streamlit_process_is_down(tmp_path):

@@ -13,15 +13,17 @@ from kpi.data.loading import load_dataset
 from kpi.progress import assess_all
 from kpi.status import BY_ID
 from kpi.texts import text
-from tests.browser.server import load, running_server, screenshot
 from tests.app.test_targets_view import add_progress
+from tests.browser.server import load, running_server, screenshot
 from tests.conftest import copy_data_dir
 from tests.helpers.fixture_report import add_fixture_report
 from tests.helpers.mutations import without_outcome
 
 
 def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browser, tmp_path, screenshots):
-    data = without_outcome(copy_data_dir(REPO_ROOT, tmp_path), "safety.new_peace_houses_2024")  # whatever staff enter one day
+    data = without_outcome(
+        copy_data_dir(REPO_ROOT, tmp_path), "safety.new_peace_houses_2024"
+    )  # whatever staff enter one day
     with running_server(data) as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         load(page, f"{base}/targets?year=2024&as_of=2025-03-01&target=safety.new_peace_houses_2024")
@@ -33,7 +35,9 @@ def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browse
         page.set_viewport_size({"width": 390, "height": 844})
         page.wait_for_timeout(400)
         status = page.locator(".kb-plan td").first.bounding_box()
-        assert status["x"] >= 0 and status["x"] + status["width"] <= 390  # the status column starts the table, on screen
+        assert (
+            status["x"] >= 0 and status["x"] + status["width"] <= 390
+        )  # the status column starts the table, on screen
         screenshot(page, screenshots / "targets-awaiting-zh-390.png")
         page.close()
 
@@ -101,7 +105,9 @@ def test_two_periods_on_tiles_detail_and_change_chart(browser, next_report_serve
     load(page, f"{next_report_server}/indicator?id=economy.total_fiscal_revenue{suffix.replace('?', '&')}")
     page.locator(".js-plotly-plot .trace.bars .point").first.wait_for()
     assert page.locator(".js-plotly-plot .trace.bars .point").count() == 2  # one bar per period, in Plotly
-    assert page.locator(".kb-context mark").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()  # the restating sentence, in its paragraph
+    assert (
+        page.locator(".kb-context mark").filter(has_text="经核定,2023年实现财政总收入2.90亿元").is_visible()
+    )  # the restating sentence, in its paragraph
     screenshot(page, screenshots / f"next-report-detail-{lang}-1366.png")
     page.close()
 
@@ -123,5 +129,7 @@ def test_csv_download_has_both_periods(browser, next_report_server):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = [line for line in data.decode("utf-8-sig").splitlines() if line.startswith("Total fiscal revenue,")]
     assert [row.split(",")[2] for row in rows] == ["2023", "2024"]  # name, value, period…
-    assert all(",2024 Work Report of the Dongming Road Subdistrict Office (fictional test data)," in row for row in rows)
+    assert all(
+        ",2024 Work Report of the Dongming Road Subdistrict Office (fictional test data)," in row for row in rows
+    )
     page.close()

@@ -14,7 +14,9 @@ from tests.conftest import copy_data_dir
 PUBLIC = ["", "economy", "targets", "glossary", "indicator?id=economy.enterprises_attracted"]
 NOTE = {"zh": "部分数据正在更新。", "en": "Some figures are being updated."}
 MESSAGE = {"zh": "'value' 应为数字，实际为 '一百'", "en": "'value' must be a number, not '一百'"}
-LOCATED = re.compile(r"^indicators\.yaml:\d+:5: indicators\[economy\.enterprises_attracted\]\.values\[0\]\.value: ", re.M)
+LOCATED = re.compile(
+    r"^indicators\.yaml:\d+:5: indicators\[economy\.enterprises_attracted\]\.values\[0\]\.value: ", re.M
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,9 @@ def test_a_broken_file_public_pages_name_no_file_and_the_check_page_lists_them(b
         assert ".yaml" not in body and "value: " not in body, path
         assert page.locator("a[href*='check']").count() == 0, path  # the data-check page is not advertised
         assert page.locator('[data-testid="stException"]').count() == 0, path
-    assert page.get_by_text({"zh": "新引进企业", "en": "Enterprises attracted"}[lang]).first.is_visible()  # the last good data
+    assert page.get_by_text(
+        {"zh": "新引进企业", "en": "Enterprises attracted"}[lang]
+    ).first.is_visible()  # the last good data
 
     load(page, f"{broken}/check?{suffix}")
     listing = "\n".join(page.locator('[data-testid="stCode"]').all_inner_texts())

@@ -49,8 +49,10 @@ def test_a_page_that_raises_is_named_and_the_others_are_still_drawn(fresh, monke
         return glossary.render(dataset, viewer, params)
 
     monkeypatch.setitem(FIXED_VIEWS, "glossary", View(broken, glossary.variants))
-    assert render_problems(fresh) == ["/glossary?term=three_deliveries&lang=zh: KeyError: 'three_deliveries'",
-                                      "/glossary?term=three_deliveries&lang=en: KeyError: 'three_deliveries'"]
+    assert render_problems(fresh) == [
+        "/glossary?term=three_deliveries&lang=zh: KeyError: 'three_deliveries'",
+        "/glossary?term=three_deliveries&lang=en: KeyError: 'three_deliveries'",
+    ]
     assert PageRef("glossary", (("term", "pearl_program"),), "en") in drawn(fresh, date.today()).digests
 
 
@@ -84,7 +86,9 @@ def test_a_changed_term_changes_the_glossarys_pages_and_no_figure(shipped_dir, s
 
 def test_a_changed_figure_changes_its_page_and_its_themes(shipped_dir, shipped):
     figure = "economy.enterprises_attracted"
-    change = edited(shipped_dir, "name: {zh: 引进企业, en: Enterprises attracted}", "name: {zh: 引进企业, en: Businesses attracted}")
+    change = edited(
+        shipped_dir, "name: {zh: 引进企业, en: Enterprises attracted}", "name: {zh: 引进企业, en: Businesses attracted}"
+    )
     after = check(shipped_dir, change).dataset
     changed = changed_pages(shipped, after, DAY)
     assert PageRef("indicator", (("id", figure),), "en") in changed

@@ -18,8 +18,8 @@ from components.views.routes import public_paths
 from kpi.data import good
 from kpi.data.loading import load_dataset
 from kpi.data.reading import Settling, read_contents
-from kpi.format import stated
 from kpi.data.snapshot import is_broken, last_good_version
+from kpi.format import stated
 from tests.conftest import MINIMAL, REPO_ROOT, copy_data_dir
 
 # Dates the tests judge on, named: during the 2024 plan year, and after it (its outcomes still to come).
@@ -102,12 +102,20 @@ def test_every_public_view_is_written_in_both_languages_and_no_staff_page(publis
     assert (site / CURRENT / "assets" / "dongming-economy-zh.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-@pytest.mark.parametrize(("name", "lang", "title", "shown"), [
-    ("economy/zh.html", "zh-CN", "经济发展 · 东明路街道绩效看板", "139家"),
-    ("economy/en.html", "en", "Economy · Dongming Road Subdistrict Performance Dashboard", "139 enterprises"),
-    ("index/zh.html", "zh-CN", "总览 · 东明路街道绩效看板", "139家"),
-    ("indicator/en~id=economy.enterprises_attracted.html", "en", "Enterprises attracted · Dongming Road Subdistrict Performance Dashboard", "139 enterprises"),
-])
+@pytest.mark.parametrize(
+    ("name", "lang", "title", "shown"),
+    [
+        ("economy/zh.html", "zh-CN", "经济发展 · 东明路街道绩效看板", "139家"),
+        ("economy/en.html", "en", "Economy · Dongming Road Subdistrict Performance Dashboard", "139 enterprises"),
+        ("index/zh.html", "zh-CN", "总览 · 东明路街道绩效看板", "139家"),
+        (
+            "indicator/en~id=economy.enterprises_attracted.html",
+            "en",
+            "Enterprises attracted · Dongming Road Subdistrict Performance Dashboard",
+            "139 enterprises",
+        ),
+    ],
+)
 def test_the_head_says_what_the_page_is_and_the_body_needs_no_script(published, name, lang, title, shown):
     page = read(published, name)
     assert page.lang == lang and page.title == title
@@ -117,7 +125,9 @@ def test_the_head_says_what_the_page_is_and_the_body_needs_no_script(published, 
     assert canonical == page.meta["og:url"]
     assert shown in "".join(page.text)  # the figures are in the HTML itself
     assert page.scripts == 0  # nothing on the page needs a script
-    assert not [link for link in page.links if link.get("rel") in ("stylesheet", "preload")]  # one request: the style is inline
+    assert not [
+        link for link in page.links if link.get("rel") in ("stylesheet", "preload")
+    ]  # one request: the style is inline
 
 
 def test_no_page_asks_another_host_for_anything(published):
@@ -147,7 +157,9 @@ def test_a_good_edit_is_written_and_a_bad_one_is_not(data, site):
 def test_data_that_breaks_a_page_is_never_published_and_never_the_last_good(data, site, monkeypatch):
     publish(data, site, AFTER)
     text = (data / "indicators.yaml").read_text(encoding="utf-8")
-    (data / "indicators.yaml").write_text(text.replace("name: {zh: 引进企业,", "name: {zh: 坏引进企业,", 1), encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        text.replace("name: {zh: 引进企业,", "name: {zh: 坏引进企业,", 1), encoding="utf-8"
+    )
     draw = components.views.theme.tiles_html
 
     def raising(dataset, ids, lang, meeting):
@@ -187,6 +199,7 @@ def test_the_figures_on_a_static_page_are_the_report_figures(published):
 
 
 # ── Watching: an edit during a publish, a file saved in place, what is held back, the heartbeat ─────────────────────
+
 
 class Clock:
     """Time for the files' settling that passes only when the test says so."""
@@ -245,7 +258,9 @@ def test_an_edit_saved_while_the_pages_are_written_is_written_in_turn(minimal, s
         rename(minimal, earlier)
         saves.append(lambda later=later: rename(minimal, later))
         passes(watching, clock, 8)
-        assert written[-2:] == [earlier, later], trial  # the earlier edit was being written when the later one was saved
+        assert written[-2:] == [earlier, later], (
+            trial
+        )  # the earlier edit was being written when the later one was saved
         assert f"{later} (" in "".join(read(site, "economy/zh.html").text), trial
         assert read_status(site).version == read_contents(minimal).digest and read_status(site).behind == ""
 
@@ -275,7 +290,9 @@ def test_a_file_cut_at_a_line_boundary_and_left_so_never_publishes_a_large_loss(
     fifth of the public items is held; what drops less is written only once it stayed so for five seconds. (Pages
     drawn by a fake: what matters is which data the publisher writes from.)"""
     written = []
-    monkeypatch.setattr(components.publish, "write_site", lambda dataset, folder, today, base: written.append(dataset) or 1)
+    monkeypatch.setattr(
+        components.publish, "write_site", lambda dataset, folder, today, base: written.append(dataset) or 1
+    )
     clock, path = Clock(), data / "indicators.yaml"
     watching = watcher(data, site, clock)
     passes(watching, clock, 4)
@@ -287,7 +304,11 @@ def test_a_file_cut_at_a_line_boundary_and_left_so_never_publishes_a_large_loss(
         status = passes(watching, clock, 4)[-1]
         reading = good.read(data)
         if reading.dataset is None:
-            assert status.behind == "invalid" and status.version == read_contents(data).digest or status.version != reading.version
+            assert (
+                status.behind == "invalid"
+                and status.version == read_contents(data).digest
+                or status.version != reading.version
+            )
             outcomes.add("invalid")
             continue
         dropped, total = good.loss(full, reading.dataset)
@@ -295,7 +316,11 @@ def test_a_file_cut_at_a_line_boundary_and_left_so_never_publishes_a_large_loss(
             assert status.behind == "settling" and status.version != reading.version
             status = passes(watching, clock, 8)[-1]
         if dropped > 0.2 * total:
-            assert status.behind == "held" and status.held == {"version": reading.version, "dropped": dropped, "total": total}
+            assert status.behind == "held" and status.held == {
+                "version": reading.version,
+                "dropped": dropped,
+                "total": total,
+            }
             assert status.version != reading.version
             outcomes.add("held")
         else:
@@ -311,7 +336,9 @@ def test_a_held_version_is_published_once_staff_confirm_it(data, site):
     watching = watcher(data, site, clock)
     passes(watching, clock, 4)
     text = (data / "indicators.yaml").read_text(encoding="utf-8")
-    (data / "indicators.yaml").write_text(text[:text.index("\nprogrammes:") + 1], encoding="utf-8")  # no target is left
+    (data / "indicators.yaml").write_text(
+        text[: text.index("\nprogrammes:") + 1], encoding="utf-8"
+    )  # no target is left
     status = passes(watching, clock, 12)[-1]
     cut = read_contents(data).digest
     assert status.behind == "held" and status.held["version"] == cut and status.version != cut
@@ -338,6 +365,7 @@ def test_the_heartbeat_moves_while_nothing_changes(minimal, site):
 
 def test_the_deploys_publisher_commits_an_edit_made_outside_the_page_once_published(minimal, site):
     from kpi.edit.history import ensure_repository, log
+
     ensure_repository(minimal)  # as the deploy's publisher does at its start
     clock = Clock()
     watching = Watcher(minimal, site, settling=Settling(clock=clock), history=True)

@@ -4,7 +4,6 @@ and driven as nginx and a browser drive it: the form, the cookie, refusals, sign
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import os
 import re
 import socket
@@ -15,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-
 from starlette.requests import Request
 
 from components.signin import create_app, local_path, origin_of, same_origin, session, sign_in_page
@@ -57,11 +56,20 @@ def password_file(tmp_path_factory) -> Path:
 def start(tmp_path: Path, password_file: Path, public_url: str) -> Iterator[Server]:
     """`python -m components.signin --port P` with the deploy's environment, until the test is done."""
     port, log = free_port(), tmp_path / "signin.log"
-    env = {**os.environ, "KPI_STAFF_FILE": str(password_file), "KPI_SESSIONS_DIR": str(tmp_path / "sessions"),
-           "KPI_PUBLIC_URL": public_url}
+    env = {
+        **os.environ,
+        "KPI_STAFF_FILE": str(password_file),
+        "KPI_SESSIONS_DIR": str(tmp_path / "sessions"),
+        "KPI_PUBLIC_URL": public_url,
+    }
     with log.open("w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "components.signin", "--port", str(port)], cwd=REPO_ROOT,
-                                   env=env, stdout=subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "components.signin", "--port", str(port)],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     server = Server(f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + 30
@@ -88,12 +96,16 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def call(server: Server, path: str, form: dict[str, str] | None = None, cookie: str = "",
-         **headers: str) -> tuple[int, Message, str]:
+def call(
+    server: Server, path: str, form: dict[str, str] | None = None, cookie: str = "", **headers: str
+) -> tuple[int, Message, str]:
     """One request, redirects not followed: (status, headers, body); a refused connection is status 0."""
     data = urlencode(form).encode() if form is not None else None
-    request = urllib.request.Request(server.url + path, data=data, headers={
-        **({"Cookie": cookie} if cookie else {}), **{k.replace("_", "-"): v for k, v in headers.items()}})
+    request = urllib.request.Request(
+        server.url + path,
+        data=data,
+        headers={**({"Cookie": cookie} if cookie else {}), **{k.replace("_", "-"): v for k, v in headers.items()}},
+    )
     try:
         with OPENER.open(request, timeout=10) as response:
             return response.status, response.headers, response.read().decode()
@@ -103,9 +115,12 @@ def call(server: Server, path: str, form: dict[str, str] | None = None, cookie: 
         return 0, Message(), ""
 
 
-def sign_in(server: Server, name: str = "张伟", password: str = PASSWORD, next_path: str = "/check",
-            **headers: str) -> tuple[int, Message, str]:
-    return call(server, "/staff/sign-in", {"name": name, "password": password, "next": next_path, "lang": "zh"}, **headers)
+def sign_in(
+    server: Server, name: str = "张伟", password: str = PASSWORD, next_path: str = "/check", **headers: str
+) -> tuple[int, Message, str]:
+    return call(
+        server, "/staff/sign-in", {"name": name, "password": password, "next": next_path, "lang": "zh"}, **headers
+    )
 
 
 def cookie_of(headers: Message) -> str:
@@ -114,10 +129,13 @@ def cookie_of(headers: Message) -> str:
     return value
 
 
-@pytest.mark.parametrize(("query", "lang", "words"), [
-    ("", "zh-CN", ["工作人员登录", "姓名", "密码", ">登录<", 'lang="en"', ">English<"]),
-    ("?lang=en", "en", ["Staff sign-in", "Name", "Password", ">Sign in<", 'lang="zh-CN"', ">中文<"]),
-])
+@pytest.mark.parametrize(
+    ("query", "lang", "words"),
+    [
+        ("", "zh-CN", ["工作人员登录", "姓名", "密码", ">登录<", 'lang="en"', ">English<"]),
+        ("?lang=en", "en", ["Staff sign-in", "Name", "Password", ">Sign in<", 'lang="zh-CN"', ">中文<"]),
+    ],
+)
 def test_the_form_in_either_language_styled_by_the_sites_own_stylesheet(server, query, lang, words):
     status, headers, page = call(server, "/staff/sign-in" + query)
     assert status == 200 and page.startswith(f'<!doctype html><html lang="{lang}">')
@@ -147,7 +165,9 @@ def test_over_plain_http_the_cookie_is_not_secure(tmp_path, password_file):
         assert "; Secure" not in headers["Set-Cookie"]
 
 
-@pytest.mark.parametrize(("name", "password"), [("张伟", "a wrong password"), ("nobody", PASSWORD), ("wang.li", PASSWORD)])
+@pytest.mark.parametrize(
+    ("name", "password"), [("张伟", "a wrong password"), ("nobody", PASSWORD), ("wang.li", PASSWORD)]
+)
 def test_a_wrong_name_or_password_is_401_with_the_form_and_logged(server, name, password):
     status, headers, page = sign_in(server, name, password, X_Real_IP="203.0.113.7")
     assert status == 401 and headers.get_all("Set-Cookie") is None
@@ -156,16 +176,27 @@ def test_a_wrong_name_or_password_is_401_with_the_form_and_logged(server, name, 
     assert f"failed sign-in: name {name!r} from 203.0.113.7" in server.log.read_text()
 
 
-@pytest.mark.parametrize(("next_path", "location"), [
-    ("//evil.example", "/"), ("https://evil.example/", "/"), ("/\\evil.example", "/"), ("/\t/evil.example", "/"),
-    ("evil.example", "/"), ("", "/"), ("javascript:alert(1)", "/"), ("/edit?lang=en", "/edit?lang=en"),
-])
+@pytest.mark.parametrize(
+    ("next_path", "location"),
+    [
+        ("//evil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("/\t/evil.example", "/"),
+        ("evil.example", "/"),
+        ("", "/"),
+        ("javascript:alert(1)", "/"),
+        ("/edit?lang=en", "/edit?lang=en"),
+    ],
+)
 def test_only_a_local_path_is_followed_after_sign_in(server, next_path, location):
     status, headers, _ = sign_in(server, next_path=next_path)
     assert (status, headers["Location"]) == (303, location)
 
 
-@pytest.mark.parametrize("origin", ["https://evil.example", "null", "http://kpi.example.cn", "https://kpi.example.cn:8443"])
+@pytest.mark.parametrize(
+    "origin", ["https://evil.example", "null", "http://kpi.example.cn", "https://kpi.example.cn:8443"]
+)
 def test_a_sign_in_posted_from_another_site_is_refused(server, origin):
     status, headers, page = sign_in(server, Origin=origin)
     assert status == 403 and headers.get_all("Set-Cookie") is None and "请从本站的登录页登录" in page
@@ -184,7 +215,9 @@ def test_nginx_asks_who_is_signed_in(server):
 def test_a_signed_in_viewer_is_named_on_the_form_and_signing_out_ends_the_session(server):
     cookie = cookie_of(sign_in(server)[1])
     page = call(server, "/staff/sign-in?next=/edit", cookie=cookie)[2]
-    assert "已登录：张伟" in page and 'href="/staff/sign-out"' in page and 'href="/edit"' in page and "<form" not in page
+    assert (
+        "已登录：张伟" in page and 'href="/staff/sign-out"' in page and 'href="/edit"' in page and "<form" not in page
+    )
     status, headers, _ = call(server, "/staff/sign-out", cookie=cookie)
     assert (status, headers["Location"]) == (303, "/staff/sign-in?signed_out=1")
     assert headers["Set-Cookie"] == "kpi_session=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0"
@@ -212,23 +245,36 @@ def test_a_huge_form_is_refused_unread(server):
     assert call(server, "/staff/sign-in", {"name": "张伟", "password": "x" * 20_000})[0] == 413
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("/edit", "/edit"), ("/check?lang=en#x", "/check?lang=en#x"), (None, "/"), ("//evil", "/"), ("/\\evil", "/"),
-    ("https://evil", "/"), ("/\n/evil", "/"), ("/\x7f", "/"), ("edit", "/"),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("/edit", "/edit"),
+        ("/check?lang=en#x", "/check?lang=en#x"),
+        (None, "/"),
+        ("//evil", "/"),
+        ("/\\evil", "/"),
+        ("https://evil", "/"),
+        ("/\n/evil", "/"),
+        ("/\x7f", "/"),
+        ("edit", "/"),
+    ],
+)
 def test_local_path(target, expected):
     assert local_path(target) == expected
 
 
-@pytest.mark.parametrize(("origin", "public", "host", "allowed"), [
-    (None, PUBLIC, None, True),  # not a browser's cross-site form (SameSite and the form page are for browsers)
-    ("https://kpi.example.cn", "https://KPI.example.cn:443/", None, True),
-    ("https://kpi.example.cn", "http://kpi.example.cn", None, False),
-    ("http://127.0.0.1:8500", "", "127.0.0.1:8500", True),  # no public URL: the host asked
-    ("http://evil.example", "", "127.0.0.1:8500", False),
-    ("null", "", None, False),
-    ("https://kpi.example.cn:x", PUBLIC, None, False),
-])
+@pytest.mark.parametrize(
+    ("origin", "public", "host", "allowed"),
+    [
+        (None, PUBLIC, None, True),  # not a browser's cross-site form (SameSite and the form page are for browsers)
+        ("https://kpi.example.cn", "https://KPI.example.cn:443/", None, True),
+        ("https://kpi.example.cn", "http://kpi.example.cn", None, False),
+        ("http://127.0.0.1:8500", "", "127.0.0.1:8500", True),  # no public URL: the host asked
+        ("http://evil.example", "", "127.0.0.1:8500", False),
+        ("null", "", None, False),
+        ("https://kpi.example.cn:x", PUBLIC, None, False),
+    ],
+)
 def test_same_origin(origin, public, host, allowed):
     assert same_origin(origin, public, host) is allowed
 
@@ -252,8 +298,14 @@ class Unanswering:
 
 @pytest.mark.parametrize(("query", "status"), [(b"optional=1", 200), (b"", 401)])
 def test_a_database_that_does_not_answer_signs_nobody_in_and_costs_the_public_nothing(query, status, caplog):
-    scope = {"type": "http", "method": "GET", "path": "/staff/session", "query_string": query,
-             "headers": [(b"cookie", b"kpi_session=a.b")], "app": create_app(Unanswering())}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/staff/session",
+        "query_string": query,
+        "headers": [(b"cookie", b"kpi_session=a.b")],
+        "app": create_app(Unanswering()),
+    }
     # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one for the session.
     with ThreadPoolExecutor(1) as pool:
         answer = pool.submit(asyncio.run, session(Request(scope))).result()
@@ -263,6 +315,7 @@ def test_a_database_that_does_not_answer_signs_nobody_in_and_costs_the_public_no
 
 def test_wrong_passwords_are_counted_per_address_and_age_out():
     from components.signin import Failures
+
     clock = [1000.0]
     failures = Failures(allowed=3, window=600, now=lambda: clock[0])
     for _ in range(3):

@@ -16,20 +16,23 @@ SECRET = "0123456789abcdef0123456789abcdef"
 PASSWORD = "东明路 correct horse"
 
 
-@pytest.mark.parametrize(("headers", "expected"), [
-    ({}, StaffViewer()),
-    ({"X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "1"}, StaffViewer()),  # a Streamlit port reached directly
-    ({"X-Kpi-Proxy": "guessed", "X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "1"}, StaffViewer()),
-    ({"X-Kpi-Proxy": SECRET[:-1], "X-Kpi-User": "wang.li"}, StaffViewer()),
-    ({"X-Kpi-Proxy": SECRET + "0", "X-Kpi-User": "wang.li"}, StaffViewer()),
-    ({"X-Kpi-Proxy": "密钥", "X-Kpi-User": "wang.li"}, StaffViewer()),
-    ({"X-Kpi-Proxy": SECRET}, StaffViewer()),
-    ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "", "X-Kpi-Staff-Network": "0"}, StaffViewer()),
-    ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "0"}, StaffViewer("wang.li", False)),
-    ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "%E5%BC%A0%E4%BC%9F"}, StaffViewer("张伟", False)),
-    ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "", "X-Kpi-Staff-Network": "1"}, StaffViewer(None, True)),
-    ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "a%0Ab"}, StaffViewer()),  # not a name the password file could hold
-])
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({}, StaffViewer()),
+        ({"X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "1"}, StaffViewer()),  # a Streamlit port reached directly
+        ({"X-Kpi-Proxy": "guessed", "X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "1"}, StaffViewer()),
+        ({"X-Kpi-Proxy": SECRET[:-1], "X-Kpi-User": "wang.li"}, StaffViewer()),
+        ({"X-Kpi-Proxy": SECRET + "0", "X-Kpi-User": "wang.li"}, StaffViewer()),
+        ({"X-Kpi-Proxy": "密钥", "X-Kpi-User": "wang.li"}, StaffViewer()),
+        ({"X-Kpi-Proxy": SECRET}, StaffViewer()),
+        ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "", "X-Kpi-Staff-Network": "0"}, StaffViewer()),
+        ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li", "X-Kpi-Staff-Network": "0"}, StaffViewer("wang.li", False)),
+        ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "%E5%BC%A0%E4%BC%9F"}, StaffViewer("张伟", False)),
+        ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "", "X-Kpi-Staff-Network": "1"}, StaffViewer(None, True)),
+        ({"X-Kpi-Proxy": SECRET, "X-Kpi-User": "a%0Ab"}, StaffViewer()),  # not a name the password file could hold
+    ],
+)
 def test_behind_the_deploy_only_headers_with_the_proxy_secret_count(headers, expected):
     assert viewer_from(headers, SECRET) == expected
 
@@ -40,10 +43,15 @@ def test_without_the_deploy_staff_pages_are_readable_and_nobody_saves(secret):
     assert viewer == StaffViewer(None, True) and viewer.may_read and not viewer.may_save
 
 
-@pytest.mark.parametrize(("viewer", "may_read", "may_save"), [
-    (StaffViewer(), False, False), (StaffViewer(None, True), True, False), (StaffViewer("张伟"), True, True),
-    (StaffViewer("张伟", True), True, True),
-])
+@pytest.mark.parametrize(
+    ("viewer", "may_read", "may_save"),
+    [
+        (StaffViewer(), False, False),
+        (StaffViewer(None, True), True, False),
+        (StaffViewer("张伟"), True, True),
+        (StaffViewer("张伟", True), True, True),
+    ],
+)
 def test_a_name_reads_and_saves_a_staff_network_only_reads(viewer, may_read, may_save):
     assert (viewer.may_read, viewer.may_save) == (may_read, may_save)
 
@@ -81,11 +89,14 @@ def test_a_save_needs_the_session_nginx_named_still_valid(deploy, monkeypatch):
     assert signed_in_now() is None
 
 
-@pytest.mark.parametrize("headers", [
-    {"X-Kpi-User": "%E5%BC%A0%E4%BC%9F"},  # around nginx, with a stolen cookie
-    {"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li"},  # the cookie names someone else
-    {"X-Kpi-Proxy": SECRET, "X-Kpi-Staff-Network": "1"},  # a staff network, nobody signed in
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Kpi-User": "%E5%BC%A0%E4%BC%9F"},  # around nginx, with a stolen cookie
+        {"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li"},  # the cookie names someone else
+        {"X-Kpi-Proxy": SECRET, "X-Kpi-Staff-Network": "1"},  # a staff network, nobody signed in
+    ],
+)
 def test_a_save_is_refused_when_the_cookie_and_the_header_do_not_agree(deploy, monkeypatch, headers):
     connect(monkeypatch, headers, deploy.start("张伟", PASSWORD))
     assert signed_in_now() is None
@@ -94,15 +105,23 @@ def test_a_save_is_refused_when_the_cookie_and_the_header_do_not_agree(deploy, m
 def test_nobody_saves_without_a_cookie_or_without_the_sessions_configured(deploy, monkeypatch):
     connect(monkeypatch, {"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li"})
     assert signed_in_now() is None
-    connect(monkeypatch, {"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li"}, deploy.start("wang.li", "wang's long password"))
+    connect(
+        monkeypatch, {"X-Kpi-Proxy": SECRET, "X-Kpi-User": "wang.li"}, deploy.start("wang.li", "wang's long password")
+    )
     monkeypatch.delenv("KPI_SESSIONS_DIR")
     assert signed_in_now() is None
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", '<p class="kb kb-note">已登录：张伟 · <a href="/staff/sign-out" target="_self">退出登录</a></p>'),
-    ("en", '<p class="kb kb-note">Signed in as 张伟 · <a href="/staff/sign-out?lang=en" target="_self">Sign out</a></p>'),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", '<p class="kb kb-note">已登录：张伟 · <a href="/staff/sign-out" target="_self">退出登录</a></p>'),
+        (
+            "en",
+            '<p class="kb kb-note">Signed in as 张伟 · <a href="/staff/sign-out?lang=en" target="_self">Sign out</a></p>',
+        ),
+    ],
+)
 def test_the_staff_pages_say_who_is_signed_in_and_offer_sign_out(lang, expected):
     assert signed_in_html("张伟", lang) == expected
     assert "&lt;b&gt;" in signed_in_html("<b>", lang)

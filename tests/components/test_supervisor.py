@@ -8,7 +8,7 @@ import shutil
 import signal
 import subprocess
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -33,7 +33,7 @@ def test_unexpected_exits_are_counted_since_supervisord_last_started():
 
 @pytest.mark.parametrize(("beat", "age"), [("2026-12-07T13:00:00+00:00", 31.0), ("", None), ("not a time", None)])
 def test_the_heartbeats_age(beat, age):
-    assert heartbeat_age(beat, datetime(2026, 12, 7, 13, 0, 31, tzinfo=timezone.utc)) == age
+    assert heartbeat_age(beat, datetime(2026, 12, 7, 13, 0, 31, tzinfo=UTC)) == age
 
 
 @pytest.fixture
@@ -66,7 +66,9 @@ def wait_for(condition, timeout: float = 10.0) -> None:
 def test_a_killed_program_is_counted_once_it_is_back(supervised):
     [before] = processes(supervised)
     os.kill(before.pid, signal.SIGKILL)
-    wait_for(lambda: processes(supervised)[0].pid not in (before.pid, 0) and processes(supervised)[0].state == "RUNNING")
+    wait_for(
+        lambda: processes(supervised)[0].pid not in (before.pid, 0) and processes(supervised)[0].state == "RUNNING"
+    )
     [after] = processes(supervised)
     assert (after.name, after.restarts, after.uptime < 5) == ("sleeper", 1, True)
 

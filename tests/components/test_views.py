@@ -25,21 +25,32 @@ TODAY = date.today()
 
 
 def test_the_views_and_the_publisher_import_no_streamlit():
-    code = ("import sys, components.publish, components.views.routes, components.views.document; "
-            "print('streamlit' in sys.modules)")
+    code = (
+        "import sys, components.publish, components.views.routes, components.views.document; "
+        "print('streamlit' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize(("made", "expected"), [
-    (html("<p>{}</p>", "<b>x</b> & y"), "<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>"),
-    (html("<p>{}</p>", Markup("<b>x</b>")), "<p><b>x</b></p>"),
-    (join(["<i>", Markup("<br>")], " "), "&lt;i&gt; <br>"),
-    (Markup("<p>") + "<script>", "<p>&lt;script&gt;"),
-    (link("economy", "<b>经济</b>", lang="en"), '<a href="economy?lang=en" target="_self">&lt;b&gt;经济&lt;/b&gt;</a>'),
-    (link("", "总览"), '<a href="./" target="_self">总览</a>'),
-    (link("indicator", "→", id='x" onclick="alert(1)'), '<a href="indicator?id=x%22+onclick%3D%22alert%281%29" target="_self">→</a>'),
-])
+@pytest.mark.parametrize(
+    ("made", "expected"),
+    [
+        (html("<p>{}</p>", "<b>x</b> & y"), "<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>"),
+        (html("<p>{}</p>", Markup("<b>x</b>")), "<p><b>x</b></p>"),
+        (join(["<i>", Markup("<br>")], " "), "&lt;i&gt; <br>"),
+        (Markup("<p>") + "<script>", "<p>&lt;script&gt;"),
+        (
+            link("economy", "<b>经济</b>", lang="en"),
+            '<a href="economy?lang=en" target="_self">&lt;b&gt;经济&lt;/b&gt;</a>',
+        ),
+        (link("", "总览"), '<a href="./" target="_self">总览</a>'),
+        (
+            link("indicator", "→", id='x" onclick="alert(1)'),
+            '<a href="indicator?id=x%22+onclick%3D%22alert%281%29" target="_self">→</a>',
+        ),
+    ],
+)
 def test_text_is_escaped_unless_it_is_html_already(made, expected):
     assert isinstance(made, Markup) and str(made) == expected
 
@@ -89,15 +100,56 @@ def test_hostile_text_is_text_on_every_static_page(hostile_pages):
         assert all(not any(key.startswith("on") for key in attrs) for _, attrs in page.tags), name
         assert all("scrollIntoView()" in script and "alert" not in script for script in page.scripts), name
     shown = {name: "".join(parsed(document).text) for name, document in hostile_pages.items()}
-    assert SCRIPT in shown["economy/zh.html"] and QUOTE in shown["economy/zh.html"] and MARKUP in shown["economy/en.html"]
+    assert (
+        SCRIPT in shown["economy/zh.html"] and QUOTE in shown["economy/zh.html"] and MARKUP in shown["economy/en.html"]
+    )
     assert IMG in shown["index/en.html"] and LINK in shown["economy/zh~figures=true.html"]
     assert DEFINITION in shown["glossary/zh.html"]
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "style", "body", "header", "nav", "a", "details", "summary", "div",
-                "span", "p", "h1", "h2", "h3", "main", "section", "blockquote", "figure", "figcaption", "table", "thead",
-                "tbody", "tr", "th", "td", "i", "b", "footer", "ul", "li", "form", "input", "label", "button", "mark", "code",
-                "script"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "style",
+    "body",
+    "header",
+    "nav",
+    "a",
+    "details",
+    "summary",
+    "div",
+    "span",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "main",
+    "section",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "i",
+    "b",
+    "footer",
+    "ul",
+    "li",
+    "form",
+    "input",
+    "label",
+    "button",
+    "mark",
+    "code",
+    "script",
+}
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +167,9 @@ def test_every_view_has_its_own_title_and_a_description_of_its_results(shipped, 
         titles.add(document_title(page.title, lang))
     assert len(titles) == len(public_paths(shipped))  # a tab and a shared link say which page it is
     economy = view_for(shipped, "economy").render(shipped, Viewer(lang, TODAY), {})
-    assert ("139家" if lang == "zh" else "139 enterprises") in economy.description  # the headline, in the report's words
+    assert (
+        "139家" if lang == "zh" else "139 enterprises"
+    ) in economy.description  # the headline, in the report's words
 
 
 def test_a_description_stops_at_a_whole_figure():
@@ -132,21 +186,32 @@ def test_an_unknown_figure_is_no_page(shipped):
 def test_an_old_id_opens_the_renamed_item_its_static_page_and_its_csv_row(minimal_dir):
     path = minimal_dir / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
-    for anchor, old in (("- id: economy.domestic_investment\n", "economy.investment"), ("- id: safety.new_peace_houses_2024\n", "safety.houses_2024")):
+    for anchor, old in (
+        ("- id: economy.domestic_investment\n", "economy.investment"),
+        ("- id: safety.new_peace_houses_2024\n", "safety.houses_2024"),
+    ):
         text = text.replace(anchor, f"{anchor}  former_ids: [{old}]\n", 1)
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(minimal_dir)
-    for path, key, old, new, extra in (("indicator", "id", "economy.investment", "economy.domestic_investment", {}),
-                                       ("targets", "target", "safety.houses_2024", "safety.new_peace_houses_2024", {"year": "2024"})):
+    for path, key, old, new, extra in (
+        ("indicator", "id", "economy.investment", "economy.domestic_investment", {}),
+        ("targets", "target", "safety.houses_2024", "safety.new_peace_houses_2024", {"year": "2024"}),
+    ):
         view = view_for(dataset, path)
-        old_page, new_page, neither = (view.render(dataset, Viewer("en", TODAY), {**extra, key: item_id}).html for item_id in (old, new, "nope"))
+        old_page, new_page, neither = (
+            view.render(dataset, Viewer("en", TODAY), {**extra, key: item_id}).html for item_id in (old, new, "nope")
+        )
         assert old_page == new_page != neither, path
         assert {**extra, key: old} in list(view.variants(dataset, TODAY))  # an old link is a static page too
     rows = figures_csv(dataset, "economy", "en").decode("utf-8-sig").splitlines()
     assert rows[0].endswith(",Id,Former ids")
-    assert [row.rsplit(",", 2)[1:] for row in rows if ",economy.domestic_investment," in row] == [["economy.domestic_investment", "economy.investment"]]
+    assert [row.rsplit(",", 2)[1:] for row in rows if ",economy.domestic_investment," in row] == [
+        ["economy.domestic_investment", "economy.investment"]
+    ]
 
 
 def test_staff_pages_have_no_public_view(shipped):
     assert view_for(shipped, "check") is None and "check" not in public_paths(shipped)
-    assert not re.search(r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str)))
+    assert not re.search(
+        r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
+    )

@@ -36,7 +36,7 @@ def around(quote: str, value: float) -> list[tuple[str, str]]:
         if number == value:
             clause_start = max((m.end() for m in CLAUSE_END.finditer(quote, 0, start)), default=0)
             after = CLAUSE_END.search(quote, end)
-            found.append((quote[clause_start:start], quote[end:after.start() if after else len(quote)]))
+            found.append((quote[clause_start:start], quote[end : after.start() if after else len(quote)]))
     return found
 
 
@@ -55,7 +55,9 @@ def qualifier_in_text(before: str, after: str) -> str:
 
 def all_figures(dataset):
     """(id, name, unit, direction or None, value, source quote) of every 2023 indicator and every target."""
-    figures = [(i.id, i.name, i.unit, i.direction, stated(i).value, stated(i).source.quote) for i in dataset.content.indicators]
+    figures = [
+        (i.id, i.name, i.unit, i.direction, stated(i).value, stated(i).source.quote) for i in dataset.content.indicators
+    ]
     return figures + [(t.id, t.name, t.unit, None, t.value, t.source.quote) for t in dataset.content.targets]
 
 
@@ -74,7 +76,9 @@ def test_a_programme_is_a_whole_its_sentence_divides(dataset):
 
 
 def test_lifts_signed_and_completed_are_no_programme(dataset):
-    used = {p.total for p in dataset.content.programmes} | {part.indicator for p in dataset.content.programmes for part in p.parts}
+    used = {p.total for p in dataset.content.programmes} | {
+        part.indicator for p in dataset.content.programmes for part in p.parts
+    }
     assert not used & {"housing.lifts_signed", "housing.lifts_completed"}
     assert "housing.lift_programme" not in {p.id for p in dataset.content.programmes}
 
@@ -90,16 +94,23 @@ def test_urged_is_not_done(dataset):
     wrong = []
     for id_, name, _, _, value, quote in all_figures(dataset):
         if "督促" in clause_before(quote, value):
-            if "督促" not in name.zh or "urged" not in name.en.lower() or re.search(r"\b(rectified|fixed)\b", name.en, re.I):
+            if (
+                "督促" not in name.zh
+                or "urged" not in name.en.lower()
+                or re.search(r"\b(rectified|fixed)\b", name.en, re.I)
+            ):
                 wrong.append((id_, name.zh, name.en))
     assert wrong == []
 
 
 def test_only_a_clause_that_names_shop_signs_counts_shop_signs(dataset):
     # 拆除各类违规店招46处,督促商家自行整改61处: the 46 are non-compliant shop signs; the 61 are not called 店招.
-    wrong = [(id_, name.en, unit.en) for id_, name, unit, _, value, quote in all_figures(dataset)
-             if ("店招" in name.zh + unit.zh or re.search(r"\bsigns?\b", name.en + " " + unit.en, re.I))
-             and "店招" not in clause_before(quote, value)]
+    wrong = [
+        (id_, name.en, unit.en)
+        for id_, name, unit, _, value, quote in all_figures(dataset)
+        if ("店招" in name.zh + unit.zh or re.search(r"\bsigns?\b", name.en + " " + unit.en, re.I))
+        and "店招" not in clause_before(quote, value)
+    ]
     assert wrong == []
 
 
@@ -107,8 +118,10 @@ def test_no_breakdown_sets_urged_beside_done(dataset):
     # A breakdown's chart shows its parts as shares of one way of dealing with things. Counts the report says
     # were done (拆除46处) and counts it says others were urged to do (督促…整改61处) are no such shares.
     for breakdown in dataset.content.breakdowns:
-        urged = {"督促" in clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
-                 for p in breakdown.parts}
+        urged = {
+            "督促" in clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
+            for p in breakdown.parts
+        }
         assert len(urged) == 1, breakdown.id
 
 
@@ -117,8 +130,10 @@ def test_a_breakdowns_question_claims_no_relation_its_sentence_leaves_open(datas
     # "一般隐患即知即改203起,较大隐患行政处罚21起" follows "开展安全生产督查347次" but does not say the inspections found
     # those hazards: a question may name where the parts came from only when their own clauses say it.
     for breakdown in dataset.content.breakdowns:
-        clauses = "".join(clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
-                          for p in breakdown.parts)
+        clauses = "".join(
+            clause_before(stated(dataset.indicators[p]).source.quote, stated(dataset.indicators[p]).value)
+            for p in breakdown.parts
+        )
         assert claim not in breakdown.question.zh or claim in clauses, breakdown.id
 
 
@@ -170,8 +185,11 @@ def test_a_model_title_being_sought_is_named_as_a_bid(dataset):
     # and says "bid" in English.
     content = dataset.content
     named = [(x.id, x.name) for group in (content.indicators, content.targets, content.milestones) for x in group]
-    wrong = [(id_, name.zh, name.en) for id_, name in named if MODEL_TITLE.search(name.zh)
-             and not (re.search("创建|争创|申报|复评", name.zh) and "bid" in name.en.lower())]
+    wrong = [
+        (id_, name.zh, name.en)
+        for id_, name in named
+        if MODEL_TITLE.search(name.zh) and not (re.search("创建|争创|申报|复评", name.zh) and "bid" in name.en.lower())
+    ]
     assert wrong == []
 
 
@@ -179,9 +197,12 @@ def test_a_model_title_being_sought_is_named_as_a_bid(dataset):
 # What is counted, and per which period.
 
 PEOPLE = re.compile(r"\b(people|persons?|person-times|recipients|participants|attendees|users|residents)\b", re.I)
-PER_TIME_UNITS = {"人次": {"visits", "attendances", "screenings", "instances of aid"},
-                  "家次": {"visits", "checks", "inspections"}, "户次": {"visits", "checks", "inspections"},
-                  "件次": {"tests"}}
+PER_TIME_UNITS = {
+    "人次": {"visits", "attendances", "screenings", "instances of aid"},
+    "家次": {"visits", "checks", "inspections"},
+    "户次": {"visits", "checks", "inspections"},
+    "件次": {"tests"},
+}
 
 
 def counted(unit_zh: str) -> str:
@@ -198,15 +219,21 @@ def test_counts_per_time_are_named_as_such(dataset):
         if kind in PER_TIME_UNITS:
             if unit.en.removesuffix(" a day") not in PER_TIME_UNITS[kind]:
                 wrong.append((id_, unit.en))
-            if PEOPLE.search(name.en) or re.search(r"\b(enterprises|restaurants|businesses|firms) (checked|visited)\b", name.en):
+            if PEOPLE.search(name.en) or re.search(
+                r"\b(enterprises|restaurants|businesses|firms) (checked|visited)\b", name.en
+            ):
                 wrong.append((id_, name.en))
     assert wrong == []
 
 
 def test_rooms_are_rooms(dataset):
     # 间 counts rooms: 清查房屋2900余间 is not 2,900 dwellings, 555间架空层 is not 555 units.
-    wrong = [(id_, name.en, unit.en) for id_, name, unit, *_ in all_figures(dataset)
-             if counted(unit.zh) == "间" and (unit.en != "rooms" or re.search(r"dwelling|flat|unit|home|house", name.en, re.I))]
+    wrong = [
+        (id_, name.en, unit.en)
+        for id_, name, unit, *_ in all_figures(dataset)
+        if counted(unit.zh) == "间"
+        and (unit.en != "rooms" or re.search(r"dwelling|flat|unit|home|house", name.en, re.I))
+    ]
     assert wrong == []
 
 
@@ -233,8 +260,11 @@ def test_the_grade_of_the_sentence_stays_in_the_name(dataset):
     content = dataset.content
     wrong = []
     for id_, name, _, _, value, quote in all_figures(dataset):
-        wrong += [(id_, zh) for zh, en in GRADES.items() if zh in clause_before(quote, value)
-                  and (zh not in name.zh or en not in name.en.lower())]
+        wrong += [
+            (id_, zh)
+            for zh, en in GRADES.items()
+            if zh in clause_before(quote, value) and (zh not in name.zh or en not in name.en.lower())
+        ]
     for name in [x.name for group in (content.indicators, content.targets, content.milestones) for x in group]:
         wrong += [(name.en, zh) for zh, en in GRADES.items() if zh in name.zh and en not in name.en.lower()]
         if "较大" in name.zh and "major" in name.en.lower():
@@ -249,8 +279,13 @@ def test_whom_a_service_is_for_stays_in_english(dataset):
     # 持续开展高危人群免费三高筛查: the free screening is for high-risk groups, not for everyone. A name that
     # says whom its service is for says it in English too.
     content = dataset.content
-    wrong = [(name.zh, name.en) for group in (content.indicators, content.targets, content.milestones) for name in
-             [x.name for x in group] for zh, en in FOR_WHOM.items() if zh in name.zh and en not in name.en.lower()]
+    wrong = [
+        (name.zh, name.en)
+        for group in (content.indicators, content.targets, content.milestones)
+        for name in [x.name for x in group]
+        for zh, en in FOR_WHOM.items()
+        if zh in name.zh and en not in name.en.lower()
+    ]
     assert wrong == []
 
 
@@ -259,9 +294,15 @@ def test_rectify_is_one_word(dataset):
     # verb), in every name and unit that says 整改; 即知即改 ("fixed on the spot") is another word.
     content = dataset.content
     texts = [text for group in (content.indicators, content.targets) for x in group for text in (x.name, x.unit)]
-    texts += [x.name for group in (content.milestones, content.programmes) for x in group] + [t.term for t in dataset.glossary.terms]
-    wrong = [(text.zh, text.en) for text in texts if "整改" in text.zh
-             and (not re.search(r"\brectif(ied|y|ication)\b", text.en, re.I) or re.search(r"\bfix", text.en, re.I))]
+    texts += [x.name for group in (content.milestones, content.programmes) for x in group] + [
+        t.term for t in dataset.glossary.terms
+    ]
+    wrong = [
+        (text.zh, text.en)
+        for text in texts
+        if "整改" in text.zh
+        and (not re.search(r"\brectif(ied|y|ication)\b", text.en, re.I) or re.search(r"\bfix", text.en, re.I))
+    ]
     assert wrong == []
 
 
@@ -294,7 +335,10 @@ def test_every_about_target_is_about(dataset):
 def test_comparisons_follow_the_sentence(dataset):
     # A plan number ("新建49座") is reached by doing at least that much; only 不超过/以内/控制在 is a ceiling.
     for target in dataset.content.targets:
-        ceiling = any(re.search("不超过|以内|控制在", before + after) for before, after in around(target.source.quote, target.value))
+        ceiling = any(
+            re.search("不超过|以内|控制在", before + after)
+            for before, after in around(target.source.quote, target.value)
+        )
         assert (target.comparison == "at_most") == ceiling, target.id
 
 
@@ -321,26 +365,32 @@ def test_a_baseline_counts_what_the_target_counts(dataset):
 
 
 def test_a_target_sits_in_its_baselines_theme(dataset):
-    assert [(t.id, t.theme) for t in dataset.content.targets
-            if t.baseline and dataset.indicators[t.baseline].theme != t.theme] == []
+    assert [
+        (t.id, t.theme)
+        for t in dataset.content.targets
+        if t.baseline and dataset.indicators[t.baseline].theme != t.theme
+    ] == []
 
 
-@pytest.mark.parametrize(("milestone", "counterpart"), [
-    ("housing.self_governance_fund_2024", "housing.self_governance_fund_projects"),
-    ("city.open_ground_floor_clearance", "city.ground_floor_spaces_surveyed"),
-    ("housing.lift_retrofits", "housing.lifts_signed"),
-    ("livelihood.disabled_home_accessibility", "livelihood.disability_homes_adapted"),
-    ("safety.micro_fire_stations", "safety.block_mini_fire_stations_built"),
-    ("safety.safety_post_staffing", "safety.peace_houses_built"),
-    ("culture.one_community_one_brand_round2", "culture.one_community_one_brand_projects"),
-    ("grassroots.dongming_72_proposals", "grassroots.community_proposals"),
-    ("government.four_hundred_visits", "government.community_visits"),
-    ("economy.enterprise_service_resources", "economy.service_packages_issued"),
-    ("ecology.forest_chief_system", "ecology.volunteer_forest_chiefs"),
-    ("livelihood.three_rescues_three_donations", "livelihood.first_aid_classes"),
-    ("city.two_networks", "city.affairs_center_visits"),
-    ("safety.population_data_supervision", "safety.population_records_verified"),
-])
+@pytest.mark.parametrize(
+    ("milestone", "counterpart"),
+    [
+        ("housing.self_governance_fund_2024", "housing.self_governance_fund_projects"),
+        ("city.open_ground_floor_clearance", "city.ground_floor_spaces_surveyed"),
+        ("housing.lift_retrofits", "housing.lifts_signed"),
+        ("livelihood.disabled_home_accessibility", "livelihood.disability_homes_adapted"),
+        ("safety.micro_fire_stations", "safety.block_mini_fire_stations_built"),
+        ("safety.safety_post_staffing", "safety.peace_houses_built"),
+        ("culture.one_community_one_brand_round2", "culture.one_community_one_brand_projects"),
+        ("grassroots.dongming_72_proposals", "grassroots.community_proposals"),
+        ("government.four_hundred_visits", "government.community_visits"),
+        ("economy.enterprise_service_resources", "economy.service_packages_issued"),
+        ("ecology.forest_chief_system", "ecology.volunteer_forest_chiefs"),
+        ("livelihood.three_rescues_three_donations", "livelihood.first_aid_classes"),
+        ("city.two_networks", "city.affairs_center_visits"),
+        ("safety.population_data_supervision", "safety.population_records_verified"),
+    ],
+)
 def test_a_milestone_sits_in_its_2023_counterparts_theme(dataset, milestone, counterpart):
     milestones = {m.id: m for m in dataset.content.milestones}
     assert milestones[milestone].theme == dataset.indicators[counterpart].theme
@@ -361,7 +411,9 @@ ZERO = re.compile(r"零有效差评|零增长|零事故|未发生")
 
 def ranked_or_zero(indicator) -> bool:
     """Whether every value of the figure is a rank or a zero the report states in words (全区第一, 零有效差评)."""
-    return all(v.words is not None and (RANK.fullmatch(v.words.zh) or ZERO.fullmatch(v.words.zh)) for v in indicator.values)
+    return all(
+        v.words is not None and (RANK.fullmatch(v.words.zh) or ZERO.fullmatch(v.words.zh)) for v in indicator.values
+    )
 
 
 def expected_direction(indicator) -> str | None:
@@ -378,8 +430,11 @@ def expected_direction(indicator) -> str | None:
 
 
 def test_like_figures_have_the_same_direction(dataset):
-    wrong = [(i.id, i.name.zh, i.direction, expected_direction(i)) for i in dataset.content.indicators
-             if expected_direction(i) not in (None, i.direction)]
+    wrong = [
+        (i.id, i.name.zh, i.direction, expected_direction(i))
+        for i in dataset.content.indicators
+        if expected_direction(i) not in (None, i.direction)
+    ]
     assert wrong == []
 
 
@@ -410,8 +465,10 @@ def test_ranks_and_zeros_of_part_one_are_figures_in_the_reports_words(dataset):
         clause_start = max((m.end() for m in CLAUSE_END.finditer(part_one, 0, match.start())), default=0)
         clause_end = CLAUSE_END.search(part_one, match.end()).start()
         # What is ranked or zero stands before the words (单窗受理量均列全区第一), or after 未发生 (未发生…诉讼败诉情况).
-        named = part_one[match.end():clause_end] if match[0] == "未发生" else part_one[clause_start:match.start()]
-        at = [(a, a + len(v.source.quote)) for v in worded if v.words.zh == match[0] for a in [text.find(v.source.quote)]]
+        named = part_one[match.end() : clause_end] if match[0] == "未发生" else part_one[clause_start : match.start()]
+        at = [
+            (a, a + len(v.source.quote)) for v in worded if v.words.zh == match[0] for a in [text.find(v.source.quote)]
+        ]
         curated = sum(a <= match.start() and match.end() <= b for a, b in at)
         if curated != len(named.split("、")):
             wrong.append((match[0], named, curated))
@@ -432,7 +489,9 @@ def test_no_two_milestones_share_words(dataset):
     # (that would be one project counted twice). Projects listed under one verb (推动为老服务中心、长者照护之家、
     # 老年人日间照料中心升级投用) each quote the whole clause, so the quote holds the commitment; their names say which.
     quotes = [(m.id, m.source.quote, m.name.zh) for m in dataset.content.milestones]
-    assert [(a, b) for a, qa, na in quotes for b, qb, nb in quotes if a != b and qb in qa and (qa != qb or na == nb)] == []
+    assert [
+        (a, b) for a, qa, na in quotes for b, qb, nb in quotes if a != b and qb in qa and (qa != qb or na == nb)
+    ] == []
 
 
 def test_no_milestone_quote_holds_a_target_number(dataset):
@@ -454,16 +513,26 @@ def test_no_milestone_quote_holds_a_target_number(dataset):
 
 # Projects one sentence names side by side: each is its own milestone.
 SEPARATE = {
-    "roads": ("云台路贯通", "尚博路拓宽"), "plot_and_complex": ("01-07地块", "凌兆片区"), "rivers": ("三林塘港", "黄淄溇"),
-    "cameras_and_video_centre": ("智能监控探头", "视频资源共享中心"), "network_and_twin_map": ("数字孪生", "基础网络覆盖面"),
-    "parking_and_lift_apps": ("智慧停车", "电梯监测"), "art_spaces": ("菜场美术馆", "美术新空间", "地标性艺术装置"),
-    "museum_and_chronicle": ("东明博物馆", "东明社区志"), "block_brands": ("街区直通车", "街区时光机", "街区有好邻"), "start_ups": ("训练营", "创业大赛"),
-    "liaison_and_feedback": ("文化联络员", "评价反馈"), "contests": ("青少年创意彩绘", "粽子球"),
-    "accessibility": ("公共服务设施的无障碍", "残疾人家庭无障碍"), "law_brands": ("青少年普法特色品牌", "咚咚说法"),
+    "roads": ("云台路贯通", "尚博路拓宽"),
+    "plot_and_complex": ("01-07地块", "凌兆片区"),
+    "rivers": ("三林塘港", "黄淄溇"),
+    "cameras_and_video_centre": ("智能监控探头", "视频资源共享中心"),
+    "network_and_twin_map": ("数字孪生", "基础网络覆盖面"),
+    "parking_and_lift_apps": ("智慧停车", "电梯监测"),
+    "art_spaces": ("菜场美术馆", "美术新空间", "地标性艺术装置"),
+    "museum_and_chronicle": ("东明博物馆", "东明社区志"),
+    "block_brands": ("街区直通车", "街区时光机", "街区有好邻"),
+    "start_ups": ("训练营", "创业大赛"),
+    "liaison_and_feedback": ("文化联络员", "评价反馈"),
+    "contests": ("青少年创意彩绘", "粽子球"),
+    "accessibility": ("公共服务设施的无障碍", "残疾人家庭无障碍"),
+    "law_brands": ("青少年普法特色品牌", "咚咚说法"),
     "fire_and_charging": ("微型消防站", "高空慧眼", "充电设施", "高层建筑消防", "综合减灾示范社区"),
     "health": ("健康生活节", "慢性病防治", "三高筛查", "家庭医生", "健康服务联盟"),
-    "youth": ("青少年创新实验室", "青年发展型街镇"), "jobs": ("东明创享汇", "五小创新", "春风行动"),
-    "model_bids": ("全国民主法治示范社区", "法治建设示范街道乡镇"), "mingxin": ("明心东明智库", "明心治理学校", "明心东明书院"),
+    "youth": ("青少年创新实验室", "青年发展型街镇"),
+    "jobs": ("东明创享汇", "五小创新", "春风行动"),
+    "model_bids": ("全国民主法治示范社区", "法治建设示范街道乡镇"),
+    "mingxin": ("明心东明智库", "明心治理学校", "明心东明书院"),
     "posts_and_staffing": ("平安屋", "屋长负责"),
     # 推动为老服务中心、长者照护之家、老年人日间照料中心升级投用: three kinds of facility, each confirmed (or not)
     # on its own; the “1+4+N” model they belong to (打造…模式, with its N service items) is a milestone of its own.
@@ -478,7 +547,9 @@ def test_one_milestone_holds_one_project(dataset, projects):
         # a clause listing several under one verb is quoted whole: the name then names one of them
         assert len(named) <= 1 or len([p for p in named if p in milestone.name.zh]) == 1, (milestone.id, named)
     # and each of them is a milestone (平安屋 itself is the target of 49 posts)
-    missing = [p for p in projects if p != "平安屋" and not any(p in m.source.quote for m in dataset.content.milestones)]
+    missing = [
+        p for p in projects if p != "平安屋" and not any(p in m.source.quote for m in dataset.content.milestones)
+    ]
     assert missing == []
 
 
@@ -539,11 +610,14 @@ def test_a_commitment_of_part_two_is_a_milestone(dataset, milestone, words):
     assert milestone in milestones and words in milestones[milestone].source.quote
 
 
-@pytest.mark.parametrize(("kept", "merged"), [
-    ("economy.service_capacity_drive", "economy.service_centre_network"),  # the drive is that network's upkeep
-    ("economy.startup_training_camp", "economy.startup_support_drive"),  # the drive is its camp and contest...
-    ("economy.startup_contest", "economy.startup_camp_and_contest"),  # ...each an event of its own
-])
+@pytest.mark.parametrize(
+    ("kept", "merged"),
+    [
+        ("economy.service_capacity_drive", "economy.service_centre_network"),  # the drive is that network's upkeep
+        ("economy.startup_training_camp", "economy.startup_support_drive"),  # the drive is its camp and contest...
+        ("economy.startup_contest", "economy.startup_camp_and_contest"),  # ...each an event of its own
+    ],
+)
 def test_near_duplicates_are_one_milestone(dataset, kept, merged):
     ids = {m.id for m in dataset.content.milestones}
     assert kept in ids and merged not in ids

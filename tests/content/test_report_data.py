@@ -26,7 +26,10 @@ def sourced_figures(dataset) -> list[tuple[str, str, float]]:
 def test_report_copy_is_the_published_text():
     assert REPORT.read_text(encoding="utf-8").startswith("东明路街道办事处2023年工作报告\n")
     assert "发布时间 | 2024-01-29" in REPORT.read_text(encoding="utf-8")
-    assert hashlib.sha256(REPORT.read_bytes()).hexdigest() == "a65453362989b813bb7ed407b4e93a88f1f5440804da7cb244d9d8777887b07b"
+    assert (
+        hashlib.sha256(REPORT.read_bytes()).hexdigest()
+        == "a65453362989b813bb7ed407b4e93a88f1f5440804da7cb244d9d8777887b07b"
+    )
 
 
 def test_every_quote_stands_verbatim_in_the_report(dataset):
@@ -38,8 +41,11 @@ def test_every_quote_stands_verbatim_in_the_report(dataset):
 def test_every_figure_stands_in_its_own_quote(dataset):
     # A rank or a zero stands in its quote as the report's words (全区第一, 零有效差评); every other figure as its number.
     worded = {(i.id, v.source.quote): v.words.zh for i in dataset.content.indicators for v in i.values if v.words}
-    assert [(id_, v) for id_, q, v in sourced_figures(dataset)
-            if not (worded[id_, q] in q if (id_, q) in worded else number_in_text(v, q))] == []
+    assert [
+        (id_, v)
+        for id_, q, v in sourced_figures(dataset)
+        if not (worded[id_, q] in q if (id_, q) in worded else number_in_text(v, q))
+    ] == []
 
 
 @pytest.mark.parametrize("report", DATASET.reports)
@@ -65,15 +71,25 @@ def closing_note(dataset, check) -> str:
     lines = [f"{check.report}: found / curated / excluded (by reason)"]
     for kind in KINDS:
         found = [s for s in check.found if s.kind == kind]
-        reasons = Counter(getattr(dataset.exclusions, group)[index].reason for s, group, index in check.excluded if s.kind == kind)
-        lines.append(f"  {kind}: {len(found)} / {sum(s.kind == kind for s in check.curated)} / {sum(reasons.values())} "
-                     f"({', '.join(f'{r} {n}' for r, n in reasons.most_common())})")
+        reasons = Counter(
+            getattr(dataset.exclusions, group)[index].reason for s, group, index in check.excluded if s.kind == kind
+        )
+        lines.append(
+            f"  {kind}: {len(found)} / {sum(s.kind == kind for s in check.curated)} / {sum(reasons.values())} "
+            f"({', '.join(f'{r} {n}' for r, n in reasons.most_common())})"
+        )
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("qualifier", "pattern"), [
-    ("more_than", r"[0-9.]+万?余"), ("nearly", r"近[0-9]"), ("about", r"(?<!签)约[0-9]"), ("over", r"超[0-9]"),
-])
+@pytest.mark.parametrize(
+    ("qualifier", "pattern"),
+    [
+        ("more_than", r"[0-9.]+万?余"),
+        ("nearly", r"近[0-9]"),
+        ("about", r"(?<!签)约[0-9]"),
+        ("over", r"超[0-9]"),
+    ],
+)
 def test_qualifiers_are_kept(dataset, qualifier, pattern):
     # As many 余/近/约/超 figures in part one as the report writes (签约 is "signed", not 约).
     # None lost, none invented.
@@ -94,14 +110,17 @@ def test_the_four_first_themes_lead(dataset):
     assert [t.id for t in dataset.content.themes][:4] == ["economy", "housing", "elderly", "safety"]
 
 
-@pytest.mark.parametrize(("indicator", "value", "qualifier", "period"), [
-    ("economy.enterprises_attracted", 139, "exact", "2023-01..2023-11"),
-    ("economy.domestic_investment_attracted", 3.45, "exact", "2023-01..2023-11"),
-    ("city.hotline_work_orders", 6000, "nearly", "2023"),
-    ("city.joint_platform_resolution_rate", 99.23, "exact", "2023"),
-    ("livelihood.practical_projects_funds", 3300, "more_than", "2023"),
-    ("city.market_parking_area_renovated", 700, "about", "2023"),
-])
+@pytest.mark.parametrize(
+    ("indicator", "value", "qualifier", "period"),
+    [
+        ("economy.enterprises_attracted", 139, "exact", "2023-01..2023-11"),
+        ("economy.domestic_investment_attracted", 3.45, "exact", "2023-01..2023-11"),
+        ("city.hotline_work_orders", 6000, "nearly", "2023"),
+        ("city.joint_platform_resolution_rate", 99.23, "exact", "2023"),
+        ("livelihood.practical_projects_funds", 3300, "more_than", "2023"),
+        ("city.market_parking_area_renovated", 700, "about", "2023"),
+    ],
+)
 def test_spot_figures_keep_qualifier_and_period(dataset, indicator, value, qualifier, period):
     [entry] = dataset.indicators[indicator].values
     assert (entry.value, entry.qualifier, entry.period) == (value, qualifier, period)
@@ -126,8 +145,10 @@ def stated(dataset, indicator_id: str) -> float:
 def test_programmes_are_only_wholes_and_parts_one_sentence_states(dataset):
     # 43 tasks, 10 of them done; 14 estates, 9 basically completed and 5 under way. "加梯签约40台、竣工16台"
     # are two separate 2023 counts (lifts completed in 2023 were largely signed earlier): no programme.
-    programmes = {p.id: (stated(dataset, p.total), [(part.state, stated(dataset, part.indicator)) for part in p.parts])
-                  for p in dataset.content.programmes}
+    programmes = {
+        p.id: (stated(dataset, p.total), [(part.state, stated(dataset, part.indicator)) for part in p.parts])
+        for p in dataset.content.programmes
+    }
     assert programmes == {
         "livelihood.life_circle_programme": (43, [("done", 10)]),
         "housing.estate_renewal_programme": (14, [("basically_done", 9), ("under_way", 5)]),

@@ -41,16 +41,26 @@ def violations(zh: str, en: str) -> list[str]:
 def data_texts(dataset) -> list[tuple[str, str, str]]:
     """(where, zh, en) of every bilingual name and unit in indicators.yaml and of every glossary term."""
     content = dataset.content
-    texts = [(f"reports[{r.id}].{field}", getattr(r, field).zh, getattr(r, field).en)
-             for r in content.reports for field in ("title", "publisher")]
-    texts += [(f"reports[{r.id}].headings[{h.section}]", h.title.zh, h.title.en) for r in content.reports for h in r.headings]
+    texts = [
+        (f"reports[{r.id}].{field}", getattr(r, field).zh, getattr(r, field).en)
+        for r in content.reports
+        for field in ("title", "publisher")
+    ]
+    texts += [
+        (f"reports[{r.id}].headings[{h.section}]", h.title.zh, h.title.en) for r in content.reports for h in r.headings
+    ]
     texts += [(f"themes[{t.id}].name", t.name.zh, t.name.en) for t in content.themes]
     for group in ("indicators", "targets"):
         for item in getattr(content, group):
-            texts += [(f"{group}[{item.id}].name", item.name.zh, item.name.en),
-                      (f"{group}[{item.id}].unit", item.unit.zh, item.unit.en)]
-    texts += [(f"targets[{t.id}].baseline_note", t.baseline_note.zh, t.baseline_note.en)
-              for t in content.targets if t.baseline_note is not None]
+            texts += [
+                (f"{group}[{item.id}].name", item.name.zh, item.name.en),
+                (f"{group}[{item.id}].unit", item.unit.zh, item.unit.en),
+            ]
+    texts += [
+        (f"targets[{t.id}].baseline_note", t.baseline_note.zh, t.baseline_note.en)
+        for t in content.targets
+        if t.baseline_note is not None
+    ]
     for group in ("milestones", "programmes"):
         texts += [(f"{group}[{item.id}].name", item.name.zh, item.name.en) for item in getattr(content, group)]
     texts += [(f"glossary[{term.id}].term", term.term.zh, term.term.en) for term in dataset.glossary.terms]
@@ -72,23 +82,41 @@ def test_every_vocabulary_term_is_used(dataset):
 
 
 def test_data_and_glossary_use_the_vocabulary(dataset):
-    wrong = [f"{where}: {zh} / {en}: {problem}" for where, zh, en in data_texts(dataset) for problem in violations(zh, en)]
+    wrong = [
+        f"{where}: {zh} / {en}: {problem}" for where, zh, en in data_texts(dataset) for problem in violations(zh, en)
+    ]
     assert wrong == []
 
 
 def test_the_check_catches_a_second_name_for_one_thing():
-    assert violations("平安屋建设", "Peace houses built") == ["平安屋 → needs “safety post”", "平安屋 → not “peace house”"]
+    assert violations("平安屋建设", "Peace houses built") == [
+        "平安屋 → needs “safety post”",
+        "平安屋 → not “peace house”",
+    ]
     assert violations("既有多层住宅加装电梯", "Lifts added to existing multi-storey housing") == []
-    assert violations("街道反诈分中心", "Street anti-fraud centre") == ["街道 → needs “subdistrict”", "街道 → not “street”"]
+    assert violations("街道反诈分中心", "Street anti-fraud centre") == [
+        "街道 → needs “subdistrict”",
+        "街道 → not “street”",
+    ]
     assert violations("区民主法治示范社区", "District democracy and rule-of-law model communities") == []
-    assert violations("交通隐患点位整改", "Road traffic hazard sites fixed") == ["整改 → needs “rectified”", "整改 → not “fixed”"]
+    assert violations("交通隐患点位整改", "Road traffic hazard sites fixed") == [
+        "整改 → needs “rectified”",
+        "整改 → not “fixed”",
+    ]
     assert violations("督促商家自行整改", "Items businesses were urged to rectify themselves") == []
     assert violations("较大隐患行政处罚", "Administrative penalties for major hazards") == [
-        "较大 → needs “significant”", "较大 → not “major”"]
+        "较大 → needs “significant”",
+        "较大 → not “major”",
+    ]
 
 
 # Renderings an audit settled (issue 17): each is recorded here, so every name, unit and term follows it.
-AUDITED = [("整改", "rectified", "fixed"), ("较大", "significant", "major"), ("重大", "major", None), ("高危人群", "high-risk", None)]
+AUDITED = [
+    ("整改", "rectified", "fixed"),
+    ("较大", "significant", "major"),
+    ("重大", "major", None),
+    ("高危人群", "high-risk", None),
+]
 
 
 @pytest.mark.parametrize(("zh", "en", "wrong"), AUDITED, ids=[zh for zh, *_ in AUDITED])
@@ -99,11 +127,13 @@ def test_audited_renderings_are_recorded(zh, en, wrong):
 
 # Each UI string (kpi/texts.py) is a case of its own, named by its key and text: a failing case
 # names the string to fix there.
-UI_CASES = [pytest.param(zh, en, id=f"{key}: {en}") for key, (zh, en) in TEXTS.items()
-            if any(pair["zh"] in zh for pair in VOCABULARY)]
+UI_CASES = [
+    pytest.param(zh, en, id=f"{key}: {en}")
+    for key, (zh, en) in TEXTS.items()
+    if any(pair["zh"] in zh for pair in VOCABULARY)
+]
 
 
 @pytest.mark.parametrize(("zh", "en"), UI_CASES)
 def test_ui_string_uses_the_vocabulary(zh, en):
     assert violations(zh, en) == []
-

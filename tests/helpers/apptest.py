@@ -71,8 +71,14 @@ def tile_parts(at: AppTest) -> list[tuple[str, str, str]]:
     found = []
     for body in html_blocks(at):
         for summary in re.findall(r'<details class="kb-tile"><summary>(.*?)</summary>', body, re.S):
-            parts = {css: "".join(read_html(m).text) for css, m in
-                     re.findall(r'<span class="kb-(tile-label|tile-value|delta)[^"]*">(.*?</span>)(?=<span class="kb-(?:tile|delta)|$)', summary, re.S)}
+            parts = {
+                css: "".join(read_html(m).text)
+                for css, m in re.findall(
+                    r'<span class="kb-(tile-label|tile-value|delta)[^"]*">(.*?</span>)(?=<span class="kb-(?:tile|delta)|$)',
+                    summary,
+                    re.S,
+                )
+            }
             found.append((parts.get("tile-label", ""), parts.get("tile-value", ""), parts.get("delta", "")))
     return found
 
@@ -162,7 +168,9 @@ def html_blocks(at: AppTest) -> list[str]:
 def nav_links(at: AppTest) -> list[tuple[str, str]]:
     """(words, address) of every link in the menu, in order (the drop-downs' links included)."""
     [nav] = [h.proto.body for h in at.get("html") if h.proto.body.startswith("<nav")]
-    return [("".join(read_html(words).text), href) for href, words in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', nav)]
+    return [
+        ("".join(read_html(words).text), href) for href, words in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', nav)
+    ]
 
 
 def html_text(at: AppTest) -> str:
@@ -177,7 +185,11 @@ def html_tables(at: AppTest) -> list[list[dict[str, str]]]:
 
 def html_headings(at: AppTest, level: int) -> list[str]:
     """The text of every <hN> in the page's HTML blocks, in order."""
-    return ["".join(read_html(m).text) for body in html_blocks(at) for m in re.findall(rf"<h{level}\b.*?</h{level}>", body, re.S)]
+    return [
+        "".join(read_html(m).text)
+        for body in html_blocks(at)
+        for m in re.findall(rf"<h{level}\b.*?</h{level}>", body, re.S)
+    ]
 
 
 def vintage(at: AppTest) -> str:

@@ -24,8 +24,8 @@ from kpi.data.files import EXCLUSIONS as EXCLUSIONS_FILE
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from kpi.draft.draft import Draft, ReportFacts, draft_report
-from kpi.draft.review import UNDECIDED, Review
 from kpi.draft.report_numbers import report_years
+from kpi.draft.review import UNDECIDED, Review
 from kpi.report.text import decode_report
 from tests.helpers.yaml_edit import append_to_list
 
@@ -73,8 +73,10 @@ def decided(section: str, quote: str, status: str) -> Edit:
 # (the values, the outcomes, the continued targets and milestones, the "not mentioned") need no edit and are not listed.
 REVIEW: list[Edit] = [
     # The report's entry: its English title, and the date and address the text does not give (three marks).
-    ("en: '待译 to translate: 东明路街道办事处2024年工作报告（虚构测试数据）'",
-     "en: '2024 Work Report of the Dongming Road Subdistrict Office (fictional test data)'"),
+    (
+        "en: '待译 to translate: 东明路街道办事处2024年工作报告（虚构测试数据）'",
+        "en: '2024 Work Report of the Dongming Road Subdistrict Office (fictional test data)'",
+    ),
     ("published: null", "published: 2025-01-22"),
     ("url: null", "url: https://example.invalid/fictional-test-report"),
     # Two proposed figures only close 2024 targets, as the draft notes beside them: not kept as figures of their own.
@@ -98,8 +100,10 @@ REVIEW: list[Edit] = [
     ("name: {zh: '启动凌兆生活服务综合体建设'", "name: {zh: '建成凌兆生活服务综合体'"),
     ("en: 'Start of construction of the Lingzhao service complex'}", "en: 'Lingzhao service complex completed'}"),
     # The festival continued into 2025 is the second one: last year's name said "first" (no mark asked it).
-    ("name: {zh: '首届“健康生活节”', en: 'First Healthy Living Festival'}",
-     "name: {zh: '第二届“健康生活节”', en: 'Second Healthy Living Festival'}"),
+    (
+        "name: {zh: '首届“健康生活节”', en: 'First Healthy Living Festival'}",
+        "name: {zh: '第二届“健康生活节”', en: 'Second Healthy Living Festival'}",
+    ),
     # The glossary term: its id and English (three marks).
     ("id: TODO_2024_1", "id: peace_house"),
     ("en: '待译 to translate: 平安屋'", "en: 'Community safety post'"),
@@ -108,8 +112,10 @@ REVIEW: list[Edit] = [
 
 REVIEW_2025: list[Edit] = [
     # The report's entry (three marks).
-    ("en: '待译 to translate: 东明路街道办事处2025年工作报告（虚构测试数据）'",
-     "en: '2025 Work Report of the Dongming Road Subdistrict Office (fictional test data)'"),
+    (
+        "en: '待译 to translate: 东明路街道办事处2025年工作报告（虚构测试数据）'",
+        "en: '2025 Work Report of the Dongming Road Subdistrict Office (fictional test data)'",
+    ),
     ("published: null", "published: 2026-01-21"),
     ("url: null", "url: https://example.invalid/fictional-test-report-2025"),
     # The stations are named only as what the fire-safety campaign relied on: nothing was built that the report says.
@@ -151,7 +157,9 @@ def delete_entry(text: str, first_line: str) -> str:
 EXCLUDED_AS = ("not_a_measurement", "只是一个目标的结果", "only a target's outcome")
 
 
-def reviewer_decisions(reviewed: Review, edits: list[Edit] = REVIEW, report_id: str = REPORT_ID) -> dict[str, str | None]:
+def reviewer_decisions(
+    reviewed: Review, edits: list[Edit] = REVIEW, report_id: str = REPORT_ID
+) -> dict[str, str | None]:
     """The reviewer's edits as decisions in the browser: each entry they touch → its lines with all its edits made,
     or None for an entry they delete (excluded). Each edit goes to the first entry still in the draft that holds it, as
     the draft reads top to bottom."""
@@ -159,17 +167,23 @@ def reviewer_decisions(reviewed: Review, edits: list[Edit] = REVIEW, report_id: 
     entries = reviewed.entries()
     for old, new in edits:
         old = old.replace("{report}", report_id)
-        entry = next(e for e in entries if not (e.key in typed and typed[e.key] is None)
-                     and old in (typed.get(e.key) or "\n".join(e.lines)))
+        entry = next(
+            e
+            for e in entries
+            if not (e.key in typed and typed[e.key] is None) and old in (typed.get(e.key) or "\n".join(e.lines))
+        )
         if new is None:
             typed[entry.key] = None
         else:
-            typed[entry.key] = (typed.get(entry.key) or "\n".join(entry.lines)).replace(old, new.replace("{report}", report_id), 1)
+            typed[entry.key] = (typed.get(entry.key) or "\n".join(entry.lines)).replace(
+                old, new.replace("{report}", report_id), 1
+            )
     return typed
 
 
-def decide_as_reviewer(reviewed: Review, edits: list[Edit] = REVIEW, leave: frozenset[str] = frozenset(),
-                       accept_rest: bool = True) -> Review:
+def decide_as_reviewer(
+    reviewed: Review, edits: list[Edit] = REVIEW, leave: frozenset[str] = frozenset(), accept_rest: bool = True
+) -> Review:
     """The reviewer's decisions made (tests/kpi/draft/test_review.py; the browser test makes a few of them itself):
     exclude() for each entry they delete, one change() per entry with all its edits, then accept() for every other
     entry (unless `accept_rest` is False: an undecided entry without a mark goes in as proposed). Entries in `leave`
@@ -188,8 +202,14 @@ def decide_as_reviewer(reviewed: Review, edits: list[Edit] = REVIEW, leave: froz
 
 def kpi(*args: str) -> subprocess.CompletedProcess:
     """`python -m kpi …` as staff run it: a new process."""
-    return subprocess.run([sys.executable, "-m", "kpi", *args], cwd=REPO_ROOT, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kpi", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def add_report(directory: Path, fixture: FixtureReport, said: dict[str, str] | None = None, check: bool = True) -> Path:
@@ -201,8 +221,16 @@ def add_report(directory: Path, fixture: FixtureReport, said: dict[str, str] | N
     shutil.copy(fixture.folder / "report.txt", directory / fixture.report_file)
     # 2. Draft its data.
     draft = directory / fixture.draft
-    drafted = kpi("draft", str(directory / fixture.report_file), "--report", fixture.report_id, "--out", str(draft),
-                  "--data", str(directory))
+    drafted = kpi(
+        "draft",
+        str(directory / fixture.report_file),
+        "--report",
+        fixture.report_id,
+        "--out",
+        str(draft),
+        "--data",
+        str(directory),
+    )
     assert drafted.returncode == 0, drafted.stdout + drafted.stderr
     # 3. Review it: fill the marks, take the decisions.
     draft.write_text(review(draft.read_text(encoding="utf-8"), fixture.review, fixture.report_id), encoding="utf-8")
@@ -215,7 +243,9 @@ def add_report(directory: Path, fixture: FixtureReport, said: dict[str, str] | N
     if check:
         # 5. Check: what the data-check page lists as not curated, the reviewer excludes with its reason.
         path = directory / EXCLUSIONS_FILE
-        path.write_text(append_to_list(path.read_text(encoding="utf-8"), "numbers", fixture.exclusions), encoding="utf-8")
+        path.write_text(
+            append_to_list(path.read_text(encoding="utf-8"), "numbers", fixture.exclusions), encoding="utf-8"
+        )
         result = kpi("validate", str(directory))
         assert result.returncode == 0, result.stdout + result.stderr
     return directory

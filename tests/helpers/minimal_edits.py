@@ -39,7 +39,9 @@ SECOND = """  plans: 2024
   plans: 2025
 """
 
-SECOND_TEXT = "示例报告二\n第一部分 2024年工作回顾\n2024年,引进企业150家。\n第二部分 2025年主要任务\n新建20座社区平安屋。\n"
+SECOND_TEXT = (
+    "示例报告二\n第一部分 2024年工作回顾\n2024年,引进企业150家。\n第二部分 2025年主要任务\n新建20座社区平安屋。\n"
+)
 
 
 def add_second_report(directory: Path) -> Path:

@@ -25,23 +25,96 @@ from kpi.site import RESERVED_PATHS
 
 Path_ = tuple[str | int, ...]
 
-STRINGS = ["", " ", "\u3000", "x" * 3000, "<script>alert(1)</script>", "**粗** [链接](http://x) `c` $1$ #h", ":material/home:",
-           "a\nb", "😀", "{zh} {0} %s", "中文", "Economy", "economy", "\\", "---", "'", "ab:cd #e", "report_2024"]
+STRINGS = [
+    "",
+    " ",
+    "\u3000",
+    "x" * 3000,
+    "<script>alert(1)</script>",
+    "**粗** [链接](http://x) `c` $1$ #h",
+    ":material/home:",
+    "a\nb",
+    "😀",
+    "{zh} {0} %s",
+    "中文",
+    "Economy",
+    "economy",
+    "\\",
+    "---",
+    "'",
+    "ab:cd #e",
+    "report_2024",
+]
 NUMBERS = [0, -1, 0.5, 1e-9, 3.14159, 49, 100, 1e15, 1e300, 1.7976931348623157e308, 2**63, 10**30, 2023, 2024, 2025]
-PERIODS = ["2023", "2024", "2022", "2023-01..2023-12", "2023-01..2023-06", "2022-12..2023-11", "2023-06..2023-01",
-           "2023-13", 2023, "2023-1..2023-11"]
-DATES = [date(2023, 12, 31), date(2024, 1, 1), date(2024, 6, 30), date(2024, 12, 31), date(2025, 1, 1), date(2099, 1, 1),
-         date(1990, 1, 1), "2024-02-30", "2024/03/31"]
-ICONS = ["culture", ":material/no_such_icon:", ":material/home:", "🏠", "🏠🏠", "❤️", ":smile:", "spinner", "", " ",
-         "https://example.org/icon.png", ":material/Home:", ":material/home", "material/home", "🇨🇳", " :material/park: ",
-         "👨‍👩‍👧", ":material/home:x", "#", "**"]
-IDS = sorted(RESERVED_PATHS) + ["overview", "start-up", "economy", "housing", "new_theme", "Economy", "x" * 200, "_x", ""]
+PERIODS = [
+    "2023",
+    "2024",
+    "2022",
+    "2023-01..2023-12",
+    "2023-01..2023-06",
+    "2022-12..2023-11",
+    "2023-06..2023-01",
+    "2023-13",
+    2023,
+    "2023-1..2023-11",
+]
+DATES = [
+    date(2023, 12, 31),
+    date(2024, 1, 1),
+    date(2024, 6, 30),
+    date(2024, 12, 31),
+    date(2025, 1, 1),
+    date(2099, 1, 1),
+    date(1990, 1, 1),
+    "2024-02-30",
+    "2024/03/31",
+]
+ICONS = [
+    "culture",
+    ":material/no_such_icon:",
+    ":material/home:",
+    "🏠",
+    "🏠🏠",
+    "❤️",
+    ":smile:",
+    "spinner",
+    "",
+    " ",
+    "https://example.org/icon.png",
+    ":material/Home:",
+    ":material/home",
+    "material/home",
+    "🇨🇳",
+    " :material/park: ",
+    "👨‍👩‍👧",
+    ":material/home:x",
+    "#",
+    "**",
+]
+IDS = sorted(RESERVED_PATHS) + [
+    "overview",
+    "start-up",
+    "economy",
+    "housing",
+    "new_theme",
+    "Economy",
+    "x" * 200,
+    "_x",
+    "",
+]
 STATES = ["not_started", "in_progress", "done", "finished"]
 # A second report, as staff paste it before its figures (its text: a copy of the shipped one, see data_files).
 NEXT_REPORT_FILE = "source/next.txt"
-NEXT_REPORT = {"id": "report_2024", "title": {"zh": "下一份报告", "en": "The next report"}, "publisher": {"zh": "街道", "en": "Office"},
-               "published": date(2025, 1, 22), "url": "https://example.org/next", "file": NEXT_REPORT_FILE,
-               "reviews": 2024, "plans": 2025}
+NEXT_REPORT = {
+    "id": "report_2024",
+    "title": {"zh": "下一份报告", "en": "The next report"},
+    "publisher": {"zh": "街道", "en": "Office"},
+    "published": date(2025, 1, 22),
+    "url": "https://example.org/next",
+    "file": NEXT_REPORT_FILE,
+    "reviews": 2024,
+    "plans": 2025,
+}
 
 
 def read_tree(name: str, root: Path = REPO_ROOT) -> Any:
@@ -177,21 +250,43 @@ def _progress_entry(kind: str) -> st.SearchStrategy[dict]:
     dates = st.sampled_from(DATES[:6])
     note = st.sampled_from([None, {"zh": "说明", "en": "note"}, {"zh": " ", "en": "x"}])
     if kind == "targets":
-        entry = st.fixed_dictionaries({"date": dates, "value": st.sampled_from(NUMBERS + [10, 30, 48, 60])}, optional={"note": note})
+        entry = st.fixed_dictionaries(
+            {"date": dates, "value": st.sampled_from(NUMBERS + [10, 30, 48, 60])}, optional={"note": note}
+        )
     else:
         entry = st.fixed_dictionaries({"date": dates, "status": st.sampled_from(STATES)}, optional={"note": note})
     return entry.map(lambda e: {k: v for k, v in e.items() if v is not None})
 
 
 def _override(kind: str) -> st.SearchStrategy[tuple[str, dict]]:
-    statuses = ["achieved", "missed", "on_track", "lagging"] if kind == "targets" else ["done", "not_done", "in_progress"]
-    return st.sampled_from(statuses).map(lambda s: ("override", {"status": s, "reason": {"zh": "人工认定", "en": "Set by hand"}}))
+    statuses = (
+        ["achieved", "missed", "on_track", "lagging"] if kind == "targets" else ["done", "not_done", "in_progress"]
+    )
+    return st.sampled_from(statuses).map(
+        lambda s: ("override", {"status": s, "reason": {"zh": "人工认定", "en": "Set by hand"}})
+    )
 
 
 @st.composite
 def edits(draw: st.DrawFn) -> Edit:
-    kind = draw(st.sampled_from(["string", "number", "rename", "icon", "period", "date", "empty", "duplicate", "remove",
-                                 "progress", "override", "new_report"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "string",
+                "number",
+                "rename",
+                "icon",
+                "period",
+                "date",
+                "empty",
+                "duplicate",
+                "remove",
+                "progress",
+                "override",
+                "new_report",
+            ]
+        )
+    )
     if kind == "string":
         file, path = draw(_in_region(STRING_PATHS))
         return Edit("set", file, path, draw(st.sampled_from(STRINGS) | st.text(max_size=12)))
@@ -201,10 +296,23 @@ def edits(draw: st.DrawFn) -> Edit:
     if kind == "rename":
         old = draw(st.sampled_from(RENAMEABLE))
         [path] = [p for p, v in walk(SHIPPED[INDICATORS]) if v == old and p[-1] == "id"]
-        return Edit("rename", INDICATORS, path, draw(st.sampled_from(IDS) if old in THEMES else st.sampled_from(
-            [old.split(".")[0] + ".renamed", "economy.enterprises_attracted", "x.y", "bad id"])))
+        return Edit(
+            "rename",
+            INDICATORS,
+            path,
+            draw(
+                st.sampled_from(IDS)
+                if old in THEMES
+                else st.sampled_from([old.split(".")[0] + ".renamed", "economy.enterprises_attracted", "x.y", "bad id"])
+            ),
+        )
     if kind == "icon":
-        return Edit("set", INDICATORS, ("themes", draw(st.sampled_from(range(len(THEMES)))), "icon"), draw(st.sampled_from(ICONS)))
+        return Edit(
+            "set",
+            INDICATORS,
+            ("themes", draw(st.sampled_from(range(len(THEMES)))), "icon"),
+            draw(st.sampled_from(ICONS)),
+        )
     if kind == "period":
         return Edit("set", INDICATORS, draw(st.sampled_from(PERIOD_PATHS)), draw(st.sampled_from(PERIODS)))
     if kind == "date":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 SAMPLE = """示例报告
 第一部分 2024年工作回顾
 一、经济发展

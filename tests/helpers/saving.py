@@ -22,10 +22,16 @@ TERMS = [("enterprises", "引进企业", "引进企业139家"), ("task_list", "�
 def add_term(texts: Texts, term_id: str, zh: str, definition: str) -> Change:
     """A glossary term appended to glossary.yaml, as a form would: made again on the texts of the moment."""
     base = texts[GLOSSARY]
-    entry = (f"- id: {term_id}\n  report: report_2023\n  term: {{zh: {zh}, en: {term_id}}}\n"
-             f"  definition: {{zh: {definition}, en: {term_id}}}\n  forms: [{zh}]\n")
-    return Change(f"terms[{term_id}]: added", {GLOSSARY: base.rstrip("\n") + "\n" + entry}, {GLOSSARY: base},
-                  remake=lambda now: add_term(now, term_id, zh, definition))
+    entry = (
+        f"- id: {term_id}\n  report: report_2023\n  term: {{zh: {zh}, en: {term_id}}}\n"
+        f"  definition: {{zh: {definition}, en: {term_id}}}\n  forms: [{zh}]\n"
+    )
+    return Change(
+        f"terms[{term_id}]: added",
+        {GLOSSARY: base.rstrip("\n") + "\n" + entry},
+        {GLOSSARY: base},
+        remake=lambda now: add_term(now, term_id, zh, definition),
+    )
 
 
 def edited(directory: Path, old: str, new: str, file: str = INDICATORS, summary: str = "edited by hand") -> Change:
@@ -37,8 +43,11 @@ def edited(directory: Path, old: str, new: str, file: str = INDICATORS, summary:
 
 def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
     """Every file of the data directory (not the history) with its bytes and modification time."""
-    return {str(p.relative_to(directory)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(directory.rglob("*"))
-            if p.is_file() and ".history.git" not in p.relative_to(directory).parts}
+    return {
+        str(p.relative_to(directory)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and ".history.git" not in p.relative_to(directory).parts
+    }
 
 
 def head(directory: Path) -> str:

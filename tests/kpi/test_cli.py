@@ -10,8 +10,15 @@ from kpi.data.loading import load_dataset
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kpi", *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kpi", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
 
 
 def test_validate_shipped_data_prints_one_summary_line():
@@ -20,13 +27,21 @@ def test_validate_shipped_data_prints_one_summary_line():
     [line] = result.stdout.splitlines()
     dataset = load_dataset(REPO_ROOT)  # the counts follow the data
     economy = sum(i.theme == "economy" for i in dataset.content.indicators)
-    assert line.startswith("数据有效：") and f"经济发展 {economy}," in line and f"{len(dataset.glossary.terms)} 个名词" in line
+    assert (
+        line.startswith("数据有效：")
+        and f"经济发展 {economy}," in line
+        and f"{len(dataset.glossary.terms)} 个名词" in line
+    )
 
 
 def test_validate_reports_every_error_with_file_and_line(minimal_dir):
     path = minimal_dir / "indicators.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("value: 139", "value: 一百")
-                    .replace("direction: higher", "direction: up"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("value: 139", "value: 一百")
+        .replace("direction: higher", "direction: up"),
+        encoding="utf-8",
+    )
     result = run("validate", str(minimal_dir))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -45,6 +60,7 @@ def test_validate_in_english(minimal_dir):
 
 def test_validate_reads_the_environment_variable(minimal_dir):
     import os
+
     result = run("validate", env={**os.environ, "KPI_DATA_DIR": str(minimal_dir)})
     assert result.returncode == 0 and "6 项指标" in result.stdout
 

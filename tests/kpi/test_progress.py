@@ -34,15 +34,29 @@ def entry(day: date, value: float) -> ProgressEntry:
 
 def target(value: float = 49, comparison: str = "at_least", entries: tuple = (), **extra) -> Target:
     """A target; entries are (date, value) pairs."""
-    return Target(id="safety.posts", theme="safety", name=Text(zh="甲", en="A"), value=value,
-                  unit=Text(zh="座", en="posts"), comparison=comparison, source=SOURCE,
-                  progress=[entry(d, v) for d, v in entries], **extra)
+    return Target(
+        id="safety.posts",
+        theme="safety",
+        name=Text(zh="甲", en="A"),
+        value=value,
+        unit=Text(zh="座", en="posts"),
+        comparison=comparison,
+        source=SOURCE,
+        progress=[entry(d, v) for d, v in entries],
+        **extra,
+    )
 
 
 def milestone(entries: tuple = (), **extra) -> Milestone:
     """A milestone; entries are (date, state) pairs."""
-    return Milestone(id="safety.law_centre", theme="safety", name=Text(zh="乙", en="B"), source=SOURCE,
-                     progress=[MilestoneEntry(date=d, status=s) for d, s in entries], **extra)
+    return Milestone(
+        id="safety.law_centre",
+        theme="safety",
+        name=Text(zh="乙", en="B"),
+        source=SOURCE,
+        progress=[MilestoneEntry(date=d, status=s) for d, s in entries],
+        **extra,
+    )
 
 
 # The status table lists a target's judged statuses from worst to best: "more progress never gives a worse status".
@@ -55,22 +69,36 @@ def rank(status: str) -> int:
 
 # elapsed_share ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("period", "as_of", "share"), [
-    ("2024", date(2023, 12, 31), 0.0),
-    ("2024", date(2024, 1, 1), 1 / 366),
-    ("2024", date(2024, 6, 30), 182 / 366),
-    ("2024", date(2024, 12, 31), 1.0),
-    ("2024", date(2025, 3, 1), 1.0),
-    ("2023", date(2023, 1, 1), 1 / 365),
-    ("2024-01..2024-02", date(2024, 1, 30), 0.5),
-    ("2024-07..2024-12", date(2024, 6, 1), 0.0),
-], ids=["day before start", "first day", "mid year", "last day", "after the end", "non-leap year first day",
-        "month span half way", "month span not started"])
+
+@pytest.mark.parametrize(
+    ("period", "as_of", "share"),
+    [
+        ("2024", date(2023, 12, 31), 0.0),
+        ("2024", date(2024, 1, 1), 1 / 366),
+        ("2024", date(2024, 6, 30), 182 / 366),
+        ("2024", date(2024, 12, 31), 1.0),
+        ("2024", date(2025, 3, 1), 1.0),
+        ("2023", date(2023, 1, 1), 1 / 365),
+        ("2024-01..2024-02", date(2024, 1, 30), 0.5),
+        ("2024-07..2024-12", date(2024, 6, 1), 0.0),
+    ],
+    ids=[
+        "day before start",
+        "first day",
+        "mid year",
+        "last day",
+        "after the end",
+        "non-leap year first day",
+        "month span half way",
+        "month span not started",
+    ],
+)
 def test_elapsed_share_counts_days_up_to_the_end_of_as_of(period, as_of, share):
     assert elapsed_share(period, as_of) == pytest.approx(share)
 
 
 # assess_target: one worked example -----------------------------------------------------------------------
+
 
 def test_worked_example_explains_its_status():
     result = assess_target(target(49, entries=[(date(2024, 3, 31), 20)]), "2024", date(2024, 6, 30))
@@ -103,7 +131,15 @@ TARGET_CASES = [
     ("at_least achieved stays after the period", "at_least", 49, [(date(2024, 12, 1), 50)], AFTER, "2024", "achieved"),
     ("at_least short at the year end", "at_least", 49, [(date(2024, 12, 31), 48)], AFTER, "2024", "missed"),
     ("at_least short mid-year, year over", "at_least", 49, [(date(2024, 9, 30), 48)], AFTER, "2024", "outcome_missing"),
-    ("at_least short on the last day", "at_least", 49, [(date(2024, 12, 31), 48)], date(2024, 12, 31), "2024", "on_track"),
+    (
+        "at_least short on the last day",
+        "at_least",
+        49,
+        [(date(2024, 12, 31), 48)],
+        date(2024, 12, 31),
+        "2024",
+        "on_track",
+    ),
     ("at_least entry on as_of counts", "at_least", 49, [(MID, 49)], MID, "2024", "achieved"),
     ("at_least pace exactly 0.95", "at_least", 100, [(HALF_DAY, 47.5)], HALF_DAY, HALF, "on_track"),
     ("at_least pace just under 0.95", "at_least", 100, [(HALF_DAY, 47.4)], HALF_DAY, HALF, "needs_acceleration"),
@@ -131,8 +167,11 @@ TARGET_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("comparison", "value", "entries", "as_of", "period", "status"),
-                         [case[1:] for case in TARGET_CASES], ids=[case[0] for case in TARGET_CASES])
+@pytest.mark.parametrize(
+    ("comparison", "value", "entries", "as_of", "period", "status"),
+    [case[1:] for case in TARGET_CASES],
+    ids=[case[0] for case in TARGET_CASES],
+)
 def test_target_status(comparison, value, entries, as_of, period, status):
     result = assess_target(target(value, comparison, entries), period, as_of)
     assert (result.status, result.computed) == (status, status)
@@ -193,9 +232,15 @@ def test_override_replaces_status_but_keeps_computed(status):
 NEXT_REPORT = Source(report="report_2024", section="第一部分 五(一)", quote="新建平安屋50座")
 
 
-@pytest.mark.parametrize(("value", "as_of", "status"), [
-    (50, AFTER, "achieved"), (40, AFTER, "missed"), (40, MID, "not_reported"),
-], ids=["reached", "short", "not counted before the year ends"])
+@pytest.mark.parametrize(
+    ("value", "as_of", "status"),
+    [
+        (50, AFTER, "achieved"),
+        (40, AFTER, "missed"),
+        (40, MID, "not_reported"),
+    ],
+    ids=["reached", "short", "not counted before the year ends"],
+)
 def test_the_following_reports_outcome_decides_after_the_year(value, as_of, status):
     outcome = TargetOutcome(value=value, source=NEXT_REPORT)
     result = assess_target(target(49, outcome=outcome), "2024", as_of)
@@ -209,9 +254,15 @@ def test_an_outcome_overrules_staff_entries():
     assert (result.status, result.reached) == ("missed", 48)
 
 
-@pytest.mark.parametrize(("comparison", "reached", "status"), [
-    ("at_least", 9, "achieved"), ("at_least", 8.9, "missed"), ("at_most", 11, "achieved"), ("at_most", 11.1, "missed"),
-])
+@pytest.mark.parametrize(
+    ("comparison", "reached", "status"),
+    [
+        ("at_least", 9, "achieved"),
+        ("at_least", 8.9, "missed"),
+        ("at_most", 11, "achieved"),
+        ("at_most", 11.1, "missed"),
+    ],
+)
 def test_about_ten_is_judged_with_a_ten_percent_tolerance(comparison, reached, status):
     approximate = target(10, comparison, [(date(2024, 12, 31), reached)], qualifier="about")
     assert threshold(approximate) == pytest.approx(9 if comparison == "at_least" else 11)
@@ -224,16 +275,25 @@ def test_an_exact_target_has_no_tolerance():
 
 @pytest.mark.parametrize(("outcome", "status"), [("done", "done"), ("not_done", "not_done")])
 def test_a_milestone_outcome_decides_after_the_year(outcome, status):
-    result = assess_milestone(milestone([(date(2024, 3, 1), "in_progress")],
-                                        outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)), "2024", AFTER)
+    result = assess_milestone(
+        milestone([(date(2024, 3, 1), "in_progress")], outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)),
+        "2024",
+        AFTER,
+    )
     assert result.status == status
-    assert assess_milestone(milestone(outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)), "2024", MID).status == "not_reported"
+    assert (
+        assess_milestone(milestone(outcome=MilestoneOutcome(status=outcome, source=NEXT_REPORT)), "2024", MID).status
+        == "not_reported"
+    )
 
 
 def test_a_report_that_does_not_mention_an_item_closes_it_as_not_mentioned():
     silent = {"not_mentioned_in": "report_2024"}
     reached = [(date(2024, 6, 30), 52)]  # staff entries do not outweigh the report's silence
-    assert assess_target(target(49, entries=reached, outcome=TargetOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
+    assert (
+        assess_target(target(49, entries=reached, outcome=TargetOutcome(**silent)), "2024", AFTER).status
+        == "not_mentioned"
+    )
     assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", AFTER).status == "not_mentioned"
     assert assess_milestone(milestone(outcome=MilestoneOutcome(**silent)), "2024", MID).status == "not_reported"
 
@@ -259,8 +319,9 @@ MILESTONE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("entries", "as_of", "status"), [case[1:] for case in MILESTONE_CASES],
-                         ids=[case[0] for case in MILESTONE_CASES])
+@pytest.mark.parametrize(
+    ("entries", "as_of", "status"), [case[1:] for case in MILESTONE_CASES], ids=[case[0] for case in MILESTONE_CASES]
+)
 def test_milestone_status(entries, as_of, status):
     result = assess_milestone(milestone(entries), "2024", as_of)
     assert (result.status, result.computed) == (status, status)
@@ -283,19 +344,36 @@ def test_milestone_override_replaces_status_but_keeps_computed():
 
 # assess_all -----------------------------------------------------------------------------------------------
 
+
 def test_assess_all_covers_every_target_and_milestone():
     content = IndicatorsFile(
-        reports=[Report(id="report_2023", title=Text(zh="报告", en="Report"), publisher=Text(zh="区政府", en="Government"),
-                        published=date(2024, 1, 10), url="https://example.org", file="source/report.md",
-                        reviews=2023, plans=2024)],
+        reports=[
+            Report(
+                id="report_2023",
+                title=Text(zh="报告", en="Report"),
+                publisher=Text(zh="区政府", en="Government"),
+                published=date(2024, 1, 10),
+                url="https://example.org",
+                file="source/report.md",
+                reviews=2023,
+                plans=2024,
+            )
+        ],
         themes=[Theme(id="safety", name=Text(zh="平安", en="Safety"), icon=":material/shield:")],
-        indicators=[Indicator(id="safety.cases", theme="safety", name=Text(zh="案件", en="Cases"),
-                              unit=Text(zh="件", en="cases"),
-                              values=[Value(period="2023", value=1, source=SOURCE)])],
-        targets=[target(49, entries=[(date(2024, 3, 31), 20)]),
-                 target(10, "at_most").model_copy(update={"id": "safety.fires"})],
-        milestones=[milestone([(date(2024, 2, 1), "done")]),
-                    milestone().model_copy(update={"id": "safety.patrols"})],
+        indicators=[
+            Indicator(
+                id="safety.cases",
+                theme="safety",
+                name=Text(zh="案件", en="Cases"),
+                unit=Text(zh="件", en="cases"),
+                values=[Value(period="2023", value=1, source=SOURCE)],
+            )
+        ],
+        targets=[
+            target(49, entries=[(date(2024, 3, 31), 20)]),
+            target(10, "at_most").model_copy(update={"id": "safety.fires"}),
+        ],
+        milestones=[milestone([(date(2024, 2, 1), "done")]), milestone().model_copy(update={"id": "safety.patrols"})],
     )
     result = assess_all(content, MID)
     assert set(result) == {"safety.posts", "safety.fires", "safety.law_centre", "safety.patrols"}
@@ -326,7 +404,9 @@ def status_with(comparison, value, period, reached, as_of):
 
 
 @FAST
-@given(period=PERIODS, as_of=DAYS, value=AMOUNTS, pair=reached_pair(), comparison=st.sampled_from(["at_least", "exactly"]))
+@given(
+    period=PERIODS, as_of=DAYS, value=AMOUNTS, pair=reached_pair(), comparison=st.sampled_from(["at_least", "exactly"])
+)
 def test_more_progress_never_gives_a_worse_status(period, as_of, value, pair, comparison):
     smaller, larger = (status_with(comparison, value, period, r, as_of).status for r in pair)
     assert rank(larger) >= rank(smaller)
@@ -349,21 +429,39 @@ def test_at_most_pace_mirrors_at_least_pace(period, as_of, value, reached):
 
 
 @FAST
-@given(period=PERIODS, comparison=st.sampled_from(["at_least", "at_most", "exactly"]), value=AMOUNTS,
-       entries=st.lists(st.tuples(DAYS, AMOUNTS), max_size=4),
-       as_of=st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 30)),
-       later=st.integers(min_value=1, max_value=365), later_value=AMOUNTS)
-def test_a_future_entry_changes_nothing_but_ignored_later(period, comparison, value, entries, as_of, later, later_value):
+@given(
+    period=PERIODS,
+    comparison=st.sampled_from(["at_least", "at_most", "exactly"]),
+    value=AMOUNTS,
+    entries=st.lists(st.tuples(DAYS, AMOUNTS), max_size=4),
+    as_of=st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 30)),
+    later=st.integers(min_value=1, max_value=365),
+    later_value=AMOUNTS,
+)
+def test_a_future_entry_changes_nothing_but_ignored_later(
+    period, comparison, value, entries, as_of, later, later_value
+):
     before = assess_target(target(value, comparison, entries), period, as_of)
     future = (min(as_of + timedelta(days=later), date(2025, 12, 31)), later_value)
     after = assess_target(target(value, comparison, [*entries, future]), period, as_of)
-    assert (after.status, after.percent, after.pace, after.latest) == (before.status, before.percent, before.pace, before.latest)
+    assert (after.status, after.percent, after.pace, after.latest) == (
+        before.status,
+        before.percent,
+        before.pace,
+        before.latest,
+    )
     assert after.ignored_later == before.ignored_later + 1
 
 
 @FAST
-@given(period=PERIODS, comparison=st.sampled_from(["at_least", "at_most", "exactly"]), value=POSITIVE,
-       reached=AMOUNTS, day=DAYS, as_of=DAYS)
+@given(
+    period=PERIODS,
+    comparison=st.sampled_from(["at_least", "at_most", "exactly"]),
+    value=POSITIVE,
+    reached=AMOUNTS,
+    day=DAYS,
+    as_of=DAYS,
+)
 def test_percent_is_reached_over_target(period, comparison, value, reached, day, as_of):
     result = assess_target(target(value, comparison, [(day, reached)]), period, as_of)
     if day <= as_of:

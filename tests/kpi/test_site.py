@@ -8,10 +8,13 @@ from kpi.site import FIXED_PAGES, RESERVED_PATHS, STAFF_PATHS, THEME_PAGE, Fixed
 from kpi.texts import TEXTS
 
 
-@pytest.mark.parametrize(("page", "path"), [
-    (FixedPage("", "pages/overview.py", "overview", ":material/dashboard:", "top"), "overview"),
-    (FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "staff"), "check"),
-])
+@pytest.mark.parametrize(
+    ("page", "path"),
+    [
+        (FixedPage("", "pages/overview.py", "overview", ":material/dashboard:", "top"), "overview"),
+        (FixedPage("check", "pages/check.py", "check", ":material/fact_check:", "staff"), "check"),
+    ],
+)
 def test_a_page_claims_its_path_or_for_the_overview_its_files_name(page, path):
     assert claimed_path(page) == path
 

@@ -13,11 +13,28 @@ def test_each_status_is_listed_once_and_found_by_its_id():
     assert len({s.id for s in STATUSES}) == len(STATUSES) and list(BY_ID) == [s.id for s in STATUSES]
 
 
-@pytest.mark.parametrize(("literal", "expected"), [
-    (TargetStatus, ("missed", "lagging", "needs_acceleration", "on_track", "achieved", "not_reported", "not_mentioned",
-                    "outcome_missing")),
-    (MilestoneStatus, ("not_done", "in_progress", "done", "not_started", "not_reported", "not_mentioned", "outcome_missing")),
-])
+@pytest.mark.parametrize(
+    ("literal", "expected"),
+    [
+        (
+            TargetStatus,
+            (
+                "missed",
+                "lagging",
+                "needs_acceleration",
+                "on_track",
+                "achieved",
+                "not_reported",
+                "not_mentioned",
+                "outcome_missing",
+            ),
+        ),
+        (
+            MilestoneStatus,
+            ("not_done", "in_progress", "done", "not_started", "not_reported", "not_mentioned", "outcome_missing"),
+        ),
+    ],
+)
 def test_the_models_allowed_values_come_from_the_table_in_its_order(literal, expected):
     assert get_args(literal) == expected
 

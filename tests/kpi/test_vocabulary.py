@@ -15,9 +15,21 @@ def test_both_sections_are_read():
 
 def test_the_issues_examples_are_listed_in_their_kinds():
     kinds = {word.zh: word.kind for word in LIMITING}
-    assert {zh: kinds.get(zh) for zh in ("部分", "有条件的", "大幅", "基本", "启动", "探索", "推进", "初见成效", "困难", "重度")} == {
-        "部分": "scope", "有条件的": "scope", "大幅": "degree", "基本": "degree", "启动": "stage", "探索": "stage",
-        "推进": "stage", "初见成效": "stage", "困难": "who", "重度": "who"}
+    assert {
+        zh: kinds.get(zh)
+        for zh in ("部分", "有条件的", "大幅", "基本", "启动", "探索", "推进", "初见成效", "困难", "重度")
+    } == {
+        "部分": "scope",
+        "有条件的": "scope",
+        "大幅": "degree",
+        "基本": "degree",
+        "启动": "stage",
+        "探索": "stage",
+        "推进": "stage",
+        "初见成效": "stage",
+        "困难": "who",
+        "重度": "who",
+    }
 
 
 def test_a_word_inside_a_longer_word_that_limits_nothing_does_not_count():

@@ -22,11 +22,20 @@ def test_the_stamp_lists_every_file_and_changes_when_one_is_saved(minimal_dir):
     assert data_stamp(minimal_dir) != before
 
 
-@pytest.mark.parametrize(("file", "safe"), [
-    ("source/report.txt", True), ("source/sub/report.txt", True),
-    ("report.txt", False), ("source", False), ("source/", False), ("../source/report.txt", False),
-    ("source/../indicators.yaml", False), ("/etc/passwd", False), ("source\\report.txt", False),
-])
+@pytest.mark.parametrize(
+    ("file", "safe"),
+    [
+        ("source/report.txt", True),
+        ("source/sub/report.txt", True),
+        ("report.txt", False),
+        ("source", False),
+        ("source/", False),
+        ("../source/report.txt", False),
+        ("source/../indicators.yaml", False),
+        ("/etc/passwd", False),
+        ("source\\report.txt", False),
+    ],
+)
 def test_a_report_text_must_stand_under_source(minimal_dir, file, safe):
     assert (report_path(minimal_dir, file) == minimal_dir / file) if safe else report_path(minimal_dir, file) is None
 

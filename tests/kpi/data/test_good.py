@@ -41,7 +41,7 @@ def cut_before(directory: Path, marker: str) -> None:
     through a save, at a line boundary."""
     path = directory / INDICATORS
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.rindex("\n" + marker) + 1], encoding="utf-8")
+    path.write_text(text[: text.rindex("\n" + marker) + 1], encoding="utf-8")
 
 
 def choice(directory: Path) -> good.Choice:
@@ -108,7 +108,10 @@ def test_a_few_items_removed_are_not_held_but_counted(data):
     cut_before(data, "- id: ")  # the last milestone removed
     assert choice(data).fresh
     total = len(list(good.public_items(load_dataset(REPO_ROOT))))
-    assert good.compared(data, good.read(data), lambda version: load_dataset(REPO_ROOT)) == (1, total)  # the publisher waits
+    assert good.compared(data, good.read(data), lambda version: load_dataset(REPO_ROOT)) == (
+        1,
+        total,
+    )  # the publisher waits
 
 
 def test_with_no_last_good_data_there_is_nothing_to_compare_with(data):
@@ -131,9 +134,13 @@ def test_public_items_are_the_items_with_pages():
     dataset = load_dataset(REPO_ROOT)
     kinds = [kind for kind, _, _ in good.public_items(dataset)]
     assert {kind: kinds.count(kind) for kind in dict.fromkeys(kinds)} == {
-        "figure": len(dataset.content.indicators), "target": len(dataset.content.targets),
-        "milestone": len(dataset.content.milestones), "term": len(dataset.glossary.terms),
-        "theme": len(dataset.content.themes), "report": len(dataset.content.reports)}
+        "figure": len(dataset.content.indicators),
+        "target": len(dataset.content.targets),
+        "milestone": len(dataset.content.milestones),
+        "term": len(dataset.glossary.terms),
+        "theme": len(dataset.content.themes),
+        "report": len(dataset.content.reports),
+    }
 
 
 @pytest.mark.parametrize("version", ["../../etc", "", "0" * 31, "G" * 32])

@@ -16,8 +16,23 @@ from kpi.data.icons import is_valid_icon, streamlit_names
 
 # Streamlit accepts these too, but a theme's icon also stands before its name in headings (see kpi/data/icons.py).
 STRICTER = ["spinner", " "]
-BAD = ["culture", ":material/no_such_icon:", ":smile:", ":material/Home:", ":material/home", "material/home", "**",
-       ":material/home:x", ":material/home/x:", ":MATERIAL/home:", "https://example.org/icon.png", "🏠🏠", ":🏠:", "家", "A"]
+BAD = [
+    "culture",
+    ":material/no_such_icon:",
+    ":smile:",
+    ":material/Home:",
+    ":material/home",
+    "material/home",
+    "**",
+    ":material/home:x",
+    ":material/home/x:",
+    ":MATERIAL/home:",
+    "https://example.org/icon.png",
+    "🏠🏠",
+    ":🏠:",
+    "家",
+    "A",
+]
 GOOD = [":material/home:", " :material/park: ", "🏠", "❤️", "❤", "🇨🇳", "👨‍👩‍👧", "1️⃣"]
 
 
@@ -50,7 +65,9 @@ def test_stricter_than_streamlit_where_a_heading_would_show_it(icon):
 
 
 def test_checking_icons_does_not_import_streamlit():
-    code = ("import sys, kpi.data.icons as icons; assert icons.is_valid_icon('🏠') and icons.is_valid_icon(':material/home:'); "
-            "print('streamlit' in sys.modules)")
+    code = (
+        "import sys, kpi.data.icons as icons; assert icons.is_valid_icon('🏠') and icons.is_valid_icon(':material/home:'); "
+        "print('streamlit' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -24,9 +24,15 @@ REASON = Text(zh="数据口径调整", en="Definition changed")
 NEXT_REPORT = Source(report="report_2024", section="第一部分 五(一)", quote="新建平安屋50座")
 
 
-@pytest.mark.parametrize("outcome", [
-    {"value": 50}, {"source": NEXT_REPORT}, {"value": 50, "source": NEXT_REPORT, "not_mentioned_in": "report_2024"}, {},
-])
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        {"value": 50},
+        {"source": NEXT_REPORT},
+        {"value": 50, "source": NEXT_REPORT, "not_mentioned_in": "report_2024"},
+        {},
+    ],
+)
 def test_a_target_outcome_is_stated_or_not_mentioned(outcome):
     with pytest.raises(ValidationError):
         TargetOutcome(**outcome)
@@ -46,10 +52,19 @@ def test_unquoted_year_is_a_period(minimal_dir):
 SOURCE = {"report": "report_2023", "section": "第一部分 一(二)", "quote": "引进企业139家"}
 
 
-@pytest.mark.parametrize(("period", "accepted"), [
-    (2023, "2023"), ("2023", "2023"), ("2023-01..2023-11", "2023-01..2023-11"),
-    ("2023年", None), ("2023-11..2023-01", None), ("2023-00..2023-11", None), (True, None), (2023.0, None),
-])
+@pytest.mark.parametrize(
+    ("period", "accepted"),
+    [
+        (2023, "2023"),
+        ("2023", "2023"),
+        ("2023-01..2023-11", "2023-01..2023-11"),
+        ("2023年", None),
+        ("2023-11..2023-01", None),
+        ("2023-00..2023-11", None),
+        (True, None),
+        (2023.0, None),
+    ],
+)
 def test_a_period_is_a_year_or_a_span_of_months(period, accepted):
     data = {"period": period, "value": 139, "source": SOURCE}
     if accepted is None:
@@ -59,7 +74,9 @@ def test_a_period_is_a_year_or_a_span_of_months(period, accepted):
         assert Value.model_validate(data).period == accepted
 
 
-@pytest.mark.parametrize(("value", "accepted"), [(139, True), (3.45, True), ("139", False), (float("inf"), False), (True, False)])
+@pytest.mark.parametrize(
+    ("value", "accepted"), [(139, True), (3.45, True), ("139", False), (float("inf"), False), (True, False)]
+)
 def test_a_value_is_a_real_finite_number(value, accepted):
     data = {"period": "2023", "value": value, "source": SOURCE}
     if accepted:

@@ -12,14 +12,17 @@ from kpi.data.parsing import field_path, parse_file
 RAW = {"indicators": [{"id": "economy.x", "values": [{"value": 1}]}, {"name": "no id"}], "themes": [{"id": 3}]}
 
 
-@pytest.mark.parametrize(("loc", "path"), [
-    (("indicators", 0, "values", 0, "value"), "indicators[economy.x].values[0].value"),
-    (("indicators", 1, "name"), "indicators[1].name"),  # no id: its place
-    (("themes", 0, "id"), "themes[0].id"),  # an id that is not text names nothing
-    (("indicators", 5), "indicators[5]"),  # past the end
-    (("reports",), "reports"),
-    ((), ""),
-])
+@pytest.mark.parametrize(
+    ("loc", "path"),
+    [
+        (("indicators", 0, "values", 0, "value"), "indicators[economy.x].values[0].value"),
+        (("indicators", 1, "name"), "indicators[1].name"),  # no id: its place
+        (("themes", 0, "id"), "themes[0].id"),  # an id that is not text names nothing
+        (("indicators", 5), "indicators[5]"),  # past the end
+        (("reports",), "reports"),
+        ((), ""),
+    ],
+)
 def test_a_field_path_names_list_items_by_their_id(loc, path):
     assert field_path(loc, RAW) == path
 
@@ -41,11 +44,18 @@ def test_a_good_file_gives_its_model_and_the_place_of_each_field(tmp_path):
     assert (error.line, error.column, error.field) == (3, 3, "terms[peace_house].report")
 
 
-@pytest.mark.parametrize(("old", "new", "found"), [
-    ("  report: report_2023\n", "", [(2, 3, "missing", "terms[peace_house].report")]),  # missing: at its item
-    ("report: report_2023", "report: null", [(3, 3, "review_null", "terms[peace_house].report")]),  # the mark, not the model
-    ("id: peace_house", "id: TODO_1", [(2, 3, "review_todo_id", "terms[TODO_1].id")]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("  report: report_2023\n", "", [(2, 3, "missing", "terms[peace_house].report")]),  # missing: at its item
+        (
+            "report: report_2023",
+            "report: null",
+            [(3, 3, "review_null", "terms[peace_house].report")],
+        ),  # the mark, not the model
+        ("id: peace_house", "id: TODO_1", [(2, 3, "review_todo_id", "terms[TODO_1].id")]),
+    ],
+)
 def test_a_refused_file_gives_no_model_and_each_problem_once(tmp_path, old, new, found):
     parsed, errors = parse_file(write(tmp_path, GOOD.replace(old, new)), "glossary.yaml", GlossaryFile, (("terms",),))
     assert parsed is None

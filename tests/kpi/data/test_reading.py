@@ -46,7 +46,9 @@ def test_a_save_that_lands_during_the_read_is_read_again(minimal_dir, monkeypatc
         files = read_files(directory, stamp)
         if not saves:  # staff save while the files are being read: the bytes read may be half old, half new
             saves.append(1)
-            (minimal_dir / GLOSSARY).write_text((minimal_dir / GLOSSARY).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            (minimal_dir / GLOSSARY).write_text(
+                (minimal_dir / GLOSSARY).read_text(encoding="utf-8") + "\n", encoding="utf-8"
+            )
         return files
 
     monkeypatch.setattr(reading, "read_files", saved_meanwhile)

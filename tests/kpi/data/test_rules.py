@@ -14,40 +14,118 @@ I, G = "indicators.yaml", "glossary.yaml"
 
 FIRST_SOURCE = "      report: report_2023\n      section: 第一部分 一(二)\n      quote: 截至2023年11月"
 
-BREAKDOWN = ("breakdowns:\n- id: economy.by_kind\n  theme: economy\n  question: {{zh: 各有多少, en: 'How many of each?'}}\n"
-             "  parts: [{}]\ntargets:\n")
+BREAKDOWN = (
+    "breakdowns:\n- id: economy.by_kind\n  theme: economy\n  question: {{zh: 各有多少, en: 'How many of each?'}}\n"
+    "  parts: [{}]\ntargets:\n"
+)
 
 OUTCOME = "    quote: 新建49座社区平安屋\n  outcome:\n    value: 50\n    source: {report: report_2023, section: 第一部分 一(二), quote: 新建49座社区平安屋}\n"
 
 # On the minimal data with a second report: (case, file, text to replace, replacement, line, message)
 REPORT_CASES = [
-    ("unknown_report", I, FIRST_SOURCE, FIRST_SOURCE.replace("report_2023", "report_2099"), 37,
-     "报告编号 'report_2099' 不存在；可用报告：report_2023, report_2024"),
-    ("quote_not_in_named_report", I, FIRST_SOURCE, FIRST_SOURCE.replace("report_2023", "report_2024"), 39,
-     "引文在报告 'report_2024' 的原文中找不到"),
-    ("period_after_its_report", I, "  - period: 2023\n    value: 13\n", "  - period: 2024\n    value: 13\n", 68,
-     "期间 2024 晚于报告 'report_2023' 回顾的年份 2023"),
-    ("outcome_from_the_planning_report", I, "    quote: 新建49座社区平安屋\n", OUTCOME, 117, "结果须出自回顾 2024 年的报告；报告 'report_2023' 回顾的是 2023 年"),
-    ("not_mentioned_by_the_planning_report", I, "    quote: 启动凌兆片区社区生活服务综合体建设\n",
-     "    quote: 启动凌兆片区社区生活服务综合体建设\n  outcome: {not_mentioned_in: report_2023}\n", 124,
-     "结果须出自回顾 2024 年的报告；报告 'report_2023' 回顾的是 2023 年"),
-    ("not_mentioned_by_an_unknown_report", I, "    quote: 启动凌兆片区社区生活服务综合体建设\n",
-     "    quote: 启动凌兆片区社区生活服务综合体建设\n  outcome: {not_mentioned_in: report_2099}\n", 124,
-     "报告编号 'report_2099' 不存在"),
-    ("programme_from_unrelated_counts", I, "indicator: economy.tasks_done", "indicator: economy.enterprise_visits", 102,
-     "指标 'economy.enterprise_visits' 与其他部分不在报告的同一句话中"),
-    ("breakdown_in_two_units", I, "targets:\n", BREAKDOWN.format("economy.enterprises_attracted, economy.domestic_investment"),
-     107, "分项的单位须相同：'亿元' 与 '家' 不同"),
-    ("breakdown_of_unknown_figure", I, "targets:\n", BREAKDOWN.format("economy.tasks_listed, economy.nope"), 107,
-     "指标编号 'economy.nope' 不存在"),
-    ("glossary_unknown_report", G, "  report: report_2023\n", "  report: report_2022\n", 3, "报告编号 'report_2022' 不存在"),
-    ("glossary_definition_not_in_report", G, "{zh: 社区治安值守点。,", "{zh: 社区值守点。,", 5, "引文在报告 'report_2023' 的原文中找不到"),
-    ("glossary_same_term_twice", G, "  forms: [平安屋]\n", "  forms: [平安屋]\n- id: peace_house_again\n  report: report_2023\n"
-     "  term: {zh: 平安屋, en: Peace house}\n  definition: {zh: 社区治安值守点。, en: A post.}\n", 9, "名词 '平安屋' 重复（第 4 行已有）"),
+    (
+        "unknown_report",
+        I,
+        FIRST_SOURCE,
+        FIRST_SOURCE.replace("report_2023", "report_2099"),
+        37,
+        "报告编号 'report_2099' 不存在；可用报告：report_2023, report_2024",
+    ),
+    (
+        "quote_not_in_named_report",
+        I,
+        FIRST_SOURCE,
+        FIRST_SOURCE.replace("report_2023", "report_2024"),
+        39,
+        "引文在报告 'report_2024' 的原文中找不到",
+    ),
+    (
+        "period_after_its_report",
+        I,
+        "  - period: 2023\n    value: 13\n",
+        "  - period: 2024\n    value: 13\n",
+        68,
+        "期间 2024 晚于报告 'report_2023' 回顾的年份 2023",
+    ),
+    (
+        "outcome_from_the_planning_report",
+        I,
+        "    quote: 新建49座社区平安屋\n",
+        OUTCOME,
+        117,
+        "结果须出自回顾 2024 年的报告；报告 'report_2023' 回顾的是 2023 年",
+    ),
+    (
+        "not_mentioned_by_the_planning_report",
+        I,
+        "    quote: 启动凌兆片区社区生活服务综合体建设\n",
+        "    quote: 启动凌兆片区社区生活服务综合体建设\n  outcome: {not_mentioned_in: report_2023}\n",
+        124,
+        "结果须出自回顾 2024 年的报告；报告 'report_2023' 回顾的是 2023 年",
+    ),
+    (
+        "not_mentioned_by_an_unknown_report",
+        I,
+        "    quote: 启动凌兆片区社区生活服务综合体建设\n",
+        "    quote: 启动凌兆片区社区生活服务综合体建设\n  outcome: {not_mentioned_in: report_2099}\n",
+        124,
+        "报告编号 'report_2099' 不存在",
+    ),
+    (
+        "programme_from_unrelated_counts",
+        I,
+        "indicator: economy.tasks_done",
+        "indicator: economy.enterprise_visits",
+        102,
+        "指标 'economy.enterprise_visits' 与其他部分不在报告的同一句话中",
+    ),
+    (
+        "breakdown_in_two_units",
+        I,
+        "targets:\n",
+        BREAKDOWN.format("economy.enterprises_attracted, economy.domestic_investment"),
+        107,
+        "分项的单位须相同：'亿元' 与 '家' 不同",
+    ),
+    (
+        "breakdown_of_unknown_figure",
+        I,
+        "targets:\n",
+        BREAKDOWN.format("economy.tasks_listed, economy.nope"),
+        107,
+        "指标编号 'economy.nope' 不存在",
+    ),
+    (
+        "glossary_unknown_report",
+        G,
+        "  report: report_2023\n",
+        "  report: report_2022\n",
+        3,
+        "报告编号 'report_2022' 不存在",
+    ),
+    (
+        "glossary_definition_not_in_report",
+        G,
+        "{zh: 社区治安值守点。,",
+        "{zh: 社区值守点。,",
+        5,
+        "引文在报告 'report_2023' 的原文中找不到",
+    ),
+    (
+        "glossary_same_term_twice",
+        G,
+        "  forms: [平安屋]\n",
+        "  forms: [平安屋]\n- id: peace_house_again\n  report: report_2023\n"
+        "  term: {zh: 平安屋, en: Peace house}\n  definition: {zh: 社区治安值守点。, en: A post.}\n",
+        9,
+        "名词 '平安屋' 重复（第 4 行已有）",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("file", "old", "new", "line", "fragment"), [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
+@pytest.mark.parametrize(
+    ("file", "old", "new", "line", "fragment"), [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES]
+)
 def test_report_problems_are_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(add_second_report(minimal_dir), file, old, new)
     assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
@@ -55,35 +133,127 @@ def test_report_problems_are_located_and_explained(minimal_dir, file, old, new, 
 
 # On the minimal data: (case, file, text to replace, replacement, expected line, fragment of the Chinese message)
 CASES = [
-    ("words_not_in_quote", I, "    value: 139\n", "    value: 1\n    words: {zh: 全区第一, en: first in the district}\n", 28,
-     "文字表述 '全区第一' 没有出现在引文中"),
-    ("unknown_theme", I, "  theme: safety\n  name: {zh: 平安屋建设", "  theme: safty\n  name: {zh: 平安屋建设", 56, "主题 'safty' 不存在"),
-    ("unknown_baseline", I, "baseline: safety.peace_houses_built", "baseline: safety.peace_house", 102, "指标编号 'safety.peace_house' 不存在"),
-    ("unknown_programme_part", I, "indicator: economy.tasks_done", "indicator: economy.nope", 94, "'economy.nope' 不存在"),
-    ("quote_not_verbatim", I, "quote: 吸引内资3.45亿元", "quote: 吸引内资 3.45亿元", 42, "引文在报告 'report_2023' 的原文中找不到"),
+    (
+        "words_not_in_quote",
+        I,
+        "    value: 139\n",
+        "    value: 1\n    words: {zh: 全区第一, en: first in the district}\n",
+        28,
+        "文字表述 '全区第一' 没有出现在引文中",
+    ),
+    (
+        "unknown_theme",
+        I,
+        "  theme: safety\n  name: {zh: 平安屋建设",
+        "  theme: safty\n  name: {zh: 平安屋建设",
+        56,
+        "主题 'safty' 不存在",
+    ),
+    (
+        "unknown_baseline",
+        I,
+        "baseline: safety.peace_houses_built",
+        "baseline: safety.peace_house",
+        102,
+        "指标编号 'safety.peace_house' 不存在",
+    ),
+    (
+        "unknown_programme_part",
+        I,
+        "indicator: economy.tasks_done",
+        "indicator: economy.nope",
+        94,
+        "'economy.nope' 不存在",
+    ),
+    (
+        "quote_not_verbatim",
+        I,
+        "quote: 吸引内资3.45亿元",
+        "quote: 吸引内资 3.45亿元",
+        42,
+        "引文在报告 'report_2023' 的原文中找不到",
+    ),
     ("value_not_in_quote", I, "value: 13\n", "value: 14\n", 61, "数值 14 没有出现在引文中"),
     # What the pages assume (issue 16): each of these passed validation and then stopped a page, or drew a falsehood.
-    ("theme_id_is_a_page_path", I, "- id: safety\n", "- id: glossary\n", 15, "主题编号 'glossary' 是看板自带页面的网址（/glossary）"),
-    ("theme_id_is_the_overviews_path", I, "- id: safety\n", "- id: overview\n", 15, "主题编号 'overview' 是看板自带页面的网址"),
-    ("icon_is_a_word", I, "icon: ':material/shield:'", "icon: shield", 17, "'icon' 应为一个表情符号（如 🏠），或 :material/图标名:"),
-    ("icon_unknown_material_name", I, "icon: ':material/shield:'", "icon: ':material/shields:'", 17, "实际为 ':material/shields:'"),
+    (
+        "theme_id_is_a_page_path",
+        I,
+        "- id: safety\n",
+        "- id: glossary\n",
+        15,
+        "主题编号 'glossary' 是看板自带页面的网址（/glossary）",
+    ),
+    (
+        "theme_id_is_the_overviews_path",
+        I,
+        "- id: safety\n",
+        "- id: overview\n",
+        15,
+        "主题编号 'overview' 是看板自带页面的网址",
+    ),
+    (
+        "icon_is_a_word",
+        I,
+        "icon: ':material/shield:'",
+        "icon: shield",
+        17,
+        "'icon' 应为一个表情符号（如 🏠），或 :material/图标名:",
+    ),
+    (
+        "icon_unknown_material_name",
+        I,
+        "icon: ':material/shield:'",
+        "icon: ':material/shields:'",
+        17,
+        "实际为 ':material/shields:'",
+    ),
     ("icon_emoji_shortcode", I, "icon: ':material/shield:'", "icon: ':shield:'", 17, "'icon' 应为一个表情符号"),
-    ("plans_not_the_next_year", I, "plans: 2024", "plans: 2023", 10, "'plans' 应为所回顾年份的下一年 2024，实际为 2023"),
-    ("published_before_the_year_ends", I, "published: 2024-01-29", "published: 2023-12-01", 6, "发布日期 2023-12-01 早于所回顾的 2023 年结束"),
-    ("former_id_is_another_items_id", I, "- id: economy.domestic_investment\n",
-     "- id: economy.domestic_investment\n  former_ids: [economy.enterprise_visits]\n", 33,
-     "曾用编号 'economy.enterprise_visits' 已属于第 44 行的条目"),
-    ("former_id_is_its_own_id", I, "- id: economy.domestic_investment\n",
-     "- id: economy.domestic_investment\n  former_ids: [economy.domestic_investment]\n", 33,
-     "曾用编号 'economy.domestic_investment' 已属于第 32 行的条目"),
-    ("programme_parts_exceed_total", I, "  - {indicator: economy.tasks_done, state: done}\n",
-     "  - {indicator: economy.tasks_done, state: done}\n  - {indicator: economy.tasks_listed, state: under_way}\n", 93,
-     "各部分合计 53，超过了总数 43（economy.tasks_listed）"),
+    (
+        "plans_not_the_next_year",
+        I,
+        "plans: 2024",
+        "plans: 2023",
+        10,
+        "'plans' 应为所回顾年份的下一年 2024，实际为 2023",
+    ),
+    (
+        "published_before_the_year_ends",
+        I,
+        "published: 2024-01-29",
+        "published: 2023-12-01",
+        6,
+        "发布日期 2023-12-01 早于所回顾的 2023 年结束",
+    ),
+    (
+        "former_id_is_another_items_id",
+        I,
+        "- id: economy.domestic_investment\n",
+        "- id: economy.domestic_investment\n  former_ids: [economy.enterprise_visits]\n",
+        33,
+        "曾用编号 'economy.enterprise_visits' 已属于第 44 行的条目",
+    ),
+    (
+        "former_id_is_its_own_id",
+        I,
+        "- id: economy.domestic_investment\n",
+        "- id: economy.domestic_investment\n  former_ids: [economy.domestic_investment]\n",
+        33,
+        "曾用编号 'economy.domestic_investment' 已属于第 32 行的条目",
+    ),
+    (
+        "programme_parts_exceed_total",
+        I,
+        "  - {indicator: economy.tasks_done, state: done}\n",
+        "  - {indicator: economy.tasks_done, state: done}\n  - {indicator: economy.tasks_listed, state: under_way}\n",
+        93,
+        "各部分合计 53，超过了总数 43（economy.tasks_listed）",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("file", "old", "new", "line", "fragment"),
-                         [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("file", "old", "new", "line", "fragment"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
 def test_bad_input_is_located_and_explained(minimal_dir, file, old, new, line, fragment):
     errors = errors_after_edit(minimal_dir, file, old, new)
     assert said_at(errors, file, line, fragment), [(e.file, e.line, e.zh) for e in errors]
@@ -99,13 +269,18 @@ def test_an_old_id_opens_one_item_only(minimal_dir):
         load_dataset(minimal_dir)
     [error] = caught.value.errors
     assert (error.line, error.field) == (57, "indicators[safety.peace_houses_built].former_ids[0]")
-    assert error.en == "former id 'economy.investment' already belongs to the item on line 32; an old id can open only one item"
+    assert (
+        error.en
+        == "former id 'economy.investment' already belongs to the item on line 32; an old id can open only one item"
+    )
 
 
 def test_two_reports_load_and_each_quote_is_checked_against_its_own(minimal_dir):
     path = add_second_report(minimal_dir) / I
-    new_value = ("  - period: 2024\n    value: 150\n    source:\n      report: report_2024\n"
-                 "      section: 第一部分 一(二)\n      quote: 2024年,引进企业150家。\n")
+    new_value = (
+        "  - period: 2024\n    value: 150\n    source:\n      report: report_2024\n"
+        "      section: 第一部分 一(二)\n      quote: 2024年,引进企业150家。\n"
+    )
     text = path.read_text(encoding="utf-8")
     anchor = "- id: economy.domestic_investment\n"
     path.write_text(text.replace(anchor, new_value + anchor, 1), encoding="utf-8")
@@ -113,19 +288,26 @@ def test_two_reports_load_and_each_quote_is_checked_against_its_own(minimal_dir)
     assert list(dataset.reports) == ["report_2023", "report_2024"]
     indicator = dataset.indicators["economy.enterprises_attracted"]
     assert [(o.period, o.value.value, o.current.report.id) for o in dataset.series(indicator)] == [
-        ("2023-01..2023-11", 139, "report_2023"), ("2024", 150, "report_2024")]
+        ("2023-01..2023-11", 139, "report_2023"),
+        ("2024", 150, "report_2024"),
+    ]
     assert dataset.plan_years == [2024]
 
 
 def test_a_breakdown_of_one_sentence_in_one_unit_loads(minimal_dir):
     path = minimal_dir / I
-    path.write_text(path.read_text(encoding="utf-8").replace("targets:\n", BREAKDOWN.format(
-        "economy.tasks_listed, economy.tasks_done"), 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "targets:\n", BREAKDOWN.format("economy.tasks_listed, economy.tasks_done"), 1
+        ),
+        encoding="utf-8",
+    )
     [breakdown] = load_dataset(minimal_dir).content.breakdowns
     assert breakdown.parts == ["economy.tasks_listed", "economy.tasks_done"]
 
 
 # ── Themes: what would stop every page ──────────────────────────────────────────────────────────────
+
 
 @pytest.mark.parametrize("icon", ["'🏠'", "'❤️'", "' :material/home: '", "':material/elderly:'"])
 def test_an_emoji_or_a_material_name_is_an_icon(minimal_dir, icon):
@@ -154,14 +336,21 @@ SIX_EDITS = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "field", "message"), SIX_EDITS,
-                         ids=["check", "targets", "glossary", "indicator", "icon_word", "icon_unknown"])
+@pytest.mark.parametrize(
+    ("edit", "field", "message"),
+    SIX_EDITS,
+    ids=["check", "targets", "glossary", "indicator", "icon_word", "icon_unknown"],
+)
 def test_the_six_edits_that_stopped_every_page_are_rejected_with_their_place(shipped_dir, edit, field, message):
     path = shipped_dir / I
     text = edit(path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
     lines = text.splitlines()
-    theme = next(n for n, line in enumerate(lines) if line.startswith("- id: ") and lines[n + 1] == "  name: {zh: 文化, en: Culture}")
+    theme = next(
+        n
+        for n, line in enumerate(lines)
+        if line.startswith("- id: ") and lines[n + 1] == "  name: {zh: 文化, en: Culture}"
+    )
     line = theme + 1 if field == "id" else theme + 3
     with pytest.raises(DataErrors) as caught:
         load_dataset(shipped_dir)
@@ -173,17 +362,40 @@ def test_the_six_edits_that_stopped_every_page_are_rejected_with_their_place(shi
 
 # ── exclusions.yaml ──────────────────────────────────────────────────────────────────────────────────
 
-@pytest.mark.parametrize(("old", "new", "located", "zh", "en"), [
-    ("text: 截至2023年11月", "text: 截至2023年12月", (2, 39, "numbers[0].text"),
-     "排除的原文在报告 'report_2023' 中找不到（须逐字一致，注意标点）：'截至2023年12月'",
-     "excluded text not found in report 'report_2023' (must match exactly, punctuation included): '截至2023年12月'"),
-    ("text: 截至2023年11月", "text: 引进企业", (2, 39, "numbers[0].text"),
-     "排除的数字片段中没有阿拉伯数字：'引进企业'", "the text of an excluded number holds no Arabic number: '引进企业'"),
-    ("report_2023, reason: attitude", "report_2024, reason: attitude", (4, 4, "statements[0].report"),
-     "报告编号 'report_2024' 不存在；可用报告：report_2023", "report id 'report_2024' does not exist; reports: report_2023"),
-    ("statements:\n", "- {report: report_2023, reason: name, text: 截至2023年11月}\nstatements:\n", (3, 39, "numbers[1].text"),
-     "同一份报告的这段原文已经列出（第 2 行）：'截至2023年11月'", "this text of the same report is listed already (line 2): '截至2023年11月'"),
-])
+
+@pytest.mark.parametrize(
+    ("old", "new", "located", "zh", "en"),
+    [
+        (
+            "text: 截至2023年11月",
+            "text: 截至2023年12月",
+            (2, 39, "numbers[0].text"),
+            "排除的原文在报告 'report_2023' 中找不到（须逐字一致，注意标点）：'截至2023年12月'",
+            "excluded text not found in report 'report_2023' (must match exactly, punctuation included): '截至2023年12月'",
+        ),
+        (
+            "text: 截至2023年11月",
+            "text: 引进企业",
+            (2, 39, "numbers[0].text"),
+            "排除的数字片段中没有阿拉伯数字：'引进企业'",
+            "the text of an excluded number holds no Arabic number: '引进企业'",
+        ),
+        (
+            "report_2023, reason: attitude",
+            "report_2024, reason: attitude",
+            (4, 4, "statements[0].report"),
+            "报告编号 'report_2024' 不存在；可用报告：report_2023",
+            "report id 'report_2024' does not exist; reports: report_2023",
+        ),
+        (
+            "statements:\n",
+            "- {report: report_2023, reason: name, text: 截至2023年11月}\nstatements:\n",
+            (3, 39, "numbers[1].text"),
+            "同一份报告的这段原文已经列出（第 2 行）：'截至2023年11月'",
+            "this text of the same report is listed already (line 2): '截至2023年11月'",
+        ),
+    ],
+)
 def test_each_exclusions_mistake_is_located_in_both_languages(minimal_dir, old, new, located, zh, en):
     write(minimal_dir, GOOD.replace(old, new, 1))
     [(line, column, field, message_zh, message_en)] = errors_of(minimal_dir)
@@ -198,8 +410,14 @@ def test_every_exclusions_mistake_is_said_at_once(minimal_dir):
 
 def test_the_loader_runs_every_rule_once():
     assert len(set(RULES)) == len(RULES) and all(rule.__doc__ and "\n" not in rule.__doc__.strip() for rule in RULES)
-    public = {name for name, value in vars(rules).items() if callable(value) and getattr(value, "__module__", "") == rules.__name__
-              and not name.startswith("_") and name[0].islower()}
+    public = {
+        name
+        for name, value in vars(rules).items()
+        if callable(value)
+        and getattr(value, "__module__", "") == rules.__name__
+        and not name.startswith("_")
+        and name[0].islower()
+    }
     assert public == {rule.__name__ for rule in RULES}
 
 
@@ -219,13 +437,16 @@ def test_a_chinese_name_that_drops_a_limiting_word_is_located_in_both_languages(
     [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME.replace("启动凌兆综合体建设", "凌兆综合体"))
     assert (line, column, field) == (111, 10, "milestones[economy.lingzhao_complex].name.zh")
     assert zh.startswith("引文分句 '启动凌兆片区社区生活服务综合体建设' 含限定词“启动”，中文名称 '凌兆综合体' 没有写出")
-    assert en.startswith("the quoted clause '启动凌兆片区社区生活服务综合体建设' holds the limiting word “启动”, "
-                         "which the Chinese name '凌兆综合体' leaves out")
+    assert en.startswith(
+        "the quoted clause '启动凌兆片区社区生活服务综合体建设' holds the limiting word “启动”, "
+        "which the Chinese name '凌兆综合体' leaves out"
+    )
 
 
 def test_an_english_name_with_none_of_the_renderings_is_located_in_both_languages(minimal_dir):
-    [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME.replace("Start of building the Lingzhao complex",
-                                                                            "Lingzhao complex"))
+    [(line, column, field, zh, en)] = name_errors(
+        minimal_dir, NAME.replace("Start of building the Lingzhao complex", "Lingzhao complex")
+    )
     assert (line, column, field) == (111, 25, "milestones[economy.lingzhao_complex].name.en")
     assert "英文名称 'Lingzhao complex' 没有它的任何一种译法（start / launch / begin / kick off）" in zh
     assert "the English name 'Lingzhao complex' does not render (any of: start / launch / begin / kick off)" in en
@@ -233,14 +454,20 @@ def test_an_english_name_with_none_of_the_renderings_is_located_in_both_language
 
 def test_both_names_dropping_it_are_two_errors(minimal_dir):
     errors = name_errors(minimal_dir, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n")
-    assert [field for _, _, field, _, _ in errors] == ["milestones[economy.lingzhao_complex].name.zh",
-                                                       "milestones[economy.lingzhao_complex].name.en"]
+    assert [field for _, _, field, _, _ in errors] == [
+        "milestones[economy.lingzhao_complex].name.zh",
+        "milestones[economy.lingzhao_complex].name.en",
+    ]
 
 
 def test_an_omission_with_its_reason_passes(minimal_dir):
     path = minimal_dir / I
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        NAME, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n" + OMITS.format(reason=REASON)), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            NAME, "  name: {zh: 凌兆综合体, en: Lingzhao complex}\n" + OMITS.format(reason=REASON)
+        ),
+        encoding="utf-8",
+    )
     [milestone] = load_dataset(minimal_dir).content.milestones
     assert [(o.word, o.reason.en) for o in milestone.name_omits] == [("启动", "An example reason")]
 

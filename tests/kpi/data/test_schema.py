@@ -14,14 +14,22 @@ from kpi.data.schema import SCHEMA_DIR, render_schemas
 
 
 def test_committed_schemas_are_current():
-    stale = [name for name, text in render_schemas().items()
-             if (REPO_ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name
+        for name, text in render_schemas().items()
+        if (REPO_ROOT / SCHEMA_DIR / name).read_text(encoding="utf-8") != text
+    ]
     assert stale == [], "run `python -m kpi schema` and commit the result"
 
 
-@pytest.mark.parametrize(("data_file", "schema_file"), [
-    ("indicators.yaml", "indicators.schema.json"), ("glossary.yaml", "glossary.schema.json"),
-    ("exclusions.yaml", "exclusions.schema.json")])
+@pytest.mark.parametrize(
+    ("data_file", "schema_file"),
+    [
+        ("indicators.yaml", "indicators.schema.json"),
+        ("glossary.yaml", "glossary.schema.json"),
+        ("exclusions.yaml", "exclusions.schema.json"),
+    ],
+)
 def test_data_files_point_at_their_schema_and_pass_it(data_file, schema_file):
     text = (REPO_ROOT / data_file).read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema=./{SCHEMA_DIR}/{schema_file}\n")
@@ -31,7 +39,9 @@ def test_data_files_point_at_their_schema_and_pass_it(data_file, schema_file):
 
 def test_schema_refuses_an_unknown_field():
     schema = IndicatorsFile.model_json_schema()
-    data = json.loads(json.dumps(yaml.safe_load((REPO_ROOT / "indicators.yaml").read_text(encoding="utf-8")), default=str))
+    data = json.loads(
+        json.dumps(yaml.safe_load((REPO_ROOT / "indicators.yaml").read_text(encoding="utf-8")), default=str)
+    )
     data["indicators"][0]["valeu"] = 1
     with pytest.raises(jsonschema.ValidationError, match="valeu"):
         jsonschema.validate(data, schema)
@@ -48,6 +58,7 @@ def test_every_field_is_described(model):
                 if isinstance(inner, type) and hasattr(inner, "model_fields") and inner not in seen:
                     seen.add(inner)
                     yield from fields(inner, seen)
+
     assert [(m, f) for m, f, d in fields(model) if not d] == []
 
 

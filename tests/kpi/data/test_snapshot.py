@@ -28,7 +28,6 @@ from kpi.data.snapshot import (
 from tests.conftest import MINIMAL, copy_data_dir
 
 
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -54,7 +53,11 @@ def test_the_copy_of_the_shipped_data_loads_as_the_files_do_and_is_named_by_thei
     contents = read_contents(shipped_dir)
     saved = save_last_good(shipped_dir, contents, state)
     assert saved.name == contents.digest and read_contents(saved).digest == contents.digest
-    assert load_last_good(shipped_dir, state) == load_dataset(shipped_dir) == load_copy(shipped_dir, contents.digest, state)
+    assert (
+        load_last_good(shipped_dir, state)
+        == load_dataset(shipped_dir)
+        == load_copy(shipped_dir, contents.digest, state)
+    )
 
 
 def test_state_dir_comes_from_the_environment(monkeypatch, tmp_path):
@@ -98,8 +101,12 @@ def test_the_copy_is_of_the_bytes_read_not_of_files_saved_again_since(data, stat
 def save_named(data: Path, state: Path, name: str) -> str:
     """Rename the first figure, save the files as the last good copy, and return its version."""
     text = (data / "indicators.yaml").read_text(encoding="utf-8")
-    (data / "indicators.yaml").write_text(re.sub(r"name: \{zh: [^,]+, en: Enterprises attracted\}",
-                                                 f"name: {{zh: {name}, en: Enterprises attracted}}", text), encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        re.sub(
+            r"name: \{zh: [^,]+, en: Enterprises attracted\}", f"name: {{zh: {name}, en: Enterprises attracted}}", text
+        ),
+        encoding="utf-8",
+    )
     save_last_good(data, read_contents(data), state)
     return last_good_version(data, state)
 
@@ -129,7 +136,9 @@ def test_files_that_broke_a_page_are_never_the_last_good_copy_again(data, state,
     assert saved_name(data, state) == "引进企业"  # back to the copy before
     assert save_last_good(data, read_contents(data), state) is None  # no process saves them again
     assert saved_name(data, state) == "引进企业"
-    assert save_named(data, state, "改好了") and saved_name(data, state) == "改好了"  # an edit: new files, a fresh start
+    assert (
+        save_named(data, state, "改好了") and saved_name(data, state) == "改好了"
+    )  # an edit: new files, a fresh start
 
 
 def test_discarding_the_only_copy_leaves_none(data, state):

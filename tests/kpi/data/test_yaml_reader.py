@@ -57,16 +57,21 @@ def test_a_date_the_calendar_lacks_is_a_located_error_not_a_crash(tmp_path, text
         read_yaml(path, "x.yaml")
     [error] = caught.value.errors
     assert (error.line, error.column, error.code) == (2, 4, "yaml_no_such_date")
-    assert error.format("en").startswith(f"x.yaml:2:4: the date '{text[3:-1]}' does not exist: write it like 2024-03-31")
+    assert error.format("en").startswith(
+        f"x.yaml:2:4: the date '{text[3:-1]}' does not exist: write it like 2024-03-31"
+    )
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("a: 1\n---\nb: 2\n", "yaml_syntax"),
-    ("? [1, 2]\n: x\n", "yaml_syntax"),
-    ("a: !!python/name:os.system\n", "yaml_tag"),
-    ("a: &x 1\nb: *x\n", "yaml_alias"),
-    ("a: 1\na: 2\n", "yaml_duplicate_key"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a: 1\n---\nb: 2\n", "yaml_syntax"),
+        ("? [1, 2]\n: x\n", "yaml_syntax"),
+        ("a: !!python/name:os.system\n", "yaml_tag"),
+        ("a: &x 1\nb: *x\n", "yaml_alias"),
+        ("a: 1\na: 2\n", "yaml_duplicate_key"),
+    ],
+)
 def test_what_safe_load_would_accept_silently_is_refused(tmp_path, text, code):
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")

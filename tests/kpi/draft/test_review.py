@@ -18,8 +18,19 @@ import yaml
 
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, REPO_ROOT
 from kpi.data.loading import load_dataset
-from kpi.draft.review import (ACCEPTED, CHANGED, EXCLUDED, NUMBER_REASONS, SECTIONS, STATEMENT_REASONS, UNDECIDED, Review,
-                              ReviewError, start, unsaved_key)
+from kpi.draft.review import (
+    ACCEPTED,
+    CHANGED,
+    EXCLUDED,
+    NUMBER_REASONS,
+    SECTIONS,
+    STATEMENT_REASONS,
+    UNDECIDED,
+    Review,
+    ReviewError,
+    start,
+    unsaved_key,
+)
 from kpi.edit.unsaved import Unsaved
 from kpi.report.statements import check_report
 from tests.conftest import copy_data_dir
@@ -31,8 +42,15 @@ NAME = Path(REPORT_FILE).name  # report_2024_fictional.txt
 
 def kpi_in(directory: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m kpi …` run from the data directory, as staff run it beside the files."""
-    result = subprocess.run([sys.executable, "-m", "kpi", *args, "--data", "."], cwd=directory, capture_output=True, text=True,
-                            encoding="utf-8", timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi", *args, "--data", "."],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -66,6 +84,7 @@ def written(directory: Path, texts: dict[str, str | None]) -> Path:
 
 # ── Start ──────────────────────────────────────────────────────────────────────────────────────────
 
+
 def test_start_drafts_what_kpi_draft_writes(shipped_dir, started):
     (shipped_dir / REPORT_FILE).write_bytes(RAW)
     kpi_in(shipped_dir, "draft", REPORT_FILE, "--report", REPORT_ID, "--out", "draft.yaml")
@@ -80,31 +99,87 @@ def test_a_notepad_file_reads_the_same_and_the_name_may_say_source(data, started
     assert (reviewed.text, reviewed.draft, reviewed.file) == (started["text"], started["draft"], REPORT_FILE)
 
 
-@pytest.mark.parametrize(("raw", "file", "report", "message"), [
-    ("东明路街道办事处2024年工作报告\n第一部分 2024年工作回顾\n".encode("gbk"), NAME, REPORT_ID,
-     "source/report_2024_fictional.txt:1:1: the file is not UTF-8 (byte 0xb6); if it is GBK, save it as UTF-8"),
-    (RAW, "../report.txt", REPORT_ID, "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
-     "with a dot, without / \\ or control characters), not '../report.txt'"),
-    (RAW, "reports/2024.txt", REPORT_ID, "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
-     "with a dot, without / \\ or control characters), not 'reports/2024.txt'"),
-    (RAW, "report.docx", REPORT_ID, "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
-     "with a dot, without / \\ or control characters), not 'report.docx'"),
-    (RAW, NAME, "report_2023", "new_report:0:0: report_id: report 'report_2023' is already listed in indicators.yaml (line {line})"),
-    (RAW, NAME, "Report 2024", "new_report:0:0: report_id: a report id is lowercase letters, digits and _, starting with a letter, "
-     "like report_2024; not 'Report 2024'"),
-    (RAW, "000_c9a0b06722f75ec0.txt", REPORT_ID, "new_report:0:0: file_name: 'source/000_c9a0b06722f75ec0.txt' is already the "
-     "text of report "
-     "'report_2023'"),
-    ("东明路街道办事处2024年工作报告\n没有第一部分\n".encode(), NAME, REPORT_ID, "source/report_2024_fictional.txt:1:1: no heading "
-     "like “第一部分 2024年工作回顾”, so the year the report reviews is unknown"),
-], ids=["GBK", "outside source", "another folder", "not .txt", "report listed", "not an id", "another report's file", "no part one"])
+@pytest.mark.parametrize(
+    ("raw", "file", "report", "message"),
+    [
+        (
+            "东明路街道办事处2024年工作报告\n第一部分 2024年工作回顾\n".encode("gbk"),
+            NAME,
+            REPORT_ID,
+            "source/report_2024_fictional.txt:1:1: the file is not UTF-8 (byte 0xb6); if it is GBK, save it as UTF-8",
+        ),
+        (
+            RAW,
+            "../report.txt",
+            REPORT_ID,
+            "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
+            "with a dot, without / \\ or control characters), not '../report.txt'",
+        ),
+        (
+            RAW,
+            "reports/2024.txt",
+            REPORT_ID,
+            "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
+            "with a dot, without / \\ or control characters), not 'reports/2024.txt'",
+        ),
+        (
+            RAW,
+            "report.docx",
+            REPORT_ID,
+            "new_report:0:0: file_name: the file name must be source/NAME.txt (NAME not starting "
+            "with a dot, without / \\ or control characters), not 'report.docx'",
+        ),
+        (
+            RAW,
+            NAME,
+            "report_2023",
+            "new_report:0:0: report_id: report 'report_2023' is already listed in indicators.yaml (line {line})",
+        ),
+        (
+            RAW,
+            NAME,
+            "Report 2024",
+            "new_report:0:0: report_id: a report id is lowercase letters, digits and _, starting with a letter, "
+            "like report_2024; not 'Report 2024'",
+        ),
+        (
+            RAW,
+            "000_c9a0b06722f75ec0.txt",
+            REPORT_ID,
+            "new_report:0:0: file_name: 'source/000_c9a0b06722f75ec0.txt' is already the text of report 'report_2023'",
+        ),
+        (
+            "东明路街道办事处2024年工作报告\n没有第一部分\n".encode(),
+            NAME,
+            REPORT_ID,
+            "source/report_2024_fictional.txt:1:1: no heading "
+            "like “第一部分 2024年工作回顾”, so the year the report reviews is unknown",
+        ),
+    ],
+    ids=[
+        "GBK",
+        "outside source",
+        "another folder",
+        "not .txt",
+        "report listed",
+        "not an id",
+        "another report's file",
+        "no part one",
+    ],
+)
 def test_an_upload_that_cannot_be_drafted_is_refused_where_it_is_wrong(data, raw, file, report, message):
     with pytest.raises(ReviewError) as refused:
         start(raw, file, report, data)
-    line = next(n for n, text in enumerate((data / INDICATORS).read_text(encoding="utf-8").split("\n"), 1) if text == "- id: report_2023")
+    line = next(
+        n
+        for n, text in enumerate((data / INDICATORS).read_text(encoding="utf-8").split("\n"), 1)
+        if text == "- id: report_2023"
+    )
     assert [e.format("en") for e in refused.value.errors] == [message.format(line=line)]
     assert refused.value.summary("en") in ("1 problem(s); nothing was changed.",)
-    assert sorted(p.name for p in (data / "source").iterdir()) == sorted(p.name for p in (REPO_ROOT / "source").iterdir())
+    assert sorted(p.name for p in (data / "source").iterdir()) == sorted(
+        p.name for p in (REPO_ROOT / "source").iterdir()
+    )
 
 
 def test_a_file_already_in_source_with_other_bytes_is_refused_in_both_languages(shipped_dir):
@@ -121,9 +196,13 @@ def test_a_file_already_in_source_with_other_bytes_is_refused_in_both_languages(
 
 # ── Entries ────────────────────────────────────────────────────────────────────────────────────────
 
+
 def test_the_entries_are_every_item_of_the_draft_in_its_order(fresh):
     draft = yaml.safe_load(fresh.draft)
-    counted = {section: len(draft[section]) for section in ("reports", "indicators", "outcomes", "targets", "milestones", "terms")}
+    counted = {
+        section: len(draft[section])
+        for section in ("reports", "indicators", "outcomes", "targets", "milestones", "terms")
+    }
     counted["values"] = sum(len(group["values"]) for group in draft["values"])
     entries = fresh.entries()
     assert Counter(entry.section for entry in entries) == counted
@@ -140,15 +219,30 @@ def test_an_entry_is_shown_beside_the_sentence_it_quotes(fresh):
     entries = by_key(fresh)
     value = entries["values:economy.total_fiscal_revenue:2023"]
     assert (value.title, value.name, value.number, value.where, value.report_line) == (
-        "economy.total_fiscal_revenue 2023", "财政总收入（亿元）", 2.9, "第一部分 一(一)", 6)
-    assert value.lines[:2] == ("  # 置信度 confidence 1.00 · 2.90亿元", "  - period: '2023'")  # the draft's note is part of it
-    assert value.paragraph == ("(一)招商引资。2024年,引进企业152家,吸引内资3.8亿元,实到外资1700万美元。实现财政总收入3.02亿元。",
-                               "经核定,2023年实现财政总收入2.90亿元。", "")
+        "economy.total_fiscal_revenue 2023",
+        "财政总收入（亿元）",
+        2.9,
+        "第一部分 一(一)",
+        6,
+    )
+    assert value.lines[:2] == (
+        "  # 置信度 confidence 1.00 · 2.90亿元",
+        "  - period: '2023'",
+    )  # the draft's note is part of it
+    assert value.paragraph == (
+        "(一)招商引资。2024年,引进企业152家,吸引内资3.8亿元,实到外资1700万美元。实现财政总收入3.02亿元。",
+        "经核定,2023年实现财政总收入2.90亿元。",
+        "",
+    )
     target = entries["targets:housing.TODO_2025_1"]
     assert target.lines[-1].startswith("  # baseline: housing.lifts_signed")  # the hint below it belongs to it
     assert target.reasons == NUMBER_REASONS + STATEMENT_REASONS  # a number, in a commitment of part two
     outcome = entries["outcomes:city.digital_twin_map"]
-    assert (outcome.name, outcome.quote, outcome.reasons) == ("事项 全域数字孪生地图", "依托全域数字孪生地图研判风险隐患", STATEMENT_REASONS)
+    assert (outcome.name, outcome.quote, outcome.reasons) == (
+        "事项 全域数字孪生地图",
+        "依托全域数字孪生地图研判风险隐患",
+        STATEMENT_REASONS,
+    )
     silent = entries["outcomes:government.joint_oversight_mechanism"]
     assert (silent.quote, silent.paragraph, silent.report_line, silent.reasons) == ("", ("", "", ""), 0, ())
     assert by_key(fresh)["reports:report_2024_fictional"].reasons == by_key(fresh)["terms:TODO_2024_1"].reasons == ()
@@ -156,8 +250,10 @@ def test_an_entry_is_shown_beside_the_sentence_it_quotes(fresh):
 
 MARKS = {
     "reports:report_2024_fictional": ["review_translate", "review_null", "review_null"],
-    **{f"indicators:{item}": ["review_todo_id", "review_translate", "review_translate", "review_null"]
-       for item in ("housing.TODO_2024_1", "housing.TODO_2024_2", "elderly.TODO_2024_3")},
+    **{
+        f"indicators:{item}": ["review_todo_id", "review_translate", "review_translate", "review_null"]
+        for item in ("housing.TODO_2024_1", "housing.TODO_2024_2", "elderly.TODO_2024_3")
+    },
     "outcomes:livelihood.healthy_living_festival": ["review_decide"],
     "outcomes:city.digital_twin_map": ["review_decide"],
     "targets:housing.TODO_2025_1": ["review_todo_id", "review_translate", "review_translate"],
@@ -169,13 +265,16 @@ def test_the_review_marks_are_found_in_their_entries_at_their_lines(fresh):
     assert {e.key: [m.code for m in e.marks] for e in fresh.entries() if e.marks} == MARKS
     assert fresh.counts().marks == sum(len(codes) for codes in MARKS.values()) == 23
     report = by_key(fresh)["reports:report_2024_fictional"]
-    assert [m.format("en") for m in report.marks][1] == ("reports:report_2024_fictional:4:3: reports[report_2024_fictional].published: "
-                                                          "to fill in: 'published' is still null (a value the draft left for you); "
-                                                          "write the real value")
+    assert [m.format("en") for m in report.marks][1] == (
+        "reports:report_2024_fictional:4:3: reports[report_2024_fictional].published: "
+        "to fill in: 'published' is still null (a value the draft left for you); "
+        "write the real value"
+    )
     assert report.lines[3].startswith("  published: null")
 
 
 # ── Deciding ───────────────────────────────────────────────────────────────────────────────────────
+
 
 def test_accept_is_refused_while_the_entry_holds_a_mark(fresh):
     key = "outcomes:city.digital_twin_map"
@@ -191,35 +290,88 @@ def test_accept_is_refused_while_the_entry_holds_a_mark(fresh):
 OUTCOME, VALUE = "outcomes:city.digital_twin_map", "values:economy.total_fiscal_revenue:2023"
 
 
-@pytest.mark.parametrize(("key", "old", "new", "expected"), [
-    (OUTCOME, "status: '待定 to decide: done / not_done'", "status: 'done",
-     ["outcomes:city.digital_twin_map:9:15: YAML syntax error: did not find expected"]),
-    (OUTCOME, "  outcome:", "outcome:", ["outcomes:city.digital_twin_map:4:1: YAML syntax error: did not find expected '-' indicator"]),
-    (VALUE, "    value: 2.9", "value: 2.9", ["values:economy.total_fiscal_revenue:2023:3:1: these lines must be exactly one entry: "
-                                                "one item starting with -, indented as before (the - in column 3)"]),
-    (VALUE, "    value: 2.9", "    value: 两点九", ["values:economy.total_fiscal_revenue:2023:3:5: values[3].values[1].value: 'value' "
-                                                   "must be a number, not '两点九'"]),
-    (OUTCOME, "      quote: '依托全域数字孪生地图研判风险隐患'", "      quote: '依托全域数字孪生地图研判风险隐患'\n- id: city.another\n"
-     "  outcome: {not_mentioned_in: report_2024_fictional}", ["outcomes:city.digital_twin_map:1:1: these lines must be exactly "
-                                                             "one entry: one item starting with -, indented as before (the - in "
-                                                             "column 1)"]),
-    (OUTCOME, "      report: report_2024_fictional", "      report: report_2024_fictional\n      report: report_2023",
-     ["outcomes:city.digital_twin_map:8:7: key 'report' appears twice (first on line 7); the later one would overwrite it"]),
-    (OUTCOME, "- id: city.digital_twin_map", "- id: city.TODO_map",
-     ["outcomes:city.digital_twin_map:1:3: outcomes[city.TODO_map].id: to name: replace TODO in the id city.TODO_map with "
-      "meaningful words (lowercase letters, digits, _)",
-      "outcomes:city.digital_twin_map:5:5: outcomes[city.TODO_map].outcome.status: to decide: 'status' still starts with "
-      "'待定 to decide:' (the report names this item but does not say whether it was done); read the quoted clause and write "
-      "done or not_done"]),
-], ids=["quote left open", "not indented as YAML", "not indented as its list", "not a number", "two entries", "key twice",
-        "marks left"])
+@pytest.mark.parametrize(
+    ("key", "old", "new", "expected"),
+    [
+        (
+            OUTCOME,
+            "status: '待定 to decide: done / not_done'",
+            "status: 'done",
+            ["outcomes:city.digital_twin_map:9:15: YAML syntax error: did not find expected"],
+        ),
+        (
+            OUTCOME,
+            "  outcome:",
+            "outcome:",
+            ["outcomes:city.digital_twin_map:4:1: YAML syntax error: did not find expected '-' indicator"],
+        ),
+        (
+            VALUE,
+            "    value: 2.9",
+            "value: 2.9",
+            [
+                "values:economy.total_fiscal_revenue:2023:3:1: these lines must be exactly one entry: "
+                "one item starting with -, indented as before (the - in column 3)"
+            ],
+        ),
+        (
+            VALUE,
+            "    value: 2.9",
+            "    value: 两点九",
+            [
+                "values:economy.total_fiscal_revenue:2023:3:5: values[3].values[1].value: 'value' "
+                "must be a number, not '两点九'"
+            ],
+        ),
+        (
+            OUTCOME,
+            "      quote: '依托全域数字孪生地图研判风险隐患'",
+            "      quote: '依托全域数字孪生地图研判风险隐患'\n- id: city.another\n"
+            "  outcome: {not_mentioned_in: report_2024_fictional}",
+            [
+                "outcomes:city.digital_twin_map:1:1: these lines must be exactly "
+                "one entry: one item starting with -, indented as before (the - in "
+                "column 1)"
+            ],
+        ),
+        (
+            OUTCOME,
+            "      report: report_2024_fictional",
+            "      report: report_2024_fictional\n      report: report_2023",
+            [
+                "outcomes:city.digital_twin_map:8:7: key 'report' appears twice (first on line 7); the later one would overwrite it"
+            ],
+        ),
+        (
+            OUTCOME,
+            "- id: city.digital_twin_map",
+            "- id: city.TODO_map",
+            [
+                "outcomes:city.digital_twin_map:1:3: outcomes[city.TODO_map].id: to name: replace TODO in the id city.TODO_map with "
+                "meaningful words (lowercase letters, digits, _)",
+                "outcomes:city.digital_twin_map:5:5: outcomes[city.TODO_map].outcome.status: to decide: 'status' still starts with "
+                "'待定 to decide:' (the report names this item but does not say whether it was done); read the quoted clause and write "
+                "done or not_done",
+            ],
+        ),
+    ],
+    ids=[
+        "quote left open",
+        "not indented as YAML",
+        "not indented as its list",
+        "not a number",
+        "two entries",
+        "key twice",
+        "marks left",
+    ],
+)
 def test_a_change_that_breaks_the_draft_is_refused_at_its_line_and_changes_nothing(fresh, key, old, new, expected):
     before = by_key(fresh)[key]
     text = "\n".join(before.lines)
     assert old in text
     with pytest.raises(ReviewError) as refused:
         fresh.change(key, text.replace(old, new))
-    assert [e.format("en")[:len(x)] for e, x in zip(refused.value.errors, expected, strict=True)] == expected
+    assert [e.format("en")[: len(x)] for e, x in zip(refused.value.errors, expected, strict=True)] == expected
     assert by_key(fresh)[key] == before and fresh.draft_now() == fresh.draft
 
 
@@ -244,10 +396,14 @@ def test_lines_changed_back_to_the_draft_count_as_accepted(fresh):
 
 def test_an_entry_changed_into_one_that_breaks_another_is_refused(fresh):
     key = "targets:housing.community_gardens_2025"
-    text = "\n".join(by_key(fresh)[key].lines).replace("- id: housing.community_gardens_2025", "- id: safety.new_peace_houses_2025")
+    text = "\n".join(by_key(fresh)[key].lines).replace(
+        "- id: housing.community_gardens_2025", "- id: safety.new_peace_houses_2025"
+    )
     with pytest.raises(ReviewError) as refused:
         fresh.change(key, text)
-    assert [(e.file, e.code) for e in refused.value.errors] == [("targets:safety.new_peace_houses_2025", "duplicate_id")]
+    assert [(e.file, e.code) for e in refused.value.errors] == [
+        ("targets:safety.new_peace_houses_2025", "duplicate_id")
+    ]
 
 
 def test_an_entry_quoting_no_sentence_of_its_own_cannot_be_excluded(fresh):
@@ -264,13 +420,19 @@ def test_an_exclusion_needs_a_reason_that_fits_and_a_note_in_both_languages_or_n
     assert [e.format("en") for e in refused.value.errors] == [
         "new_report:0:0: note_en: this field is required",
         "new_report:0:0: reason: the reason must be one of: date / plan_period / ordinal / name / not_a_measurement / glossary; "
-        "not 'attitude'"]
+        "not 'attitude'",
+    ]
     assert fresh.counts().decided == 0
 
 
 def test_a_group_or_a_section_left_empty_by_exclusions_still_reads_as_a_draft(fresh):
-    for key in ("indicators:housing.TODO_2024_1", "indicators:housing.TODO_2024_2", "indicators:elderly.TODO_2024_3",
-                "values:economy.total_fiscal_revenue:2024", "values:economy.total_fiscal_revenue:2023"):
+    for key in (
+        "indicators:housing.TODO_2024_1",
+        "indicators:housing.TODO_2024_2",
+        "indicators:elderly.TODO_2024_3",
+        "values:economy.total_fiscal_revenue:2024",
+        "values:economy.total_fiscal_revenue:2023",
+    ):
         fresh.exclude(key, "not_a_measurement")
     draft = yaml.safe_load(fresh.draft_now())
     assert draft["indicators"] == [] and "economy.total_fiscal_revenue" not in [g["indicator"] for g in draft["values"]]
@@ -283,6 +445,7 @@ def test_a_group_or_a_section_left_empty_by_exclusions_still_reads_as_a_draft(fr
 
 # ── Applying ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def test_the_reviewers_decisions_give_the_bytes_kpi_apply_writes_for_the_reviewed_draft(shipped_dir, fresh):
     decide_as_reviewer(fresh)
     assert fresh.counts() == (187, 187, 0)
@@ -293,29 +456,45 @@ def test_the_reviewers_decisions_give_the_bytes_kpi_apply_writes_for_the_reviewe
     (by_hand / REPORT_FILE).write_bytes(RAW)
     (by_hand / "draft.yaml").write_text(review(fresh.draft), encoding="utf-8")
     applied = kpi_in(by_hand, "apply", "draft.yaml", "--lang", "en")
-    assert change.files == [GLOSSARY, INDICATORS, REPORT_FILE]  # both exclusions are quoted by the outcomes: none needed
+    assert change.files == [
+        GLOSSARY,
+        INDICATORS,
+        REPORT_FILE,
+    ]  # both exclusions are quoted by the outcomes: none needed
     for name in change.files:
         assert change.texts[name].encode("utf-8") == (by_hand / name).read_bytes(), name
-    assert change.base == {name: (shipped_dir / name).read_text(encoding="utf-8") for name in (GLOSSARY, INDICATORS)} | {REPORT_FILE: None}
-    assert change.summary == ("report_2024_fictional: 14 values into 12 figures, 1 new figure, 158 outcomes, 3 targets, 7 milestones, "
-                              "1 glossary term")
+    assert change.base == {
+        name: (shipped_dir / name).read_text(encoding="utf-8") for name in (GLOSSARY, INDICATORS)
+    } | {REPORT_FILE: None}
+    assert change.summary == (
+        "report_2024_fictional: 14 values into 12 figures, 1 new figure, 158 outcomes, 3 targets, 7 milestones, "
+        "1 glossary term"
+    )
     assert applied.stdout.startswith(change.summary + ". Written to")
     dataset = load_dataset(written(shipped_dir, change.texts))
-    assert list(dataset.reports)[-1] == REPORT_ID and dataset.indicators["elderly.community_canteens_opened"].direction == "higher"
+    assert (
+        list(dataset.reports)[-1] == REPORT_ID
+        and dataset.indicators["elderly.community_canteens_opened"].direction == "higher"
+    )
 
 
 def test_exclusions_the_data_needs_are_appended_and_validate(shipped_dir, fresh):
     decide_as_reviewer(fresh)
-    fresh.exclude("values:economy.enterprise_service_events:2024", "not_a_measurement", "活动场次不是指标", "events are no figure")
+    fresh.exclude(
+        "values:economy.enterprise_service_events:2024", "not_a_measurement", "活动场次不是指标", "events are no figure"
+    )
     fresh.exclude("milestones:economy.continued_enterprise_visits_2025", "no_deliverable")
-    fresh.exclude("outcomes:housing.pocket_parks", "under_way")  # its clause is no statement the check lists: nothing to write
+    fresh.exclude(
+        "outcomes:housing.pocket_parks", "under_way"
+    )  # its clause is no statement the check lists: nothing to write
     change = fresh.change_for(shipped_dir)
     base, text = change.base[EXCLUSIONS], change.texts[EXCLUSIONS]
     added = [line for line in text.split("\n") if line not in base.split("\n")]
     assert added == [
         "- {report: report_2024_fictional, reason: not_a_measurement, text: 开展“三送进企业”活动40余场, "
         "note: {zh: 活动场次不是指标, en: events are no figure}}",
-        "- {report: report_2024_fictional, reason: no_deliverable, text: 持续开展企业走访}"]
+        "- {report: report_2024_fictional, reason: no_deliverable, text: 持续开展企业走访}",
+    ]
     assert text.replace(added[0] + "\n", "").replace(added[1] + "\n", "") == base  # lines added, none changed
     assert change.summary.endswith(", 6 milestones, 1 glossary term, 2 exclusions")
     dataset = load_dataset(written(shipped_dir, change.texts))
@@ -329,7 +508,9 @@ def test_marks_left_block_applying_at_their_entries(shipped_dir, fresh):
     fresh.accept("outcomes:housing.pocket_parks")
     with pytest.raises(ReviewError) as refused:
         fresh.change_for(shipped_dir)
-    assert refused.value.key == "apply_marks" and refused.value.summary("en").startswith("The draft still holds 23 review mark(s)")
+    assert refused.value.key == "apply_marks" and refused.value.summary("en").startswith(
+        "The draft still holds 23 review mark(s)"
+    )
     assert sorted({e.file for e in refused.value.errors}) == sorted(MARKS)
     assert not (shipped_dir / REPORT_FILE).exists()
 
@@ -342,8 +523,10 @@ def test_entries_the_data_has_are_refused_at_their_entries(shipped_dir, started)
     assert refused.value.key == "apply_already"
     assert {e.file for e in refused.value.errors} == {e.key for e in first.entries() if e.decision != EXCLUDED}
     report = next(e for e in refused.value.errors if e.file == "reports:report_2024_fictional")
-    assert report.format("en").startswith("reports:report_2024_fictional:1:3: reports[report_2024_fictional].id: report "
-                                          "'report_2024_fictional' is already listed in indicators.yaml")
+    assert report.format("en").startswith(
+        "reports:report_2024_fictional:1:3: reports[report_2024_fictional].id: report "
+        "'report_2024_fictional' is already listed in indicators.yaml"
+    )
 
 
 def test_the_change_is_made_again_on_newer_files(shipped_dir, fresh):
@@ -359,9 +542,14 @@ def test_the_change_is_made_again_on_newer_files(shipped_dir, fresh):
 
 # ── Kept between visits ────────────────────────────────────────────────────────────────────────────
 
+
 def test_a_review_kept_as_json_comes_back_with_every_decision(tmp_path, fresh):
-    fresh.change("outcomes:city.digital_twin_map", "\n".join(by_key(fresh)["outcomes:city.digital_twin_map"].lines)
-                 .replace("'待定 to decide: done / not_done'", "done"))
+    fresh.change(
+        "outcomes:city.digital_twin_map",
+        "\n".join(by_key(fresh)["outcomes:city.digital_twin_map"].lines).replace(
+            "'待定 to decide: done / not_done'", "done"
+        ),
+    )
     fresh.exclude("values:economy.enterprise_service_events:2024", "not_a_measurement", "活动场次", "events")
     fresh.accept("outcomes:housing.pocket_parks")
     kept = Unsaved("张三", tmp_path)
@@ -372,11 +560,24 @@ def test_a_review_kept_as_json_comes_back_with_every_decision(tmp_path, fresh):
     assert by_key(back)["values:economy.enterprise_service_events:2024"].note == ("活动场次", "events")
 
 
-@pytest.mark.parametrize("broken", [{}, {"kind": "new_report", "version": 99}, {"kind": "new_report", "version": 1, "report_id": 1},
-                                    "decisions"], ids=["empty", "another version", "not text", "an unknown entry"])
+@pytest.mark.parametrize(
+    "broken",
+    [{}, {"kind": "new_report", "version": 99}, {"kind": "new_report", "version": 1, "report_id": 1}, "decisions"],
+    ids=["empty", "another version", "not text", "an unknown entry"],
+)
 def test_anything_but_a_kept_review_is_refused_as_lost_work(started, broken):
     if broken == "decisions":
-        broken = {**started, "decisions": {"outcomes:nowhere": {"decision": ACCEPTED, "lines": None, "reason": None, "note": None,
-                                                                "exclusion": None}}}
+        broken = {
+            **started,
+            "decisions": {
+                "outcomes:nowhere": {
+                    "decision": ACCEPTED,
+                    "lines": None,
+                    "reason": None,
+                    "note": None,
+                    "exclusion": None,
+                }
+            },
+        }
     with pytest.raises(ValueError):
         Review.from_dict(broken)

@@ -37,8 +37,9 @@ def test_a_failing_change_lists_every_error_located_in_both_languages(minimal_di
     checked = check(minimal_dir, Change(change.summary, {INDICATORS: text}, change.base))
     assert not checked.passed and checked.dataset is None
     lines = text.split("\n")
-    assert [(e.file, e.line, e.column) for e in checked.errors] == [(INDICATORS, lines.index(f"    value: {v}") + 1, 5)
-                                                                    for v in ("一百", "true")]
+    assert [(e.file, e.line, e.column) for e in checked.errors] == [
+        (INDICATORS, lines.index(f"    value: {v}") + 1, 5) for v in ("一百", "true")
+    ]
     for error in checked.errors:
         assert LOCATED.fullmatch(error.format("zh")) and LOCATED.fullmatch(error.format("en"))
     assert "'value' must be a number, not '一百'" in checked.errors[0].format("en")
@@ -46,7 +47,9 @@ def test_a_failing_change_lists_every_error_located_in_both_languages(minimal_di
 
 
 def test_a_date_the_calendar_lacks_is_refused_at_its_place(minimal_dir):
-    checked = check(minimal_dir, edited(minimal_dir, "  progress: []\n", "  progress:\n  - date: 2024-06-31\n    value: 30\n"))
+    checked = check(
+        minimal_dir, edited(minimal_dir, "  progress: []\n", "  progress:\n  - date: 2024-06-31\n    value: 30\n")
+    )
     assert [(e.line, e.column, e.code) for e in checked.errors] == [(108, 11, "yaml_no_such_date")]
 
 
@@ -59,18 +62,24 @@ def test_the_render_hook_sees_the_new_data_and_its_problems_refuse(minimal_dir):
 
     checked = check(minimal_dir, add_term(read_texts(minimal_dir, [GLOSSARY]), *TERMS[0]), render)
     assert seen == [["peace_house", "enterprises"]]
-    assert checked.dataset is not None and checked.problems == ["/glossary?lang=en: KeyError: 'x'"] and not checked.passed
+    assert (
+        checked.dataset is not None and checked.problems == ["/glossary?lang=en: KeyError: 'x'"] and not checked.passed
+    )
 
 
 def test_the_render_hook_is_not_called_for_data_that_fails(minimal_dir):
-    checked = check(minimal_dir, edited(minimal_dir, "    value: 139\n", "    value: x\n"), lambda d: pytest.fail("rendered"))
+    checked = check(
+        minimal_dir, edited(minimal_dir, "    value: 139\n", "    value: x\n"), lambda d: pytest.fail("rendered")
+    )
     assert checked.errors
 
 
 def test_a_change_may_add_a_report_text(minimal_dir):
     text = (minimal_dir / "source" / "report.txt").read_text(encoding="utf-8")
     change = edited(minimal_dir, "file: source/report.txt", "file: source/报告2023.txt")
-    change = Change("new text", {**change.texts, "source/报告2023.txt": text}, {**change.base, "source/报告2023.txt": None})
+    change = Change(
+        "new text", {**change.texts, "source/报告2023.txt": text}, {**change.base, "source/报告2023.txt": None}
+    )
     checked = check(minimal_dir, change)
     assert checked.passed, checked.errors
     assert checked.diffs["source/报告2023.txt"].startswith("--- /dev/null\n+++ b/source/报告2023.txt\n")
@@ -83,19 +92,42 @@ def test_removing_a_report_text_still_named_is_an_error_at_its_line(minimal_dir)
     assert (minimal_dir / "source" / "report.txt").exists()
 
 
-@pytest.mark.parametrize("name", ["../indicators.yaml", "/etc/passwd", "source/../indicators.yaml", "source/sub/x.txt",
-                                  "source/x.md", "source/.hidden.txt", "source\\x.txt", "schema/indicators.schema.json",
-                                  "app.py", ".history.git/config", "./indicators.yaml", "indicators.yaml/", "", "source/",
-                                  "source/x.txt\n", "INDICATORS.YAML", "kpi/data/messages.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../indicators.yaml",
+        "/etc/passwd",
+        "source/../indicators.yaml",
+        "source/sub/x.txt",
+        "source/x.md",
+        "source/.hidden.txt",
+        "source\\x.txt",
+        "schema/indicators.schema.json",
+        "app.py",
+        ".history.git/config",
+        "./indicators.yaml",
+        "indicators.yaml/",
+        "",
+        "source/",
+        "source/x.txt\n",
+        "INDICATORS.YAML",
+        "kpi/data/messages.yaml",
+    ],
+)
 def test_a_path_outside_the_data_files_is_refused_and_never_written(minimal_dir, name):
     before = snapshot(minimal_dir)
     checked = check(minimal_dir, Change("x", {name: "terms: []\n"}, {name: None}))
     assert [e.code for e in checked.errors] == ["edit_path_refused"] and checked.dataset is None
-    assert "only indicators.yaml, glossary.yaml, exclusions.yaml and source/NAME.txt can be written" in checked.errors[0].en
+    assert (
+        "only indicators.yaml, glossary.yaml, exclusions.yaml and source/NAME.txt can be written"
+        in checked.errors[0].en
+    )
     assert snapshot(minimal_dir) == before
 
 
-@pytest.mark.parametrize("name", [INDICATORS, GLOSSARY, EXCLUSIONS, "source/report.txt", "source/new_2024.txt", "source/二〇二四.txt"])
+@pytest.mark.parametrize(
+    "name", [INDICATORS, GLOSSARY, EXCLUSIONS, "source/report.txt", "source/new_2024.txt", "source/二〇二四.txt"]
+)
 def test_the_data_files_may_be_written(minimal_dir, name):
     assert writable_path(minimal_dir, name) == minimal_dir / name
 
@@ -126,12 +158,16 @@ def test_a_line_indented_with_a_tab_is_refused_at_the_tab(minimal_dir):
     change = edited(minimal_dir, "\n  theme: economy\n", "\n \ttheme: economy\n")
     [error] = check(minimal_dir, change).errors
     assert (error.line, error.column, error.code) == (20, 2, "tab_indent")
-    assert error.format("en").endswith("this line is indented with a Tab; YAML is indented with spaces only: replace the Tab with spaces")
+    assert error.format("en").endswith(
+        "this line is indented with a Tab; YAML is indented with spaces only: replace the Tab with spaces"
+    )
 
 
 def test_the_loader_also_says_tab_when_it_meets_one(minimal_dir):
     path = minimal_dir / INDICATORS
-    path.write_text(path.read_text(encoding="utf-8").replace("\n  theme: economy\n", "\n\ttheme: economy\n", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\n  theme: economy\n", "\n\ttheme: economy\n", 1), encoding="utf-8"
+    )
     with pytest.raises(DataErrors) as caught:
         load_dataset(minimal_dir)
     assert any("do not indent with tabs" in e.en and "不要用 Tab 缩进" in e.zh for e in caught.value.errors)
@@ -157,12 +193,15 @@ def test_texts_keep_a_byte_order_mark_and_crlf_so_writing_them_gives_the_bytes_b
     assert texts[EXCLUSIONS] is None and texts[GLOSSARY].encode("utf-8") == raw
 
 
-@pytest.mark.parametrize(("before", "after", "expected"), [
-    ("a\nb\n", "a\nc\n", "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"),
-    (None, "x", "--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n"),
-    ("x\n", None, "--- a/f\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"),
-    ("same\n", "same\n", ""),
-])
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("a\nb\n", "a\nc\n", "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"),
+        (None, "x", "--- /dev/null\n+++ b/f\n@@ -0,0 +1 @@\n+x\n\\ No newline at end of file\n"),
+        ("x\n", None, "--- a/f\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"),
+        ("same\n", "same\n", ""),
+    ],
+)
 def test_the_diff_reads_as_gits(before, after, expected):
     assert unified_diff("f", before, after) == expected
 
@@ -173,7 +212,8 @@ def test_the_diff_of_a_long_file_numbers_its_lines_as_git_does():
     assert unified_diff("f", before, after) == (
         "--- a/f\n+++ b/f\n@@ -497,7 +497,7 @@\n line 497\n line 498\n line 499\n-line 500\n+line five hundred\n"
         " line 501\n line 502\n line 503\n@@ -997,4 +997,4 @@\n line 997\n line 998\n line 999\n-line 1000\n+line 1000\n"
-        "\\ No newline at end of file\n")
+        "\\ No newline at end of file\n"
+    )
 
 
 def test_a_change_without_a_base_is_diffed_against_the_file_now(minimal_dir):
@@ -183,8 +223,10 @@ def test_a_change_without_a_base_is_diffed_against_the_file_now(minimal_dir):
 
 
 def test_the_copy_keeps_the_report_texts_the_change_does_not_touch(shipped_dir):
-    checked = check(shipped_dir, edited(shipped_dir, "en: Three Deliveries to Enterprises", "en: Three Deliveries to Firms",
-                                        GLOSSARY))
+    checked = check(
+        shipped_dir,
+        edited(shipped_dir, "en: Three Deliveries to Enterprises", "en: Three Deliveries to Firms", GLOSSARY),
+    )
     assert checked.passed, checked.errors
     assert checked.dataset.report_texts.keys() == load_dataset(shipped_dir).report_texts.keys()
     assert Path(shipped_dir / GLOSSARY).read_text(encoding="utf-8").count("Three Deliveries to Enterprises") == 1

@@ -76,7 +76,9 @@ def test_the_codes_own_repository_is_never_touched(minimal_dir):
     subprocess.run([*code, "commit", "-qm", "code"], check=True, env=plain)
     ensure_repository(minimal_dir)
     save(minimal_dir, add_term(read_texts(minimal_dir, [GLOSSARY]), *TERMS[0]), WANG)
-    count = subprocess.run([*code, "rev-list", "--count", "HEAD"], capture_output=True, text=True, env=plain, check=True)
+    count = subprocess.run(
+        [*code, "rev-list", "--count", "HEAD"], capture_output=True, text=True, env=plain, check=True
+    )
     assert count.stdout.strip() == "1" and commits(minimal_dir) == 2
     status = subprocess.run([*code, "status", "--porcelain"], capture_output=True, text=True, env=plain, check=True)
     assert status.stdout.splitlines() == [" M glossary.yaml", f"?? {GIT_DIR}/"]
@@ -86,7 +88,12 @@ def test_a_commit_is_by_its_author_with_its_summary_and_files(data):
     replace_in(data / GLOSSARY, "社区治安值守点。", "社区治安值守点。 ")
     sha = commit(data, [GLOSSARY], WANG, "terms[peace_house]: definition")
     [newest, _] = log(data)
-    assert (newest.commit, newest.author, newest.summary, newest.files) == (sha, "王芳", "terms[peace_house]: definition", [GLOSSARY])
+    assert (newest.commit, newest.author, newest.summary, newest.files) == (
+        sha,
+        "王芳",
+        "terms[peace_house]: definition",
+        [GLOSSARY],
+    )
     assert abs(time.time() - newest.when.timestamp()) < 60
     assert "+  definition: {zh: 社区治安值守点。 , en: A community safety post.}" in diff(data, sha)
     assert outside_changes(data) == []
@@ -97,8 +104,11 @@ def test_the_servers_git_configuration_changes_nothing(data, tmp_path_factory, m
     (hooks / "pre-commit").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
     (hooks / "pre-commit").chmod(0o755)
     config = tmp_path_factory.mktemp("home") / "gitconfig"
-    config.write_text(f"[user]\n  name = Someone Else\n  email = else@example.org\n[core]\n  autocrlf = true\n"
-                      f"  hooksPath = {hooks}\n[commit]\n  gpgSign = true\n", encoding="utf-8")
+    config.write_text(
+        f"[user]\n  name = Someone Else\n  email = else@example.org\n[core]\n  autocrlf = true\n"
+        f"  hooksPath = {hooks}\n[commit]\n  gpgSign = true\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Someone Else")
     monkeypatch.setenv("GIT_DIR", str(tmp_path_factory.mktemp("elsewhere")))
@@ -158,8 +168,16 @@ def test_a_text_is_recorded_exactly_as_it_was_validated(data):
 
 def test_undo_restores_the_bytes_exactly_and_is_itself_a_commit(data):
     before = (data / INDICATORS).read_bytes()
-    typo = save(data, edited(data, "  progress: []\n", "  progress:\n  - date: 2024-06-30\n    value: 300\n",
-                             summary="targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300"), WANG)
+    typo = save(
+        data,
+        edited(
+            data,
+            "  progress: []\n",
+            "  progress:\n  - date: 2024-06-30\n    value: 300\n",
+            summary="targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300",
+        ),
+        WANG,
+    )
     change = undo(data, typo.commit)
     assert change.summary == f"undo {typo.commit[:7]}: targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300"
     assert change.base == {INDICATORS: (data / INDICATORS).read_text(encoding="utf-8")}
@@ -170,16 +188,28 @@ def test_undo_restores_the_bytes_exactly_and_is_itself_a_commit(data):
 
 
 def test_undo_keeps_later_changes_on_other_lines(data):
-    first = save(data, edited(data, "  progress: []\n", "  progress:\n  - date: 2024-06-30\n    value: 30\n", summary="p"), WANG)
-    save(data, edited(data, "name: {zh: 示例项目, en: Sample programme}", "name: {zh: 示例项目, en: A sample programme}",
-                      summary="n"), WANG)
+    first = save(
+        data, edited(data, "  progress: []\n", "  progress:\n  - date: 2024-06-30\n    value: 30\n", summary="p"), WANG
+    )
+    save(
+        data,
+        edited(
+            data,
+            "name: {zh: 示例项目, en: Sample programme}",
+            "name: {zh: 示例项目, en: A sample programme}",
+            summary="n",
+        ),
+        WANG,
+    )
     save(data, undo(data, first.commit), WANG)
     text = (data / INDICATORS).read_text(encoding="utf-8")
     assert "  progress: []\n" in text and "en: A sample programme}" in text
 
 
 def test_undo_of_a_change_later_changes_overlap_is_a_conflict(data):
-    first = save(data, edited(data, "  progress: []\n", "  progress:\n  - date: 2024-06-30\n    value: 30\n", summary="p"), WANG)
+    first = save(
+        data, edited(data, "  progress: []\n", "  progress:\n  - date: 2024-06-30\n    value: 30\n", summary="p"), WANG
+    )
     save(data, edited(data, "    value: 30\n", "    value: 31\n", summary="p2"), WANG)
     before = (data / INDICATORS).read_bytes()
     with pytest.raises(Conflict) as caught:
@@ -195,20 +225,25 @@ def test_an_unknown_commit_is_said(data, name):
         resolve(data, name)
 
 
-@pytest.mark.parametrize(("base", "current", "ours", "merged"), [
-    ("a\nb\nc\nd\ne\n", "A\nb\nc\nd\ne\n", "a\nb\nc\nd\nE\n", "A\nb\nc\nd\nE\n"),
-    ("a\n", "a\n", "b\n", "b\n"),
-    ("a\n", "b\n", "a\n", "b\n"),
-    ("a\n", "b\n", "b\n", "b\n"),
-    (None, None, "new\n", "new\n"),
-    ("a\n", None, "a\n", None),
-])
+@pytest.mark.parametrize(
+    ("base", "current", "ours", "merged"),
+    [
+        ("a\nb\nc\nd\ne\n", "A\nb\nc\nd\ne\n", "a\nb\nc\nd\nE\n", "A\nb\nc\nd\nE\n"),
+        ("a\n", "a\n", "b\n", "b\n"),
+        ("a\n", "b\n", "a\n", "b\n"),
+        ("a\n", "b\n", "b\n", "b\n"),
+        (None, None, "new\n", "new\n"),
+        ("a\n", None, "a\n", None),
+    ],
+)
 def test_merges(base, current, ours, merged):
     assert merge_texts(base, current, ours) == merged
 
 
-@pytest.mark.parametrize(("base", "current", "ours"), [("a\n", "b\n", "c\n"), (None, "x\n", "y\n"), ("a\n", None, "b\n"),
-                                                        ("a\nb\n", "A\nb\n", "a\nB\n")])
+@pytest.mark.parametrize(
+    ("base", "current", "ours"),
+    [("a\n", "b\n", "c\n"), (None, "x\n", "y\n"), ("a\n", None, "b\n"), ("a\nb\n", "A\nb\n", "a\nB\n")],
+)
 def test_overlaps(base, current, ours):
     with pytest.raises(Overlap):
         merge_texts(base, current, ours)
@@ -237,7 +272,9 @@ def test_each_commit_is_pushed_to_the_offsite_copy(data, tmp_path_factory):
     git(data, "remote", "add", "offsite", str(bare))
     saved = save(data, add_term(read_texts(data, [GLOSSARY]), *TERMS[0]), WANG)
     wait_for_pushes()
-    pushed = subprocess.run(["git", f"--git-dir={bare}", "rev-parse", "main"], capture_output=True, text=True, check=True)
+    pushed = subprocess.run(
+        ["git", f"--git-dir={bare}", "rev-parse", "main"], capture_output=True, text=True, check=True
+    )
     assert pushed.stdout.strip() == saved.commit
 
 

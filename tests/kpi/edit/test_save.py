@@ -63,14 +63,21 @@ def test_a_refused_change_writes_nothing_and_commits_nothing(data):
     with pytest.raises(Refused) as caught:
         save(data, edited(data, "    value: 139\n", "    value: 一百\n"), WANG)
     [error] = caught.value.errors
-    assert (error.file, error.code) == (INDICATORS, "float_type") and error.format("en").startswith("indicators.yaml:27:5: ")
+    assert (error.file, error.code) == (INDICATORS, "float_type") and error.format("en").startswith(
+        "indicators.yaml:27:5: "
+    )
     assert snapshot(data) == before and head(data) == commit_before
 
 
 def test_pages_that_do_not_render_refuse_the_change(data):
     before = snapshot(data)
     with pytest.raises(Refused) as caught:
-        save(data, add_term(read_texts(data, [GLOSSARY]), *TERMS[0]), WANG, render=lambda dataset: ["/glossary?lang=en: boom"])
+        save(
+            data,
+            add_term(read_texts(data, [GLOSSARY]), *TERMS[0]),
+            WANG,
+            render=lambda dataset: ["/glossary?lang=en: boom"],
+        )
     assert caught.value.errors == [] and caught.value.problems == ["/glossary?lang=en: boom"]
     assert snapshot(data) == before and commits(data) == 1
 
@@ -101,7 +108,12 @@ def test_two_forms_saved_at_once_both_land(data):
 
 def test_two_file_edits_of_different_lines_are_merged(data):
     first = edited(data, *PROGRESS, summary="progress")
-    second = edited(data, "name: {zh: 示例项目, en: Sample programme}", "name: {zh: 示例项目, en: A sample programme}", summary="name")
+    second = edited(
+        data,
+        "name: {zh: 示例项目, en: Sample programme}",
+        "name: {zh: 示例项目, en: A sample programme}",
+        summary="name",
+    )
     results = at_once(lambda: save(data, first, WANG), lambda: save(data, second, LI))
     assert all(result.commit for result in results), results
     text = (data / INDICATORS).read_text(encoding="utf-8")
@@ -124,10 +136,20 @@ def test_two_file_edits_of_the_same_lines_the_second_gets_a_conflict_and_nothing
 
 
 def test_a_save_in_another_process_waits_for_the_lock(data):
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from kpi.edit.history import locked\n"
-        "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(1.5)\n"), str(data)],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from kpi.edit.history import locked\n"
+                "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(1.5)\n"
+            ),
+            str(data),
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
@@ -139,7 +161,9 @@ def test_a_save_in_another_process_waits_for_the_lock(data):
 
 def test_an_outside_change_is_committed_as_the_server_before_the_save(data):
     path = data / GLOSSARY
-    path.write_text(path.read_text(encoding="utf-8").replace("A community safety post.", "A safety post."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("A community safety post.", "A safety post."), encoding="utf-8"
+    )
     change = add_term(read_texts(data, [GLOSSARY]), *TERMS[0])
     save(data, change, WANG)
     [mine, outside, _] = log(data)
@@ -150,7 +174,9 @@ def test_an_outside_change_is_committed_as_the_server_before_the_save(data):
 def test_a_change_made_before_an_outside_edit_is_made_again_on_it(data):
     change = add_term(read_texts(data, [GLOSSARY]), *TERMS[0])
     path = data / GLOSSARY
-    path.write_text(path.read_text(encoding="utf-8").replace("A community safety post.", "A safety post."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("A community safety post.", "A safety post."), encoding="utf-8"
+    )
     save(data, change, WANG)
     text = path.read_text(encoding="utf-8")
     assert "A safety post." in text and "- id: enterprises\n" in text
@@ -163,7 +189,9 @@ def test_a_writer_outside_the_lock_between_check_and_rename_makes_the_save_start
     def render(dataset) -> list[str]:
         if not calls:  # as if an editor on the server saved while this save was checking
             path = data / INDICATORS
-            path.write_text(path.read_text(encoding="utf-8").replace("en: Sample programme}", "en: Programme}"), encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8").replace("en: Sample programme}", "en: Programme}"), encoding="utf-8"
+            )
         calls.append(1)
         return []
 
@@ -175,7 +203,9 @@ def test_a_writer_outside_the_lock_between_check_and_rename_makes_the_save_start
 def test_a_new_report_text_is_written_and_committed(data):
     text = (data / "source" / "report.txt").read_text(encoding="utf-8")
     change = edited(data, "file: source/report.txt", "file: source/report_copy.txt")
-    change = Change("report text", {**change.texts, "source/report_copy.txt": text}, {**change.base, "source/report_copy.txt": None})
+    change = Change(
+        "report text", {**change.texts, "source/report_copy.txt": text}, {**change.base, "source/report_copy.txt": None}
+    )
     saved = save(data, change, WANG)
     assert saved.files == [INDICATORS, "source/report_copy.txt"] and log(data)[0].files == saved.files
     assert (data / "source" / "report_copy.txt").stat().st_mode == (data / INDICATORS).stat().st_mode

@@ -21,7 +21,11 @@ def test_names_and_keys_never_reach_outside_the_folder(tmp_path):
     work = Unsaved("../../etc", tmp_path / "root")
     work.keep("../x/y", {"a": 1})
     written = [p for p in tmp_path.rglob("*.json")]
-    assert len(written) == 1 and written[0].is_relative_to(tmp_path / "root") and written[0].parent.parent == tmp_path / "root"
+    assert (
+        len(written) == 1
+        and written[0].is_relative_to(tmp_path / "root")
+        and written[0].parent.parent == tmp_path / "root"
+    )
     assert work.load("../x/y") == {"a": 1}
 
 

@@ -23,24 +23,39 @@ def line_of(fragment: str) -> int:
     return next(n for n, line in enumerate(REPORT.split("\n")) if fragment in line)
 
 
-@pytest.mark.parametrize(("fragment", "part", "section", "guessed"), [
-    ("示例报告", FRONT, "", False),
-    ("第一部分 2023年工作回顾", REVIEW, "第一部分 2023年工作回顾", False),  # a part's heading takes the part's words
-    ("一、经济发展", REVIEW, "第一部分 一", False),
-    ("(一)招商引资", REVIEW, "第一部分 一(一)", False),
-    ("(二)营商环境", REVIEW, "第一部分 一(二)", False),
-    ("政府自身建设", REVIEW, "第一部分 建设持续加强", True),  # after the numbered sections: a guess, its last six words
-    ("(一)平安建设", TASKS, "第二部分 (一)", False),  # a section without a chapter
-    ("1. 平安屋", GLOSSARY, "", False),
-])
+@pytest.mark.parametrize(
+    ("fragment", "part", "section", "guessed"),
+    [
+        ("示例报告", FRONT, "", False),
+        (
+            "第一部分 2023年工作回顾",
+            REVIEW,
+            "第一部分 2023年工作回顾",
+            False,
+        ),  # a part's heading takes the part's words
+        ("一、经济发展", REVIEW, "第一部分 一", False),
+        ("(一)招商引资", REVIEW, "第一部分 一(一)", False),
+        ("(二)营商环境", REVIEW, "第一部分 一(二)", False),
+        (
+            "政府自身建设",
+            REVIEW,
+            "第一部分 建设持续加强",
+            True,
+        ),  # after the numbered sections: a guess, its last six words
+        ("(一)平安建设", TASKS, "第二部分 (一)", False),  # a section without a chapter
+        ("1. 平安屋", GLOSSARY, "", False),
+    ],
+)
 def test_each_line_has_its_part_and_section_label(fragment, part, section, guessed):
     paragraphs = report_structure(REPORT)
-    [paragraph] = [p for p in paragraphs if REPORT[p.start:p.end] == REPORT.split("\n")[line_of(fragment)]]
+    [paragraph] = [p for p in paragraphs if REPORT[p.start : p.end] == REPORT.split("\n")[line_of(fragment)]]
     assert (paragraph.part, paragraph.section, paragraph.guessed) == (part, section, guessed)
 
 
 def test_a_label_the_data_names_wins_over_a_guess():
-    [closing] = [p for p in report_structure(REPORT, {"第一部分 政府自身建设"}) if "政府自身建设" in REPORT[p.start:p.end]]
+    [closing] = [
+        p for p in report_structure(REPORT, {"第一部分 政府自身建设"}) if "政府自身建设" in REPORT[p.start : p.end]
+    ]
     assert (closing.section, closing.guessed) == ("第一部分 政府自身建设", False)
 
 
@@ -60,7 +75,7 @@ def test_clauses_of_both_parts_without_list_numbers_and_short_scraps():
         ("新建49座社区平安屋", TASKS, False, False),
         ("启动综合体建设", TASKS, False, False),
     ]
-    assert all(REPORT[c.start:c.end] == c.text for c in clauses(REPORT))
+    assert all(REPORT[c.start : c.end] == c.text for c in clauses(REPORT))
 
 
 @pytest.mark.parametrize(("text", "words"), [("引进企业139家,", "引进企业家"), ("“1+3+X”模式", "X模式"), ("", "")])

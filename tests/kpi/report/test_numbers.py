@@ -12,21 +12,31 @@ def test_plain_numbers_read_like_the_report(value, expected):
     assert plain(value) == expected
 
 
-@pytest.mark.parametrize(("value", "text", "found"), [
-    (45, "价格巡查245户次,特种设备巡查45户次", True),
-    (45, "价格巡查245户次", False),
-    (3.45, "吸引内资3.45亿元", True),
-    (3, "吸引内资3.45亿元", False),
-    (2, "成功举办两期小学生爱心暑托班", True),
-    (1, "新建1个营商服务中心", True),
-])
+@pytest.mark.parametrize(
+    ("value", "text", "found"),
+    [
+        (45, "价格巡查245户次,特种设备巡查45户次", True),
+        (45, "价格巡查245户次", False),
+        (3.45, "吸引内资3.45亿元", True),
+        (3, "吸引内资3.45亿元", False),
+        (2, "成功举办两期小学生爱心暑托班", True),
+        (1, "新建1个营商服务中心", True),
+    ],
+)
 def test_number_in_text_matches_whole_numbers(value, text, found):
     assert number_in_text(value, text) is found
 
 
-@pytest.mark.parametrize(("value", "quote", "found"), [
-    (2, "成功举办两期暑托班", True), (2, "第二轮改造", False), (1, "一个小区", False), (45, "245个", False), (10, "十个", True),
-])
+@pytest.mark.parametrize(
+    ("value", "quote", "found"),
+    [
+        (2, "成功举办两期暑托班", True),
+        (2, "第二轮改造", False),
+        (1, "一个小区", False),
+        (45, "245个", False),
+        (10, "十个", True),
+    ],
+)
 def test_a_count_in_words_stands_for_its_number(value, quote, found):
     assert number_in_text(value, quote) is found
 

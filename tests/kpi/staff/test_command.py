@@ -19,8 +19,15 @@ PASSWORD = "东明路 correct horse"
 
 
 def staff(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kpi", "staff", *args], cwd=REPO_ROOT, input=password,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kpi", "staff", *args],
+        cwd=REPO_ROOT,
+        input=password,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_add_reset_list_and_remove(tmp_path):
@@ -30,7 +37,10 @@ def test_add_reset_list_and_remove(tmp_path):
     assert PasswordFile(path).check("张伟", PASSWORD)
     first = path.read_text(encoding="utf-8")
     reset = staff("add", "张伟", str(path), "--lang", "en", password=PASSWORD)  # no line break: the line still counts
-    assert (reset.returncode, reset.stdout) == (0, f"Reset the password of 张伟 in {path}; their open sessions have ended.\n")
+    assert (reset.returncode, reset.stdout) == (
+        0,
+        f"Reset the password of 张伟 in {path}; their open sessions have ended.\n",
+    )
     assert path.read_text(encoding="utf-8") != first and PasswordFile(path).check("张伟", PASSWORD)
     staff("add", "wang.li", str(path), password="wang's long password\n")
     listed = staff("list", str(path))
@@ -40,11 +50,14 @@ def test_add_reset_list_and_remove(tmp_path):
     assert list(PasswordFile(path).read().hashes) == ["wang.li"]
 
 
-@pytest.mark.parametrize(("args", "password", "message"), [
-    (("add", "wang.li"), "too short\n", "A password needs at least 12 characters; nothing was changed.\n"),
-    (("add", "wang.li"), "", "No password on standard input; nothing was changed.\n"),
-    (("remove", "nobody"), None, "nobody is not in {file}; nothing was changed.\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (("add", "wang.li"), "too short\n", "A password needs at least 12 characters; nothing was changed.\n"),
+        (("add", "wang.li"), "", "No password on standard input; nothing was changed.\n"),
+        (("remove", "nobody"), None, "nobody is not in {file}; nothing was changed.\n"),
+    ],
+)
 def test_input_errors_exit_1_with_a_message_and_write_nothing(tmp_path, args, password, message):
     path = tmp_path / "staff.passwords"
     path.write_text("# nobody yet\n", encoding="utf-8")
@@ -61,7 +74,9 @@ def test_a_missing_file_is_an_input_error(tmp_path, action):
 
 def test_a_bad_name_is_a_usage_error_in_both_languages(tmp_path):
     result = staff("add", "wang li", str(tmp_path / "staff.passwords"), password=PASSWORD)
-    assert result.returncode == 2 and "姓名不可用：wang li" in result.stderr and "unusable name: wang li" in result.stderr
+    assert (
+        result.returncode == 2 and "姓名不可用：wang li" in result.stderr and "unusable name: wang li" in result.stderr
+    )
     assert not (tmp_path / "staff.passwords").exists()
 
 

@@ -10,8 +10,19 @@ import unicodedata
 import pytest
 
 from kpi.staff import passwords
-from kpi.staff.passwords import (DEFAULT_COST, MIN_LENGTH, Cost, PasswordError, PasswordFile, check_new_password,
-                                 hash_password, parse_hash, parse_listing, password_matches, valid_name)
+from kpi.staff.passwords import (
+    DEFAULT_COST,
+    MIN_LENGTH,
+    Cost,
+    PasswordError,
+    PasswordFile,
+    check_new_password,
+    hash_password,
+    parse_hash,
+    parse_listing,
+    password_matches,
+    valid_name,
+)
 
 CHEAP = Cost(ln=4)  # the shipped default stays ln=15 (see test_the_shipped_cost_is_scrypt_ln_15)
 PASSWORD = "东明路 correct horse"
@@ -34,7 +45,9 @@ def test_the_shipped_cost_is_scrypt_ln_15_and_the_line_has_its_documented_shape(
     assert password_matches(PASSWORD, encoded)
 
 
-@pytest.mark.parametrize("password", [PASSWORD, "x" * MIN_LENGTH, "密码密码密码密码密码密码", "with spaces and: colons $"])
+@pytest.mark.parametrize(
+    "password", [PASSWORD, "x" * MIN_LENGTH, "密码密码密码密码密码密码", "with spaces and: colons $"]
+)
 def test_a_hash_round_trips_and_refuses_any_other_password(password):
     encoded = hash_password(password, CHEAP)
     assert password_matches(password, encoded)
@@ -50,20 +63,42 @@ def test_a_password_typed_composed_or_decomposed_is_one_password():
     assert password_matches(unicodedata.normalize("NFD", "café au lait 咖啡"), encoded)
 
 
-@pytest.mark.parametrize("encoded", [
-    "", "plain", "$apr1$abc$def", "$scrypt$ln=4,r=8,p=1$!!$AAAA", "$scrypt$ln=4,r=8,p=1$AAAA",
-    "$scrypt$ln=25,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA",  # 4 GiB a try: not a line of ours
-    "$scrypt$ln=0,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
-])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "",
+        "plain",
+        "$apr1$abc$def",
+        "$scrypt$ln=4,r=8,p=1$!!$AAAA",
+        "$scrypt$ln=4,r=8,p=1$AAAA",
+        "$scrypt$ln=25,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA",  # 4 GiB a try: not a line of ours
+        "$scrypt$ln=0,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+    ],
+)
 def test_what_is_not_a_usable_hash_matches_nothing(encoded):
     assert parse_hash(encoded) is None and not password_matches(PASSWORD, encoded)
 
 
-@pytest.mark.parametrize(("name", "valid"), [
-    ("wang.li", True), ("Li_Na-2", True), ("张伟", True), ("欧阳·娜娜", True), ("a", True), ("x" * 40, True),
-    ("", False), ("x" * 41, False), ("-rf", False), (".hidden", False), ("wang li", False), ("a:b", False),
-    ("a\nb", False), ("wang@example.org", False), ("Ωmega", False),
-])
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("wang.li", True),
+        ("Li_Na-2", True),
+        ("张伟", True),
+        ("欧阳·娜娜", True),
+        ("a", True),
+        ("x" * 40, True),
+        ("", False),
+        ("x" * 41, False),
+        ("-rf", False),
+        (".hidden", False),
+        ("wang li", False),
+        ("a:b", False),
+        ("a\nb", False),
+        ("wang@example.org", False),
+        ("Ωmega", False),
+    ],
+)
 def test_names_the_file_can_hold(name, valid):
     assert valid_name(name) is valid
 
@@ -96,6 +131,7 @@ def test_a_wrong_name_costs_the_same_scrypt_as_a_wrong_password(file, monkeypatc
     def counted(*args, **kwargs):
         costs.append((kwargs["n"], kwargs["r"], kwargs["p"]))
         return real(*args, **kwargs)
+
     monkeypatch.setattr(passwords.hashlib, "scrypt", counted)
     file.check("张伟", "a wrong password")
     file.check("nobody at all", "a wrong password")

@@ -13,8 +13,19 @@ from pathlib import Path
 import pytest
 
 from kpi.staff.passwords import Cost, PasswordFile
-from kpi.staff.sessions import (ABSOLUTE_S, DATABASE, IDLE_S, KEY_FILE, SWEEP_S, TOUCH_S, Sessions, load_key,
-                                sessions_from_environment, user_from_header, user_header)
+from kpi.staff.sessions import (
+    ABSOLUTE_S,
+    DATABASE,
+    IDLE_S,
+    KEY_FILE,
+    SWEEP_S,
+    TOUCH_S,
+    Sessions,
+    load_key,
+    sessions_from_environment,
+    user_from_header,
+    user_header,
+)
 
 CHEAP = Cost(ln=4)
 PASSWORD = "东明路 correct horse"
@@ -62,7 +73,9 @@ def test_a_right_password_starts_a_session_that_names_its_person(sessions):
     assert sessions.start("wang.li", "wang's long password") != cookie
 
 
-@pytest.mark.parametrize(("name", "password"), [("张伟", "a wrong password"), ("nobody", PASSWORD), ("wang.li", PASSWORD)])
+@pytest.mark.parametrize(
+    ("name", "password"), [("张伟", "a wrong password"), ("nobody", PASSWORD), ("wang.li", PASSWORD)]
+)
 def test_a_wrong_name_or_password_starts_nothing(sessions, name, password):
     assert sessions.start(name, password) is None and rows(sessions) == []
 
@@ -127,18 +140,21 @@ def tampered(cookie: str) -> str:
     return ("B" if cookie[0] == "A" else "A") + cookie[1:]
 
 
-@pytest.mark.parametrize("forge", [
-    lambda cookie: tampered(cookie),
-    lambda cookie: cookie.split(".")[0] + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-    lambda cookie: cookie.split(".")[0],
-    lambda cookie: "." + cookie.split(".")[1],
-    lambda cookie: cookie + "x",
-    lambda cookie: cookie + "." + cookie,
-    lambda cookie: cookie[:-1] + "é",
-    lambda cookie: cookie * 3,
-    lambda cookie: "",
-    lambda cookie: None,
-])
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda cookie: tampered(cookie),
+        lambda cookie: cookie.split(".")[0] + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        lambda cookie: cookie.split(".")[0],
+        lambda cookie: "." + cookie.split(".")[1],
+        lambda cookie: cookie + "x",
+        lambda cookie: cookie + "." + cookie,
+        lambda cookie: cookie[:-1] + "é",
+        lambda cookie: cookie * 3,
+        lambda cookie: "",
+        lambda cookie: None,
+    ],
+)
 def test_a_forged_or_tampered_cookie_names_nobody(sessions, forge):
     cookie = sessions.start("张伟", PASSWORD)
     assert sessions.verify(forge(cookie)) is None and sessions.verify(cookie) == "张伟"
@@ -158,10 +174,18 @@ def test_two_processes_on_one_directory_agree(tmp_path, sessions, password_file,
 
 
 def test_a_session_started_by_another_process_is_known_here(tmp_path, password_file):
-    code = ("import sys; from kpi.staff.sessions import Sessions; "
-            "print(Sessions(sys.argv[1], sys.argv[2]).start('张伟', sys.argv[3]))")
-    started = subprocess.run([sys.executable, "-c", code, str(tmp_path / "shared"), str(password_file.path), PASSWORD],
-                             capture_output=True, text=True, encoding="utf-8", timeout=60, check=True)
+    code = (
+        "import sys; from kpi.staff.sessions import Sessions; "
+        "print(Sessions(sys.argv[1], sys.argv[2]).start('张伟', sys.argv[3]))"
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "shared"), str(password_file.path), PASSWORD],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=True,
+    )
     here = Sessions(tmp_path / "shared", password_file.path)
     assert here.verify(started.stdout.strip()) == "张伟"
 
@@ -173,6 +197,7 @@ def test_processes_starting_at_once_make_one_key(tmp_path):
     def start() -> None:
         barrier.wait()
         keys.append(load_key(path))
+
     threads = [threading.Thread(target=start) for _ in range(8)]
     for thread in threads:
         thread.start()
@@ -210,8 +235,15 @@ def test_expired_rows_are_deleted_now_and_then(sessions, clock):
     assert [name for name, _, _ in rows(sessions)] == ["wang.li"]
 
 
-@pytest.mark.parametrize(("name", "header"), [("wang.li", "wang.li"), ("Li_Na-2", "Li_Na-2"), ("张伟", "%E5%BC%A0%E4%BC%9F"),
-                                              ("欧阳·娜娜", "%E6%AC%A7%E9%98%B3%C2%B7%E5%A8%9C%E5%A8%9C")])
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("wang.li", "wang.li"),
+        ("Li_Na-2", "Li_Na-2"),
+        ("张伟", "%E5%BC%A0%E4%BC%9F"),
+        ("欧阳·娜娜", "%E6%AC%A7%E9%98%B3%C2%B7%E5%A8%9C%E5%A8%9C"),
+    ],
+)
 def test_a_name_travels_in_a_latin_1_header_and_back(name, header):
     assert user_header(name) == header and header.isascii() and user_from_header(header) == name
 
@@ -224,5 +256,7 @@ def test_a_header_that_carries_no_name_names_nobody(header):
 def test_the_deploy_configures_the_sessions_by_environment(tmp_path, password_file):
     assert sessions_from_environment({}) is None
     assert sessions_from_environment({"KPI_SESSIONS_DIR": str(tmp_path / "s")}) is None
-    found = sessions_from_environment({"KPI_SESSIONS_DIR": str(tmp_path / "s"), "KPI_STAFF_FILE": str(password_file.path)})
+    found = sessions_from_environment(
+        {"KPI_SESSIONS_DIR": str(tmp_path / "s"), "KPI_STAFF_FILE": str(password_file.path)}
+    )
     assert found.directory == tmp_path / "s" and found.verify(found.start("张伟", PASSWORD)) == "张伟"
