@@ -87,6 +87,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data_table": ("查看数据表", "Show the data table"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    # Taking a page away (components/views/takeaway.py, components/open_data.py): files, a citation, a link, a QR code.
+    "download_chart": ("下载图表（SVG 图片）：{title}", "Download the chart (SVG image): {title}"),
+    "download_data": ("全部数据（CSV、JSON）", "All the data (CSV, JSON)"),
+    "downloads": ("下载", "Download"),
+    "copy_link": ("复制本页链接", "Copy this page's link"),
+    "link_copied": ("链接已复制", "Link copied"),
+    "cite_label": ("引用本页", "Cite this page"),
+    "cite": (
+        "{app}：{page}。数字出自{publisher}《{report}》（{published}），{report_url}。{url}（{when}）。",
+        "{app}: {page}. Figures from {publisher}, {report} ({published}), {report_url}. {url} ({when}).",
+    ),
+    # The date a reader read the page: the build date, said as such, until a script can say the reader's own day.
+    "cite_built": ("本页生成于 {date}", "page built on {date}"),
+    "cite_read": ("访问于 {date}", "accessed {date}"),
+    "qr_caption": ("扫码打开本页", "Scan to open this page"),
+    "data_title": ("全部数据下载", "All the data"),
+    "data_intro": (
+        "看板的全部数字、目标与事项、名词和报告，每张表一个 CSV 文件（UTF-8，带 BOM，Excel 可直接打开）和一个 JSON 文件，"
+        "由 datapackage.json 说明（Frictionless 数据包）。目标状态按 {date} 判定。",
+        "Every figure, target and milestone, term and report of the dashboard: one CSV file a table (UTF-8 with a BOM, "
+        "so Excel opens it as it is) and one JSON file, described by datapackage.json (a Frictionless data package). "
+        "Target statuses as judged on {date}.",
+    ),
+    "data_all": ("全部文件（ZIP）", "Every file (ZIP)"),
+    "data_package": ("数据包说明（datapackage.json）", "The package's description (datapackage.json)"),
+    "res_reports": (
+        "报告：每份报告的名称、发布机构、日期和网址",
+        "Reports: each report's title, publisher, date and address",
+    ),
+    "res_figures": (
+        "指标：每项数字的每一期，含数值、单位、限定词和报告原文",
+        "Figures: every figure in every period, with its value, unit, qualifier and the report's sentence",
+    ),
+    "res_commitments": (
+        "目标与事项：每个计划年度的目标和事项及其状态",
+        "Targets and milestones: every plan year's targets and milestones, with their status",
+    ),
+    "res_terms": ("名词：报告中的名词及其解释", "Terms: the reports' terms and their definitions"),
+    # Search that finds figures too (components/views/finding.py)
+    "figures_found": ("找到的指标（{n}）", "Figures found ({n})"),
     # Tiles
     "quote": ("报告原文", "From the report"),
     "change_since": ("较{period}", "vs {period}"),

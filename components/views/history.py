@@ -7,6 +7,7 @@ from components.views.charts import COLORS, bar_fill, bar_row, share_of
 from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
 from components.views.report import report_name
+from components.views.spreadsheet import csv_bytes
 from kpi.data.dataset import Dataset
 from kpi.data.model import Indicator
 from kpi.format import section_label, stated
@@ -35,15 +36,21 @@ def history_bars(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
 @per_dataset
 def history_table(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     """Every statement of the figure with its report, section and sentence."""
-    columns = (
-        t("col_period", lang),
-        t("col_value", lang),
-        t("col_report", lang),
-        t("col_section", lang),
-        t("col_quote", lang),
-        t("col_note", lang),
+    rows = statements(dataset.indicators[indicator_id], dataset, lang)
+    return html('<div class="kb">{}</div>', table(statement_columns(lang), rows))
+
+
+def statement_columns(lang: str) -> tuple[str, ...]:
+    """The table's headers, and the CSV's."""
+    return tuple(
+        t(key, lang) for key in ("col_period", "col_value", "col_report", "col_section", "col_quote", "col_note")
     )
-    return html('<div class="kb">{}</div>', table(columns, statements(dataset.indicators[indicator_id], dataset, lang)))
+
+
+@per_dataset
+def history_csv(dataset: Dataset, indicator_id: str, lang: str) -> bytes:
+    """The figure's periods as its page's table lists them, for a spreadsheet."""
+    return csv_bytes(statement_columns(lang), statements(dataset.indicators[indicator_id], dataset, lang))
 
 
 def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 
 from components.views.figures import figure_phrase
 from components.views.glossary import indicator_text, terms_in
-from components.views.history import history_bars, history_table
+from components.views.history import history_bars, history_csv, history_table
 from components.views.html import Markup, html, join, link
-from components.views.page import Page, Viewer, labelled
+from components.views.images import SVG_MIME, history_svg
+from components.views.page import Download, Page, Viewer, labelled
 from components.views.plots import history_plot
+from components.views.spreadsheet import CSV_MIME
 from components.views.tiles import tiles_html
 from kpi.data.dataset import Dataset
 from kpi.format import section_label
@@ -83,4 +85,20 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
         text(indicator.name, lang),
         labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
         (intro, *chart, rest),
+        () if viewer.meeting else figure_downloads(dataset, indicator.id, lang, bool(bars)),
     )
+
+
+def figure_downloads(dataset: Dataset, indicator_id: str, lang: str, chart: bool) -> tuple[Download, ...]:
+    """The figure's periods as CSV, and its chart as an image where the page draws one."""
+    name = f"dongming-figure-{indicator_id}-{lang}"
+    table = Download(t("download_csv", lang), f"{name}.csv", CSV_MIME, lambda: history_csv(dataset, indicator_id, lang))
+    if not chart:
+        return (table,)
+    image = Download(
+        t("download_chart", lang, title=t("history_question", lang)),
+        f"{name}.svg",
+        SVG_MIME,
+        lambda: history_svg(dataset, indicator_id, lang),
+    )
+    return (table, image)

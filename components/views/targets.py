@@ -11,9 +11,10 @@ from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
 from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
-from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
+from components.views.page import Download, Page, Search, Viewer, description_of, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
+from components.views.spreadsheet import CSV_MIME, csv_bytes
 from kpi.data.dataset import Dataset
 from kpi.data.model import Milestone, Target
 from kpi.format import format_value, section_label, stated
@@ -139,6 +140,23 @@ def year_table(dataset: Dataset, as_of: date, year: int, lang: str) -> Markup:
         lang,
         year,
         view_params(lang, as_of),
+    )
+
+
+@per_day
+def year_csv(dataset: Dataset, as_of: date, year: int, lang: str) -> bytes:
+    """The whole plan year as the table lists it, for a spreadsheet: the report that gives an outcome, and each id."""
+    targets, milestones = dataset.planned(year)
+    rows = plan_rows(targets, milestones, assessments(dataset, as_of), dataset, lang)
+    columns = [column for column in rows[0] if column not in _HIDDEN] if rows else []
+    header = [*columns, t("col_report", lang), t("col_id", lang)]
+    return csv_bytes(
+        header,
+        (
+            [row[c] for c in columns]
+            + [report_name(dataset.reports[row["report"]], lang) if row["report"] else "", row["id"]]
+            for row in rows
+        ),
     )
 
 
@@ -365,14 +383,29 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     standing = description_of(
         [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
     )
+    downloads = (
+        ()
+        if viewer.meeting
+        else (
+            Download(
+                t("download_csv", lang),
+                f"dongming-targets-{year}-{lang}.csv",
+                CSV_MIME,
+                lambda: year_csv(dataset, as_of, year, lang),
+            ),
+        )
+    )
     if chosen is not None:
         return Page(
             text(chosen.name, lang),
             labelled(text(chosen.name, lang), chosen.source.quote, lang),
             page,
+            downloads,
             anchor="target-detail",
         )
-    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
+    return Page(
+        t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page, downloads
+    )
 
 
 def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:

@@ -7,15 +7,15 @@ the address (so a static page answers it too), and costs no grid script to draw.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 
-from components.views.charts import theme_charts_html
+from components.views.charts import theme_charts, theme_charts_html
 from components.views.figures import figure_phrase, theme_sections
 from components.views.html import Markup, html, link, table
+from components.views.images import SVG_MIME, theme_chart_svg
 from components.views.once import per_dataset
 from components.views.page import Download, Page, Viewer, description_of
+from components.views.spreadsheet import CSV_MIME, csv_bytes
 from components.views.tiles import tiles_html
 from kpi.data.dataset import Dataset
 from kpi.format import base_amount, base_unit, qualifier_word, section_label, stated
@@ -58,13 +58,9 @@ def figure_rows(dataset: Dataset, theme: str, lang: str) -> tuple[dict[str, str]
 
 @per_dataset
 def figures_csv(dataset: Dataset, theme: str, lang: str) -> bytes:
-    """UTF-8 with a byte-order mark: Excel on Windows then shows the Chinese intact."""
+    """Every column of the table and those a spreadsheet needs besides (components/views/spreadsheet.py)."""
     rows = figure_rows(dataset, theme, lang)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([t(key, lang) for key in rows[0]] if rows else [])
-    writer.writerows(row.values() for row in rows)
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes([t(key, lang) for key in rows[0]] if rows else [], (row.values() for row in rows))
 
 
 def figures_table(dataset: Dataset, theme: str, viewer: Viewer) -> Markup:
@@ -107,11 +103,26 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
             Download(
                 t("download_csv", lang),
                 f"dongming-{theme.id}-{lang}.csv",
-                "text/csv",
+                CSV_MIME,
                 lambda: figures_csv(dataset, theme.id, lang),
             ),
         )
+    if not viewer.meeting:
+        downloads += chart_downloads(dataset, theme.id, lang)
     phrases = [figure_phrase(dataset.indicators[i], dataset, lang) for i in key] or [
         figure_phrase(i, dataset, lang) for i in figures[:4]
     ]
     return Page(text(theme.name, lang), description_of(phrases, lang), (body,), downloads)
+
+
+def chart_downloads(dataset: Dataset, theme: str, lang: str) -> tuple[Download, ...]:
+    """Each chart of the theme as an image (components/views/images.py), named by its question."""
+    return tuple(
+        Download(
+            t("download_chart", lang, title=chart.title),
+            f"dongming-{theme}-chart{n + 1}-{lang}.svg",
+            SVG_MIME,
+            lambda n=n: theme_chart_svg(dataset, theme, n, lang),
+        )
+        for n, chart in enumerate(theme_charts(dataset, theme, lang))
+    )
