@@ -45,6 +45,7 @@ from datetime import date, datetime
 from importlib.util import find_spec
 from pathlib import Path
 
+from components.open_data import data_files
 from components.views.document import PLOTLY, PLOTS, Address, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
@@ -77,7 +78,7 @@ def page_file(path: str, lang: str, params: dict[str, str]) -> str:
 
 
 def pages(dataset: Dataset, today: date, base: str) -> Iterator[tuple[str, str | bytes]]:
-    """(file name, content) of every static page and download, drawn as the public sees them today."""
+    """(file name, content) of every static page and download, and the whole data, drawn as the public sees them today."""
     downloads: dict[str, object] = {}
     for path in public_paths(dataset):
         view = view_for(dataset, path)
@@ -92,6 +93,7 @@ def pages(dataset: Dataset, today: date, base: str) -> Iterator[tuple[str, str |
                     downloads.update({d.file_name: d.build for d in page.downloads})
     for name, build in downloads.items():
         yield f"assets/{name}", build()
+    yield from data_files(dataset, today, base)  # /data/: the whole data, as of the same day
 
 
 def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:

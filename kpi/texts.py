@@ -90,13 +90,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Taking a page away (components/views/takeaway.py, components/open_data.py): files, a citation, a link, a QR code.
     "download_chart": ("下载图表（SVG 图片）：{title}", "Download the chart (SVG image): {title}"),
     "download_data": ("全部数据（CSV、JSON）", "All the data (CSV, JSON)"),
-    "downloads": ("下载", "Download"),
     "copy_link": ("复制本页链接", "Copy this page's link"),
     "link_copied": ("链接已复制", "Link copied"),
     "cite_label": ("引用本页", "Cite this page"),
     "cite": (
-        "{app}：{page}。数字出自{publisher}《{report}》（{published}），{report_url}。{url}（{when}）。",
-        "{app}: {page}. Figures from {publisher}, {report} ({published}), {report_url}. {url} ({when}).",
+        "{app}：{page}。数字出自《{report}》（{published}），{report_url}。{url}（{when}）。",
+        "{app}: {page}. Figures from the {report} ({published}), {report_url}. {url} ({when}).",
     ),
     # The date a reader read the page: the build date, said as such, until a script can say the reader's own day.
     "cite_built": ("本页生成于 {date}", "page built on {date}"),

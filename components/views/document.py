@@ -18,6 +18,7 @@ from components.views.html import Markup, html, join, search_form
 from components.views.page import Page, Part, Search, document_title
 from components.views.plots import Plot
 from components.views.style import stylesheet
+from components.views.takeaway import takeaway
 from kpi.data.dataset import Dataset
 from kpi.texts import t, text
 
@@ -40,7 +41,7 @@ class Address:
 
 
 def document(dataset: Dataset, page: Page, address: Address, lang: str, built: date, base: str = "") -> str:
-    """The whole static page: head, menu, title and vintage, the view, its downloads, the footer."""
+    """The whole static page: head, menu, title and vintage, the view, what a reader takes away, the footer."""
     canonical = address.url(lang, base)
     heads = [
         html('<link rel="canonical" href="{}">', canonical),
@@ -70,7 +71,6 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
         canonical.split("?", 1)[0],
     )
     top = title_block(dataset.vintage, view_notes(dataset, built, lang), lang, source_link=True)
-    downloads = join(html('<a href="assets/{}" download>{}</a>', d.file_name, d.label) for d in page.downloads)
     scripts = (
         [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
     )
@@ -92,7 +92,7 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
             nav=nav,
             top=top,
             body=join(static_part(part) for part in page.parts),
-            downloads=html('<div class="kb kb-noprint"><p>{}</p></div>', downloads) if page.downloads else "",
+            downloads=takeaway(dataset, page, canonical, built, lang),
             footer=footer(dataset, canonical, built, lang),
             scroll=join(scripts),
         )

@@ -20,7 +20,7 @@ _HERE = Path(__file__).parent
 def stylesheet(meeting: bool = False) -> str:
     """The rules for the screen and for print, then meeting mode's sizes when asked; comments and indents left out (they
     are for whoever edits the files, and would be sent with every page)."""
-    files = ("style.css", "meeting.css") if meeting else ("style.css",)
+    files = ("style.css", "takeaway.css", "meeting.css") if meeting else ("style.css", "takeaway.css")
     rules = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in files)
     return re.sub(r"[ \t]*\n\s*", "\n", re.sub(r"/\*.*?\*/", "", rules, flags=re.S)).strip()
 

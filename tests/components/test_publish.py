@@ -68,7 +68,7 @@ class Head(HTMLParser):
             self.meta[attrs.get("name") or attrs["property"]] = attrs["content"]
         elif tag == "link":
             self.links.append(attrs)
-        elif tag == "script":
+        elif tag == "script" and "data-kb-addition" not in attrs:  # an addition (copy to the clipboard) is no need
             self.scripts += 1
         self._in = tag
 
@@ -100,6 +100,7 @@ def test_every_public_view_is_written_in_both_languages_and_no_staff_page(publis
     assert not any(name.startswith("check/") for name in written)
     assert all((site / CURRENT / (name + ".gz")).is_file() for name in written)  # compressed once, for nginx
     assert (site / CURRENT / "assets" / "dongming-economy-zh.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (site / CURRENT / "data" / "datapackage.json").is_file()  # the whole data, with the site
 
 
 @pytest.mark.parametrize(
@@ -134,7 +135,8 @@ def test_no_page_asks_another_host_for_anything(published):
     for path in (published / CURRENT).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "src=" not in text and "url(" not in text, path  # no script, image or font from anywhere
-        assert 'rel="icon" type="image/png" href="assets/favicon.png"' in text
+        assets = "../assets" if path.parent.name == "data" else "assets"  # /data/ is a folder, the pages are not
+        assert f'rel="icon" type="image/png" href="{assets}/favicon.png"' in text
 
 
 def test_a_good_edit_is_written_and_a_bad_one_is_not(data, site):

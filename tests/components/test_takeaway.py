@@ -5,18 +5,29 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
+import shutil
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import date
+from pathlib import Path
 
+import frictionless
 import pytest
 
+from components.open_data import data_files
 from components.views.charts import theme_charts
+from components.views.document import Address, document
 from components.views.history import history_csv
 from components.views.images import theme_chart_svg, wrapped
 from components.views.page import Viewer
 from components.views.routes import view_for
+from components.views.style import stylesheet
 from components.views.targets import year_csv
 from components.views.theme import figures_csv
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.texts import text
 
 AFTER = date(2025, 3, 1)  # the 2024 plan year over, its outcomes still to come
@@ -112,3 +123,95 @@ def test_a_long_line_wraps_and_loses_no_word():
         "".join(wrapped("市场监督管理所的各类检查、巡查各多少户次？" * 3, 20, 300))
         == "市场监督管理所的各类检查、巡查各多少户次？" * 3
     )
+
+
+@pytest.fixture(scope="module")
+def data_folder(tmp_path_factory) -> Path:
+    """/data/ as the publisher writes it from the shipped data."""
+    root = tmp_path_factory.mktemp("site")
+    for name, content in data_files(load_dataset(REPO_ROOT), AFTER, "https://kpi.example.cn"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return root / "data"
+
+
+def test_the_whole_data_is_a_frictionless_data_package(data_folder, dataset):
+    report = frictionless.validate(data_folder / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    rows = {task.name: task.stats.get("rows") for task in report.tasks}
+    figures = sum(len(i.values) for i in dataset.content.indicators)
+    items = len(dataset.content.targets) + len(dataset.content.milestones)
+    for form in ("csv", "json"):  # every row read and checked, in both forms
+        assert rows[f"figures-{form}"] == figures and rows[f"commitments-{form}"] == items
+        assert rows[f"terms-{form}"] == len(dataset.glossary.terms) and rows[f"reports-{form}"] == len(dataset.reports)
+
+
+def test_a_package_with_a_wrong_value_is_refused(data_folder, tmp_path):
+    """The validation can fail: a number that is not one, in a copy."""
+    copy = tmp_path / "data"
+    shutil.copytree(data_folder, copy)
+    figures = (copy / "figures.csv").read_bytes().replace(b",139,", b",139 enterprises,", 1)
+    (copy / "figures.csv").write_bytes(figures)
+    assert not frictionless.validate(copy / "datapackage.json").valid
+
+
+def test_the_data_files_open_in_excel_and_say_the_report_figures(data_folder, dataset):
+    rows = rows_of((data_folder / "figures.csv").read_bytes())
+    [attracted] = [row for row in rows if row[0] == "economy.enterprises_attracted"]
+    assert attracted[4:7] == ["2023-01..2023-11", "139", "家"] and "引进企业139家" in attracted[-1]
+    assert json.loads((data_folder / "figures.json").read_bytes())[0]["id"] == dataset.content.indicators[0].id
+    with zipfile.ZipFile(data_folder / "dongming-data.zip") as archive:
+        names = set(archive.namelist())
+        assert archive.read("dongming-data/figures.csv") == (data_folder / "figures.csv").read_bytes()
+    assert {f"dongming-data/{p.name}" for p in data_folder.iterdir() if p.suffix in (".csv", ".json")} <= names
+
+
+def test_the_data_page_lists_every_file_in_both_languages(data_folder):
+    page = (data_folder / "index.html").read_text(encoding="utf-8")
+    for name in ("figures.csv", "figures.json", "commitments.csv", "terms.json", "reports.csv", "datapackage.json"):
+        assert f'href="{name}"' in page
+    assert "全部数据下载" in page and "All the data" in page and "2025-03-01" in page
+    assert 'lang="en"' in page and "Excel" in page
+
+
+def static_page(dataset, path: str, lang: str, params: dict[str, str] | None = None) -> str:
+    page = view_for(dataset, path).render(dataset, Viewer(lang, AFTER), params or {})
+    return document(dataset, page, Address(path, params or {}), lang, AFTER, "https://kpi.example.cn")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "zh",
+            "引用本页</b>东明路街道绩效看板：经济发展。数字出自《东明路街道办事处2023年工作报告》（2024-01-29），"
+            "https://www.pudong.gov.cn/zwgk/ghjh-dmljd/2024/29/322630.html。https://kpi.example.cn/economy"
+            '（<span data-kb-read="访问于 {date}">本页生成于 2025-03-01</span>）。',
+        ),
+        (
+            "en",
+            "Cite this page</b>Dongming Road Subdistrict Performance Dashboard: Economy. Figures from the 2023 Work "
+            "Report of the Dongming Road Subdistrict Office (2024-01-29), "
+            "https://www.pudong.gov.cn/zwgk/ghjh-dmljd/2024/29/322630.html. https://kpi.example.cn/economy?lang=en "
+            '(<span data-kb-read="accessed {date}">page built on 2025-03-01</span>).',
+        ),
+    ],
+)
+def test_a_page_says_how_to_cite_it_in_its_language(dataset, lang, words):
+    assert words in static_page(dataset, "economy", lang)
+
+
+def test_the_copy_link_is_a_plain_link_to_the_page(dataset):
+    page = static_page(dataset, "indicator", "en", {"id": "economy.enterprises_attracted"})
+    url = "https://kpi.example.cn/indicator?lang=en&amp;id=economy.enterprises_attracted"
+    assert f'<a class="kb-copy" href="{url}" data-copied="Link copied">Copy this page&#39;s link</a>' in page
+    assert '<a href="data/">All the data (CSV, JSON)</a>' in page
+
+
+def test_the_printout_has_a_qr_code_of_the_pages_address(dataset):
+    page = static_page(dataset, "targets", "zh", {"year": "2024", "status": "outcome_missing"})
+    [figure] = re.findall(r'<figure class="kb-qr".*?</figure>', page)
+    side = int(re.search(r'viewBox="0 0 (\d+) \1"', figure).group(1))
+    assert 21 + 8 <= side <= 57 + 8  # versions 1–10 with the quiet zone: a phone camera reads it from paper
+    assert "https://kpi.example.cn/targets?year=2024&amp;status=outcome_missing" in figure
+    assert ".kb-qr { display: none; }" in stylesheet() or ".kb-qr {\ndisplay: none;" in stylesheet()
