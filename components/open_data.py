@@ -171,7 +171,14 @@ TABLES = (
             ("theme", STR, _both("主题", "Theme")),
             ("name_zh", STR, _both("指标（中文）", "Figure (Chinese)")),
             ("name_en", STR, _both("指标（英文）", "Figure (English)")),
-            ("period", STR, _both("期间（2023 或 2023-01..2023-11）", "Period (2023, or 2023-01..2023-11)")),
+            (
+                "period",
+                STR,
+                _both(
+                    "期间：一年（YYYY），或起止月份（YYYY-MM..YYYY-MM）",
+                    "Period: a year (YYYY) or a span of months (YYYY-MM..YYYY-MM)",
+                ),
+            ),
             ("value", NUM, _both("数值（报告原单位）", "Value, in the report's unit")),
             ("unit_zh", STR, _both("报告原单位", "The report's unit")),
             ("base_value", NUM, _both("数值（基本单位）", "Value, in the base unit")),

@@ -207,7 +207,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan_year": ("计划年度", "Plan year"),
     "year_n": ("{year}年", "{year}"),
     "no_targets": ("报告中暂无目标。", "The reports set no targets yet."),
-    "search_targets": ("搜索目标或事项", "Search targets and milestones"),
+    "search_targets": ("搜索目标、事项或指标", "Search targets, milestones and figures"),
     "filter_theme": ("主题", "Theme"),
     "all": ("全部", "All"),
     "status": ("状态", "Status"),
@@ -268,7 +268,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} later entr(y/ies) after the as-of date not counted.",
     ),
     # Glossary and report
-    "search": ("搜索名词（中文或英文）", "Search terms (Chinese or English)"),
+    "search": ("搜索名词或指标（中文或英文）", "Search terms and figures (Chinese or English)"),
     "search_button": ("搜索", "Search"),
     "no_term": ("没有匹配的名词。", "No matching term."),
     "term_link": ("本条链接", "Link to this term"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from components.views.finding import figures_found
 from components.views.html import Markup, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import Page, Search, Viewer, description_of
@@ -80,6 +81,7 @@ def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -
         html('<div class="kb"><h2 class="kb-page">{}</h2></div>', t("glossary", lang)),
         Search("glossary", t("search", lang), t("search_button", lang), query, {"lang": lang_param(lang)}),
         found,
+        figures_found(dataset, query, lang),  # a search finds figures too
     )
     chosen = dataset.terms.get(params.get("term", "")) if not query else None
     if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows

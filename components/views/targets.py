@@ -9,6 +9,7 @@ from datetime import date
 
 from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
+from components.views.finding import figures_found
 from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
 from components.views.page import Download, Page, Search, Viewer, description_of, labelled, view_params
@@ -378,7 +379,11 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         )
     else:
         listed = year_table(dataset, as_of, year, lang)
-    page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
+    page = (
+        *top,
+        listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)),
+        figures_found(dataset, query, lang),  # a search finds figures too
+    )
     counts = status_counts(dataset, assessed, year)
     standing = description_of(
         [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang

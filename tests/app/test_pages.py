@@ -303,9 +303,18 @@ def test_glossary_search(params, expected):
     shown = [
         read_html(name).text[0].split(" · ")[0]
         for body in html_blocks(at)
-        for name in re.findall(r"<h3>.*?</h3>", body)
+        for name in re.findall(r'id="term-[^"]*">(<h3>.*?</h3>)', body)  # the terms' cards (figures are found below)
     ]
     assert shown == expected
+
+
+def test_a_search_in_the_running_app_finds_figures_too():
+    at = open_page("targets", q="招商引税", lang="en")
+    found = "".join(html_blocks(at))
+    assert t("figures_found", "en", n=3) in found
+    assert (
+        '<a href="indicator?id=economy.enterprises_attracted&amp;lang=en" target="_self">Enterprises attracted' in found
+    )
 
 
 def test_a_term_link_shows_every_term_and_scrolls_to_its_own():

@@ -19,6 +19,7 @@ import pytest
 from components.open_data import data_files
 from components.views.charts import theme_charts
 from components.views.document import Address, document
+from components.views.finding import figures_matching
 from components.views.history import history_csv
 from components.views.images import theme_chart_svg, wrapped
 from components.views.page import Viewer
@@ -28,7 +29,7 @@ from components.views.targets import year_csv
 from components.views.theme import figures_csv
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
-from kpi.texts import text
+from kpi.texts import t, text
 
 AFTER = date(2025, 3, 1)  # the 2024 plan year over, its outcomes still to come
 BOM = b"\xef\xbb\xbf"
@@ -108,7 +109,7 @@ def test_a_themes_charts_are_images_that_say_what_the_page_says(dataset, lang):
     assert [d.file_name for d in images] == [f"dongming-safety-chart{n}-{lang}.svg" for n in range(1, len(charts) + 1)]
     for n, chart in enumerate(charts):
         svg = ET.fromstring(theme_chart_svg(dataset, "safety", n, lang))
-        words = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+        words = " ".join(node.text or "" for node in svg.iter("{http://www.w3.org/2000/svg}text"))
         assert chart.title in words and text(dataset.latest_report.title, lang)[:8] in words
         for row in chart.rows:  # every bar's name and number, as the chart's table gives them
             assert row[0][:6] in words and row[-1].split(" ")[0][:4] in words
@@ -215,3 +216,29 @@ def test_the_printout_has_a_qr_code_of_the_pages_address(dataset):
     assert 21 + 8 <= side <= 57 + 8  # versions 1–10 with the quiet zone: a phone camera reads it from paper
     assert "https://kpi.example.cn/targets?year=2024&amp;status=outcome_missing" in figure
     assert ".kb-qr { display: none; }" in stylesheet() or ".kb-qr {\ndisplay: none;" in stylesheet()
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "query", "shown"),
+    [
+        ("targets", "zh", "引进企业", "引进企业：139家"),  # a word of its name
+        ("targets", "zh", "招商引税", "引进企业：139家"),  # a word of the report's sentence
+        ("glossary", "zh", "稳存量", "引进企业：139家"),
+        ("targets", "en", "Enterprises attracted", "Enterprises attracted: 139 enterprises"),
+        ("glossary", "en", "ENTERPRISES", "Enterprises attracted: 139 enterprises"),
+        ("glossary", "en", "招商引税", "Enterprises attracted: 139 enterprises"),  # the sentence is the report's own
+    ],
+)
+def test_search_finds_a_figure_by_its_name_or_its_sentence(dataset, path, lang, query, shown):
+    page = view_for(dataset, path).render(dataset, Viewer(lang, AFTER), {"q": query}).html
+    figures = page[page.index("kb-found") :]
+    link = "indicator?id=economy.enterprises_attracted" + ("&amp;lang=en" if lang == "en" else "")
+    assert f'<a href="{link}" target="_self">{shown}' in figures
+    assert t("figures_found", lang, n=len(figures_matching(dataset, query))) in figures
+
+
+def test_search_finds_no_figure_without_a_word_and_none_that_lacks_it(dataset):
+    assert figures_matching(dataset, "  ") == [] and figures_matching(dataset, "nothing-like-this") == []
+    assert "kb-found" not in view_for(dataset, "targets").render(dataset, Viewer("zh", AFTER), {}).html
+    found = figures_matching(dataset, "加梯")
+    assert found and all("加梯" in " ".join(v.source.quote for v in i.values) + i.name.zh for i in found)
