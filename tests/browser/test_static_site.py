@@ -123,6 +123,20 @@ def test_anything_interactive_goes_to_streamlit(site, link):
     assert status == 200 and not is_static(body) and "<title>Streamlit</title>" in body, link
 
 
+def test_the_whole_data_is_served_at_data(site):
+    """/data/ (components/open_data.py): its page, the tables as CSV (a BOM, for Excel) and JSON, the package."""
+    status, headers, body = get(site.url + "/data/")
+    assert status == 200 and headers.get_content_type() == "text/html" and 'href="figures.csv"' in body
+    assert get(site.url + "/data")[0] == 200  # a redirect to /data/, followed
+    request = urllib.request.Request(site.url + "/data/figures.csv")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+        assert response.read().startswith(b"\xef\xbb\xbfid,theme,name_zh")
+    status, headers, body = get(site.url + "/data/datapackage.json")
+    assert status == 200 and headers.get_content_type() == "application/json"
+    assert {r["path"] for r in json.loads(body)["resources"]} >= {"figures.csv", "figures.json", "terms.csv"}
+
+
 def test_the_head_and_the_content_need_no_browser(site):
     _, _, body = get(site.url + "/economy?lang=en")
     head = Head()
