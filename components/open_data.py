@@ -324,8 +324,9 @@ def index_page(files: dict[str, bytes], today: date) -> str:
     def listing(lang: str) -> Markup:
         items = [
             html(
-                '<li>{}: <a href="{}" download>CSV</a> ({}) · <a href="{}" download>JSON</a> ({})</li>',
+                '<li>{}{}<a href="{}" download>CSV</a> ({}) · <a href="{}" download>JSON</a> ({})</li>',
                 t(table.title, lang),
+                "：" if lang == "zh" else ": ",
                 f"{table.name}.csv",
                 _size(len(files[f"{table.name}.csv"])),
                 f"{table.name}.json",

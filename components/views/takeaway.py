@@ -36,7 +36,7 @@ def file_links(page: Page, lang: str) -> Markup:
     """The page's own files, then the whole data."""
     links = [html('<a href="assets/{}" download>{}</a>', d.file_name, d.label) for d in page.downloads]
     links.append(html('<a href="{}">{}</a>', DATA_PATH, t("download_data", lang)))
-    return html('<p class="kb-downloads">{}</p>', join(links))
+    return html('<ul class="kb-downloads">{}</ul>', join(html("<li>{}</li>", link) for link in links))
 
 
 def cite_line(dataset: Dataset, page: Page, canonical: str, built: date, lang: str) -> Markup:
