@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from components.views.page import Viewer
+from components.views.routes import view_for
 from components.views.theme import figures_csv
 from kpi.data.file_checks import DECIDE_MARK, review_marks
 from kpi.data.files import REPO_ROOT
@@ -239,6 +241,21 @@ def test_csv_has_one_row_per_figure_and_period_with_its_report(next_report):
         f"Total fiscal revenue,302 million yuan,2024,302000000.0,yuan,,{TITLE},Part 1 · 1(1),"
         "实现财政总收入3.02亿元。,economy.total_fiscal_revenue,",
     ]
+
+
+def test_a_figures_periods_are_a_csv_and_its_chart_an_image(next_report):
+    """A figure the second report continues: its page offers both periods as CSV and its bars as an SVG image."""
+    viewer = Viewer("en", date.fromisoformat(AS_OF))
+    page = view_for(next_report, "indicator").render(next_report, viewer, {"id": "economy.total_fiscal_revenue"})
+    table, image = page.downloads
+    assert [row.split(",")[:2] for row in table.build().decode("utf-8-sig").splitlines()[1:]] == [
+        ["2023", "290 million yuan"],
+        ["2023", "288 million yuan"],  # the earlier report's statement of 2023, as the page's table lists it
+        ["2024", "302 million yuan"],
+    ]
+    svg = image.build().decode("utf-8")
+    assert image.mime == "image/svg+xml" and image.file_name == "dongming-figure-economy.total_fiscal_revenue-en.svg"
+    assert all(words in svg for words in ("Total fiscal revenue", ">2023<", ">2024<", "290 million", "302 million"))
 
 
 def test_the_theme_page_charts_what_went_up_and_down(next_report):
