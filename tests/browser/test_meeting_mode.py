@@ -27,7 +27,8 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     load(page, f"{server}/safety")
     value, chart = font_px(page, ".kb-tile-value"), font_px(page, ".kb-chart .kb-label")
     assert page.get_by_role("link", name="总览").count() == 1
-    assert page.get_by_test_id("stDownloadButton").count() == 1 and page.get_by_text("查看数据表").count() > 0
+    assert page.get_by_test_id("stDownloadButton").count() == 4  # the CSV and the images of its three charts
+    assert page.get_by_text("查看数据表").count() > 0
     load(page, f"{server}/safety?mode=meeting")
     assert page.get_by_role("link", name="总览").count() == 0  # no menu
     assert page.get_by_test_id("stSidebar").count() == 0
