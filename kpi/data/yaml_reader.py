@@ -10,7 +10,7 @@ the way, all of them reported at once. Plain scalars are resolved exactly as yam
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -64,6 +64,11 @@ def locate(root: Position | None, loc: tuple[str | int, ...]) -> tuple[int, int]
     return line + 1, column + 1
 
 
+def _start(event: yaml.Event) -> yaml.Mark:
+    """Where an event starts. The parser marks every event it reads; the stubs allow None for events built by hand."""
+    return cast(yaml.Mark, event.start_mark)
+
+
 class _Builder:
     """Turns parse events into data and positions, collecting every problem on the way."""
 
@@ -76,7 +81,7 @@ class _Builder:
         self.documents = 0
 
     def take(self, event: yaml.Event) -> None:
-        mark = event.start_mark
+        mark = _start(event)
         if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
             self._error(mark, "yaml_alias")
         if isinstance(event, yaml.DocumentStartEvent):
@@ -124,13 +129,13 @@ class _Builder:
         tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
-        if not self._check_tag(tag, event.start_mark):
+        if not self._check_tag(tag, _start(event)):
             return event.value
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, event.value, _start(event), cast(yaml.Mark, event.end_mark), event.style)
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except ValueError:  # looks like a date but the calendar has no such day (2024-02-30, 2024-13-01)
-            self._error(event.start_mark, "yaml_no_such_date", input=show_input(event.value))
+            self._error(_start(event), "yaml_no_such_date", input=show_input(event.value))
             return event.value
 
     def _check_tag(self, tag: str | None, mark: yaml.Mark) -> bool:
