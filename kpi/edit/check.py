@@ -98,8 +98,8 @@ def refusals(directory: Path, change: Change) -> list[DataError]:
     for name in change.files:
         if writable_path(directory, name) is None:
             errors.append(make_error(_shown_name(name), 1, 1, "", "edit_path_refused", input=show_input(name)))
-        elif change.texts[name] is not None:
-            errors += text_refusals(name, change.texts[name])
+        elif (text := change.texts[name]) is not None:
+            errors += text_refusals(name, text)
     return errors
 
 
