@@ -67,7 +67,7 @@ MAX_TEXT = 4000  # characters in one field: the longest definition of the glossa
 #                  whole report is a slip of the hand
 MILESTONE_STATES: tuple[str, ...] = get_args(MilestoneState)  # not_started, in_progress, done
 OUTCOME_STATES: tuple[str, ...] = get_args(MilestoneOutcomeState)  # done, not_done
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)  # exact, more_than, nearly, about, over
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)  # exact, more_than, nearly, about, over
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TERM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
