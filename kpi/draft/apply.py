@@ -144,30 +144,29 @@ class Planned:
         return {file: origins for file, (_, origins) in self.merged.items()}
 
 
-def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
+def plan_draft(draft: ParsedFile[DraftFile], draft_text: str, directory: Path) -> Planned:
     """Where each entry of a read draft goes in the data files of `directory`, and the files' new texts; nothing is
     written. ApplyError when the data is not valid, when it already has an entry, when an entry has no place."""
-    model = draft_model(draft)
     dataset = _load(directory)
     texts = {file: DataText.read(directory / file) for file in (INDICATORS, GLOSSARY)}
     layouts = {file: layout(text.text) for file, text in texts.items()}
     refusals = list(refused(draft, dataset, layouts))
     if refusals:
         already = all(e.code in ALREADY for _, e in refusals) and len({entry for entry, _ in refusals}) == _entries(
-            model
+            draft.model
         )
         raise ApplyError("apply_already" if already else "apply_refused", [error for _, error in refusals])
-    insertions, problems = _plan(model, dataset, layout(draft_text), content_lines(draft_text), texts, layouts)
+    insertions, problems = _plan(draft.model, dataset, layout(draft_text), content_lines(draft_text), texts, layouts)
     if problems:
         raise ApplyError("apply_refused", problems)
     if not insertions:
         raise ApplyError("apply_empty", [])
     merged = {file: merge(texts[file].text, [i for i in insertions if i.file == file]) for file in texts}
     merged = {file: result for file, result in merged.items() if result[0] != texts[file].text}
-    return Planned(texts, merged, Applied(_report_of(model), _counts(model), list(merged)))
+    return Planned(texts, merged, Applied(_report_of(draft.model), _counts(draft.model), list(merged)))
 
 
-def _read_draft(path: Path, name: str) -> ParsedFile:
+def _read_draft(path: Path, name: str) -> ParsedFile[DraftFile]:
     """The draft read into its model; its marks and shape mistakes refuse it."""
     parsed, errors = parse_draft(path, name)
     if errors or parsed is None:
@@ -181,14 +180,7 @@ def refusal_key(errors: list[DataError]) -> str:
     return "apply_marks" if marks and len(marks) == len(errors) else "apply_refused"
 
 
-def draft_model(draft: ParsedFile) -> DraftFile:
-    """The model of a draft read by `parse_draft` (ParsedFile holds any file's model, typed BaseModel)."""
-    if not isinstance(draft.model, DraftFile):
-        raise TypeError(f"{draft.name} was read into {type(draft.model).__name__}, not into a DraftFile")
-    return draft.model
-
-
-def parse_draft(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def parse_draft(path: Path, name: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
     """The draft read into its model (None when it cannot be) and every problem: review marks, YAML, fields."""
     try:
         return parse_file(path, name, DraftFile, _DRAFT_ID_GROUPS)
@@ -219,9 +211,9 @@ def _node(root: Node | None, *path: str | int) -> Node:
     return node
 
 
-def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]) -> Iterator[Refusal]:
+def refused(draft: ParsedFile[DraftFile], dataset: Dataset, layouts: dict[str, Node | None]) -> Iterator[Refusal]:
     """Every entry of the draft the data already has, or that names something the data does not have."""
-    model = draft_model(draft)
+    model: DraftFile = draft.model
     data = layouts[INDICATORS]
     for index, report in enumerate(model.reports):
         if report.id in dataset.reports:
@@ -253,10 +245,10 @@ def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]
     yield from _terms_there(draft, dataset, layouts[GLOSSARY])
 
 
-def _values_there(draft: ParsedFile, dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
+def _values_there(draft: ParsedFile[DraftFile], dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
     """A value for an indicator that does not exist, or one the indicator has (same period, same report)."""
     index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
-    for g, group in enumerate(draft_model(draft).values):
+    for g, group in enumerate(draft.model.values):
         if group.indicator not in index:
             yield ("values", g), draft.error(("values", g, "indicator"), "apply_unknown_indicator", id=group.indicator)
             continue
@@ -278,7 +270,7 @@ def _values_there(draft: ParsedFile, dataset: Dataset, data: Node | None) -> Ite
                     )
 
 
-def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
+def _outcomes_there(draft: ParsedFile[DraftFile], dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
     """An outcome for an item that is not a target or milestone, or for one that has it already."""
     content = dataset.content
     places = {
@@ -286,7 +278,7 @@ def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node | None) -> I
         for group in ("targets", "milestones")
         for n, item in enumerate(getattr(content, group))
     }
-    for index, entry in enumerate(draft_model(draft).outcomes):
+    for index, entry in enumerate(draft.model.outcomes):
         if entry.id not in places:
             yield ("outcomes", index), draft.error(("outcomes", index, "id"), "apply_unknown_item", id=entry.id)
             continue
@@ -304,11 +296,11 @@ def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node | None) -> I
                 )
 
 
-def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node | None) -> Iterator[Refusal]:
+def _terms_there(draft: ParsedFile[DraftFile], dataset: Dataset, glossary: Node | None) -> Iterator[Refusal]:
     """A term whose id or whose Chinese term glossary.yaml already has."""
     ids = {term.id: n for n, term in enumerate(dataset.glossary.terms)}
     words = {term.term.zh: n for n, term in enumerate(dataset.glossary.terms)}
-    for index, term in enumerate(draft_model(draft).terms):
+    for index, term in enumerate(draft.model.terms):
         if term.id in ids:
             yield (
                 ("terms", index),

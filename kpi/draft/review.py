@@ -40,7 +40,7 @@ from kpi.data.loading import load_dataset
 from kpi.data.model import NumberReason, StatementReason
 from kpi.data.parsing import ParsedFile
 from kpi.data.yaml_reader import read_yaml
-from kpi.draft.apply import ApplyError, Planned, parse_draft, plan_draft, refusal_key, validate_copy
+from kpi.draft.apply import ApplyError, DraftFile, Planned, parse_draft, plan_draft, refusal_key, validate_copy
 from kpi.draft.command import DraftInputError, applied_parts, draft_text, report_facts
 from kpi.draft.draft import draft_report
 from kpi.edit.change import Change, Texts
@@ -280,7 +280,7 @@ class Review:
         self._shape = _shape(draft)
         self._spans = {span.key: span for span in self._shape.spans}
         self._decisions: dict[str, _Decision] = dict(decisions or {})
-        self._parses: dict[str, tuple[ParsedFile | None, list[DataError]]] = {}
+        self._parses: dict[str, tuple[ParsedFile[DraftFile] | None, list[DataError]]] = {}
 
     @property
     def name(self) -> str:
@@ -441,7 +441,7 @@ class Review:
             current[key] = lines
         return _compose(self._shape, current)
 
-    def _parsed(self, text: str) -> tuple[ParsedFile | None, list[DataError]]:
+    def _parsed(self, text: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
         """The composed draft read as `kpi apply` reads its file; the last few remembered (each page run asks again)."""
         if text not in self._parses:
             if len(self._parses) > 3:
@@ -661,7 +661,7 @@ def _where(error: DataError) -> tuple:
     return error.file, error.line, error.column, error.field, error.code
 
 
-def _parse_text(text: str, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def _parse_text(text: str, name: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
     """A draft's text read exactly as `kpi apply` reads its file (the same reader, marks, checks and model)."""
     with tempfile.TemporaryDirectory(prefix="kpi-review-") as tmp:
         path = Path(tmp) / name
@@ -903,7 +903,7 @@ class _Made:
                 [make_error(self.file, 1, 1, "", "new_report_file_exists", input=show_input(self.file))],
             )
 
-    def _planned(self, parsed: ParsedFile, directory: Path) -> Planned:
+    def _planned(self, parsed: ParsedFile[DraftFile], directory: Path) -> Planned:
         try:
             return plan_draft(parsed, self.draft, directory)
         except ApplyError as exc:
