@@ -870,9 +870,8 @@ class _Made:
         new: dict[str, str | None] = {
             file: planned.texts[file].whole(text) for file, (text, _) in planned.merged.items()
         }
-        base: dict[str, str | None] = {
-            file: planned.texts[file].whole(planned.texts[file].text) for file in new
-        }  # the texts the plan read
+        # The texts the plan read.
+        base: dict[str, str | None] = {file: planned.texts[file].whole(planned.texts[file].text) for file in new}
         if texts[self.file] is None:
             new[self.file], base[self.file] = self.text, None
         if kept:

@@ -211,7 +211,7 @@ def _outcome_words(body: list[str], not_mentioned_in: str | None, source: Source
     stated = body[1].split(": ", 1)[1]
     if not source.given():
         return f"{stated} (note)"
-    assert source.report is not None, "a source given was refused without its report (_Form.source_lines)"
+    assert source.report is not None, "a given source names its report: _Form.source_lines refuses one that does not"
     return f"{stated} ({source.report.strip()})"
 
 
