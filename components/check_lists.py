@@ -29,10 +29,12 @@ def _where(dataset: Dataset, item_id: str, lang: str) -> dict[str, object]:
 
 def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFrame:
     """Targets and milestones whose plan year is over with no outcome: each with its name, year, id and YAML line.
-    No status column: every row's is the same, the section's heading."""
+    No status column: every row's is the same, the section's heading. The theme: 158 rows read by theme."""
+    themes = {theme.id: theme.name for theme in dataset.content.themes}
     rows = [
         {
             t("col_item", lang): text(item.name, lang),
+            t("col_theme", lang): text(themes[item.theme], lang),
             t("plan_year", lang): dataset.plan_year(item),
             **_where(dataset, item.id, lang),
         }

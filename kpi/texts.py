@@ -319,21 +319,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "next_step_page": (
         "在编辑页面选择“新报告”，上传或粘贴报告的文本：草稿会为每个数值和每项结果提出条目，附上报告原文；逐项确认后保存。",
-        "On the editing page, choose “New report” and upload or paste the report's text: the draft proposes every figure "
+        "On the editing page, choose **New report** and upload or paste the report's text: the draft proposes every figure "
         "and every outcome, each beside the report's sentence; decide each, then save.",
     ),
-    "next_step_link": ("打开编辑页面的“新报告”", "Open “New report” on the editing page"),
+    "next_step_link": ("打开编辑页面的“新报告”", "Open the editing page at New report"),
     "next_step_command": (
         "或者在服务器上，把报告文本放进 source/ 后运行（起草、审阅草稿、写入、检查）：",
         "Or on the server, with the report's text in source/, run (draft, review the draft, apply, check):",
     ),
     "next_step_later": (
         "之后还有 {years} 年的报告，请按年份先后录入。",
-        "After it, the reports on {years} are due too: enter them in order of year.",
+        "Due after it, to enter in order of year: the report on {years}.",
     ),
     "check_outcomes_help_due": (
         "这些结果来自回顾{year}年的报告：录入该报告（见上方“下一步”），草稿会为每一项提出结果。",
-        "These outcomes come from the report on {year}: enter it (see “Next” above) and its draft proposes each of them.",
+        "These outcomes come from the report on {year}: enter it (see Next, above) and its draft proposes each of them.",
     ),
     "check_outcomes_missing": ("结果未录入：{n} 项", "Outcomes not entered: {n}"),
     "check_outcomes_help": (

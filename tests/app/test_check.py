@@ -96,7 +96,13 @@ def test_the_missing_outcomes_are_one_whole_table_with_ids_and_lines_in_their_ow
     at = open_page("check", as_of=AS_OF.isoformat(), **lang_params(lang))
     table = at.dataframe[0].value
     line = t("col_line_in", lang, file=INDICATORS)
-    assert list(table.columns) == [t("col_item", lang), t("plan_year", lang), t("col_id", lang), line]
+    assert list(table.columns) == [
+        t("col_item", lang),
+        t("col_theme", lang),
+        t("plan_year", lang),
+        t("col_id", lang),
+        line,
+    ]
     assert len(table) > 10 and all(isinstance(n, int) for n in table[line])
     assert set(table[t("col_id", lang)]) <= set(DATASET.lines)
     [height] = [h for columns, h in heights if columns == list(table.columns)]

@@ -318,10 +318,12 @@ def test_the_data_check_page_lists_the_revision(next_report):
     assert revision.iloc[0].tolist() == [
         "财政总收入",
         "2023",
-        "2.9亿元 (report_2024_fictional)",
-        "2.88亿元 (report_2023)",
+        "2.9亿元",
+        "report_2024_fictional",
+        "2.88亿元",
+        "report_2023",
         "economy.total_fiscal_revenue",
-        f"indicators.yaml:{next_report.lines['economy.total_fiscal_revenue']}",
+        next_report.lines["economy.total_fiscal_revenue"],
     ]
 
 

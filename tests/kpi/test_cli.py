@@ -87,9 +87,9 @@ def test_validate_says_a_full_width_colon_at_its_line_in_both_languages(minimal_
     assert zh.returncode == en.returncode == 1
     assert zh.stdout == (
         "indicators.yaml:23:12: 'direction' 后面的冒号是全角的“：”（中文输入法打出的）；YAML 只认半角冒号“:”，"
-        "冒号后再加一个空格。请改为：direction: higher\n"
+        "冒号后再加一个空格。请改为“direction: higher”\n"
     )
     assert en.stdout == (
         "indicators.yaml:23:12: the colon after 'direction' is the full-width “：” of a Chinese input method; YAML "
-        "reads only the half-width colon “:”, followed by a space. Write: direction: higher\n"
+        'reads only the half-width colon “:”, followed by a space: write it as "direction: higher"\n'
     )

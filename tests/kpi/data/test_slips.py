@@ -27,18 +27,18 @@ SLIPPED = [
 ]
 MESSAGES = {
     "yaml_full_width_colon": (
-        "'value' 后面的冒号是全角的“：”（中文输入法打出的）；YAML 只认半角冒号“:”，冒号后再加一个空格。请改为：value: 139",
+        "'value' 后面的冒号是全角的“：”（中文输入法打出的）；YAML 只认半角冒号“:”，冒号后再加一个空格。请改为“value: 139”",
         "the colon after 'value' is the full-width “：” of a Chinese input method; YAML reads only the half-width colon "
-        "“:”, followed by a space. Write: value: 139",
+        '“:”, followed by a space: write it as "value: 139"',
     ),
     "tab_indent": (
         "这一行用 Tab 缩进；YAML 只能用空格缩进，请把 Tab 换成空格",
         "this line is indented with a Tab; YAML is indented with spaces only: replace the Tab with spaces",
     ),
     "yaml_no_space": (
-        "'value:' 后面缺少空格；YAML 的冒号后面要有一个空格，否则整行会被当作一个词。请改为：value: 139",
-        "no space after 'value:'; in YAML a colon is followed by a space, or the whole line reads as one word. "
-        "Write: value: 139",
+        "'value:' 后面缺少空格；YAML 的冒号后面要有一个空格，否则整行会被当作一个词。请改为“value: 139”",
+        "no space after 'value:'; in YAML a colon is followed by a space, or the whole line reads as one word: "
+        'write it as "value: 139"',
     ),
 }
 
