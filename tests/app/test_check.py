@@ -15,12 +15,14 @@ import streamlit
 
 from components.check_lists import full_height
 from components.next_step import draft_commands
+from components.publish import publish
 from kpi.data.errors import make_error
 from kpi.data.files import INDICATORS, REPO_ROOT, data_stamp
 from kpi.data.loading import load_dataset
 from kpi.due import due_date, due_reports
-from kpi.local_time import file_time
+from kpi.local_time import file_time, shanghai_time
 from kpi.texts import t
+from tests.conftest import copy_data_dir
 from tests.helpers.apptest import open_page, plain
 
 DATASET = load_dataset(REPO_ROOT)
@@ -133,3 +135,23 @@ def test_a_yaml_slip_is_listed_at_its_own_line_with_its_cause(
     assert at.error[0].value == t("check_errors", lang, n=1)
     assert [c.value for c in at.code][0] == expected
     assert "YAML 格式错误" not in expected and "YAML syntax error" not in expected  # the cause, not the parser's words
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The shipped data and its static pages, written once (every page in both languages: a minute)."""
+    data = copy_data_dir(REPO_ROOT, tmp_path_factory.mktemp("data"))
+    site = tmp_path_factory.mktemp("site")
+    return data, site, publish(data, site, AS_OF)  # status.json keeps the server's zone (UTC here)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_static_pages_are_dated_in_shanghai_time(lang, published, monkeypatch):
+    data, site, status = published
+    monkeypatch.setenv("KPI_DATA_DIR", str(data))
+    monkeypatch.setenv("KPI_SITE_DIR", str(site))
+    at = open_page("check", as_of=AS_OF.isoformat(), **lang_params(lang))
+    at_time = shanghai_time(status.written, lang)
+    written = t("static_written", lang, n=status.files, at=at_time, date=status.date, data=t("with_files", lang))
+    assert written in [c.value for c in at.caption]
+    assert status.written not in " ".join(c.value for c in at.caption)  # not the raw ISO time
