@@ -8,6 +8,7 @@ import pandas as pd
 
 from kpi.data.dataset import Dataset
 from kpi.data.files import EXCLUSIONS, INDICATORS
+from kpi.data.model import Milestone, Target
 from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.report.layout import GLOSSARY
@@ -31,6 +32,7 @@ def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFram
     """Targets and milestones whose plan year is over with no outcome: each with its name, year, id and YAML line.
     No status column: every row's is the same, the section's heading. The theme: 158 rows read by theme."""
     themes = {theme.id: theme.name for theme in dataset.content.themes}
+    items: list[Target | Milestone] = [*dataset.content.targets, *dataset.content.milestones]
     rows = [
         {
             t("col_item", lang): text(item.name, lang),
@@ -38,7 +40,7 @@ def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFram
             t("plan_year", lang): dataset.plan_year(item),
             **_where(dataset, item.id, lang),
         }
-        for item in [*dataset.content.targets, *dataset.content.milestones]
+        for item in items
         if assessed[item.id].status == "outcome_missing"
     ]
     return pd.DataFrame(rows)

@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 
 from kpi.data.dataset import Dataset
+from kpi.data.model import Milestone, Target
 from kpi.due import due_date, due_reports, report_id
 from kpi.texts import t
 
@@ -36,10 +37,9 @@ def next_step(dataset: Dataset, assessed: dict, as_of: date, lang: str) -> int |
     if not due:
         return None
     year = due[0]
-    waiting = sum(
-        dataset.plan_year(x) == year and assessed[x.id].status == "outcome_missing"
-        for x in (*dataset.content.targets, *dataset.content.milestones)
-    )
+    targets, milestones = dataset.planned(year)
+    items: list[Target | Milestone] = [*targets, *milestones]
+    waiting = sum(assessed[x.id].status == "outcome_missing" for x in items)
     with st.container(border=True):
         st.subheader(t("next_step", lang, year=year), anchor="next")
         st.markdown(t("next_step_why", lang, year=year, due=due_date(year).year, n=waiting))
