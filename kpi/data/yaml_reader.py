@@ -18,6 +18,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.slips import slip_between
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
@@ -35,15 +36,14 @@ def read_yaml(source: bytes | Path, name: str) -> tuple[object, Position | None]
     """The file's data and its positions, from its bytes as read (kpi/data/reading.py) or from its path; raises
     DataErrors listing every problem found."""
     builder = _Builder(name)
+    text = _decode(source if isinstance(source, bytes) else read_file(source, name), name)
     try:
-        for event in yaml.parse(
-            _decode(source if isinstance(source, bytes) else read_file(source, name), name), Loader=_LOADER
-        ):
+        for event in yaml.parse(text, Loader=_LOADER):
             builder.take(event)
     except _TooDeep:
         pass  # said once; nothing after it is worth reading
     except yaml.MarkedYAMLError as exc:
-        builder.errors.append(_syntax_error(exc, name))
+        builder.errors.append(_syntax_error(exc, name, text))
     if builder.errors:
         raise DataErrors(builder.errors)
     return builder.data, builder.position
@@ -183,7 +183,15 @@ def _decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> DataError:
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> DataError:
+    """The slip that broke the file, at its own line and in words (kpi/data/slips.py), when one stands between where
+    the parser began what it could not finish and where it stopped; else the parser's own words, where it stopped.
+
+    Why not where it stopped: `value： 20` reads as a word without a colon, and the parser stops at the next key."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    began = exc.context_mark.line + 1 if exc.context_mark else line
+    slip = slip_between(text, min(began, line), line)
+    if slip is not None:
+        return make_error(name, slip.line, slip.column, "", slip.code, **slip.params)
     return make_error(name, line, column, "", "yaml_syntax", problem=exc.problem or exc.context or "")
