@@ -8,7 +8,6 @@ off the verb that opens the clause holding it (持续开展…, 深化…), unle
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -73,11 +72,3 @@ def season_period(item: Target | Milestone, year: int) -> str | None:
         return None
     first, last = item.due.season.split("..")
     return f"{year}-{first}..{year}-{last}"
-
-
-def season_end(item: Target | Milestone, year: int) -> date | None:
-    """The last day of the item's season (None without one)."""
-    if item.due is None or item.due.season is None:
-        return None
-    month = int(item.due.season[-2:])
-    return date(year, month, calendar.monthrange(year, month)[1])
