@@ -237,9 +237,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "judged_season": ("{first}—{last}月", "{first}–{last}"),
     "judged_year_end": ("年底", "At year end"),
     "col_done_when": ("何为完成", "Done when"),
-    "done_when_continued": ("持续性工作：报告写明当年继续开展", "Ongoing: the next report says it went on"),
-    "done_when_taken_further": ("持续性工作：报告写明当年有新进展", "Ongoing: the next report names a step further"),
-    "done_when_finished": ("报告写明已完成", "The next report says it is done"),
+    "done_when_continued": ("持续性：报告写明当年继续开展", "Ongoing: the report says it went on"),
+    "done_when_taken_further": ("持续性：报告写明当年有新进展", "Ongoing: the report names a step further"),
+    "done_when_finished": ("一次性：报告写明已完成", "One-off: the report says it is done"),
     # A note on a value (indicators.yaml `note`): a mark and a short line on the tile, the whole note on its page
     "value_note": ("数值说明", "About this figure"),
     "explain_override": ("工作人员人工认定为 {status}，理由：{reason}", "Set by hand to {status}; reason: {reason}"),

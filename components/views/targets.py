@@ -176,14 +176,15 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
     if a.final is not None:
         lines.append(t("explain_outcome", lang, value=plain(a.final), goal=plain(a.threshold)))
     elif a.latest is None:
-        lines.append(
-            t(
-                "explain_none" if a.computed == "not_reported" else "explain_missing",
-                lang,
-                date=a.as_of.isoformat(),
-                end=end.isoformat(),
+        if a.computed != "not_due":  # not due: the line above says why there is nothing yet
+            lines.append(
+                t(
+                    "explain_none" if a.computed == "not_reported" else "explain_missing",
+                    lang,
+                    date=a.as_of.isoformat(),
+                    end=end.isoformat(),
+                )
             )
-        )
     else:
         lines.append(
             t(

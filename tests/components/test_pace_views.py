@@ -15,7 +15,10 @@ from kpi.data.loading import load_dataset
 from kpi.texts import LANGS, t
 
 SHORT = {"zh": "报告未写期间，未说是否全年数", "en": "No period given; not said to be the full year"}
-WHOLE = {"zh": "报告没有说明这是否为全年决算数", "en": "the report does not say whether it is the final full-year total"}
+WHOLE = {
+    "zh": "报告没有说明这是否为全年决算数",
+    "en": "the report does not say whether it is the final full-year total",
+}
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +94,4 @@ def test_a_seasonal_targets_detail_says_why_it_waits(shipped, lang):
         shipped, "targets", lang, date(2024, 5, 31), year="2024", target="livelihood.summer_care_sessions_2024"
     )
     assert "2024-07-01" in page and "暑托班" in page
+    assert ("尚未录入结果" if lang == "zh" else "no outcome has been entered") not in page  # the year is not over
