@@ -83,7 +83,8 @@ def plan_rows(
     themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
     order = list(themes)
     rows = []
-    for item in [*targets, *milestones]:
+    items: list[Target | Milestone] = [*targets, *milestones]
+    for item in items:
         a = assessed[item.id]
         is_target = isinstance(item, Target)
         base = dataset.baseline(item) if is_target else None
@@ -102,7 +103,7 @@ def plan_rows(
                 if base is None
                 else stated(base.value, dataset.indicators[item.baseline].unit, lang),
                 t("col_judged", lang): judged_words(item, lang),
-                t("col_done_when", lang): "" if is_target else done_when_words(item, lang),
+                t("col_done_when", lang): done_when_words(item, lang) if isinstance(item, Milestone) else "",
                 t("col_theme", lang): themes.get(item.theme, item.theme),
                 t("col_section", lang): section_label(item.source.section, lang),
                 "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
