@@ -40,6 +40,17 @@ STATUSES: tuple[Status, ...] = (
     Status("achieved", True, False, "✔", ":material/check_circle:", "green", ("已达成", "Achieved")),
     Status("done", False, True, "✔", ":material/check_circle:", "green", ("已完成", "Done")),
     Status("not_started", False, True, "○", ":material/radio_button_unchecked:", "gray", ("未开始", "Not started")),
+    # Judged in a season or at the year's end only (the report's words, `due`): before then neither behind nor late.
+    Status(
+        "not_due",
+        True,
+        True,
+        "◷",
+        ":material/event_upcoming:",
+        "gray",
+        ("未到期", "Not due yet"),
+        neutral=True,
+    ),
     Status(
         "not_reported",
         True,

@@ -226,6 +226,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An “at most” target: pace = allowance by date ÷ actual = {pace}%; ≥{on}% is on track, {mid}–{on}% needs acceleration, below {mid}% lagging.",
     ),
     "explain_status": ("计算所得状态：{status}。", "Computed status: {status}."),
+    "explain_not_due": (
+        "报告原话“{words}”说明本项在 {date} 起评定；此前状态为“未到期”，不按全年序时进度判为滞后。",
+        "The report's words “{words}” tie it to a time: it is judged from {date}; until then its status is "
+        "“not due yet”, never lagging against the progress expected over the whole year.",
+    ),
+    "explain_expected_season": (
+        "序时进度（{start} – {end} 已过去的比例）= {expected}%。",
+        "Expected by date (share of {start} – {end} elapsed) = {expected}%.",
+    ),
+    # When an item is judged (kpi/pace.py), and what its next report must say for "done"
+    "col_judged": ("评定时间", "Judged"),
+    "judged_season": ("{first}—{last}月", "{first}–{last}"),
+    "judged_year_end": ("年底", "At year end"),
+    "col_done_when": ("何为完成", "Done when"),
+    "done_when_continued": ("持续性：报告写明当年继续开展", "Ongoing: the report says it went on"),
+    "done_when_taken_further": ("持续性：报告写明当年有新进展", "Ongoing: the report names a step further"),
+    "done_when_finished": ("一次性：报告写明已完成", "One-off: the report says it is done"),
+    # A note on a value (indicators.yaml `note`): a mark and a short line on the tile, the whole note on its page
+    "value_note": ("数值说明", "About this figure"),
     "explain_override": ("工作人员人工认定为 {status}，理由：{reason}", "Set by hand to {status}; reason: {reason}"),
     "ignored_later": (
         "另有 {n} 条记录晚于判定日期，未计入。",

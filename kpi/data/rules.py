@@ -166,6 +166,16 @@ def progress_is_dated_in_order_within_the_plan_year(files: Files) -> Iterator[Da
                 )
 
 
+def due_seasons_are_the_reports_words(files: Files) -> Iterator[DataError]:
+    """When an item is judged (a season, the year's end) rests on words of its own quote: never a date we invent."""
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(files.content, group)):
+            if item.due is not None and item.due.words not in item.source.quote:
+                yield files.indicators.error(
+                    (group, index, "due", "words"), "due_words_not_in_quote", input=show_input(item.due.words)
+                )
+
+
 def _dated_series(parsed: ParsedFile, loc: tuple, year: int, dates: list) -> Iterator[DataError]:
     for number, (previous, current) in enumerate(zip([None, *dates], dates)):
         where = loc + ("progress", number, "date")
@@ -479,6 +489,7 @@ RULES: tuple[Rule, ...] = (
     targets_are_reachable_numbers,
     progress_entries_fit_their_target,
     progress_is_dated_in_order_within_the_plan_year,
+    due_seasons_are_the_reports_words,
     quotes_stand_in_their_report,
     headings_are_the_reports_own_titles,
     figures_are_for_years_their_report_reviews,

@@ -23,6 +23,9 @@ _DECIDE = DECIDE_MARK + " done / not_done"
 _READING_NOTES = {
     "counted": ["原文写明完成了多少 → done / the clause counts what was done → done"],
     "completed": ["原文写明已完成 → done / the clause says it was done → done"],
+    "completed_with_count": [
+        "原文点名此项，紧接着写明完成了多少 → done / the clause names it and the next one counts what was finished → done"
+    ],
     "started": [
         "承诺的是启动，原文写明已启动 → done / it promised to start the work, and the clause says it started → done"
     ],

@@ -518,3 +518,13 @@ def test_tiles_per_row_leave_room_for_the_widest_value(values, meeting, most):
 )
 def test_tiles_fill_rows_evenly(count, most, rows):
     assert balanced_rows(count, most) == rows
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_value_note_shows_on_the_theme_and_the_figure_page_in_the_app(lang):
+    """A figure a reader would misread without it (economy.total_fiscal_revenue: no period in its sentence)."""
+    note = DATASET.indicators["economy.total_fiscal_revenue"].values[0].note
+    theme = html_text(open_page("economy", **lang_params(lang)))
+    figure = html_text(open_page("indicator", id="economy.total_fiscal_revenue", **lang_params(lang)))
+    assert "※" + text(note.short, lang) in theme.replace("※ ", "※")
+    assert text(note.text, lang) in figure and t("value_note", lang) in figure
