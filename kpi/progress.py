@@ -106,7 +106,7 @@ def _during_the_year(target: Target, reached: float | None, pace: float | None) 
     if reached is None:
         return "not_reported"
     if target.comparison == "at_most":
-        return _band(pace) if meets(target, reached) else "lagging"
+        return _band(pace) if meets(target, reached) and pace is not None else "lagging"  # at most: pace is a number
     if meets(target, reached):
         return "achieved"
     return "lagging" if pace is None else _band(pace)
@@ -171,7 +171,8 @@ def assess_milestone(milestone: Milestone, period: str, as_of: date) -> Mileston
     if not ended and due is not None and as_of < due and (latest is None or latest.status == "not_started"):
         computed = "not_due"
     elif ended and milestone.outcome is not None:
-        computed = "not_mentioned" if milestone.outcome.not_mentioned_in else milestone.outcome.status
+        stated = milestone.outcome.status  # None exactly when the next report does not mention it (the model's rule)
+        computed = "not_mentioned" if milestone.outcome.not_mentioned_in or stated is None else stated
     elif latest is not None and latest.status == "done":
         computed = "done"
     elif ended:
