@@ -24,8 +24,7 @@ from components.preview import PageRef, changed_pages, render_problems
 from components.publish import SITE_ENV, read_status, site_dir
 from components.staff import signed_in_now
 from components.views.html import Markup, html, join
-from components.views.page import Viewer
-from components.views.routes import view_for
+from components.views.routes import view_for, viewer
 from components.views.style import style_element
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError
@@ -240,7 +239,7 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     chosen = st.selectbox(
         t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}", key=key
     )
-    page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
+    page = view_for(after, chosen.path).render(after, viewer(lang, dict(chosen.params), today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
 
@@ -266,7 +265,7 @@ def _names(ref: PageRef, summary: str) -> bool:
 
 def _page_title(dataset: Dataset, ref: PageRef, today: date) -> str:
     view = view_for(dataset, ref.path)
-    return view.render(dataset, Viewer(ref.lang, today), dict(ref.params)).title if view else ref.url
+    return view.render(dataset, viewer(ref.lang, dict(ref.params), today), dict(ref.params)).title if view else ref.url
 
 
 def _saved_note(saved_key: str, lang: str) -> None:
