@@ -16,12 +16,12 @@ new data (the ≤ 2 s goal). The page itself is drawn again when the editor show
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from components.views.document import Address, document
-from components.views.routes import public_paths, variants_of, view_for, viewer
+from components.views.routes import View, public_paths, variants_of, view_for, viewer
 from kpi.data.dataset import Dataset
 from kpi.site import address
 from kpi.texts import LANGS
@@ -69,10 +69,10 @@ def drawn(dataset: Dataset, today: date) -> Drawn:
 def _draw(dataset: Dataset, today: date) -> Drawn:
     """Draw each page and build each download, catching each failure on its own so one page never hides another."""
     result = Drawn()
-    downloads: dict[str, object] = {}
-    for ref, params in page_refs(dataset, today, result.problems):
+    downloads: dict[str, Callable[[], bytes]] = {}
+    for ref, view, params in page_refs(dataset, today, result.problems):
         try:
-            page = view_for(dataset, ref.path).render(dataset, viewer(ref.lang, params, today), params)
+            page = view.render(dataset, viewer(ref.lang, params, today), params)
             if page.found:
                 html = document(dataset, page, Address(ref.path, params), ref.lang, today)
                 result.digests[ref] = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
@@ -87,10 +87,12 @@ def _draw(dataset: Dataset, today: date) -> Drawn:
     return result
 
 
-def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tuple[PageRef, dict[str, str]]]:
-    """Each public page the publisher writes, with the parameters its view is drawn with; a view whose list of
-    pages raises is added to `problems`."""
+def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tuple[PageRef, View, dict[str, str]]]:
+    """Each public page the publisher writes, with its view and the parameters it is drawn with; a view whose list
+    of pages raises is added to `problems`."""
     for path in public_paths(dataset):
+        view = view_for(dataset, path)
+        assert view is not None, f"/{path} is a public path, so it has a public view"
         try:
             variants = variants_of(dataset, path, today)
         except Exception as exc:  # noqa: BLE001
@@ -98,4 +100,4 @@ def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tu
             continue
         for params in variants:
             for lang in LANGS:
-                yield PageRef(path, tuple(params.items()), lang), params
+                yield PageRef(path, tuple(params.items()), lang), view, params
