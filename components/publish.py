@@ -55,7 +55,7 @@ from components.views.document import FAVICON as FAVICON_NAME
 from components.views.document import PLOTLY, PLOTS, Address, document
 from components.views.missing import not_found_page
 from components.views.page import Viewer
-from components.views.routes import static_pages, view_for, viewer
+from components.views.routes import public_view, static_pages, viewer
 from kpi.data import good
 from kpi.data.dataset import Dataset
 from kpi.data.files import REPO_ROOT, data_dir
@@ -102,9 +102,9 @@ PageFile = tuple[
 def pages(dataset: Dataset, today: date, base: str, assets: dict[str, str] | None = None) -> Iterator[PageFile]:
     """(file name, content) of every static page, not-found page and download, drawn as the public sees them today;
     `assets`: the names the scripts and images are written under."""
-    downloads: dict[str, object] = {}
+    downloads: dict[str, Callable[[], bytes]] = {}
     for path, params in static_pages(dataset, today):
-        view = view_for(dataset, path)
+        view = public_view(dataset, path)
         for lang in LANGS:
             page = view.render(dataset, viewer(lang, params, today), params)
             if page.found:
@@ -125,7 +125,7 @@ def sitemap(dataset: Dataset, today: date, base: str) -> str:
     id's page is left out: it names its item's address now."""
     urls = []
     for path, params in static_pages(dataset, today):
-        if view_for(dataset, path).canonical(dataset, params) != params:
+        if public_view(dataset, path).canonical(dataset, params) != params:
             continue
         versions = "".join(
             f'<xhtml:link rel="alternate" hreflang="{tag}" href="{xml_escape(address(path, {**params, "lang": lang}, base))}"/>'

@@ -251,11 +251,17 @@ def _changed(before: Dataset, after: Dataset, lang: str, today: date, summary: s
     def work_out() -> dict[PageRef, str]:
         pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
         # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
-        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
-        pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
+        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py). Today's page before
+        # the same page as of a quarter's end (?as_of=): what the public opens first.
+        pages.sort(key=lambda ref: (not _names(ref, summary), _what_if(ref), -len(ref.params), ref.path, ref.params))
         return {ref: _page_title(after, ref, today) for ref in pages}
 
     return after.memo(("edit.changed", id(before), lang, today, summary), work_out)
+
+
+def _what_if(ref: PageRef) -> bool:
+    """Whether the page is drawn as of a what-if date."""
+    return any(key == "as_of" for key, _ in ref.params)
 
 
 def _names(ref: PageRef, summary: str) -> bool:

@@ -138,6 +138,13 @@ def view_for(dataset: Dataset, path: str) -> View | None:
     return None
 
 
+def public_view(dataset: Dataset, path: str) -> View:
+    """The view of one of `public_paths`: every one has one."""
+    view = view_for(dataset, path)
+    assert view is not None, f"/{path} is a public path, so it has a public view"
+    return view
+
+
 def public_paths(dataset: Dataset) -> list[str]:
     """Every page written as static files: the fixed public pages, then each theme."""
     return [*FIXED_VIEWS, *(theme.id for theme in dataset.content.themes)]
@@ -160,7 +167,7 @@ def static_pages(dataset: Dataset, today: date) -> Iterator[tuple[str, Params]]:
 def variants_of(dataset: Dataset, path: str, today: date) -> list[Params]:
     """A page's static variants, each once, with only the parameters its files answer, in kpi/site.py's order."""
     found: dict[tuple, Params] = {}
-    for params in view_for(dataset, path).variants(dataset, today):
+    for params in public_view(dataset, path).variants(dataset, today):
         kept = {key: params[key] for key in answered(path) if params.get(key)}
         found.setdefault(tuple(kept.items()), kept)
     return list(found.values())
