@@ -166,6 +166,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "quote_in_chinese": ("报告原文", "The report's sentence, in Chinese:"),
     "terms_here": ("相关名词", "Terms used here"),
     "no_figure": ("找不到该指标。", "No such figure."),
+    # The not-found pages (HTTP 404), one per kind of address, each written in both languages by the publisher.
+    "not_found": ("找不到此页", "Page not found"),
+    "not_found_page": (
+        "本看板没有这个地址的页面：链接可能有误，或页面已不存在。",
+        "The dashboard has no page at this address: the link may be mistyped, or the page no longer exists.",
+    ),
+    "not_found_id": (
+        "找不到链接所指的指标：本看板没有这个编号的指标。",
+        "The figure this link names was not found: the dashboard has no figure by that name.",
+    ),
+    "not_found_target": (
+        "找不到链接所指的目标或计划年度：本看板没有这个编号的目标，或没有该年度的目标。",
+        "The target or plan year this link names was not found: the dashboard has no target by that name, or no"
+        " targets for that year.",
+    ),
+    "not_found_term": (
+        "找不到链接所指的名词：名词解释中没有这个名词。",
+        "The term this link names was not found: the glossary has no term by that name.",
+    ),
+    "not_found_report": (
+        "找不到链接所指的报告：本看板没有这份报告。",
+        "The report this link names was not found: the dashboard does not hold that report.",
+    ),
+    "not_found_next": ("请从{overview}开始，或在下面搜索。", "Start from the {overview}, or search below."),
     # Targets
     "targets_of": ("{year}年目标与事项", "Targets and milestones for {year}"),
     "plan_year": ("计划年度", "Plan year"),

@@ -24,8 +24,7 @@ from components.preview import PageRef, changed_pages, render_problems
 from components.publish import SITE_ENV, read_status, site_dir
 from components.staff import signed_in_now
 from components.views.html import Markup, html, join
-from components.views.page import Viewer
-from components.views.routes import view_for
+from components.views.routes import view_for, viewer
 from components.views.style import style_element
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError
@@ -240,7 +239,7 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     )
     view = view_for(after, chosen.path)
     assert view is not None, f"/{chosen.path} changed, so it is a public page with a view"
-    page = view.render(after, Viewer(lang, today), dict(chosen.params))
+    page = view.render(after, viewer(lang, dict(chosen.params), today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
 
@@ -252,11 +251,17 @@ def _changed(before: Dataset, after: Dataset, lang: str, today: date, summary: s
     def work_out() -> dict[PageRef, str]:
         pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
         # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
-        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
-        pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
+        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py). Today's page before
+        # the same page as of a quarter's end (?as_of=): what the public opens first.
+        pages.sort(key=lambda ref: (not _names(ref, summary), _what_if(ref), -len(ref.params), ref.path, ref.params))
         return {ref: _page_title(after, ref, today) for ref in pages}
 
     return after.memo(("edit.changed", id(before), lang, today, summary), work_out)
+
+
+def _what_if(ref: PageRef) -> bool:
+    """Whether the page is drawn as of a what-if date."""
+    return any(key == "as_of" for key, _ in ref.params)
 
 
 def _names(ref: PageRef, summary: str) -> bool:
@@ -266,7 +271,7 @@ def _names(ref: PageRef, summary: str) -> bool:
 
 def _page_title(dataset: Dataset, ref: PageRef, today: date) -> str:
     view = view_for(dataset, ref.path)
-    return view.render(dataset, Viewer(ref.lang, today), dict(ref.params)).title if view else ref.url
+    return view.render(dataset, viewer(ref.lang, dict(ref.params), today), dict(ref.params)).title if view else ref.url
 
 
 def _saved_note(saved_key: str, lang: str) -> None:

@@ -84,7 +84,7 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
     assert (
-        at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"
+        at.selectbox(key="edit_progress__preview").value.url == f"/targets?lang=en&year=2024&target={TARGET}"
     )  # its own page first
     [chart] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the preview draws the target's chart
     assert "2024-06-30" in chart["data"][-1]["x"]

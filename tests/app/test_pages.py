@@ -188,7 +188,7 @@ def test_figures_are_grouped_under_the_reports_own_headings():
 def test_the_table_of_every_figure_is_one_click_away():
     at = open_page("safety", lang="en")
     assert t("show_all_figures", "en", n=len(DATASET.theme_indicators("safety"))) in html_text(at)
-    assert 'href="safety?figures=true&amp;lang=en"' in html_blocks(at)[-1]  # a link that keeps the view, not a widget
+    assert 'href="safety?lang=en&amp;figures=true"' in html_blocks(at)[-1]  # a link that keeps the view, not a widget
     at = open_page("safety", figures="true")
     [table] = html_tables(at)[-1:]
     assert len(table) == sum(len(DATASET.series(i)) for i in DATASET.theme_indicators("safety"))
