@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.views.figures import figure_phrase
+from components.views.figures import figure_phrase, note_whole
 from components.views.glossary import indicator_text, terms_in
 from components.views.history import history_bars, history_csv, history_table
 from components.views.html import Markup, html, join, link
@@ -55,6 +55,7 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     parts = [
         html("<p>{}</p>", link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
         html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang)),
+        note_whole(dataset.latest(indicator).value, lang),  # read before the number, not after a tap
     ]
     intro = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting)
     bars = history_bars(dataset, indicator.id, lang)

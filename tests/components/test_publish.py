@@ -3,12 +3,15 @@ show, written whole or not at all, again after a good edit and on a new day, nev
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import os
 import re
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 
@@ -20,6 +23,8 @@ from kpi.data.loading import load_dataset
 from kpi.data.reading import Settling, read_contents
 from kpi.data.snapshot import is_broken, last_good_version
 from kpi.format import stated
+from kpi.site import ASSETS, INDEX, NOT_FOUND, NOT_FOUND_KINDS, address, not_found_file, query
+from kpi.texts import t
 from tests.conftest import MINIMAL, REPO_ROOT, copy_data_dir
 
 # Dates the tests judge on, named: during the 2024 plan year, and after it (its outcomes still to come).
@@ -47,6 +52,20 @@ def published(tmp_path_factory) -> Path:
     session_state, os.environ["KPI_STATE_DIR"] = os.environ["KPI_STATE_DIR"], str(root / "state")
     try:
         publish(copy_data_dir(REPO_ROOT, root / "data"), root / "site", AFTER, "https://kpi.example.cn")
+    finally:
+        os.environ["KPI_STATE_DIR"] = session_state
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def published_today(tmp_path_factory) -> Path:
+    """The shipped data's site as the publisher writes it: for today. Why not a named date: a link keeps no what-if
+    date only when its date is today's (components/views/page.py view_params), and what it checks holds on any day."""
+    root = tmp_path_factory.mktemp("today")
+    (root / "data").mkdir()
+    session_state, os.environ["KPI_STATE_DIR"] = os.environ["KPI_STATE_DIR"], str(root / "state")
+    try:
+        publish(copy_data_dir(REPO_ROOT, root / "data"), root / "site", date.today(), "https://kpi.example.cn")
     finally:
         os.environ["KPI_STATE_DIR"] = session_state
     return root / "site"
@@ -135,8 +154,8 @@ def test_no_page_asks_another_host_for_anything(published):
     for path in (published / CURRENT).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "src=" not in text and "url(" not in text, path  # no script, image or font from anywhere
-        assets = "../assets" if path.parent.name == "data" else "assets"  # /data/ is a folder, the pages are not
-        assert f'rel="icon" type="image/png" href="{assets}/favicon.png"' in text
+        icon = r'rel="icon" type="image/png" href="(\.\./)?assets/favicon\.[0-9a-f]{12}\.png"'  # ../ from /data/
+        assert re.search(icon, text), path
 
 
 def test_a_good_edit_is_written_and_a_bad_one_is_not(data, site):
@@ -381,3 +400,69 @@ def test_the_deploys_publisher_commits_an_edit_made_outside_the_page_once_publis
     path.write_text(path.read_text(encoding="utf-8").replace("value: 139", "value: 一百", 1), encoding="utf-8")
     passes(watching, clock, 6)
     assert len(log(minimal)) == 2  # an edit that does not validate is not published, and not recorded
+
+
+def page_address(name: str) -> str:
+    """The address a written page answers: `targets/en~year=2024~as_of=2024-06-30.html` → /targets?lang=en&…."""
+    folder, file = name.split("/", 1)
+    lang, *named = file.removesuffix(".html").split("~")
+    return address("" if folder == INDEX else folder, {"lang": lang, **dict(part.split("=", 1) for part in named)})
+
+
+def test_every_link_on_a_static_page_leads_to_a_static_page_in_its_one_spelling(published_today):
+    """Search and meeting mode apart (Streamlit's by design), and the report's own address on its government site."""
+    root = published_today / CURRENT
+    written = {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+    pages = [name for name in written if not name.startswith(NOT_FOUND)]
+    checked = set()
+    for name in pages:
+        here = "https://kpi.example.cn" + page_address(name)
+        for href in set(re.findall(r'<a href="([^"#]*)[^"]*"', (root / name).read_text(encoding="utf-8"))):
+            target = urlsplit(urljoin(here, html.unescape(href)))
+            if target.netloc != "kpi.example.cn" or "mode=" in target.query or (target.path, target.query) in checked:
+                continue
+            checked.add((target.path, target.query))
+            if target.path.startswith(f"/{ASSETS}/"):
+                assert (root / target.path.lstrip("/")).is_file(), (name, href)
+                continue
+            params = dict(parse_qsl(target.query))
+            assert target.query == query(params), (name, href)  # the one spelling: no redirect on the way
+            lang = params.pop("lang", "zh")
+            assert page_file(target.path.strip("/"), lang, params) in written, (name, href)
+    assert any("as_of=" in q for _, q in checked)  # the what-if dates are among them
+
+
+def test_the_not_found_pages_say_what_was_not_found_and_lead_on(published):
+    for kind in NOT_FOUND_KINDS:
+        for lang in ("zh", "en"):
+            page = read(published, not_found_file(kind, lang))
+            assert page.title.startswith(t("not_found", lang)) and t(f"not_found_{kind}", lang) in "".join(page.text)
+            assert page.meta["robots"] == "noindex" and not [
+                link for link in page.links if link.get("rel") == "canonical"
+            ]
+    body = (published / CURRENT / not_found_file("id", "en")).read_text(encoding="utf-8")
+    assert '<base href="/">' in body and '<a href="./?lang=en"' in body and 'action="targets"' in body
+
+
+def test_robots_and_the_sitemap_name_every_public_page_at_its_public_address(published):
+    root, dataset = published / CURRENT, load_dataset(REPO_ROOT)
+    robots = (root / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://kpi.example.cn/sitemap.xml" in robots
+    assert all(f"Disallow: {path}" in robots for path in ("/check", "/edit", "/_stcore/", "/*?q=", "/*&q="))
+    sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
+    listed = [html.unescape(url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert len(listed) == len(set(listed)) and sitemap.count("<lastmod>2025-03-01</lastmod>") == len(listed)
+    written = {p.relative_to(root).as_posix() for p in root.rglob("*.html") if not p.name.startswith(("id-", "page-"))}
+    spelled = {"https://kpi.example.cn" + page_address(name) for name in written if not name.startswith(NOT_FOUND)}
+    renamed = {f"id={old}" for i in dataset.content.indicators for old in i.former_ids}
+    assert set(listed) == {url for url in spelled if not any(url.endswith(old) for old in renamed)}
+    assert "https://kpi.example.cn/economy?lang=en" in listed and 'hreflang="x-default"' in sitemap
+    assert (root / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an icon file
+
+
+def test_scripts_and_images_are_written_under_content_hashed_names(published):
+    assets = {p.name for p in (published / CURRENT / ASSETS).iterdir()}
+    for stem, suffix in (("favicon", ".png"), ("plots", ".js"), ("plotly", ".min.js")):
+        [name] = [n for n in assets if re.fullmatch(rf"{stem}\.[0-9a-f]{{12}}{re.escape(suffix)}", n)]
+        content = (published / CURRENT / ASSETS / name).read_bytes()
+        assert hashlib.sha256(content).hexdigest()[:12] in name
