@@ -413,7 +413,7 @@ def test_every_link_on_a_static_page_leads_to_a_static_page_in_its_one_spelling(
     """Search and meeting mode apart (Streamlit's by design), and the report's own address on its government site."""
     root = published_today / CURRENT
     written = {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
-    pages = [name for name in written if not name.startswith(NOT_FOUND)]
+    pages = [name for name in written if not name.startswith((NOT_FOUND, "data/"))]  # /data/ lists files
     checked = set()
     for name in pages:
         here = "https://kpi.example.cn" + page_address(name)
@@ -424,6 +424,9 @@ def test_every_link_on_a_static_page_leads_to_a_static_page_in_its_one_spelling(
             checked.add((target.path, target.query))
             if target.path.startswith(f"/{ASSETS}/"):
                 assert (root / target.path.lstrip("/")).is_file(), (name, href)
+                continue
+            if target.path == "/data/":  # the whole data: a page listing files (components/open_data.py)
+                assert (root / "data" / "index.html").is_file(), (name, href)
                 continue
             params = dict(parse_qsl(target.query))
             assert target.query == query(params), (name, href)  # the one spelling: no redirect on the way
@@ -452,7 +455,11 @@ def test_robots_and_the_sitemap_name_every_public_page_at_its_public_address(pub
     sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
     listed = [html.unescape(url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     assert len(listed) == len(set(listed)) and sitemap.count("<lastmod>2025-03-01</lastmod>") == len(listed)
-    written = {p.relative_to(root).as_posix() for p in root.rglob("*.html") if not p.name.startswith(("id-", "page-"))}
+    written = {
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.html")
+        if not p.name.startswith(("id-", "page-")) and p.parent.name != "data"  # /data/ lists files, not a view
+    }
     spelled = {"https://kpi.example.cn" + page_address(name) for name in written if not name.startswith(NOT_FOUND)}
     renamed = {f"id={old}" for i in dataset.content.indicators for old in i.former_ids}
     assert set(listed) == {url for url in spelled if not any(url.endswith(old) for old in renamed)}
