@@ -14,11 +14,12 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from components.views.commitments import assessments
+from components.views.document import FAVICON, asset
 from components.views.html import Markup, html, join
 from components.views.spreadsheet import csv_bytes
 from components.views.style import stylesheet
@@ -288,8 +289,11 @@ def package(dataset: Dataset, today: date, base: str) -> dict:
     }
 
 
-def data_files(dataset: Dataset, today: date, base: str = "") -> Iterator[tuple[str, str | bytes]]:
-    """(name under the site, content) of every file of /data/: the tables, the package, the ZIP of them, the index."""
+def data_files(
+    dataset: Dataset, today: date, base: str = "", assets: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str | bytes]]:
+    """(name under the site, content) of every file of /data/: the tables, the package, the ZIP of them, the index
+    (`assets`: the names the publisher writes the icon under)."""
     files: dict[str, bytes] = {}
     for table in TABLES:
         rows = table.rows(dataset, today)
@@ -300,7 +304,7 @@ def data_files(dataset: Dataset, today: date, base: str = "") -> Iterator[tuple[
     files[ZIP] = _zipped(files, today)
     for name, content in files.items():
         yield f"{FOLDER}/{name}", content
-    yield f"{FOLDER}/{INDEX}", index_page(files, today)  # a page, as text like every page
+    yield f"{FOLDER}/{INDEX}", index_page(files, today, assets)  # a page, as text like every page
 
 
 def _zipped(files: dict[str, bytes], today: date) -> bytes:
@@ -318,7 +322,7 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
 
-def index_page(files: dict[str, bytes], today: date) -> str:
+def index_page(files: dict[str, bytes], today: date, assets: Mapping[str, str] | None = None) -> str:
     """/data/: each file with its description and size, in Chinese and in English on the same page."""
 
     def listing(lang: str) -> Markup:
@@ -351,9 +355,10 @@ def index_page(files: dict[str, bytes], today: date) -> str:
         html(
             '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{}</title>'
-            '<link rel="icon" type="image/png" href="../assets/favicon.png"><style>{}</style></head>'
+            '<link rel="icon" type="image/png" href="../{}"><style>{}</style></head>'
             '<body class="kb-site"><main class="kb"><h1>{}</h1>{}{}<p class="kb-src">{}</p></main></body></html>',
             _both(t("data_title", "zh"), t("data_title", "en")),
+            asset(FAVICON, assets),
             Markup(stylesheet()),
             _both(t("data_title", "zh"), t("data_title", "en")),
             listing("zh"),
