@@ -313,7 +313,7 @@ def test_a_search_in_the_running_app_finds_figures_too():
     found = "".join(html_blocks(at))
     assert t("figures_found", "en", n=3) in found
     assert (
-        '<a href="indicator?id=economy.enterprises_attracted&amp;lang=en" target="_self">Enterprises attracted' in found
+        '<a href="indicator?lang=en&amp;id=economy.enterprises_attracted" target="_self">Enterprises attracted' in found
     )
 
 
