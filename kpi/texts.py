@@ -40,8 +40,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read_report": ("阅读报告原文", "Read the report"),
     # Not "made on {date}": a reader took the day the page was written for the day its figures were (issue 29).
     "page_built": (
-        "本页 {url}：数字均出自上列报告；目标状态按 {date} 判定。",
-        "This page, {url}: every figure is the report's above; target statuses as judged on {date}.",
+        "本页生成于 {date}（目标状态按当日判定），地址 {url}",
+        "Page built {date} (target statuses as judged that day), at {url}",
+    ),
+    # The report comes each January: once the next one's January is over and it is not entered, the header says so.
+    "next_report_missing": (
+        "下一份工作报告（回顾{year}年，含{year}年目标完成情况）应于{due}年1月发布，尚未录入。",
+        "The next report (on {year}, with its targets' outcomes) was due in January {due} and is not entered yet.",
     ),
     "today": ("今天", "Today"),
     "as_of_label": ("目标进度判定日期", "Date target progress is judged on"),
@@ -83,8 +88,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hide_all_figures": ("收起全部 {n} 项指标的表格", "Hide the table of all {n} figures"),
     "qualifier_note": (
         "余 = 多于，近 = 接近，约 = 大约，超 = 超过。",
-        "“Over”, “nearly” and “about” are the report's own qualifiers (余, 近, 约, 超).",
+        "“More than”, “nearly”, “about” and “over” are the report's own words: the figure is not exact.",
     ),
+    "all_awaiting": (
+        "{year}年全部 {n} 项目标与事项的完成情况待下一份工作报告。",
+        "All {n} targets and milestones of {year} await the next report for their outcomes.",
+    ),
+    "all_one_state": (
+        "{year}年全部 {n} 项目标与事项：{status}。",
+        "All {n} targets and milestones of {year}: {status}.",
+    ),
+    "show_list": ("查看清单（{n} 项）", "Show the list ({n})"),
     "data_table": ("查看数据表", "Show the data table"),
     "download_csv": ("下载 CSV", "Download CSV"),
     # Tiles

@@ -22,7 +22,8 @@ from kpi.texts import t, text
 def statement(indicator: Indicator, observation: Observation, dataset: Dataset, lang: str) -> Markup:
     """The report's sentence for one period, with its report and section, and a link to everything about the figure."""
     source = observation.value.source
-    where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
+    section = section_heading(dataset, source.report, source.section, lang)  # by its title, not its code
+    where = f"{text(observation.current.report.title, lang)} · {section}"
     details_link = link("indicator", t("see_details", lang), id=indicator.id, lang=lang_param(lang))
     lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
     return html(
@@ -31,6 +32,15 @@ def statement(indicator: Indicator, observation: Observation, dataset: Dataset, 
         source.quote,
         where,
         details_link,
+    )
+
+
+def quote_cell(quote: str, lang: str) -> Markup:
+    """The report's sentence a tap away: a row stays one line on a wide screen and a short card on a phone."""
+    return html(
+        '<details class="kb-cell-quote"><summary>{}</summary><span lang="zh-CN">{}</span></details>',
+        t("col_quote", lang),
+        quote,
     )
 
 
@@ -133,7 +143,10 @@ def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -
             if lang == "zh"
             else ""
         )
-    label = (place if lang == "zh" else section_label(section, lang).split(" · ", 1)[1]) if numbered else ""
+    # A section is named by its title; its code (一(二)) only when the report gives it no title in this language.
+    label = (
+        (place if lang == "zh" else section_label(section, lang).split(" · ", 1)[1]) if numbered and not title else ""
+    )
     if not title and not label:
         label = section_label(section, lang)
     year = t("report_of_year", lang, year=report.reviews) if len(dataset.reports) > 1 else ""
@@ -190,7 +203,9 @@ def headline_results(dataset: Dataset, lang: str) -> Markup:
     cards, others = [], []
     for theme in dataset.content.themes:
         key = year_key_figures(dataset, theme.id)
-        heading = link(theme.id, text(theme.name, lang) + " →", lang=lang_param(lang))
+        heading = link(
+            theme.id, html('{} <span class="kb-arrow">→</span>', text(theme.name, lang)), lang=lang_param(lang)
+        )
         if key:
             cards.append(
                 html(

@@ -19,7 +19,7 @@ def overview(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Pag
     lang = viewer.lang
     body = headline_results(dataset, lang) + closed_year(dataset, viewer.as_of, lang)
     if dataset.plan_years:
-        body += commitments(dataset, viewer.as_of, dataset.plan_years[-1], lang)
+        body += commitments(dataset, viewer.as_of, dataset.plan_years[-1], lang, viewer.meeting)
     key = [i for theme in dataset.content.themes for i in year_key_figures(dataset, theme.id)]
     heading = t("results_of", lang, year=dataset.vintage.report.reviews)
     words = description_of([figure_phrase(i, dataset, lang) for i in key], lang)

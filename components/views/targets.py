@@ -8,8 +8,17 @@ from collections.abc import Mapping
 from datetime import date
 
 from components.views.charts import COLORS, bar_fill, target_words, tick
-from components.views.commitments import assessments, status_chip, status_counts, status_line
+from components.views.commitments import (
+    assessments,
+    folded,
+    one_state,
+    one_state_line,
+    status_chip,
+    status_counts,
+    status_line,
+)
 from components.views.html import Markup, html, join, link, t_html, table
+from components.views.html import cell as html_cell
 from components.views.once import per_day
 from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
 from components.views.plots import progress_plot
@@ -84,7 +93,6 @@ def plan_rows(
                 if base is None
                 else stated(base.value, dataset.indicators[item.baseline].unit, lang),
                 t("col_theme", lang): themes.get(item.theme, item.theme),
-                t("col_section", lang): section_label(item.source.section, lang),
                 "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
             }
         )
@@ -100,12 +108,17 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
     if not rows:
         return Markup()
     reached = t("col_reached", lang)
-    columns = [
-        c for c in rows[0] if c not in _HIDDEN and any(row[c] or (c == reached and row["report"]) for row in rows)
-    ]
     status, item = t("status", lang), t("col_item", lang)
+    alike = len({row["status"] for row in rows}) == 1  # one state for all: the sentence or the filter above says it
+    columns = [
+        c
+        for c in rows[0]
+        if c not in _HIDDEN
+        and any(row[c] or (c == reached and row["report"]) for row in rows)
+        and not (alike and c == status)
+    ]
 
-    def cell(row: dict, column: str) -> Markup | str:
+    def value(row: dict, column: str) -> Markup | str:
         if column == status:
             return status_chip(row["status"], lang, year)
         if column == item and row["is_target"]:
@@ -119,7 +132,10 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
             )
         return row[column]
 
-    body = join(html("<tr>{}</tr>", join(html("<td>{}</td>", cell(row, c)) for c in columns)) for row in rows)
+    body = join(
+        html("<tr>{}</tr>", join(html_cell(value(row, c), c, "kb-cell-name" if c == item else "") for c in columns))
+        for row in rows
+    )
     head = join(html('<th scope="col">{}</th>', c) for c in columns)
     return html(
         '<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{}</tr></thead>'
@@ -305,7 +321,8 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     query = "" if viewer.meeting else params.get("q", "").strip()
     keep = viewer.keep()
     parts = [html('<h2 class="kb-page">{}</h2>', t("targets_of", lang, year=year))]
-    if viewer.meeting:  # a meeting sees the whole year
+    state = one_state(dataset, as_of, year)
+    if viewer.meeting and state is None:  # a meeting sees the whole year
         parts.append(status_line(dataset, as_of, year, lang))
     else:
         if len(years) > 1:
@@ -360,6 +377,12 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         )
     else:
         listed = year_table(dataset, as_of, year, lang)
+        if state is not None:  # 158 rows of one state: one sentence, the rows a tap away
+            n = len(targets) + len(milestones)
+            listed = html(
+                '<div class="kb">{}</div>',
+                folded(one_state_line(state, n, year, lang), listed, n, lang, viewer.meeting),
+            )
     page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
     standing = description_of(

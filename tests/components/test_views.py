@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 
 from components.publish import pages
+from components.views.commitments import commitments, view_notes
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
 from components.views.routes import public_paths, view_for
@@ -215,3 +216,34 @@ def test_staff_pages_have_no_public_view(shipped):
     assert not re.search(
         r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_header_says_the_next_report_is_due_and_not_entered_once_its_january_is_over(shipped, lang):
+    """As of the day before and the day after the January the next report was due (from the data's dates)."""
+    due = shipped.vintage.report.published.year + 1
+    note = t("next_report_missing", lang, year=shipped.vintage.report.reviews + 1, due=due)
+    assert note not in view_notes(shipped, date(due, 1, 31), lang)
+    assert note in view_notes(shipped, date(due, 2, 1), lang)
+    # The outcomes still to come are said by the overdue report's note, not twice.
+    assert not any(
+        "target outcomes appear" in n or "目标完成情况：" in n for n in view_notes(shipped, date(due, 2, 1), lang)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_year_all_awaiting_its_outcomes_is_one_sentence_with_the_list_a_tap_away(shipped, lang):
+    """As of 2026-12-07: every 2024 item awaits the next report."""
+    year = shipped.plan_years[-1]
+    targets, milestones = shipped.planned(year)
+    sentence = t("all_awaiting", lang, year=year, n=len(targets) + len(milestones))
+    shown = str(commitments(shipped, date(2026, 12, 7), year, lang))
+    assert sentence in shown and '<details class="kb-more">' in shown
+    assert shown.count("<tr>") == len(targets) + 1  # the numeric targets, behind the tap
+    on_projector = str(commitments(shipped, date(2026, 12, 7), year, lang, True))
+    assert sentence in on_projector and "<details" not in on_projector
+
+
+def test_a_table_cell_names_its_column_so_a_phone_shows_each_row_as_a_card():
+    shown = str(table(["名称", "数值"], [["引进企业", "139家"]]))
+    assert '<td class="kb-cell-name" data-label="名称">引进企业</td>' in shown and 'data-label="数值">139家' in shown
