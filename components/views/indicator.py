@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.views.figures import figure_phrase
+from components.views.figures import figure_phrase, section_heading
 from components.views.glossary import indicator_text, terms_in
 from components.views.history import history_bars, history_table
 from components.views.html import Markup, html, join, link
@@ -13,7 +13,6 @@ from components.views.page import Page, Viewer, labelled
 from components.views.plots import history_plot
 from components.views.tiles import tiles_html
 from kpi.data.dataset import Dataset
-from kpi.format import section_label
 from kpi.report.text import paragraph_around
 from kpi.texts import t, text
 
@@ -24,7 +23,8 @@ def in_context(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     for observation in dataset.series(dataset.indicators[indicator_id]):
         source = observation.value.source
         before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
-        where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
+        section = section_heading(dataset, source.report, source.section, lang)  # by its title, not its code
+        where = f"{text(observation.current.report.title, lang)} · {section}"
         blocks.append(
             html(
                 '<p><b>{}</b> · {}</p><p class="kb-context" lang="zh-CN">{}<mark>{}</mark>{}</p>',

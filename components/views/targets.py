@@ -322,8 +322,9 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     keep = viewer.keep()
     parts = [html('<h2 class="kb-page">{}</h2>', t("targets_of", lang, year=year))]
     state = one_state(dataset, as_of, year)
-    if viewer.meeting and state is None:  # a meeting sees the whole year
-        parts.append(status_line(dataset, as_of, year, lang))
+    if viewer.meeting:  # a meeting sees the whole year (one sentence below when its items all stand alike)
+        if state is None:
+            parts.append(status_line(dataset, as_of, year, lang))
     else:
         if len(years) > 1:
             parts.append(year_links(years, year, lang, keep))

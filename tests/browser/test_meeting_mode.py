@@ -51,6 +51,7 @@ def test_meeting_mode_hides_chrome_and_enlarges_text(server, page):
     load(page, f"{server}/targets?mode=meeting&lang=en")
     assert page.get_by_test_id("stSelectbox").count() == 0 and page.get_by_test_id("stTextInput").count() == 0
     assert font_px(page, ".kb-one-state") >= 20 and page.locator(".kb-table").count() == 0
+    assert page.locator(".kb-filter").count() == 0  # no filters on a projector
     assert truncated(page) == []
     page.get_by_role("button", name="Leave meeting mode").click()
     page.wait_for_function("!location.search.includes('mode=')")
