@@ -55,7 +55,7 @@ def term_block(dataset: Dataset, term_id: str, lang: str) -> Markup:
     lines.append(html('<p class="kb-src">{}</p>', link("glossary", t("term_link", lang), term=term.id, lang=keep)))
     other = "en" if lang == "zh" else "zh"  # the page's language first, the other's name beside it, smaller
     return html(
-        '<section class="kb-card" id="{}"><h3>{}<span class="kb-src" lang="{}">{}</span></h3>{}</section>',
+        '<section class="kb-card" id="{}"><h3>{}<span class="kb-src" lang="{}"> {}</span></h3>{}</section>',
         term_anchor(term.id),
         text(term.term, lang),
         "en" if other == "en" else "zh-CN",
