@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlparse
 
+from components.views.commitments import one_line
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
 from tests.browser.server import load, truncated
 
-THEMES = [theme.id for theme in load_dataset(REPO_ROOT).content.themes]
+DATASET = load_dataset(REPO_ROOT)
+THEMES = [theme.id for theme in DATASET.content.themes]
 
 
 def font_px(page, selector: str) -> float:
@@ -68,7 +71,8 @@ def test_tiles_fill_their_rows_evenly(server, page):
 
 
 def test_no_page_of_the_rotation_leaves_the_screen_mostly_blank(server, page):
-    for path in ["", "targets", *THEMES]:
+    """As of today: the targets page is in the rotation only when its plan year is more than one sentence."""
+    for path in ["", *([] if one_line(DATASET, date.today()) else ["targets"]), *THEMES]:
         load(page, f"{server}/{path}?mode=meeting")
         used = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight")
         assert used >= 768 * 0.6, path

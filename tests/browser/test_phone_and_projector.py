@@ -143,12 +143,12 @@ def test_the_rotation_moves_by_whole_screens_and_holds_each(server, page):
     each for seconds, never gliding between them."""
     load(page, f"{server}/?mode=meeting&rotate=20")
     screen, seen = page.evaluate(SCREEN), []
+    end = page.evaluate(f"document.querySelector('[data-testid=stMain]').scrollHeight - {screen}")  # the overview's
     for _ in range(72):
         if urlparse(page.url).path != "/":
             break
         seen.append(page.evaluate(SCROLLED))
         page.wait_for_timeout(250)
-    end = page.evaluate(f"document.querySelector('[data-testid=stMain]').scrollHeight - {screen}")
     stops = sorted(set(seen))
     assert len(stops) >= 2, seen  # the overview is taller than a screen: it moves
     assert all(top % screen == 0 or abs(top - end) <= 1 for top in stops), (stops, screen, end)
