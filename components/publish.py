@@ -42,10 +42,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from importlib.util import find_spec
 from pathlib import Path
 
-from components.views.document import PLOTLY, PLOTS, Address, document
+from components.views.document import Address, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
 from kpi.data import good
@@ -60,7 +59,6 @@ LOG = logging.getLogger(__name__)
 SITE_ENV, BASE_URL_ENV = "KPI_SITE_DIR", "KPI_PUBLIC_URL"
 CURRENT, BUILDS, STATUS = "current", "builds", "status.json"
 FAVICON = Path(__file__).with_name("favicon.png")
-PLOTS_JS = Path(__file__).parent / "views" / PLOTS
 KEEP_BUILDS = 2  # the current site and the one before it (a reader may still be reading it)
 
 
@@ -103,18 +101,9 @@ def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
         target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
-    for source in (FAVICON, PLOTS_JS, plotly_js()):
-        target = folder / "assets" / source.name
-        target.parent.mkdir(exist_ok=True)
-        shutil.copy(source, target)
-        if source.suffix == ".js":
-            target.with_name(target.name + ".gz").write_bytes(gzip.compress(source.read_bytes(), 9, mtime=0))
+    (folder / "assets").mkdir(exist_ok=True)
+    shutil.copy(FAVICON, folder / "assets" / FAVICON.name)
     return len(drawn)
-
-
-def plotly_js() -> Path:
-    """plotly.js as the installed plotly package ships it: the figure and target pages' charts, from our own server."""
-    return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
 SETTLING, FAILED = (

@@ -7,7 +7,6 @@ link returns is all a preview reads, and all a phone needs to show the figures: 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
@@ -23,7 +22,6 @@ from kpi.texts import t, text
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en"}
 OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
-PLOTLY, PLOTS = "plotly.min.js", "plots.js"  # in assets/: written beside the pages (components/publish.py)
 
 
 @dataclass(frozen=True)
@@ -74,8 +72,6 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
     scripts = (
         [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
     )
-    if any(isinstance(part, Plot) for part in page.parts):  # an addition: the HTML bars stand without it
-        scripts += [html('<script src="assets/{}" defer></script>', name) for name in (PLOTLY, PLOTS)]
     return str(
         html(
             '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -100,14 +96,10 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
 
 
 def static_part(part: Part) -> Markup:
-    """A part of a page as a static page shows it: HTML as it is, a chart as its spec over its HTML stand-in, a search
-    as a plain form (it opens the Streamlit view with ?q=)."""
+    """A part of a page as a static page shows it: HTML as it is, a chart as the SVG or table drawn in its place (no
+    plotly.js: docs/performance.md), a search as a plain form (it opens the Streamlit view with ?q=)."""
     if isinstance(part, Plot):
-        return html(
-            '<div class="kb-plot" data-plot="{}">{}</div>',
-            json.dumps(part.spec, ensure_ascii=False, separators=(",", ":")),
-            part.fallback,
-        )
+        return part.fallback
     if isinstance(part, Search):
         return html('<div class="kb">{}</div>', search_form(part.page, part.label, part.button, part.query, part.keep))
     return part

@@ -59,8 +59,7 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     chart = (
         [
             html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
-            history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars))
-            or html('<div class="kb">{}</div>', bars),
+            history_plot(dataset, indicator.id, lang, viewer.meeting) or html('<div class="kb">{}</div>', bars),
         ]
         if bars
         else []
