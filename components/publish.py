@@ -44,7 +44,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from components.views.document import Address, document
+from components import link_preview
+from components.views.document import Address, Image, document
 from components.views.page import Viewer
 from components.views.routes import STATIC_PARAMS, public_paths, view_for
 from kpi.data import good
@@ -53,7 +54,7 @@ from kpi.data.files import REPO_ROOT, data_dir
 from kpi.data.reading import Contents, Settling
 from kpi.data.snapshot import last_good_version, load_copy, point
 from kpi.edit import history
-from kpi.texts import LANGS
+from kpi.texts import LANGS, t, text
 
 LOG = logging.getLogger(__name__)
 SITE_ENV, BASE_URL_ENV = "KPI_SITE_DIR", "KPI_PUBLIC_URL"
@@ -74,33 +75,48 @@ def page_file(path: str, lang: str, params: dict[str, str]) -> str:
     return f"{path or 'index'}/{lang}{named}.html"
 
 
-def pages(dataset: Dataset, today: date, base: str) -> Iterator[tuple[str, str | bytes]]:
-    """(file name, content) of every static page and download, drawn as the public sees them today."""
+def pages(dataset: Dataset, today: date, base: str, previous: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """(file name, content) of every static page, download and preview image, drawn as the public sees them today
+    (an image the last build has, in `previous`, is copied: components/link_preview.py)."""
     downloads: dict[str, object] = {}
+    previews: dict[str, link_preview.Preview] = {}
+    drawing = link_preview.fonts_installed()
+    report = dataset.vintage.report
+    published = report.published.isoformat()
+    source = {lang: f"{text(report.title, lang)} · {t('published_on', lang, date=published)}" for lang in LANGS}
+    if not drawing:
+        LOG.warning("no preview images: the CJK fonts are missing (apt-get install fonts-noto-cjk)")
     for path in public_paths(dataset):
         view = view_for(dataset, path)
         for params in view.variants(dataset, today):
             for lang in LANGS:
                 page = view.render(dataset, Viewer(lang, today), params)
                 if page.found:
+                    preview = link_preview.preview_of(page, lang, source[lang]) if drawing else None
+                    image = Image(f"{link_preview.FOLDER}/{preview.file_name}", preview.alt) if preview else None
                     yield (
                         page_file(path, lang, params),
-                        document(dataset, page, Address(path, params), lang, today, base),
+                        document(dataset, page, Address(path, params), lang, today, base, image),
                     )
                     downloads.update({d.file_name: d.build for d in page.downloads})
+                    previews.update({preview.file_name: preview} if preview else {})
     for name, build in downloads.items():
         yield f"assets/{name}", build()
+    for name, preview in previews.items():
+        yield f"assets/{link_preview.FOLDER}/{name}", link_preview.image_bytes(preview, previous)
 
 
-def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
-    """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself."""
-    drawn = list(pages(dataset, today, base))
+def write_site(dataset: Dataset, folder: Path, today: date, base: str, previous: Path | None = None) -> int:
+    """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself (a
+    PNG is compressed already). `previous`: the last build, whose preview images need no drawing again."""
+    drawn = list(pages(dataset, today, base, previous and previous / "assets" / link_preview.FOLDER))
     for name, content in drawn:
         raw = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
-        target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
+        if not name.endswith(".png"):
+            target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
     (folder / "assets").mkdir(exist_ok=True)
     shutil.copy(FAVICON, folder / "assets" / FAVICON.name)
     return len(drawn)
@@ -193,7 +209,7 @@ def publish(
         build = site / BUILDS / f"{today.isoformat()}-{candidate.version[:16]}-{uuid.uuid4().hex[:8]}"
         build.mkdir(parents=True)
         try:
-            count = write_site(candidate.dataset, build, today, base)
+            count = write_site(candidate.dataset, build, today, base, (site / CURRENT).resolve())
         except Exception as exc:  # noqa: BLE001 — a page that raises must never stop the public pages
             shutil.rmtree(build, ignore_errors=True)
             LOG.error("static pages not written from data version %s", candidate.version, exc_info=exc)

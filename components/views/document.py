@@ -37,7 +37,9 @@ class Address:
         return f"{base.rstrip('/')}/{self.path}" + (f"?{query}" if query else "")
 
 
-def document(dataset: Dataset, page: Page, address: Address, lang: str, built: date, base: str = "") -> str:
+def document(
+    dataset: Dataset, page: Page, address: Address, lang: str, built: date, base: str = "", image: Image | None = None
+) -> str:
     """The whole static page: head, menu, title and vintage, the view, its downloads, the footer."""
     canonical = address.url(lang, base)
     heads = [
@@ -57,8 +59,9 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
             ("description", page.description),
             ("locale", OG_LOCALES[lang]),
             ("url", canonical),
+            *(image_meta(image, base) if image else ()),
         )
-    )
+    ) + html('<meta name="twitter:card" content="{}">', "summary_large_image" if image else "summary")
     nav = nav_html(
         site_menu(dataset, lang),
         address.path,
@@ -92,6 +95,27 @@ def document(dataset: Dataset, page: Page, address: Address, lang: str, built: d
             footer=footer(dataset, canonical, built, lang),
             scroll=join(scripts),
         )
+    )
+
+
+@dataclass(frozen=True)
+class Image:
+    """A page's preview image (components/link_preview.py): its file under assets/ and what it shows, in words."""
+
+    file: str
+    alt: str
+    width: int = 1200
+    height: int = 630
+
+
+def image_meta(image: Image, base: str) -> tuple[tuple[str, str], ...]:
+    """og:image and its details; at the public address when the publisher knows it (a preview needs it absolute)."""
+    return (
+        ("image", f"{base.rstrip('/')}/assets/{image.file}" if base else f"/assets/{image.file}"),
+        ("image:type", "image/png"),
+        ("image:width", str(image.width)),
+        ("image:height", str(image.height)),
+        ("image:alt", image.alt),
     )
 
 

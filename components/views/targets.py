@@ -362,17 +362,25 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         listed = year_table(dataset, as_of, year, lang)
     page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
-    standing = description_of(
-        [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
-    )
+    standing = [(text(BY_ID[s.id].words, lang).format(year=year), str(counts[s.id])) for s in STATUSES if counts[s.id]]
     if chosen is not None:
+        status = text(BY_ID[assessed[chosen.id].status].words, lang).format(year=year)
         return Page(
             text(chosen.name, lang),
             labelled(text(chosen.name, lang), chosen.source.quote, lang),
             page,
             anchor="target-detail",
+            headlines=((t("target_of", lang, year=year), target_words(chosen, lang)), (t("status", lang), status)),
         )
-    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
+    words = ("，" if lang == "zh" else ", ").join(
+        t("status_count", lang, status=s if lang == "zh" else s[:1].lower() + s[1:], n=n) for s, n in standing
+    )
+    return Page(
+        t("targets_of", lang, year=year),
+        t("targets_description", lang, year=year, n=sum(counts.values()), counts=words),
+        page,
+        headlines=tuple(standing[:4]),  # the same for every filter of the year: one image
+    )
 
 
 def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:
