@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -109,6 +109,7 @@ def _wrap(draw: ImageDraw.ImageDraw, words: str, font: ImageFont.FreeTypeFont, w
     return result
 
 
+@lru_cache(maxsize=512)  # a process that publishes again (the watcher, the tests) draws an image once; ~20 MB at most
 def draw(preview: Preview) -> bytes:
     """The PNG: the dashboard's name over a band, the title, two to four figures as tiles (value over name) or the
     description, and at the foot the report the figures come from."""

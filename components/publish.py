@@ -106,10 +106,11 @@ def pages(dataset: Dataset, today: date, base: str, previous: Path | None = None
         yield f"assets/{link_preview.FOLDER}/{name}", link_preview.image_bytes(preview, previous)
 
 
-def write_site(dataset: Dataset, folder: Path, today: date, base: str, previous: Path | None = None) -> int:
+def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
     """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself (a
-    PNG is compressed already). `previous`: the last build, whose preview images need no drawing again."""
-    drawn = list(pages(dataset, today, base, previous and previous / "assets" / link_preview.FOLDER))
+    PNG is compressed already). The preview images the current build beside `folder` has are copied, not drawn."""
+    previous = folder.parent.parent / CURRENT / "assets" / link_preview.FOLDER  # site/current, from site/builds/…
+    drawn = list(pages(dataset, today, base, previous))
     for name, content in drawn:
         raw = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / name
@@ -209,7 +210,7 @@ def publish(
         build = site / BUILDS / f"{today.isoformat()}-{candidate.version[:16]}-{uuid.uuid4().hex[:8]}"
         build.mkdir(parents=True)
         try:
-            count = write_site(candidate.dataset, build, today, base, (site / CURRENT).resolve())
+            count = write_site(candidate.dataset, build, today, base)
         except Exception as exc:  # noqa: BLE001 — a page that raises must never stop the public pages
             shutil.rmtree(build, ignore_errors=True)
             LOG.error("static pages not written from data version %s", candidate.version, exc_info=exc)
