@@ -135,8 +135,10 @@ def draw(preview: Preview) -> bytes:
             pen.text((MARGIN, y), line, font=body, fill=colours["text"], anchor="ls")
             y += 8
     pen.line((MARGIN, foot - 36, SIZE[0] - MARGIN, foot - 36), fill=colours["line"], width=2)
-    source = _wrap(pen, preview.source, _font(24), width, 1)[0]
-    pen.text((MARGIN, foot), source, font=_font(24), fill=colours["muted"], anchor="ls")
+    small, _ = _fit(pen, preview.source, width, (24, 22, 20, 18))  # the report's name and date whole
+    pen.text(
+        (MARGIN, foot), _wrap(pen, preview.source, small, width, 1)[0], font=small, fill=colours["muted"], anchor="ls"
+    )
     buffer = BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
