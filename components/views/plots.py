@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from components.views.html import Markup, html
 from components.views.style import palette
-from components.views.svg import Bar, bars_svg
+from components.views.svg import Bar, Point, Progress, bars_svg, progress_svg
 from kpi.data.dataset import Dataset
 from kpi.data.model import Target, Text
 from kpi.format import base_amount, format_value, split_magnitude, stated
@@ -265,4 +265,24 @@ def progress_plot(
         shapes=shapes,
         xaxis={"type": "date", "fixedrange": True, "range": [start.isoformat(), (end + timedelta(days=8)).isoformat()]},
     )
-    return Plot({"data": data, "layout": layout, "config": _config(lang, f"dongming-{target.id}-{lang}")}, fallback)
+    svg = progress_svg(
+        t("progress_chart", lang),
+        Progress(
+            start,
+            end,
+            Point(end, goal, format_value(target.value, target.qualifier, target.unit, lang)),
+            tuple(
+                Point(e.date, v, format_value(e.value, "exact", target.unit, lang))
+                for e, v in zip(target.progress, entries, strict=True)
+            ),
+            Point(end + timedelta(days=1), scaled[-1], words) if outcome is not None else None,
+            a.as_of,
+            tuple(d["name"] for d in data[:2])
+            + (t("reached_line", lang), data[-1]["name"] if outcome is not None else ""),
+        ),
+        f"chart-{target.id}",
+    )
+    return Plot(
+        {"data": data, "layout": layout, "config": _config(lang, f"dongming-{target.id}-{lang}")},
+        html('<div class="kb">{}</div>', svg) + fallback,
+    )
