@@ -255,7 +255,7 @@ COMMON_HEADERS = (
     'add_header X-Content-Type-Options "nosniff" always;\nadd_header Referrer-Policy "same-origin" always;\n'
 )
 # Static pages: their stylesheet is inline (one request on a slow phone), and a page that names an item (?term=,
-# ?target=) scrolls to it with a one-line inline script; plotly.js and the charts' script come from /assets/.
+# ?target=) scrolls to it with a one-line inline script; charts are SVG in the page (no script file since issue 32).
 STATIC_POLICY = (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
