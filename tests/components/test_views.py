@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+import components.link_preview
 from components.publish import pages
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
@@ -242,3 +243,12 @@ def test_staff_pages_have_no_public_view(shipped):
     assert not re.search(
         r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
     )
+
+
+def test_without_the_cjk_fonts_the_pages_are_written_without_an_image(shipped, monkeypatch, caplog):
+    monkeypatch.setattr(components.link_preview, "fonts_installed", lambda: False)
+    written = dict(pages(shipped, TODAY, "https://kpi.example.cn"))
+    economy = written["economy/zh.html"]
+    assert 'name="twitter:card" content="summary"' in economy and "og:image" not in economy
+    assert not [name for name in written if name.endswith(".png")]
+    assert "fonts-noto-cjk" in caplog.text  # the publisher's log says what to install
