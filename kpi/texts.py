@@ -171,7 +171,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} targets and milestones for {year}: {counts}.",
     ),
     "status_count": ("{status}{n}项", "{n} {status}"),
-    "figure_description": ("{figure}。报告原文：“{quote}”", "{figure}, as the {report} states it."),
+    "figure_description": ("{figure}，出自{report}。", "{figure}, as the {report} states it."),
     "source_description": (
         "{title}全文，{date}发布。",
         "The full text of the {title}, published on {date}.",

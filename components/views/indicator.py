@@ -80,13 +80,18 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
         '<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes)
     )
     latest = dataset.latest(indicator)
-    described = {"figure": figure_phrase(indicator, dataset, lang), "quote": latest.value.source.quote}
+    described = t(
+        "figure_description",
+        lang,
+        figure=figure_phrase(indicator, dataset, lang),
+        report=report_name(latest.current.report, lang),
+    ) + (f"{t('quote', lang)}：“{latest.value.source.quote}”" if lang == "zh" else "")  # the page quotes in Chinese
     periods = tuple(
         (period_label(o.period, lang), stated(o.value, indicator.unit, lang)) for o in dataset.series(indicator)
     )
     return Page(
         text(indicator.name, lang),
-        t("figure_description", lang, report=report_name(latest.current.report, lang), **described),
+        described,
         (intro, *chart, rest),
         headlines=periods[-4:],  # its periods, the newest last
     )
