@@ -63,7 +63,7 @@ class Preview:
 def preview_of(page: Page, lang: str, source: str) -> Preview:
     """The image a page's link shows: up to four of its headline figures, else its description in a few lines."""
     return Preview(
-        lang, page.headline or page.title, page.headlines[:4], "" if page.headlines else page.description, source
+        lang, page.image_title or page.title, page.headlines[:4], "" if page.headlines else page.description, source
     )
 
 

@@ -25,4 +25,4 @@ def overview(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Pag
     words = description_of([figure_phrase(i, dataset, lang) for i in key], lang)
     firsts = [figures[0] for theme in dataset.content.themes if (figures := year_key_figures(dataset, theme.id))]
     headlines = tuple(headline(i, dataset, lang) for i in firsts[:4])  # the first four themes' first results
-    return Page(t("overview", lang), labelled(heading, words, lang), (body,), headlines=headlines, headline=heading)
+    return Page(t("overview", lang), labelled(heading, words, lang), (body,), headlines=headlines, image_title=heading)
