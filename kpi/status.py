@@ -13,7 +13,7 @@ UI's catalogue (kpi/texts.py); `status_words`, which words a status with the cat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,14 @@ STATUSES: tuple[Status, ...] = (
     ),
 )
 BY_ID = {status.id: status for status in STATUSES}
-TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]  # type: ignore[valid-type]
-MilestoneStatus = Literal[tuple(s.id for s in STATUSES if s.milestones)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # A type checker cannot read a Literal built from the table; to it a status is a string (pydantic, at run time,
+    # still refuses any id the table lacks).
+    TargetStatus = str
+    MilestoneStatus = str
+else:
+    TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]
+    MilestoneStatus = Literal[tuple(s.id for s in STATUSES if s.milestones)]
 
 
 def status_rank(status: str) -> int:

@@ -138,7 +138,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_total": ("总数", "Total"),
     "col_id": ("编号", "Id"),
     "col_former_ids": ("曾用编号", "Former ids"),
-    "col_line": ("位置", "Where"),
+    "col_line": ("行", "Line"),
+    "col_line_in": ("{file} 的行", "Line in {file}"),
     "col_before": ("上一期", "Before"),
     "col_after": ("本期", "Now"),
     "col_change": ("变化", "Change"),
@@ -148,6 +149,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_percent": ("完成率", "Share reached"),
     "col_shown": ("显示（较新报告）", "Shown (newer report)"),
     "col_earlier": ("较早报告", "Earlier report"),
+    "col_shown_report": ("显示数值出自", "Shown value from"),
+    "col_earlier_report": ("较早数值出自", "Earlier value from"),
     "col_file": ("文件", "File"),
     "col_changed": ("最后修改", "Last changed"),
     "col_size": ("字节", "Bytes"),
@@ -320,6 +323,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "frame_page": ("每页共用的页头", "the header every page shares"),
     "with_files": ("使用当前数据文件", "with the current data files"),
     "with_last_good": ("使用上一次正确的数据", "with the last good data"),
+    "next_step": ("下一步：录入回顾{year}年的工作报告", "Next: enter the report on {year}"),
+    "next_step_why": (
+        "工作报告每年1月发布。回顾{year}年的报告应于{due}年1月发布，尚未录入；{year}年的 {n} 项目标和事项要等它录入后才有结果。",
+        "The report comes each January. The report on {year} was due in January {due} and is not entered yet; the {n} "
+        "targets and milestones of {year} get their outcomes from it.",
+    ),
+    "next_step_page": (
+        "在编辑页面选择“新报告”，上传或粘贴报告的文本：草稿会为每个数值和每项结果提出条目，附上报告原文；逐项确认后保存。",
+        "On the editing page, choose **New report** and upload or paste the report's text: the draft proposes every figure "
+        "and every outcome, each beside the report's sentence; decide each, then save.",
+    ),
+    "next_step_link": ("打开编辑页面的“新报告”", "Open the editing page at New report"),
+    "next_step_command": (
+        "或者在服务器上，把报告文本放进 source/ 后运行（起草、审阅草稿、写入、检查）：",
+        "Or on the server, with the report's text in source/, run (draft, review the draft, apply, check):",
+    ),
+    "next_step_later": (
+        "之后还有 {years} 年的报告，请按年份先后录入。",
+        "Due after it, to enter in order of year: the report on {years}.",
+    ),
+    "check_outcomes_help_due": (
+        "这些结果来自回顾{year}年的报告：录入该报告（见上方“下一步”），草稿会为每一项提出结果。",
+        "These outcomes come from the report on {year}: enter it (see Next, above) and its draft proposes each of them.",
+    ),
     "check_outcomes_missing": ("结果未录入：{n} 项", "Outcomes not entered: {n}"),
     "check_outcomes_help": (
         "计划年度已结束。请在 {file} 对应位置为每项加上 outcome（下一年度报告的数值、报告编号和原文）。",
@@ -354,6 +381,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check_no_english": ("缺少英文名称的指标：{n} 项", "Figures without an English name: {n}"),
     "check_no_progress": ("尚无进展记录的进行中目标：{n} 项", "Targets of a running year with no progress entry: {n}"),
     "check_files": ("文件", "Files"),
+    "shanghai_time": ("{time}（上海时间）", "{time} (Shanghai time)"),
     "check_counts": ("各主题数量", "Counts per theme"),
     "count_indicators": ("指标", "Figures"),
     "count_key": ("重点指标", "Key figures"),
@@ -370,6 +398,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_state": ("状态", "Status"),
     "col_restarts": ("意外退出次数", "Unexpected exits"),
     "col_uptime": ("已运行", "Up for"),
+    "col_started": ("启动于", "Started"),
     "publisher_pulse": (
         "发布进程：最近心跳 {at}，最近一次写入公开页面 {written}。",
         "Publisher: last heartbeat {at}, public pages last written {written}.",

@@ -108,14 +108,10 @@ def change_panel(
         st.caption(t("edit_stale", lang))
         return
     _show(outcome, before, lang, inputs.key("_preview"))
-    if (
-        outcome.checked is not None
-        and outcome.checked.passed
-        and outcome.checked.change.changes_anything()
-        and signed_in
-    ):
+    checked = outcome.checked
+    if checked is not None and checked.passed and checked.change.changes_anything() and signed_in:
         if st.button(t("button_save", lang), key=inputs.key("save"), type="primary"):
-            _save(outcome, inputs, directory, result_key, saved_key, lang)
+            _save(outcome.fingerprint, checked, inputs, directory, result_key, saved_key)
 
 
 def saved_note(inputs: Inputs, lang: str) -> None:
@@ -137,26 +133,27 @@ def _check(make: Callable[[], Change], directory: Path, fingerprint: str) -> Out
     return Outcome(fingerprint, checked, checked.errors)
 
 
-def _save(outcome: Outcome, inputs: Inputs, directory: Path, result_key: str, saved_key: str, lang: str) -> None:
-    """Save as the person signed in now (checked again), then start over with empty inputs; a refusal writes nothing."""
+def _save(fingerprint: str, checked: Checked, inputs: Inputs, directory: Path, result_key: str, saved_key: str) -> None:
+    """Save the passed check's change as the person signed in now (checked again), then start over with empty inputs;
+    a refusal writes nothing."""
     name = signed_in_now()
     if name is None:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, outcome.checked, signed_out=True)
+        st.session_state[result_key] = Outcome(fingerprint, checked, signed_out=True)
         st.rerun()
     try:
-        saved = save(directory, outcome.checked.change, Author(name), render_problems)
+        saved = save(directory, checked.change, Author(name), render_problems)
     except Refused as exc:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, exc.checked, exc.errors)
+        st.session_state[result_key] = Outcome(fingerprint, exc.checked, exc.errors)
     except FormError as exc:  # a form made again on what others saved meanwhile, no longer possible
-        st.session_state[result_key] = Outcome(outcome.fingerprint, errors=exc.errors)
+        st.session_state[result_key] = Outcome(fingerprint, errors=exc.errors)
     except Conflict as exc:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, outcome.checked, conflict=exc.meanwhile)
+        st.session_state[result_key] = Outcome(fingerprint, checked, conflict=exc.meanwhile)
     else:
         st.session_state.pop(result_key, None)
         inputs.forget()
         if saved.commit:
             st.session_state[saved_key] = Saved(
-                saved.commit[:7], saved.change.summary, time.time(), saved.change is not outcome.checked.change
+                saved.commit[:7], saved.change.summary, time.time(), saved.change is not checked.change
             )
     st.rerun()
 
@@ -184,6 +181,7 @@ def _show(outcome: Outcome, before: Dataset, lang: str, key: str) -> None:
     st.success(t("edit_passed", lang, seconds=checked.seconds), icon=":material/check_circle:")
     st.markdown(f"**{t('edit_diff', lang)}**")
     st.code("".join(checked.diffs.values()), language="diff")
+    assert checked.dataset is not None, "a check with no error and no page problem loaded the data"
     preview(before, checked.dataset, lang, key, checked.change.summary)
 
 
@@ -195,9 +193,9 @@ def show_errors(errors: list[DataError], lang: str, change: Change | None = None
     st.error(t("edit_errors", lang, n=len(errors)), icon=":material/error:")
     st.code("\n".join(_located(e, lang) for e in errors), language=None, wrap_lines=True)
     texts = change.texts if change is not None else {}
-    shown = [e for e in errors if e.line > 0 and texts.get(e.file)]
+    shown = [(content, e) for e in errors if e.line > 0 and (content := texts.get(e.file))]
     if shown:
-        st.html(join(at_line(texts[e.file], e, lang) for e in shown[:20]))
+        st.html(join(at_line(content, e, lang) for content, e in shown[:20]))
 
 
 def _located(error: DataError, lang: str) -> str:
@@ -240,7 +238,9 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     chosen = st.selectbox(
         t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}", key=key
     )
-    page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
+    view = view_for(after, chosen.path)
+    assert view is not None, f"/{chosen.path} changed, so it is a public page with a view"
+    page = view.render(after, Viewer(lang, today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
 

@@ -48,8 +48,9 @@ def lang_param(lang: str) -> str:
     return "" if lang == "zh" else lang
 
 
-def link(path: str, label: object, *, current: bool = False, **params: str) -> Markup:
-    """A link to a page of the dashboard; `current` marks the link to the view being shown."""
+def link(path: str, label: object, current: bool = False, /, **params: str) -> Markup:
+    """A link to a page of the dashboard; `current` marks the link to the view being shown (a chip among others).
+    Positional, so that no address parameter can be taken for it."""
     mark = Markup(' aria-current="true"') if current else ""
     return html('<a href="{}" target="_self"{}>{}</a>', url(path, **params), mark, label)
 

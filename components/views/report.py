@@ -60,7 +60,7 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
     choice = Markup()
     if len(reports) > 1:
         chips = join(
-            link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports
+            link("source", text(dataset.reports[r].title, lang), r == chosen, report=r, **keep) for r in reports
         )
         choice = html(
             '<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>',

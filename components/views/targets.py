@@ -213,7 +213,7 @@ def filter_links(
     keep = {**view, "year": str(year), **chosen}
 
     def chip(param: str, value: str, words: object) -> Markup:
-        return link("targets", words, current=keep.get(param, "") == value, **{**keep, param: value})
+        return link("targets", words, keep.get(param, "") == value, **{**keep, param: value})
 
     statuses = [
         chip("status", s.id, html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]))
@@ -284,7 +284,7 @@ def progress_bar(target: Target, a: TargetAssessment, lang: str) -> Markup:
 
 def year_links(years: list[int], year: int, lang: str, keep: dict[str, str]) -> Markup:
     """The plan years the data holds, each a link (the newest is the default)."""
-    chips = join(link("targets", t("year_n", lang, year=y), current=y == year, year=str(y), **keep) for y in years)
+    chips = join(link("targets", t("year_n", lang, year=y), y == year, year=str(y), **keep) for y in years)
     return html('<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>', t("plan_year", lang), chips)
 
 

@@ -312,6 +312,10 @@ class Breakdown(StrictModel):
     )
 
 
+# Everything with an id and a theme (kpi/data/dataset.py themed_items walks them).
+ThemedItem = Indicator | Programme | Breakdown | Target | Milestone
+
+
 class Heading(StrictModel):
     """A section heading of a report, so pages can group figures under the report's own words."""
 

@@ -356,7 +356,7 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
     of_the_year = [f for f in results if f.period == str(report.reviews)]
     found = _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
     figures, closed = {m.figure.start for m in found}, {m.item_id for m in found}
-    for target in (t for t in open_targets if t.id not in closed):
+    for target in (open_target for open_target in open_targets if open_target.id not in closed):
         same = [
             m
             for m in values

@@ -196,11 +196,8 @@ def close_year(
     """What the report says of each open item of `year`; `closed_by_figures`: targets a figure already closes."""
     found = report_clauses(text, named, REVIEW)
     closed = set(closed_by_figures)
-    items = [
-        x
-        for x in (*content.targets, *content.milestones)
-        if content.plan_year(x) == year and x.outcome is None and x.id not in closed
-    ]
+    planned: list[Target | Milestone] = [*content.targets, *content.milestones]
+    items = [x for x in planned if content.plan_year(x) == year and x.outcome is None and x.id not in closed]
     parts, phrases = distinctive_parts(items), link_phrases(content.indicators, evidence.phrase_of)
     milestones, targets, silent = [], [], []
     for item in items:

@@ -49,6 +49,7 @@ import urllib.request
 import xmlrpc.client
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 DEPLOY_DIR = Path(__file__).resolve().parent
@@ -457,7 +458,7 @@ def configure(options: Options, run_dir: Path = RUN_DIR, environ: dict[str, str]
 # ── Asking supervisord ──
 
 
-def supervisor(run_dir: Path) -> xmlrpc.client.ServerProxy:
+def supervisor(run_dir: Path) -> Any:
     """The run directory's supervisord, over its socket (`.supervisor.getAllProcessInfo()`, …)."""
     return connect(str(run_dir / "supervisor.sock"))
 

@@ -111,6 +111,21 @@ def test_a_bad_value_is_refused_at_its_field_and_what_was_typed_comes_back(data,
     assert "Your unsaved input from last time is back." in texts(again)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_full_width_colon_typed_in_the_file_editor_is_said_at_its_line_as_validate_says_it(data, signed_in, lang):
+    """The file editor checks with the loader `validate` and /check use (kpi/data/slips.py): the slip at its own line."""
+    at = edit("file", lang)
+    window = at.text_area(key="edit_file_indicators__window_1_50_0")
+    lines = window.value.split("\n")
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("  published"))
+    lines[number - 1] = "  published： " + lines[number - 1].split(maxsplit=1)[1]  # (the unsaved input may be back)
+    window.input("\n".join(lines)).run()
+    at.button(key="edit_file_indicators_check").click().run()
+    [listing] = [c.value for c in at.code if c.value.startswith(f"indicators.yaml:{number}:")]
+    assert ("全角的“：”" if lang == "zh" else "full-width “：”") in listing
+    assert ("YAML 格式错误" if lang == "zh" else "YAML syntax error") not in listing
+
+
 def test_a_file_edit_with_a_tab_is_refused_at_its_line_and_nothing_is_written(data, signed_in):
     before = (data / INDICATORS).read_bytes()
     at = edit("file")
