@@ -127,9 +127,10 @@ def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool) 
         return None
     y, title = _amounts([o.value.value for o in series], indicator.unit, lang)
     words = [[stated(o.value, indicator.unit, lang), text(o.current.report.title, lang)] for o in series]
+    labels = [period_label(o.period, lang) for o in series]
     bars = {
         "type": "bar",
-        "x": [period_label(o.period, lang) for o in series],
+        "x": labels,
         "y": y,
         "customdata": words,
         "text": [w for w, _ in words],
@@ -165,7 +166,7 @@ def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool) 
     )
     svg = bars_svg(
         t("history_question", lang),
-        [Bar(label, value, w) for label, value, (w, _) in zip(bars["x"], y, words, strict=True)],
+        [Bar(label, value, w) for label, value, (w, _) in zip(labels, y, words, strict=True)],
         f"chart-{indicator.id}",
     )
     note = html('<p class="kb-note">{}</p>', t("periods_differ_note", lang)) if differ else ""
@@ -230,7 +231,7 @@ def progress_plot(
         )
     if outcome is not None:
         report = next(r for r in dataset.reports.values() if r.id == outcome.source.report)
-        words = format_value(outcome.value, outcome.qualifier, target.unit, lang)
+        said = format_value(outcome.value, outcome.qualifier, target.unit, lang)
         data.append(
             {
                 "type": "scatter",
@@ -238,7 +239,7 @@ def progress_plot(
                 "x": [(end + timedelta(days=1)).isoformat()],
                 "y": [scaled[-1]],
                 "name": t("outcome_line", lang, report=t("report_year_name", lang, year=report.reviews)),
-                "customdata": [words],
+                "customdata": [said],
                 "marker": {"size": 14, "symbol": "diamond", "color": colours["good"]},
                 "hovertemplate": "<b>%{customdata}</b><extra>%{fullData.name}</extra>",
             }
@@ -275,10 +276,14 @@ def progress_plot(
                 Point(e.date, v, format_value(e.value, "exact", target.unit, lang))
                 for e, v in zip(target.progress, entries, strict=True)
             ),
-            Point(end + timedelta(days=1), scaled[-1], words) if outcome is not None else None,
+            Point(end + timedelta(days=1), scaled[-1], said) if outcome is not None else None,
             a.as_of,
-            tuple(d["name"] for d in data[:2])
-            + (t("reached_line", lang), data[-1]["name"] if outcome is not None else ""),
+            (
+                t("pace_line", lang),
+                t("target_of", lang, year=end.year),
+                t("reached_line", lang),
+                str(data[-1]["name"]) if outcome is not None else "",
+            ),
         ),
         f"chart-{target.id}",
     )

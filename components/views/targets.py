@@ -11,7 +11,7 @@ from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
 from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
-from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
+from components.views.page import Page, Search, Viewer, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from kpi.data.dataset import Dataset
