@@ -192,6 +192,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_found_next": ("请从{overview}开始，或在下面搜索。", "Start from the {overview}, or search below."),
     # Targets
     "targets_of": ("{year}年目标与事项", "Targets and milestones for {year}"),
+    # A shared link's description, a sentence (issue 32): the plan year's count, then its items by status.
+    "targets_description": (
+        "{year}年目标与事项共{n}项，其中{counts}。",
+        "{n} targets and milestones for {year}: {counts}.",
+    ),
+    "status_count": ("{status}{n}项", "{n} {status}"),
+    "figure_description": ("{figure}，出自{report}。", "{figure}, as the {report} states it."),
+    "source_description": (
+        "{title}全文，{date}发布。",
+        "The full text of the {title}, published on {date}.",
+    ),
+    "glossary_description": ("报告中{n}个术语的含义：{terms}。", "What {n} terms of the report mean: {terms}."),
     "plan_year": ("计划年度", "Plan year"),
     "year_n": ("{year}年", "{year}"),
     "no_targets": ("报告中暂无目标。", "The reports set no targets yet."),

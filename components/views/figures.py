@@ -58,6 +58,11 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     return labelled(text(indicator.name, lang), value, lang) + when
 
 
+def headline(indicator: Indicator, dataset: Dataset, lang: str) -> tuple[str, str]:
+    """(name, value as the report states it): a figure as a link's preview image shows it."""
+    return text(indicator.name, lang), stated(dataset.latest(indicator).value, indicator.unit, lang)
+
+
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:
     """ "<earlier period> → <later period>", saying so when the two periods differ in length."""
     words = t("change_from", lang, before=period_label(previous.period, lang), after=period_label(latest.period, lang))

@@ -11,7 +11,7 @@ from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
 from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
-from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
+from components.views.page import Page, Search, Viewer, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from kpi.data.dataset import Dataset
@@ -392,17 +392,25 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         listed = year_table(dataset, as_of, year, lang)
     page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
-    standing = description_of(
-        [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
-    )
+    standing = [(text(BY_ID[s.id].words, lang).format(year=year), str(counts[s.id])) for s in STATUSES if counts[s.id]]
     if chosen is not None:
+        status = text(BY_ID[assessed[chosen.id].status].words, lang).format(year=year)
         return Page(
             text(chosen.name, lang),
             labelled(text(chosen.name, lang), chosen.source.quote, lang),
             page,
             anchor="target-detail",
+            headlines=((t("target_of", lang, year=year), target_words(chosen, lang)), (t("status", lang), status)),
         )
-    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
+    words = ("，" if lang == "zh" else ", ").join(
+        t("status_count", lang, status=s if lang == "zh" else s[:1].lower() + s[1:], n=n) for s, n in standing
+    )
+    return Page(
+        t("targets_of", lang, year=year),
+        t("targets_description", lang, year=year, n=sum(counts.values()), counts=words),
+        page,
+        headlines=tuple(standing[:4]),  # the same for every filter of the year: one image
+    )
 
 
 def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+import components.link_preview
 from components.publish import pages
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
@@ -173,6 +174,33 @@ def test_every_view_has_its_own_title_and_a_description_of_its_results(shipped, 
     ) in economy.description  # the headline, in the report's words
 
 
+@pytest.mark.parametrize(
+    ("path", "params", "lang", "description"),
+    [
+        ("targets", {}, "zh", "2024年目标与事项共{n}项，其中待下一份报告{n}项。"),
+        ("targets", {}, "en", "{n} targets and milestones for 2024: {n} awaiting the next report."),
+        (
+            "indicator",
+            {"id": "economy.total_fiscal_revenue"},
+            "en",
+            "Total fiscal revenue: 288 million yuan, as the 2023 report states it.",
+        ),
+        (
+            "source",
+            {},
+            "en",
+            "The full text of the 2023 Work Report of the Dongming Road Subdistrict Office, published on 2024-01-29.",
+        ),
+    ],
+)
+def test_a_description_is_a_sentence_a_person_would_write(shipped, path, params, lang, description):
+    """A shared link's words (issue 32: /targets read "2024年目标与事项：待下一份报告 158。"); as of 2025-03-01 the
+    2024 plan year is over with no outcome entered, so each item awaits the next report."""
+    page = view_for(shipped, path).render(shipped, Viewer(lang, date(2025, 3, 1)), params)
+    n = sum(len(items) for items in shipped.planned(2024))
+    assert page.description == description.format(n=n)
+
+
 def test_a_description_stops_at_a_whole_figure():
     parts = ["引进企业：139家", "吸引内资：3.45亿元", "x" * 200]
     assert description_of(parts, "zh") == "引进企业：139家；吸引内资：3.45亿元。"
@@ -216,3 +244,12 @@ def test_staff_pages_have_no_public_view(shipped):
     assert not re.search(
         r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
     )
+
+
+def test_without_the_cjk_fonts_the_pages_are_written_without_an_image(shipped, monkeypatch, caplog):
+    monkeypatch.setattr(components.link_preview, "fonts_installed", lambda: False)
+    written = dict(pages(shipped, TODAY, "https://kpi.example.cn"))
+    economy = written["economy/zh.html"]
+    assert 'name="twitter:card" content="summary"' in economy and "og:image" not in economy
+    assert not [name for name in written if name.endswith(".png")]
+    assert "fonts-noto-cjk" in caplog.text  # the publisher's log says what to install
