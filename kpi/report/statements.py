@@ -52,6 +52,7 @@ ZERO = re.compile(r"(?<![一二三四五六七八九十百千万])零(?!的突�
 IN_WORDS = re.compile(
     r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)"
 )
+_RESULT_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (("rank", RANK), ("zero", ZERO), ("words", IN_WORDS))
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def find_statements(text: str, named_sections: set[str] | frozenset[str] = froze
 
 def result_kind(clause: str) -> Kind | None:
     """rank, zero or words when a clause of part one states a result so; None for every other clause."""
-    for kind, pattern in (("rank", RANK), ("zero", ZERO), ("words", IN_WORDS)):
+    for kind, pattern in _RESULT_KINDS:
         if pattern.search(clause):
             return kind
     return None
