@@ -15,6 +15,7 @@ from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
 from components.views.page import view_params
 from kpi.data.dataset import Dataset
+from kpi.due import due_date, due_reports
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
 from kpi.status import BY_ID, STATUSES
@@ -43,23 +44,16 @@ def outcomes_pending(dataset: Dataset, as_of: date) -> int | None:
     return year if ended and status_counts(dataset, assessments(dataset, as_of), year)["outcome_missing"] else None
 
 
-def next_report_overdue(dataset: Dataset, as_of: date) -> int | None:
-    """The January the next report was due in, once that January is over on `as_of` (the report comes each January,
-    the one after the newest report's); else None. From the data's dates, so no year is written in code."""
-    due = dataset.vintage.report.published.year + 1
-    return due if as_of >= date(due, 2, 1) else None
-
-
 def view_notes(dataset: Dataset, as_of: date, lang: str) -> list[str]:
     """Said once, beside the data's vintage: a next report that is due and not entered (so nobody reads old figures
     as this year's), the plan year's outcomes still to come, and the date statuses are judged on when it matters (a
     plan year running on that date, or a what-if date)."""
     notes = []
-    due = next_report_overdue(dataset, as_of)
-    if due is not None:
-        notes.append(t("next_report_missing", lang, year=dataset.vintage.report.reviews + 1, due=due))
+    overdue = due_reports(dataset, as_of)  # the same rule as the staff's next step on /check (kpi/due.py)
+    if overdue:
+        notes.append(t("next_report_missing", lang, year=overdue[0], due=due_date(overdue[0]).year))
     pending = outcomes_pending(dataset, as_of)
-    if pending is not None and due is None:  # an overdue report's note says the outcomes come with it
+    if pending is not None and not overdue:  # an overdue report's note says the outcomes come with it
         notes.append(t("outcomes_pending", lang, year=pending))
     running = any(parse_period(str(year))[0] <= as_of <= parse_period(str(year))[1] for year in dataset.plan_years)
     if running or as_of != date.today():
