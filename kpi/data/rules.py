@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from kpi.data.dataset import sourced, themed_items
 from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
-from kpi.data.model import Indicator, IndicatorsFile, Milestone, Target
+from kpi.data.model import Indicator, IndicatorsFile, Milestone, Source, Target
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
-from kpi.report.layout import clauses_holding
+from kpi.report.layout import REVIEW, clauses_holding
 from kpi.report.numbers import every_number_in, number_in_text, plain
+from kpi.report.stages import governing_clauses, governing_spans, stage_phrases, words_standing_in
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
 from kpi.vocabulary import LIMITING, LimitingWord
@@ -333,64 +334,128 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
 
 
 def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
-    """A limiting word of the quoted clause (kpi/vocabulary.yaml: 部分, 大幅, 启动…) stands in both names, or name_omits says why."""
+    """A limiting word of the quoted clause or of a clause governing it (部分, 大幅, the report's stage phrases…) stands in both names, or name_omits says why."""
+    commitments = _commitments(files)
     for group in ("indicators", "targets", "milestones"):
         for index, item in enumerate(getattr(files.content, group)):
-            loc = (group, index)
-            omitted = {omission.word for omission in item.name_omits}
-            needed = set()
-            for word, clause, words in _limiting_words(item):
-                zh_kept = word.zh in item.name.zh or any(word.zh in w.zh for w in words)
-                en_kept = word.rendered_in(item.name.en) or any(word.rendered_in(w.en) for w in words)
-                if zh_kept and en_kept:
-                    continue
-                needed.add(word.zh)
-                if word.zh in omitted:
-                    continue
-                if not zh_kept:
-                    yield files.indicators.error(
-                        loc + ("name", "zh"),
-                        "limiting_word_dropped_zh",
-                        input=show_input(item.name.zh),
-                        word=word.zh,
-                        clause=show_input(clause),
-                    )
-                if not en_kept:
-                    yield files.indicators.error(
-                        loc + ("name", "en"),
-                        "limiting_word_dropped_en",
-                        input=show_input(item.name.en),
-                        word=word.zh,
-                        clause=show_input(clause),
-                        expected=" / ".join(word.en),
-                    )
-            for number, omission in enumerate(item.name_omits):
-                if omission.word not in needed:
-                    yield files.indicators.error(
-                        loc + ("name_omits", number, "word"), "name_omission_unneeded", input=show_input(omission.word)
-                    )
+            yield from _names_keep(files, (group, index), item, commitments)
 
 
-def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[LimitingWord, str, list]]:
-    """(limiting word, the clause holding it, the result's words) for each limiting word of the item's quoted clauses.
+def _names_keep(
+    files: Files, loc: tuple, item: Indicator | Target | Milestone, commitments: dict[str, frozenset[int]]
+) -> Iterator[DataError]:
+    """The limiting-word errors of one item, and the omissions it does not need."""
+    omitted = {omission.word for omission in item.name_omits}
+    needed = set()
+    for word, clause, governs, words in _limiting_words(item, files.texts, commitments):
+        zh_kept = word.zh in item.name.zh or any(word.zh in w.zh for w in words)
+        en_kept = word.rendered_in(item.name.en) or any(word.rendered_in(w.en) for w in words)
+        if zh_kept and en_kept:
+            continue
+        needed.add(word.zh)
+        if word.zh in omitted:
+            continue
+        prefix = "limiting_word_governs" if governs else "limiting_word_dropped"
+        said = {"word": word.zh, "clause": show_input(clause)}
+        if not zh_kept:
+            yield files.indicators.error(loc + ("name", "zh"), prefix + "_zh", input=show_input(item.name.zh), **said)
+        if not en_kept:
+            yield files.indicators.error(
+                loc + ("name", "en"), prefix + "_en", input=show_input(item.name.en), expected=word.renderings, **said
+            )
+    for number, omission in enumerate(item.name_omits):
+        if omission.word not in needed:
+            yield files.indicators.error(
+                loc + ("name_omits", number, "word"), "name_omission_unneeded", input=show_input(omission.word)
+            )
+
+
+def _stated(item: Indicator | Target | Milestone) -> list[tuple[Source, float | str | None, list]]:
+    """(source, the value its clause holds, the result's words) for each statement of the item.
 
     A figure's or a target's clause is the one holding its number (or its words): the other clauses of its sentence
     state other figures. A milestone quotes its commitment, all of it."""
     if isinstance(item, Indicator):
-        stated = [
-            (v.source.quote, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values
-        ]
-    elif isinstance(item, Target):
-        stated = [(item.source.quote, item.value, [])]
-    else:
-        stated = [(item.source.quote, None, [])]
+        return [(v.source, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values]
+    if isinstance(item, Target):
+        return [(item.source, item.value, [])]
+    return [(item.source, None, [])]
+
+
+def _commitments(files: Files) -> dict[str, frozenset[int]]:
+    """Report id → where the items start their own clauses in its text (a milestone its quote, a figure or a target
+    the clause of its number): an opening clause one starts in is a commitment, not a lead (kpi/report/stages.py)."""
+    starts: dict[str, set[int]] = {}
+    for group in ("indicators", "targets", "milestones"):
+        for item in getattr(files.content, group):
+            for source, value, _ in _stated(item):
+                text = files.texts.get(source.report, "")
+                at = text.find(source.quote)
+                if at >= 0:
+                    own = clauses_holding(source.quote, value)
+                    starts.setdefault(source.report, set()).update(at + source.quote.find(c) for c in own)
+    return {report: frozenset(found) for report, found in starts.items()}
+
+
+def _limiting_words(
+    item: Indicator | Target | Milestone, texts: dict[str, str], commitments: dict[str, frozenset[int]]
+) -> Iterator[tuple[LimitingWord, str, bool, list]]:
+    """(limiting word, the clause holding it, whether that clause governs the quote, the result's words) for each
+    limiting word of the item's clauses and of the clauses of its sentence that govern them (kpi/report/stages.py)."""
     seen = set()
-    for quote, value, words in stated:
-        for clause in clauses_holding(quote, value):
-            for word in LIMITING:
-                if word.zh not in seen and word.stands_in(clause):
+    for source, value, words in _stated(item):
+        text = texts.get(source.report, "")
+        vocabulary = LIMITING + stage_phrases(text)
+        own = clauses_holding(source.quote, value)
+        starts = commitments.get(source.report, frozenset())
+        governing = [
+            clause
+            for mine in own
+            for clause in governing_clauses(text, source.quote, starts, mine)
+            if clause not in own
+        ]
+        for clause, governs in [(c, False) for c in own] + [(c, True) for c in dict.fromkeys(governing)]:
+            for word in _limiting_in(clause, governs, source, vocabulary):
+                if word.zh not in seen:
                     seen.add(word.zh)
-                    yield word, clause, words
+                    yield word, clause, governs, words
+
+
+def _limiting_in(
+    clause: str, governs: bool, source: Source, vocabulary: tuple[LimitingWord, ...]
+) -> list[LimitingWord]:
+    """The limiting words of a clause that bind the item. Part one states its results as reached: the stage of the
+    work its sentence opens with (推进燃气隐患治理, 完成软管更换4700余件) does not limit the count."""
+    found = words_standing_in(clause, vocabulary)
+    return [w for w in found if not (governs and w.kind == "stage" and source.section.startswith(REVIEW))]
+
+
+def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataError]:
+    """No exclusion covers a clause that governs an item of its sentence and holds a limiting word (力争优化市政路网)."""
+    if files.exclusions is None:
+        return
+    commitments, said = _commitments(files), set()
+    entries = list(enumerate(files.exclusions.model.statements))
+    for group in ("indicators", "targets", "milestones"):
+        for item in getattr(files.content, group):
+            for source, value, _ in _stated(item):
+                text = files.texts.get(source.report, "")
+                vocabulary = LIMITING + stage_phrases(text)
+                starts = commitments.get(source.report, frozenset())
+                for own in clauses_holding(source.quote, value):
+                    for a, b, clause in governing_spans(text, source.quote, starts, own):
+                        words = _limiting_in(clause, True, source, vocabulary)
+                        for index, entry in entries:
+                            at = text.find(entry.text) if entry.report == source.report and words else -1
+                            if at >= 0 and at <= a and b <= at + len(entry.text) and index not in said:
+                                said.add(index)
+                                yield files.exclusions.error(
+                                    ("statements", index, "text"),
+                                    "exclusion_takes_limiting_word",
+                                    input=show_input(entry.text),
+                                    word=words[0].zh,
+                                    item=item.id,
+                                )
 
 
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
@@ -489,4 +554,5 @@ RULES: tuple[Rule, ...] = (
     terms_are_defined_in_their_reports_words,
     exclusions_are_unique,
     exclusions_stand_in_their_report,
+    exclusions_leave_items_their_limiting_words,
 )

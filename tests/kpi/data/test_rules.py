@@ -482,3 +482,56 @@ def test_an_omission_the_names_do_not_need_is_said(minimal_dir):
     [(line, column, field, zh, en)] = name_errors(minimal_dir, NAME + OMITS.format(reason=REASON))
     assert (line, field) == (113, "milestones[economy.lingzhao_complex].name_omits[0].word")
     assert zh.startswith("name_omits 中的 '启动' 不需要") and en.startswith("'启动' in name_omits is not needed")
+
+
+# ── Stage phrases and governing clauses (kpi/report/stages.py) ──────────────────────────────────────
+
+LED = "新建49座社区平安屋。力争优化市政路网,启动凌兆片区社区生活服务综合体建设。"  # the milestone now has a lead clause
+
+
+def edited(directory, file: str, old: str, new: str) -> None:
+    path = directory / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test case does not match the fixture: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_stage_phrase_of_the_report_stands_in_the_name(minimal_dir):
+    edited(minimal_dir, "source/report.txt", "启动凌兆", "持续推动凌兆")  # the report opens a clause with 持续推动
+    edited(minimal_dir, I, "quote: 启动凌兆", "quote: 持续推动凌兆")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    said = [(e.field, e.zh) for e in caught.value.errors]
+    assert [field for field, _ in said] == [
+        "milestones[economy.lingzhao_complex].name.zh",
+        "milestones[economy.lingzhao_complex].name.en",
+    ]
+    assert "含限定词“持续推动”" in said[0][1] and "(continu / keep / ongoing / sustain) + (push" in said[1][1]
+
+
+def test_a_governing_clause_limits_the_items_of_its_sentence(minimal_dir):
+    errors = errors_after_edit(
+        minimal_dir, "source/report.txt", "新建49座社区平安屋,启动", LED.split("启动")[0] + "启动"
+    )
+    assert [(e.field, e.zh.split("，")[0]) for e in errors] == [
+        ("milestones[economy.lingzhao_complex].name.zh", "引文所在句的分句 '力争优化市政路网' 统领引文"),
+        ("milestones[economy.lingzhao_complex].name.en", "引文所在句的分句 '力争优化市政路网' 统领引文"),
+    ]
+
+
+def test_an_exclusion_may_not_take_a_limiting_word_from_an_item_of_its_sentence(minimal_dir):
+    edited(minimal_dir, "source/report.txt", "新建49座社区平安屋,启动", LED.split("启动")[0] + "启动")
+    edited(minimal_dir, I, "{zh: 启动凌兆综合体建设,", "{zh: 力争启动凌兆综合体建设,")
+    edited(
+        minimal_dir,
+        I,
+        "en: Start of building the Lingzhao complex}",
+        "en: 'Aim: start of building the Lingzhao complex'}",
+    )
+    write(minimal_dir, GOOD + "- {report: report_2023, reason: heading, text: '力争优化市政路网'}\n")
+    [(line, _, field, zh, en)] = errors_of(minimal_dir)
+    assert (line, field) == (5, "statements[1].text")
+    assert zh.startswith("排除 '力争优化市政路网' 拿走了同一句中 economy.lingzhao_complex 的限定词“力争”")
+    assert en.startswith(
+        "excluding '力争优化市政路网' takes the limiting word “力争” away from economy.lingzhao_complex"
+    )
