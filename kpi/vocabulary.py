@@ -81,3 +81,18 @@ def _seed_words(group: str) -> tuple[LimitingWord, ...]:
 
 
 STAGE_SEED = StageSeed(_seed_words("heads"), _seed_words("verbs"), _seed_words("modifiers"))
+
+# Where a Chinese name holds the verb, its id holds none of these words (督促整改 is urged, not rectified).
+ID_VERBS: dict[str, tuple[str, ...]] = {entry["zh"]: tuple(entry["not_in_id"]) for entry in _DATA["id_verbs"]}
+# A milestone quoting one of these is a round held every year: its id says its plan year.
+RECURRING: tuple[str, ...] = tuple(_DATA["recurring"])
+
+
+def id_words(item_id: str) -> str:
+    """An item id's words as text (city.shop_signs_self_rectification_urged → "shop signs self rectification urged")."""
+    return item_id.split(".", 1)[-1].replace("_", " ")
+
+
+def words_in(words: str, phrase: str) -> bool:
+    """Whether a phrase starts a word of the text, any ending allowed ("peace house" in "new peace houses")."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(normal(phrase))}", normal(words)) is not None

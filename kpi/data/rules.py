@@ -9,13 +9,14 @@ report, a report text that could not be read): that mistake is said once, by the
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kpi.data.dataset import sourced, themed_items
 from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
-from kpi.data.model import Indicator, IndicatorsFile, Milestone, Source, Target
+from kpi.data.model import Indicator, IndicatorsFile, Milestone, Result, Source, Target
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
@@ -24,7 +25,7 @@ from kpi.report.numbers import every_number_in, number_in_text, plain
 from kpi.report.stages import governing_clauses, governing_spans, stage_phrases, words_standing_in
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
-from kpi.vocabulary import LIMITING, LimitingWord
+from kpi.vocabulary import ID_VERBS, LIMITING, RECURRING, TERMS, LimitingWord, id_words, words_in
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Files:
 
 
 Rule = Callable[[Files], Iterator[DataError]]
+ITEMS = ("indicators", "targets", "milestones", "results")  # the lists whose items have a name read against a sentence
 
 
 # ── Themes and reports ───────────────────────────────────────────────────────────────────────────────
@@ -336,13 +338,13 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
 def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
     """A limiting word of the quoted clause or of a clause governing it (部分, 大幅, the report's stage phrases…) stands in both names, or name_omits says why."""
     commitments = _commitments(files)
-    for group in ("indicators", "targets", "milestones"):
+    for group in ITEMS:
         for index, item in enumerate(getattr(files.content, group)):
             yield from _names_keep(files, (group, index), item, commitments)
 
 
 def _names_keep(
-    files: Files, loc: tuple, item: Indicator | Target | Milestone, commitments: dict[str, frozenset[int]]
+    files: Files, loc: tuple, item: Indicator | Target | Milestone | Result, commitments: dict[str, frozenset[int]]
 ) -> Iterator[DataError]:
     """The limiting-word errors of one item, and the omissions it does not need."""
     omitted = {omission.word for omission in item.name_omits}
@@ -370,7 +372,7 @@ def _names_keep(
             )
 
 
-def _stated(item: Indicator | Target | Milestone) -> list[tuple[Source, float | str | None, list]]:
+def _stated(item: Indicator | Target | Milestone | Result) -> list[tuple[Source, float | str | None, list]]:
     """(source, the value its clause holds, the result's words) for each statement of the item.
 
     A figure's or a target's clause is the one holding its number (or its words): the other clauses of its sentence
@@ -386,7 +388,7 @@ def _commitments(files: Files) -> dict[str, frozenset[int]]:
     """Report id → where the items start their own clauses in its text (a milestone its quote, a figure or a target
     the clause of its number): an opening clause one starts in is a commitment, not a lead (kpi/report/stages.py)."""
     starts: dict[str, set[int]] = {}
-    for group in ("indicators", "targets", "milestones"):
+    for group in ITEMS:
         for item in getattr(files.content, group):
             for source, value, _ in _stated(item):
                 text = files.texts.get(source.report, "")
@@ -398,7 +400,7 @@ def _commitments(files: Files) -> dict[str, frozenset[int]]:
 
 
 def _limiting_words(
-    item: Indicator | Target | Milestone, texts: dict[str, str], commitments: dict[str, frozenset[int]]
+    item: Indicator | Target | Milestone | Result, texts: dict[str, str], commitments: dict[str, frozenset[int]]
 ) -> Iterator[tuple[LimitingWord, str, bool, list]]:
     """(limiting word, the clause holding it, whether that clause governs the quote, the result's words) for each
     limiting word of the item's clauses and of the clauses of its sentence that govern them (kpi/report/stages.py)."""
@@ -436,7 +438,7 @@ def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataEr
         return
     commitments, said = _commitments(files), set()
     entries = list(enumerate(files.exclusions.model.statements))
-    for group in ("indicators", "targets", "milestones"):
+    for group in ITEMS:
         for item in getattr(files.content, group):
             for source, value, _ in _stated(item):
                 text = files.texts.get(source.report, "")
@@ -456,6 +458,86 @@ def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataEr
                                     word=words[0].zh,
                                     item=item.id,
                                 )
+
+
+# ── Ids and themes against the report ───────────────────────────────────────────────────────────────
+
+
+def ids_agree_with_their_names(files: Files) -> Iterator[DataError]:
+    """An id holds no wording the vocabulary bans for its name (peace_house for 平安屋) nor a verb its name contradicts (rectified for 督促整改)."""
+    for group in ITEMS:
+        for index, item in enumerate(getattr(files.content, group)):
+            words = id_words(item.id)
+            banned = [
+                bad
+                for term in TERMS
+                if term["zh"] in item.name.zh
+                for bad in term.get("not_en", ())
+                if _letters(bad) != _letters(term["en"])  # banned for its punctuation, which an id cannot hold
+            ]
+            banned += [bad for verb, bads in ID_VERBS.items() if verb in item.name.zh for bad in bads]
+            for bad in (bad for bad in banned if words_in(words, bad)):
+                yield files.indicators.error((group, index, "id"), "id_contradicts_name", input=item.id, word=bad)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def recurring_milestones_say_their_year(files: Files) -> Iterator[DataError]:
+    """A milestone held every year (举办, 持续开展…) has an id ending in its plan year: next year's round is another item."""
+    for index, milestone in enumerate(files.content.milestones):
+        year = files.content.plan_year(milestone)
+        if year and any(word in milestone.source.quote for word in RECURRING) and not milestone.id.endswith(f"_{year}"):
+            yield files.indicators.error(
+                ("milestones", index, "id"), "recurring_id_without_year", input=milestone.id, year=year
+            )
+
+
+def items_sit_in_their_sections_themes(files: Files) -> Iterator[DataError]:
+    """An item's theme is one of its report section's (a theme holding a quarter of the section's items), or theme_reason says why not."""
+    themes = _section_themes(files.content)
+    for group in ITEMS:
+        for index, item in enumerate(getattr(files.content, group)):
+            elsewhere = [place for place in _places_of(item) if item.theme not in themes.get(place, {item.theme})]
+            if elsewhere and item.theme_reason is None:
+                report, section = elsewhere[0]
+                yield files.indicators.error(
+                    (group, index, "theme"),
+                    "theme_not_sections",
+                    input=item.theme,
+                    section=section,
+                    expected=", ".join(sorted(themes[report, section])),
+                )
+            elif not elsewhere and item.theme_reason is not None:
+                yield files.indicators.error((group, index, "theme_reason"), "theme_reason_unneeded", input=item.theme)
+
+
+def _places_of(item: Indicator | Target | Milestone | Result) -> list[tuple[str, str]]:
+    """The (report, section) pairs an item is quoted from: a figure's, one per value."""
+    sources = [v.source for v in item.values] if isinstance(item, Indicator) else [item.source]
+    return list(dict.fromkeys((source.report, source.section) for source in sources))
+
+
+SECTION_JUDGED = 4  # items a section needs before a lone item under another theme stands out (one of two is no rule)
+
+
+def _section_themes(content: IndicatorsFile) -> dict[tuple[str, str], set[str]]:
+    """(report, section) → the themes holding at least a quarter of its items: the report's own grouping, read off
+    the data. A section with fewer than SECTION_JUDGED items is left out: it cannot tell a lone item from a pair.
+
+    Why a quarter: a section may cover two subjects (生态 and 人居环境 in one section, 为老 and 生活圈 in another),
+    each with several items; a lone item under another theme (one of nine) is the one to explain."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for group in ITEMS:
+        for item in getattr(content, group):
+            for place in _places_of(item):
+                counts.setdefault(place, Counter())[item.theme] += 1
+    return {
+        place: {theme for theme, n in found.items() if 4 * n >= sum(found.values())}
+        for place, found in counts.items()
+        if sum(found.values()) >= SECTION_JUDGED
+    }
 
 
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
@@ -550,6 +632,9 @@ RULES: tuple[Rule, ...] = (
     breakdown_parts_share_one_unit,
     programme_parts_fit_in_their_total,
     names_keep_the_limiting_words,
+    ids_agree_with_their_names,
+    recurring_milestones_say_their_year,
+    items_sit_in_their_sections_themes,
     terms_are_unique,
     terms_are_defined_in_their_reports_words,
     exclusions_are_unique,

@@ -254,7 +254,7 @@ MARKS = {
         f"indicators:{item}": ["review_todo_id", "review_translate", "review_translate", "review_null"]
         for item in ("housing.TODO_2024_1", "housing.TODO_2024_2", "elderly.TODO_2024_3")
     },
-    "outcomes:livelihood.healthy_living_festival": ["review_decide"],
+    "outcomes:livelihood.healthy_living_festival_2024": ["review_decide"],
     "outcomes:city.digital_twin_map": ["review_decide"],
     "targets:housing.TODO_2025_1": ["review_todo_id", "review_translate", "review_translate"],
     "terms:TODO_2024_1": ["review_todo_id", "review_translate", "review_translate"],
@@ -397,12 +397,12 @@ def test_lines_changed_back_to_the_draft_count_as_accepted(fresh):
 def test_an_entry_changed_into_one_that_breaks_another_is_refused(fresh):
     key = "targets:housing.community_gardens_2025"
     text = "\n".join(by_key(fresh)[key].lines).replace(
-        "- id: housing.community_gardens_2025", "- id: safety.new_peace_houses_2025"
+        "- id: housing.community_gardens_2025", "- id: safety.new_safety_posts_2025"
     )
     with pytest.raises(ReviewError) as refused:
         fresh.change(key, text)
     assert [(e.file, e.code) for e in refused.value.errors] == [
-        ("targets:safety.new_peace_houses_2025", "duplicate_id")
+        ("targets:safety.new_safety_posts_2025", "duplicate_id")
     ]
 
 
