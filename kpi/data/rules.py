@@ -9,6 +9,7 @@ report, a report text that could not be read): that mistake is said once, by the
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from kpi.data.model import Indicator, IndicatorsFile, Milestone, Result, Source,
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
-from kpi.report.layout import REVIEW, clauses_holding
+from kpi.report.layout import REVIEW, TASKS, clauses, clauses_holding
 from kpi.report.numbers import every_number_in, number_in_text, plain
 from kpi.report.stages import governing_clauses, governing_spans, stage_phrases, words_standing_in
 from kpi.report.text import section_titles, sentence_span
@@ -386,7 +387,11 @@ def _stated(item: Indicator | Target | Milestone | Result) -> list[tuple[Source,
 
 def _commitments(files: Files) -> dict[str, frozenset[int]]:
     """Report id → where the items start their own clauses in its text (a milestone its quote, a figure or a target
-    the clause of its number): an opening clause one starts in is a commitment, not a lead (kpi/report/stages.py)."""
+    the clause of its number): an opening clause one starts in is a commitment, not a lead (kpi/report/stages.py).
+
+    In part two a lead is a clause the data treats as one, by excluding it (a heading, a lead-in): a clause quoted is
+    a commitment, one neither quoted nor excluded is undecided (the completeness check lists it). Part one's clauses
+    are not all statements, so there an opening clause no item starts in leads."""
     starts: dict[str, set[int]] = {}
     for group in ITEMS:
         for item in getattr(files.content, group):
@@ -396,7 +401,22 @@ def _commitments(files: Files) -> dict[str, frozenset[int]]:
                 if at >= 0:
                     own = clauses_holding(source.quote, value)
                     starts.setdefault(source.report, set()).update(at + source.quote.find(c) for c in own)
+    for report, text in files.texts.items():
+        starts.setdefault(report, set()).update(_undecided(files, report, text))
     return {report: frozenset(found) for report, found in starts.items()}
+
+
+def _undecided(files: Files, report: str, text: str) -> Iterator[int]:
+    """Where the clauses of part two start that no exclusion holds: each is a commitment (quoted) or undecided."""
+    entries = files.exclusions.model.statements if files.exclusions else []
+    held = [(a, a + len(e.text)) for e in entries if e.report == report for a in _at(text, e.text)]
+    for clause in clauses(text):
+        if clause.part == TASKS and not any(a <= clause.start and clause.end <= b for a, b in held):
+            yield clause.start
+
+
+def _at(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def _limiting_words(

@@ -101,7 +101,7 @@ def test_a_confirmation_is_for_that_version_only(data):
     cut_before(data, "programmes:")
     good.confirm(data, good.read(data).version)
     (data / INDICATORS).write_bytes(whole)
-    cut_before(data, "targets:")  # cut again, elsewhere: a new version, checked again
+    cut_before(data, "milestones:")  # cut again, elsewhere: a new version, checked again
     assert choice(data).why == good.HELD
 
 
