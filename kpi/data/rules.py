@@ -408,7 +408,7 @@ def _commitments(files: Files) -> dict[str, frozenset[int]]:
 
 def _undecided(files: Files, report: str, text: str) -> Iterator[int]:
     """Where the clauses of part two start that no exclusion holds: each is a commitment (quoted) or undecided."""
-    entries = files.exclusions.model.statements if files.exclusions else []
+    entries = getattr(files.exclusions.model, "statements") if files.exclusions else []
     held = [(a, a + len(e.text)) for e in entries if e.report == report for a in _at(text, e.text)]
     for clause in clauses(text):
         if clause.part == TASKS and not any(a <= clause.start and clause.end <= b for a, b in held):
@@ -457,7 +457,7 @@ def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataEr
     if files.exclusions is None:
         return
     commitments, said = _commitments(files), set()
-    entries = list(enumerate(files.exclusions.model.statements))
+    entries = list(enumerate(getattr(files.exclusions.model, "statements")))
     for group in ITEMS:
         for item in getattr(files.content, group):
             for source, value, _ in _stated(item):
