@@ -13,11 +13,21 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from kpi.data.dataset import sourced, themed_items
 from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
-from kpi.data.model import Indicator, IndicatorsFile, Milestone, Result, Source, Target
+from kpi.data.model import (
+    ExclusionsFile,
+    Indicator,
+    IndicatorsFile,
+    Milestone,
+    Result,
+    Source,
+    StatementExclusion,
+    Target,
+)
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
@@ -408,11 +418,16 @@ def _commitments(files: Files) -> dict[str, frozenset[int]]:
 
 def _undecided(files: Files, report: str, text: str) -> Iterator[int]:
     """Where the clauses of part two start that no exclusion holds: each is a commitment (quoted) or undecided."""
-    entries = getattr(files.exclusions.model, "statements") if files.exclusions else []
+    entries = _statements(files)
     held = [(a, a + len(e.text)) for e in entries if e.report == report for a in _at(text, e.text)]
     for clause in clauses(text):
         if clause.part == TASKS and not any(a <= clause.start and clause.end <= b for a, b in held):
             yield clause.start
+
+
+def _statements(files: Files) -> list[StatementExclusion]:
+    """The statement exclusions of a parsed exclusions file (the caller knows it parsed)."""
+    return cast(ExclusionsFile, files.exclusions.model).statements if files.exclusions else []
 
 
 def _at(text: str, part: str) -> list[int]:
@@ -457,7 +472,7 @@ def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataEr
     if files.exclusions is None:
         return
     commitments, said = _commitments(files), set()
-    entries = list(enumerate(getattr(files.exclusions.model, "statements")))
+    entries = list(enumerate(_statements(files)))
     for group in ITEMS:
         for item in getattr(files.content, group):
             for source, value, _ in _stated(item):
