@@ -553,9 +553,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Command line (python -m kpi)
     "cli_valid": (
         "数据有效：{reports} 份报告（{report_ids}），{figure_count} 项指标（{themes}），{targets} 个数值目标，"
-        "{milestones} 个事项，{programmes} 个多年项目，{terms} 个名词。",
+        "{milestones} 个事项，{results} 项文字表述的成果，{programmes} 个多年项目，{terms} 个名词。",
         "Data valid: {reports} report(s) ({report_ids}), {figure_count} figures ({themes}), {targets} targets, "
-        "{milestones} milestones, {programmes} programmes, {terms} glossary terms.",
+        "{milestones} milestones, {results} results in words, {programmes} programmes, {terms} glossary terms.",
     ),
     "cli_errors": ("共 {n} 个错误。", "{n} error(s)."),
     "cli_internal_error": ("内部错误：{error}", "internal error: {error}"),
