@@ -8,29 +8,39 @@ import pandas as pd
 
 from kpi.data.dataset import Dataset
 from kpi.data.files import EXCLUSIONS, INDICATORS
+from kpi.data.model import Milestone, Target
 from kpi.format import section_label, stated
 from kpi.periods import period_label
 from kpi.report.layout import GLOSSARY
 from kpi.report.statements import Statement, check_all
-from kpi.texts import status_words, t, text
+from kpi.texts import t, text
+
+ROW_PX = 35  # a row of st.dataframe
 
 
-def _where(dataset: Dataset, item_id: str) -> str:
-    """`indicators.yaml:1870`: where staff find the item in their editor."""
-    return f"{INDICATORS}:{dataset.lines.get(item_id, 1)}"
+def full_height(table: pd.DataFrame) -> int:
+    """The height that shows every row of a table: staff read a list of 158 whole, not through a 10-row box."""
+    return ROW_PX * (len(table) + 1) + 3
+
+
+def _where(dataset: Dataset, item_id: str, lang: str) -> dict[str, object]:
+    """The item's id and its line in indicators.yaml, each in its own column: what staff search for in their editor."""
+    return {t("col_id", lang): item_id, t("col_line_in", lang, file=INDICATORS): dataset.lines.get(item_id, 1)}
 
 
 def outcomes_missing(dataset: Dataset, assessed: dict, lang: str) -> pd.DataFrame:
-    """Targets and milestones whose plan year is over with no outcome: each with its name, year and YAML line."""
+    """Targets and milestones whose plan year is over with no outcome: each with its name, year, id and YAML line.
+    No status column: every row's is the same, the section's heading. The theme: 158 rows read by theme."""
+    themes = {theme.id: theme.name for theme in dataset.content.themes}
+    items: list[Target | Milestone] = [*dataset.content.targets, *dataset.content.milestones]
     rows = [
         {
             t("col_item", lang): text(item.name, lang),
+            t("col_theme", lang): text(themes[item.theme], lang),
             t("plan_year", lang): dataset.plan_year(item),
-            t("status", lang): status_words(assessed[item.id].status, lang, dataset.plan_year(item)),
-            t("col_id", lang): item.id,
-            t("col_line", lang): _where(dataset, item.id),
+            **_where(dataset, item.id, lang),
         }
-        for item in [*dataset.content.targets, *dataset.content.milestones]
+        for item in items
         if assessed[item.id].status == "outcome_missing"
     ]
     return pd.DataFrame(rows)
@@ -46,11 +56,11 @@ def disagreements(dataset: Dataset, lang: str) -> pd.DataFrame:
                     {
                         t("col_name", lang): text(indicator.name, lang),
                         t("col_period", lang): period_label(observation.period, lang),
-                        t("col_shown", lang): f"{stated(observation.value, indicator.unit, lang)}"
-                        f" ({observation.current.report.id})",
-                        t("col_earlier", lang): f"{stated(earlier.value, indicator.unit, lang)} ({earlier.report.id})",
-                        t("col_id", lang): indicator.id,
-                        t("col_line", lang): _where(dataset, indicator.id),
+                        t("col_shown", lang): stated(observation.value, indicator.unit, lang),
+                        t("col_shown_report", lang): observation.current.report.id,
+                        t("col_earlier", lang): stated(earlier.value, indicator.unit, lang),
+                        t("col_earlier_report", lang): earlier.report.id,
+                        **_where(dataset, indicator.id, lang),
                     }
                 )
     return pd.DataFrame(rows)
@@ -65,8 +75,7 @@ def staff_lists(dataset: Dataset, assessed: dict, lang: str) -> list[tuple[str, 
             [
                 {
                     t("col_item", lang): text(x.name, lang),
-                    t("col_id", lang): x.id,
-                    t("col_line", lang): _where(dataset, x.id),
+                    **_where(dataset, x.id, lang),
                 }
                 for x in items
             ]
@@ -109,7 +118,8 @@ def uncurated_statements(dataset: Dataset, lang: str) -> Uncurated:
                 t("col_section", lang): _section(s, lang),
                 t("col_kind", lang): t(f"kind_{s.kind}", lang),
                 t("col_quote", lang): s.text,
-                t("col_line", lang): f"{report.file}:{s.line}",
+                t("col_file", lang): report.file,
+                t("col_line", lang): s.line,
             }
             for s in check.missing
         ]
@@ -119,7 +129,8 @@ def uncurated_statements(dataset: Dataset, lang: str) -> Uncurated:
                 t("col_section", lang): "",
                 t("col_kind", lang): t("kind_stale", lang),
                 t("col_quote", lang): getattr(dataset.exclusions, group)[index].text,
-                t("col_line", lang): f"{EXCLUSIONS}:{dataset.exclusion_lines[group, index]}",
+                t("col_file", lang): EXCLUSIONS,
+                t("col_line", lang): dataset.exclusion_lines[group, index],
             }
             for group, index in check.stale
         ]

@@ -111,14 +111,11 @@ def current_data() -> Loaded:
 def confirm_held(loaded: Loaded, by: str) -> None:
     """`by`, a signed-in staff member, accepts the files' version held back for what it drops (the data-check page's
     button); every process and the publisher then take it (kpi/data/good.py). The run starts again to show it."""
-    good.confirm(Path(loaded.directory), loaded.held.version, by)
-    LOG.info(
-        "held data version %s confirmed by %r (drops %s of %s items)",
-        loaded.held.version,
-        by,
-        loaded.held.dropped,
-        loaded.held.total,
-    )
+    held = loaded.held
+    if held is None:
+        raise ValueError("no version of the files is held back: there is nothing to confirm")
+    good.confirm(Path(loaded.directory), held.version, by)
+    LOG.info("held data version %s confirmed by %r (drops %s of %s items)", held.version, by, held.dropped, held.total)
     st.rerun()
 
 
@@ -164,6 +161,7 @@ def _rendered(loaded: Loaded) -> None:
     directory = Path(loaded.directory)
     if not loaded.fresh or last_good_version(directory) == loaded.version:
         return
+    assert loaded.reading is not None, "data is fresh only when it is the files' reading"
     try:
         good.remember(directory, loaded.reading)
     except OSError as exc:  # the copy is only a fallback: a full or read-only disk must not stop the page
@@ -183,6 +181,7 @@ def _failed(loaded: Loaded, page: str | None, exc: Exception) -> bool:
             known.page_errors = [*known.page_errors, error][-MAX_PAGE_ERRORS:]
     if not loaded.fresh or page in STAFF_PATHS:
         return False
+    assert loaded.version is not None, "fresh data has the version of the files it was read from"
     try:
         good.mark_broken(Path(loaded.directory), loaded.version)
     except OSError as exc:  # without the mark the next run would raise again: show the neutral line instead

@@ -16,6 +16,7 @@ from components.markdown import escape_markdown
 from components.publish import SETTLING, Status, read_status, site_dir
 from components.staff import staff_viewer
 from kpi.data.errors import DataError
+from kpi.local_time import shanghai_time
 from kpi.site import STAFF_PATHS
 from kpi.texts import t
 
@@ -38,9 +39,7 @@ def data_problems(errors: list[DataError], failures: list[PageError], lang: str)
 def _page_error(failure: PageError, lang: str) -> str:
     page = t("frame_page", lang) if failure.page is None else f"/{failure.page}"
     data = t("with_files" if failure.fresh else "with_last_good", lang)
-    return t(
-        "page_error_line", lang, at=failure.at.isoformat(" ", "seconds"), page=page, data=data, error=failure.error
-    )
+    return t("page_error_line", lang, at=shanghai_time(failure.at, lang), page=page, data=data, error=failure.error)
 
 
 def nothing_to_show(errors: list[DataError], failures: list[PageError], lang: str) -> None:
@@ -74,7 +73,7 @@ def static_pages(loaded: Loaded, lang: str) -> None:
                 "static_written",
                 lang,
                 n=status.files,
-                at=status.written,
+                at=shanghai_time(status.written, lang),
                 date=status.date,
                 data=t("with_files" if status.fresh else "with_last_good", lang),
             )
@@ -93,7 +92,7 @@ def _held_counts(loaded: Loaded) -> dict[str, int]:
 def _public_behind(status: Status, files: str, lang: str) -> str:
     """Why the static pages do not show the version the dashboard read: not read yet, settling, or the publisher's error."""
     if status.files_version != files:
-        return t("static_unread", lang, heartbeat=status.heartbeat or "—")
+        return t("static_unread", lang, heartbeat=shanghai_time(status.heartbeat, lang))
     if status.behind == SETTLING:
         return t("static_settling", lang)
     return t("static_not_fresh", lang, error=escape_markdown(status.error or status.behind))

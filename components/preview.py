@@ -16,20 +16,20 @@ new data (the ≤ 2 s goal). The page itself is drawn again when the editor show
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from components.views.document import Address, document
-from components.views.page import Viewer
-from components.views.routes import STATIC_PARAMS, public_paths, view_for
+from components.views.routes import View, public_paths, variants_of, view_for, viewer
 from kpi.data.dataset import Dataset
+from kpi.site import address
 from kpi.texts import LANGS
 
 
 @dataclass(frozen=True, order=True)
 class PageRef:
-    """A public page: its path ("" is the overview), its parameters (in STATIC_PARAMS order), its language."""
+    """A public page: its path ("" is the overview), its parameters (in kpi/site.py's order), its language."""
 
     path: str
     params: tuple[tuple[str, str], ...]
@@ -37,9 +37,8 @@ class PageRef:
 
     @property
     def url(self) -> str:
-        """`/economy?figures=true&lang=en`: where the editor opens it."""
-        query = "&".join(f"{key}={value}" for key, value in (*self.params, ("lang", self.lang)))
-        return f"/{self.path}?{query}"
+        """`/economy?lang=en&figures=true`: its address, in its one spelling (kpi/site.py)."""
+        return address(self.path, {**dict(self.params), "lang": self.lang})
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,10 @@ def drawn(dataset: Dataset, today: date) -> Drawn:
 def _draw(dataset: Dataset, today: date) -> Drawn:
     """Draw each page and build each download, catching each failure on its own so one page never hides another."""
     result = Drawn()
-    downloads: dict[str, object] = {}
-    for ref, params in page_refs(dataset, today, result.problems):
+    downloads: dict[str, Callable[[], bytes]] = {}
+    for ref, view, params in page_refs(dataset, today, result.problems):
         try:
-            page = view_for(dataset, ref.path).render(dataset, Viewer(ref.lang, today), params)
+            page = view.render(dataset, viewer(ref.lang, params, today), params)
             if page.found:
                 html = document(dataset, page, Address(ref.path, params), ref.lang, today)
                 result.digests[ref] = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
@@ -88,17 +87,17 @@ def _draw(dataset: Dataset, today: date) -> Drawn:
     return result
 
 
-def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tuple[PageRef, dict[str, str]]]:
-    """Each public page the publisher writes, with the parameters its view is drawn with; a view whose list of
-    pages raises is added to `problems`."""
+def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tuple[PageRef, View, dict[str, str]]]:
+    """Each public page the publisher writes, with its view and the parameters it is drawn with; a view whose list
+    of pages raises is added to `problems`."""
     for path in public_paths(dataset):
         view = view_for(dataset, path)
+        assert view is not None, f"/{path} is a public path, so it has a public view"
         try:
-            variants = list(view.variants(dataset, today))
+            variants = variants_of(dataset, path, today)
         except Exception as exc:  # noqa: BLE001
             problems.append(f"/{path}: {type(exc).__name__}: {exc}")
             continue
         for params in variants:
-            key = tuple((name, params[name]) for name in STATIC_PARAMS if params.get(name))
             for lang in LANGS:
-                yield PageRef(path, key, lang), params
+                yield PageRef(path, tuple(params.items()), lang), view, params

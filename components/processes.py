@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import xmlrpc.client
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import streamlit as st
 
 from components.publish import read_status, site_dir
 from components.supervisor import SOCKET_ENV, processes
+from kpi.local_time import shanghai_time
 from kpi.texts import t
 
 STALE_AFTER_S = 30
@@ -34,6 +35,7 @@ def supervised_processes(lang: str) -> None:
     except (OSError, xmlrpc.client.Error) as exc:
         st.warning(t("processes_unreachable", lang, error=type(exc).__name__), icon=":material/warning:")
         return
+    now = datetime.now(UTC)
     st.dataframe(
         pd.DataFrame(
             [
@@ -42,6 +44,9 @@ def supervised_processes(lang: str) -> None:
                     t("col_state", lang): p.state,
                     t("col_restarts", lang): p.restarts,
                     t("col_uptime", lang): str(timedelta(seconds=int(p.uptime))) if p.state == "RUNNING" else "—",
+                    t("col_started", lang): shanghai_time(now - timedelta(seconds=int(p.uptime)), lang)
+                    if p.state == "RUNNING"
+                    else "—",
                 }
                 for p in found
             ]
@@ -64,11 +69,9 @@ def publisher_pulse(lang: str) -> None:
     """The publisher's last heartbeat and last write; a warning when the heartbeat is missing or older than 30 s."""
     status = read_status(site_dir())
     beat = getattr(status, "heartbeat", "") if status else ""  # the publisher's status.json field (contracts)
-    written = status.written if status and status.written else "—"
-    age = heartbeat_age(beat)
+    written = shanghai_time(status.written if status else None, lang)
+    age, at = heartbeat_age(beat), shanghai_time(beat, lang)
     if age is None or age > STALE_AFTER_S:
-        st.warning(
-            t("publisher_stale", lang, at=beat or "—", written=written, s=STALE_AFTER_S), icon=":material/warning:"
-        )
+        st.warning(t("publisher_stale", lang, at=at, written=written, s=STALE_AFTER_S), icon=":material/warning:")
     else:
-        st.caption(t("publisher_pulse", lang, at=beat, written=written))
+        st.caption(t("publisher_pulse", lang, at=at, written=written))

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
+import io
 import json
 import logging
 import os
@@ -42,25 +44,31 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
-from components.views.document import PLOTLY, PLOTS, Address, document
+from PIL import Image as PillowImage
+
+from components import link_preview
+from components.views.document import FAVICON as FAVICON_NAME
+from components.views.document import Address, Image, document
+from components.views.missing import not_found_page
 from components.views.page import Viewer
-from components.views.routes import STATIC_PARAMS, public_paths, view_for
+from components.views.routes import public_view, static_pages, viewer
 from kpi.data import good
 from kpi.data.dataset import Dataset
 from kpi.data.files import REPO_ROOT, data_dir
 from kpi.data.reading import Contents, Settling
 from kpi.data.snapshot import last_good_version, load_copy, point
 from kpi.edit import history
-from kpi.texts import LANGS
+from kpi.site import ASSETS, NOT_FOUND_KINDS, STAFF_PATHS, address, not_found_file, page_file
+from kpi.texts import LANGS, t, text
 
 LOG = logging.getLogger(__name__)
 SITE_ENV, BASE_URL_ENV = "KPI_SITE_DIR", "KPI_PUBLIC_URL"
 CURRENT, BUILDS, STATUS = "current", "builds", "status.json"
-FAVICON = Path(__file__).with_name("favicon.png")
-PLOTS_JS = Path(__file__).parent / "views" / PLOTS
+FAVICON = Path(__file__).with_name(FAVICON_NAME)
 KEEP_BUILDS = 2  # the current site and the one before it (a reader may still be reading it)
 
 
@@ -69,52 +77,121 @@ def site_dir() -> Path:
     return Path(os.environ.get(SITE_ENV) or REPO_ROOT / ".state" / "site")
 
 
-def page_file(path: str, lang: str, params: dict[str, str]) -> str:
-    """`economy/en.html`, `targets/zh~status=achieved.html`: the file nginx looks for (the parameters in
-    STATIC_PARAMS order, empty ones left out; scripts/deploy/nginx.conf.template builds the same name)."""
-    named = "".join(f"~{key}={params[key]}" for key in STATIC_PARAMS if params.get(key))
-    return f"{path or 'index'}/{lang}{named}.html"
+__all__ = ["page_file", "publish", "write_site"]  # page_file: kpi/site.py's, where nginx's maps read it too
 
 
-def pages(dataset: Dataset, today: date, base: str) -> Iterator[tuple[str, str | bytes]]:
-    """(file name, content) of every static page and download, drawn as the public sees them today."""
-    downloads: dict[str, object] = {}
-    for path in public_paths(dataset):
-        view = view_for(dataset, path)
-        for params in view.variants(dataset, today):
-            for lang in LANGS:
-                page = view.render(dataset, Viewer(lang, today), params)
-                if page.found:
-                    yield (
-                        page_file(path, lang, params),
-                        document(dataset, page, Address(path, params), lang, today, base),
-                    )
-                    downloads.update({d.file_name: d.build for d in page.downloads})
+def hashed_name(source: Path) -> str:
+    """`plots.3f2a9c01b7d4.js`: the name a script or image is written under, which changes with its content, so
+    nginx and a CDN may keep it for a year (`immutable`) and a new build is never served an old copy."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    stem, dot, suffix = source.name.partition(".")
+    return f"{stem}.{digest}{dot}{suffix}"
+
+
+def static_assets() -> dict[Path, str]:
+    """Each script and image every build carries, and the content-hashed name it is written under."""
+    return {source: hashed_name(source) for source in (FAVICON,)}
+
+
+PageFile = tuple[
+    str, "str | bytes"
+]  # a file of the site, by its name under the build: a page's text, a download's bytes
+
+
+def pages(
+    dataset: Dataset, today: date, base: str, assets: dict[str, str] | None = None, previous: Path | None = None
+) -> Iterator[PageFile]:
+    """(file name, content) of every static page, not-found page, download and preview image, drawn as the public sees
+    them today; `assets`: the names the images are written under; an image the last build has, in `previous`, is
+    copied (components/link_preview.py)."""
+    downloads: dict[str, Callable[[], bytes]] = {}
+    previews: dict[str, link_preview.Preview] = {}
+    drawing = link_preview.fonts_installed()
+    report = dataset.vintage.report
+    published = report.published.isoformat()
+    source = {lang: f"{text(report.title, lang)} · {t('published_on', lang, date=published)}" for lang in LANGS}
+    if not drawing:
+        LOG.warning("no preview images: the CJK fonts are missing (apt-get install fonts-noto-cjk)")
+    for path, params in static_pages(dataset, today):
+        view = public_view(dataset, path)
+        for lang in LANGS:
+            page = view.render(dataset, viewer(lang, params, today), params)
+            if page.found:
+                preview = link_preview.preview_of(page, lang, source[lang]) if drawing else None
+                image = Image(f"{link_preview.FOLDER}/{preview.file_name}", preview.alt) if preview else None
+                known = Address(path, view.canonical(dataset, params))
+                yield page_file(path, lang, params), document(dataset, page, known, lang, today, base, assets, image)
+                downloads.update({d.file_name: d.build for d in page.downloads})
+                previews.update({preview.file_name: preview} if preview else {})
+    for kind in NOT_FOUND_KINDS:
+        for lang in LANGS:
+            page = not_found_page(Viewer(lang, today), kind)
+            yield not_found_file(kind, lang), document(dataset, page, None, lang, today, base, assets)
     for name, build in downloads.items():
-        yield f"assets/{name}", build()
+        yield f"{ASSETS}/{name}", build()
+    for name, preview in previews.items():
+        yield f"{ASSETS}/{link_preview.FOLDER}/{name}", link_preview.image_bytes(preview, previous)
+
+
+def sitemap(dataset: Dataset, today: date, base: str) -> str:
+    """sitemap.xml: every public page in both languages at its public address, each with its language versions and
+    the day it was written (each page says the date its targets are judged on, so each is new every day). A former
+    id's page is left out: it names its item's address now."""
+    urls = []
+    for path, params in static_pages(dataset, today):
+        if public_view(dataset, path).canonical(dataset, params) != params:
+            continue
+        versions = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{tag}" href="{xml_escape(address(path, {**params, "lang": lang}, base))}"/>'
+            for lang, tag in (("zh", "zh-CN"), ("en", "en"), ("zh", "x-default"))
+        )
+        for lang in LANGS:
+            loc = xml_escape(address(path, {**params, "lang": lang}, base))
+            urls.append(f"<url><loc>{loc}</loc><lastmod>{today.isoformat()}</lastmod>{versions}</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n"
+    )
+
+
+def robots(base: str) -> str:
+    """robots.txt: the sitemap's address; the staff's pages, Streamlit's own paths and the interactive queries (search,
+    meeting mode) kept out: they are Streamlit's, built for a person, and each costs a process's time."""
+    root = urlsplit(base).path.rstrip("/")
+    kept_out = [*(f"/{path}" for path in sorted(STAFF_PATHS)), "/staff/", "/_stcore/", "/static/", "/media/"]
+    kept_out += [f"/*{sep}{name}=" for name in ("q", "mode", "rotate") for sep in "?&"]
+    lines = ["User-agent: *", *(f"Disallow: {root}{path}" for path in kept_out), "", f"Sitemap: {base}/sitemap.xml"]
+    return "\n".join(lines) + "\n"
+
+
+def favicon_ico() -> bytes:
+    """favicon.ico, from the tab's PNG: what a browser and a crawler ask for at /favicon.ico, whatever the page says."""
+    out = io.BytesIO()
+    PillowImage.open(FAVICON).save(out, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    return out.getvalue()
 
 
 def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
-    """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself."""
-    drawn = list(pages(dataset, today, base))
+    """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself, with
+    the images under content-hashed names, robots.txt, sitemap.xml and favicon.ico. The preview images the current
+    build beside `folder` has are copied, not drawn."""
+    assets = static_assets()
+    previous = folder.parent.parent / CURRENT / ASSETS / link_preview.FOLDER  # site/current, from site/builds/…
+    drawn = list(pages(dataset, today, base, {source.name: name for source, name in assets.items()}, previous))
+    drawn += [
+        ("robots.txt", robots(base)),
+        ("sitemap.xml", sitemap(dataset, today, base)),
+        ("favicon.ico", favicon_ico()),
+    ]
+    drawn += [(f"{ASSETS}/{name}", source.read_bytes()) for source, name in assets.items()]
     for name, content in drawn:
         raw = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
-        target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
-    for source in (FAVICON, PLOTS_JS, plotly_js()):
-        target = folder / "assets" / source.name
-        target.parent.mkdir(exist_ok=True)
-        shutil.copy(source, target)
-        if source.suffix == ".js":
-            target.with_name(target.name + ".gz").write_bytes(gzip.compress(source.read_bytes(), 9, mtime=0))
+        if not name.endswith((".png", ".ico")):  # already compressed
+            target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
     return len(drawn)
-
-
-def plotly_js() -> Path:
-    """plotly.js as the installed plotly package ships it: the figure and target pages' charts, from our own server."""
-    return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
 SETTLING, FAILED = (

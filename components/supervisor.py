@@ -14,6 +14,7 @@ import socket
 import xmlrpc.client
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 SOCKET_ENV = "KPI_SUPERVISOR_SOCKET"
 LOG_TAIL_BYTES = 256 * 1024  # supervisord's own log holds only state changes: this reaches back a long way
@@ -45,8 +46,9 @@ class _UnixTransport(xmlrpc.client.Transport):
         return _UnixConnection(self.socket_path, self.timeout)
 
 
-def connect(path: str, timeout: float = 10.0) -> xmlrpc.client.ServerProxy:
-    """supervisord's XML-RPC interface (`.supervisor.getAllProcessInfo()`, …) at the socket `path`."""
+def connect(path: str, timeout: float = 10.0) -> Any:
+    """supervisord's XML-RPC interface (`.supervisor.getAllProcessInfo()`, …) at the socket `path`. Typed `Any`:
+    XML-RPC's methods and answers are whatever the server sends, so a static type would only be a guess."""
     return xmlrpc.client.ServerProxy("http://localhost", transport=_UnixTransport(path, timeout), allow_none=True)
 
 

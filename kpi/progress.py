@@ -6,7 +6,8 @@ on the as-of date. Bands follow Open SDG: pace ≥ 95 % is on track, 60–95 % n
 60 % lagging. Once the year is over, the target is judged by its outcome — the following report's figure,
 or a staff entry dated on the year's last day or later, or the report's silence ("not mentioned") — and
 without one its outcome is missing: an action for staff on the data-check page. Every input of the judgement is returned, so the page can
-show how a status was computed.
+show how a status was computed. An item the report ties to a season (暑托班: July–August) or to the year's end (an
+award) is "not due" until then, and a seasonal target's pace is measured over its season (kpi/pace.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpi.data.model import IndicatorsFile, Milestone, MilestoneEntry, ProgressEntry, Target, Text
+from kpi.pace import due_from, season_period
 from kpi.periods import parse_period
 from kpi.status import MilestoneStatus, TargetStatus
 
@@ -41,6 +43,7 @@ class TargetAssessment:
     percent: float | None  # reached ÷ target × 100 (None for a zero target)
     expected: float  # share of the period elapsed on as_of, 0–1
     pace: float | None  # at least: percent ÷ expected; at most: its mirror
+    due: date | None = None  # not judged before this day (its season, or the year's end), when the report says so
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class MilestoneAssessment:
     period: str
     latest: MilestoneEntry | None
     ignored_later: int
+    due: date | None = None  # not judged before this day (its season, or the year's end), when the report says so
 
 
 def elapsed_share(period: str, as_of: date) -> float:
@@ -102,7 +106,7 @@ def _during_the_year(target: Target, reached: float | None, pace: float | None) 
     if reached is None:
         return "not_reported"
     if target.comparison == "at_most":
-        return _band(pace) if meets(target, reached) else "lagging"
+        return _band(pace) if meets(target, reached) and pace is not None else "lagging"  # at most: pace is a number
     if meets(target, reached):
         return "achieved"
     return "lagging" if pace is None else _band(pace)
@@ -127,10 +131,14 @@ def assess_target(target: Target, period: str, as_of: date) -> TargetAssessment:
     elif outcome is None and ended and latest is not None and latest.date >= end:
         final = latest.value
     reached = final if final is not None else (None if latest is None else latest.value)
-    expected = elapsed_share(period, as_of)
-    pace = None if reached is None else _pace(target.comparison, reached, target.value, expected)
+    due = due_from(target, end.year)
+    waiting = not ended and due is not None and as_of < due and not (reached is not None and meets(target, reached))
+    expected = 0.0 if waiting else elapsed_share(season_period(target, end.year) or period, as_of)
+    pace = None if reached is None or waiting else _pace(target.comparison, reached, target.value, expected)
     if silent:
         computed: TargetStatus = "not_mentioned"
+    elif waiting:
+        computed = "not_due"
     else:
         computed = _after_the_year(target, final, reached) if ended else _during_the_year(target, reached, pace)
     percent = None if reached is None or target.value == 0 else reached / target.value * 100
@@ -149,6 +157,7 @@ def assess_target(target: Target, period: str, as_of: date) -> TargetAssessment:
         percent,
         expected,
         pace,
+        due,
     )
 
 
@@ -157,9 +166,13 @@ def assess_milestone(milestone: Milestone, period: str, as_of: date) -> Mileston
     latest, ignored_later = _latest_by(milestone.progress, as_of)
     end = parse_period(period)[1]
     ended = as_of > end
+    due = due_from(milestone, end.year)
     computed: MilestoneStatus
-    if ended and milestone.outcome is not None:
-        computed = "not_mentioned" if milestone.outcome.not_mentioned_in else milestone.outcome.status
+    if not ended and due is not None and as_of < due and (latest is None or latest.status == "not_started"):
+        computed = "not_due"
+    elif ended and milestone.outcome is not None:
+        stated = milestone.outcome.status  # None exactly when the next report does not mention it (the model's rule)
+        computed = "not_mentioned" if milestone.outcome.not_mentioned_in or stated is None else stated
     elif latest is not None and latest.status == "done":
         computed = "done"
     elif ended:
@@ -175,6 +188,7 @@ def assess_milestone(milestone: Milestone, period: str, as_of: date) -> Mileston
         period,
         latest,
         ignored_later,
+        due,
     )
 
 

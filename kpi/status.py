@@ -13,7 +13,7 @@ UI's catalogue (kpi/texts.py); `status_words`, which words a status with the cat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,17 @@ STATUSES: tuple[Status, ...] = (
     Status("achieved", True, False, "✔", ":material/check_circle:", "green", ("已达成", "Achieved")),
     Status("done", False, True, "✔", ":material/check_circle:", "green", ("已完成", "Done")),
     Status("not_started", False, True, "○", ":material/radio_button_unchecked:", "gray", ("未开始", "Not started")),
+    # Judged in a season or at the year's end only (the report's words, `due`): before then neither behind nor late.
+    Status(
+        "not_due",
+        True,
+        True,
+        "◷",
+        ":material/event_upcoming:",
+        "gray",
+        ("未到期", "Not due yet"),
+        neutral=True,
+    ),
     Status(
         "not_reported",
         True,
@@ -74,8 +85,14 @@ STATUSES: tuple[Status, ...] = (
     ),
 )
 BY_ID = {status.id: status for status in STATUSES}
-TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]  # type: ignore[valid-type]
-MilestoneStatus = Literal[tuple(s.id for s in STATUSES if s.milestones)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # A type checker cannot read a Literal built from the table; to it a status is a string (pydantic, at run time,
+    # still refuses any id the table lacks).
+    TargetStatus = str
+    MilestoneStatus = str
+else:
+    TargetStatus = Literal[tuple(s.id for s in STATUSES if s.targets)]
+    MilestoneStatus = Literal[tuple(s.id for s in STATUSES if s.milestones)]
 
 
 def status_rank(status: str) -> int:

@@ -143,7 +143,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_total": ("总数", "Total"),
     "col_id": ("编号", "Id"),
     "col_former_ids": ("曾用编号", "Former ids"),
-    "col_line": ("位置", "Where"),
+    "col_line": ("行", "Line"),
+    "col_line_in": ("{file} 的行", "Line in {file}"),
     "col_before": ("上一期", "Before"),
     "col_after": ("本期", "Now"),
     "col_change": ("变化", "Change"),
@@ -153,6 +154,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_percent": ("完成率", "Share reached"),
     "col_shown": ("显示（较新报告）", "Shown (newer report)"),
     "col_earlier": ("较早报告", "Earlier report"),
+    "col_shown_report": ("显示数值出自", "Shown value from"),
+    "col_earlier_report": ("较早数值出自", "Earlier value from"),
     "col_file": ("文件", "File"),
     "col_changed": ("最后修改", "Last changed"),
     "col_size": ("字节", "Bytes"),
@@ -168,8 +171,44 @@ TEXTS: dict[str, tuple[str, str]] = {
     "quote_in_chinese": ("报告原文", "The report's sentence, in Chinese:"),
     "terms_here": ("相关名词", "Terms used here"),
     "no_figure": ("找不到该指标。", "No such figure."),
+    # The not-found pages (HTTP 404), one per kind of address, each written in both languages by the publisher.
+    "not_found": ("找不到此页", "Page not found"),
+    "not_found_page": (
+        "本看板没有这个地址的页面：链接可能有误，或页面已不存在。",
+        "The dashboard has no page at this address: the link may be mistyped, or the page no longer exists.",
+    ),
+    "not_found_id": (
+        "找不到链接所指的指标：本看板没有这个编号的指标。",
+        "The figure this link names was not found: the dashboard has no figure by that name.",
+    ),
+    "not_found_target": (
+        "找不到链接所指的目标或计划年度：本看板没有这个编号的目标，或没有该年度的目标。",
+        "The target or plan year this link names was not found: the dashboard has no target by that name, or no"
+        " targets for that year.",
+    ),
+    "not_found_term": (
+        "找不到链接所指的名词：名词解释中没有这个名词。",
+        "The term this link names was not found: the glossary has no term by that name.",
+    ),
+    "not_found_report": (
+        "找不到链接所指的报告：本看板没有这份报告。",
+        "The report this link names was not found: the dashboard does not hold that report.",
+    ),
+    "not_found_next": ("请从{overview}开始，或在下面搜索。", "Start from the {overview}, or search below."),
     # Targets
     "targets_of": ("{year}年目标与事项", "Targets and milestones for {year}"),
+    # A shared link's description, a sentence (issue 32): the plan year's count, then its items by status.
+    "targets_description": (
+        "{year}年目标与事项共{n}项，其中{counts}。",
+        "{n} targets and milestones for {year}: {counts}.",
+    ),
+    "status_count": ("{status}{n}项", "{n} {status}"),
+    "figure_description": ("{figure}，出自{report}。", "{figure}, as the {report} states it."),
+    "source_description": (
+        "{title}全文，{date}发布。",
+        "The full text of the {title}, published on {date}.",
+    ),
+    "glossary_description": ("报告中{n}个术语的含义：{terms}。", "What {n} terms of the report mean: {terms}."),
     "plan_year": ("计划年度", "Plan year"),
     "year_n": ("{year}年", "{year}"),
     "no_targets": ("报告中暂无目标。", "The reports set no targets yet."),
@@ -228,6 +267,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An “at most” target: pace = allowance by date ÷ actual = {pace}%; ≥{on}% is on track, {mid}–{on}% needs acceleration, below {mid}% lagging.",
     ),
     "explain_status": ("计算所得状态：{status}。", "Computed status: {status}."),
+    "explain_not_due": (
+        "报告原话“{words}”说明本项在 {date} 起评定；此前状态为“未到期”，不按全年序时进度判为滞后。",
+        "The report's words “{words}” tie it to a time: it is judged from {date}; until then its status is "
+        "“not due yet”, never lagging against the progress expected over the whole year.",
+    ),
+    "explain_expected_season": (
+        "序时进度（{start} – {end} 已过去的比例）= {expected}%。",
+        "Expected by date (share of {start} – {end} elapsed) = {expected}%.",
+    ),
+    # When an item is judged (kpi/pace.py), and what its next report must say for "done"
+    "col_judged": ("评定时间", "Judged"),
+    "judged_season": ("{first}—{last}月", "{first}–{last}"),
+    "judged_year_end": ("年底", "At year end"),
+    "col_done_when": ("何为完成", "Done when"),
+    "done_when_continued": ("持续性：报告写明当年继续开展", "Ongoing: the report says it went on"),
+    "done_when_taken_further": ("持续性：报告写明当年有新进展", "Ongoing: the report names a step further"),
+    "done_when_finished": ("一次性：报告写明已完成", "One-off: the report says it is done"),
+    # A note on a value (indicators.yaml `note`): a mark and a short line on the tile, the whole note on its page
+    "value_note": ("数值说明", "About this figure"),
     "explain_override": ("工作人员人工认定为 {status}，理由：{reason}", "Set by hand to {status}; reason: {reason}"),
     "ignored_later": (
         "另有 {n} 条记录晚于判定日期，未计入。",
@@ -313,6 +371,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "frame_page": ("每页共用的页头", "the header every page shares"),
     "with_files": ("使用当前数据文件", "with the current data files"),
     "with_last_good": ("使用上一次正确的数据", "with the last good data"),
+    "next_step": ("下一步：录入回顾{year}年的工作报告", "Next: enter the report on {year}"),
+    "next_step_why": (
+        "工作报告每年1月发布。回顾{year}年的报告应于{due}年1月发布，尚未录入；{year}年的 {n} 项目标和事项要等它录入后才有结果。",
+        "The report comes each January. The report on {year} was due in January {due} and is not entered yet; the {n} "
+        "targets and milestones of {year} get their outcomes from it.",
+    ),
+    "next_step_page": (
+        "在编辑页面选择“新报告”，上传或粘贴报告的文本：草稿会为每个数值和每项结果提出条目，附上报告原文；逐项确认后保存。",
+        "On the editing page, choose **New report** and upload or paste the report's text: the draft proposes every figure "
+        "and every outcome, each beside the report's sentence; decide each, then save.",
+    ),
+    "next_step_link": ("打开编辑页面的“新报告”", "Open the editing page at New report"),
+    "next_step_command": (
+        "或者在服务器上，把报告文本放进 source/ 后运行（起草、审阅草稿、写入、检查）：",
+        "Or on the server, with the report's text in source/, run (draft, review the draft, apply, check):",
+    ),
+    "next_step_later": (
+        "之后还有 {years} 年的报告，请按年份先后录入。",
+        "Due after it, to enter in order of year: the report on {years}.",
+    ),
+    "check_outcomes_help_due": (
+        "这些结果来自回顾{year}年的报告：录入该报告（见上方“下一步”），草稿会为每一项提出结果。",
+        "These outcomes come from the report on {year}: enter it (see Next, above) and its draft proposes each of them.",
+    ),
     "check_outcomes_missing": ("结果未录入：{n} 项", "Outcomes not entered: {n}"),
     "check_outcomes_help": (
         "计划年度已结束。请在 {file} 对应位置为每项加上 outcome（下一年度报告的数值、报告编号和原文）。",
@@ -348,6 +430,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check_no_english": ("缺少英文名称的指标：{n} 项", "Figures without an English name: {n}"),
     "check_no_progress": ("尚无进展记录的进行中目标：{n} 项", "Targets of a running year with no progress entry: {n}"),
     "check_files": ("文件", "Files"),
+    "shanghai_time": ("{time}（上海时间）", "{time} (Shanghai time)"),
     "check_counts": ("各主题数量", "Counts per theme"),
     "count_indicators": ("指标", "Figures"),
     "count_key": ("重点指标", "Key figures"),
@@ -364,6 +447,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_state": ("状态", "Status"),
     "col_restarts": ("意外退出次数", "Unexpected exits"),
     "col_uptime": ("已运行", "Up for"),
+    "col_started": ("启动于", "Started"),
     "publisher_pulse": (
         "发布进程：最近心跳 {at}，最近一次写入公开页面 {written}。",
         "Publisher: last heartbeat {at}, public pages last written {written}.",

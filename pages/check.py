@@ -1,19 +1,19 @@
 """Data check, for staff: is the data valid, when did each file change, and what still needs doing."""
 
-from datetime import datetime
-
 import pandas as pd
 import streamlit as st
 
-from components.check_lists import disagreements, outcomes_missing, staff_lists, uncurated_statements
+from components.check_lists import disagreements, full_height, outcomes_missing, staff_lists, uncurated_statements
 from components.data import confirm_held, current_data, page_errors
 from components.frame import page_frame
+from components.next_step import next_step
 from components.notices import data_problems, static_pages
 from components.processes import supervised_processes
 from components.staff import signed_in_html, signed_in_now, staff_viewer
 from components.views.commitments import assessments
 from components.views.page import document_title
 from kpi.data.files import EXCLUSIONS, INDICATORS, data_dir, data_stamp
+from kpi.local_time import file_time
 from kpi.texts import t, text
 
 frame = page_frame()
@@ -31,6 +31,8 @@ if viewer.name:
 
 failures = page_errors()
 data_problems(loaded.errors, failures, lang)  # every located problem: this page is for staff
+assessed = assessments(dataset, frame.as_of)
+due = next_step(dataset, assessed, frame.as_of, lang)  # January's report, once due: how to enter it, first
 if not loaded.errors and not failures:
     st.success(t("check_valid", lang), icon=":material/check_circle:")
 static_pages(loaded, lang)  # whether the dashboard and the public pages show the files' version, and why not
@@ -44,18 +46,20 @@ if loaded.held and viewer.may_save:  # it changes what the public sees: a signed
 elif loaded.held:
     st.caption(t("edit_sign_in", lang))
 
-assessed = assessments(dataset, frame.as_of)
 missing = outcomes_missing(dataset, assessed, lang)
 st.subheader(t("check_outcomes_missing", lang, n=len(missing)))
 if len(missing):
-    st.caption(t("check_outcomes_help", lang, file=INDICATORS))
-    st.dataframe(missing, hide_index=True, width="stretch")
+    if due is not None and due in set(missing[t("plan_year", lang)]):  # the due report brings them: said above
+        st.caption(t("check_outcomes_help_due", lang, year=due))
+    else:
+        st.caption(t("check_outcomes_help", lang, file=INDICATORS))
+    st.dataframe(missing, hide_index=True, width="stretch", height=full_height(missing))
 
 differ = disagreements(dataset, lang)
 st.subheader(t("check_disagreements", lang, n=len(differ)))
 if len(differ):
     st.caption(t("check_disagreements_help", lang))
-    st.dataframe(differ, hide_index=True, width="stretch")
+    st.dataframe(differ, hide_index=True, width="stretch", height=full_height(differ))
 
 uncurated = uncurated_statements(dataset, lang)
 st.subheader(t("check_uncurated", lang, n=uncurated.statements))
@@ -66,12 +70,12 @@ if uncurated.statements:
 if uncurated.stale:
     st.caption(t("check_stale", lang, n=uncurated.stale, file=EXCLUSIONS))
 if len(uncurated.table):
-    st.dataframe(uncurated.table, hide_index=True, width="stretch")
+    st.dataframe(uncurated.table, hide_index=True, width="stretch", height=full_height(uncurated.table))
 
 for key, table in staff_lists(dataset, assessed, lang):
     st.subheader(t(key, lang, n=len(table)))
     if len(table):
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", height=full_height(table))
 
 st.subheader(t("check_files", lang))
 st.dataframe(
@@ -80,9 +84,7 @@ st.dataframe(
             {
                 t("col_file", lang): name,
                 t("col_size", lang): size,
-                t("col_changed", lang): datetime.fromtimestamp(mtime / 1e9).astimezone().isoformat(" ", "seconds")
-                if size >= 0
-                else "—",
+                t("col_changed", lang): file_time(mtime, lang) if size >= 0 else "—",
             }
             for name, mtime, size in data_stamp(data_dir())
         ]

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -30,6 +31,8 @@ from kpi.data.files import GLOSSARY, INDICATORS, REPO_ROOT  # noqa: E402
 from kpi.data.loading import load_dataset  # noqa: E402
 from kpi.edit.change import Change  # noqa: E402
 from kpi.edit.check import check, load_copy, read_texts, unified_diff  # noqa: E402
+
+T = TypeVar("T")
 
 
 def data_directory(synthetic: bool, target: Path) -> Path:
@@ -49,6 +52,7 @@ def one_line_change(directory: Path) -> Change:
     dataset = load_dataset(directory)
     figure = dataset.content.indicators[0]
     text = read_texts(directory, [INDICATORS])[INDICATORS]
+    assert text is not None, "data_directory wrote indicators.yaml"
     old = f"en: {figure.name.en}" if f"en: {figure.name.en}" in text else f"en: '{figure.name.en}'"
     assert old in text, old
     return Change(
@@ -56,7 +60,7 @@ def one_line_change(directory: Path) -> Change:
     )
 
 
-def timed(step: Callable[[], object]) -> tuple[float, object]:
+def timed(step: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = step()
     return time.perf_counter() - started, result
@@ -72,6 +76,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         directory = data_directory(args.synthetic, Path(tmp) / "data")
         change = one_line_change(directory)
+        base, new = change.base[INDICATORS], change.texts[INDICATORS]
+        assert new is not None, "the change edits indicators.yaml, it does not remove it"
         today = date.today()
         before = load_dataset(directory)
         first_draw, _ = timed(lambda: drawn(before, today))  # the app's current data: drawn once, then kept
@@ -87,10 +93,8 @@ def main(argv: list[str]) -> int:
             )
         }
         for _ in range(args.runs):
-            times["diff"].append(
-                timed(lambda: unified_diff(INDICATORS, change.base[INDICATORS], change.texts[INDICATORS]))[0]
-            )
-            seconds, after = timed(lambda: load_copy(directory, {INDICATORS: change.texts[INDICATORS].encode()}))
+            times["diff"].append(timed(lambda: unified_diff(INDICATORS, base, new))[0])
+            seconds, after = timed(lambda: load_copy(directory, {INDICATORS: new.encode()}))
             times["copy + load (validate)"].append(seconds)
             times["render every page"].append(timed(lambda: render_problems(after))[0])
             seconds, pages = timed(lambda: changed_pages(before, after, today))

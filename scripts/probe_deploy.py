@@ -49,6 +49,7 @@ ROUTES = (
     "/_stcore/stream",
 )
 STAFF_COOKIES = ("kpi_session", "kpi_staff")
+TIMEOUT_S = 20.0  # one request's
 # What the public reads during a restart: static pages and pages only Streamlit answers.
 READ_PATHS = ("/", "/economy?lang=en", f"/targets?q={quote('平安')}", "/?mode=meeting", "/_stcore/health")
 
@@ -61,7 +62,7 @@ class Response:
 
 
 def request(
-    url: str, method: str = "GET", data: bytes | None = None, timeout: float = 20.0, **headers: str
+    url: str, method: str = "GET", data: bytes | None = None, timeout: float = TIMEOUT_S, **headers: str
 ) -> Response:
     """One request, redirects not followed (a 302 to the sign-in form is an answer); the status even for errors."""
 
@@ -126,8 +127,14 @@ def wrong_passwords_before_limit(base: str, tries: int = 30, **headers: str) -> 
     form = b"name=nobody&password=wrong&next=%2Fcheck&lang=en"
     started = time.monotonic()
     for attempt in range(tries):
+        # The timeout given by name: a caller's header can then never be taken for it.
         answer = request(
-            base + "/staff/sign-in", "POST", form, Content_Type="application/x-www-form-urlencoded", **headers
+            base + "/staff/sign-in",
+            "POST",
+            form,
+            timeout=TIMEOUT_S,
+            Content_Type="application/x-www-form-urlencoded",
+            **headers,
         )
         if answer.status == 429:
             return attempt, time.monotonic() - started

@@ -125,13 +125,19 @@ def settled_on(site: Path, data: Path, timeout: float, files: int = 0) -> str:
             and now.get("files") == (files or now.get("files"))
         )
 
-    ok = wait(ready, timeout / 2) or (os.utime(data / INDICATORS) or wait(ready, timeout / 2))
+    ok = wait(ready, timeout / 2)
+    if not ok:
+        os.utime(data / INDICATORS)
+        ok = wait(ready, timeout / 2)
     return status(site).get("version", "") if ok else ""
 
 
 def shows_now(data: Path) -> str:
     text = (data / INDICATORS).read_text(encoding="utf-8")
-    return re.search(rf"- id: {re.escape(FIGURE)}\n(?:  .*\n)*?  name: {{zh: ([^,]+),", text)[1]
+    found = re.search(rf"- id: {re.escape(FIGURE)}\n(?:  .*\n)*?  name: {{zh: ([^,]+),", text)
+    if found is None:
+        raise ValueError(f"{INDICATORS} has no {FIGURE} with its name written {{zh: ..., en: ...}}: nothing to edit")
+    return found[1]
 
 
 def _writing(site: Path) -> bool:
@@ -155,7 +161,7 @@ def edit_trials(data: Path, site: Path, trials: int, keep: float, log: Callable[
         earlier, later = f"探针{trial}甲", f"探针{trial}乙乙"
         before = builds(site)
         rename(data, earlier)
-        if not wait(lambda: builds(site) - before, keep):
+        if not wait(lambda: bool(builds(site) - before), keep):
             found.never_written += 1
             log(f"edit {trial}: the edit was never written within {keep:.0f} s")
             continue
@@ -185,6 +191,8 @@ def cut_trials(
     path, found, rng = data / INDICATORS, CutTrials(), random.Random(seed)
     whole = path.read_bytes()
     full = good.read(data).dataset
+    if full is None:
+        raise ValueError(f"the data in {data} is not valid: the cuts are measured against valid data")
     lines = whole.splitlines(keepends=True)
     pages = status(site).get("files", 0) if settled_on(site, data, keep) else 0
     for trial in range(cuts):

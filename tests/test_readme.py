@@ -47,11 +47,14 @@ EDITS = [
         "name: {zh: 凌兆生活服务综合体,",
         "中文名称 '凌兆生活服务综合体' 没有写出；请写进名称，或在 name_omits 写明不写的理由",
     ),
+    ("    value: 139\n", "    value： 139\n", "YAML 只认半角冒号“:”，冒号后再加一个空格。请改为“value: 139”"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "message"), EDITS, ids=["number", "date order", "progress number", "mark", "pasted", "limiting word"]
+    ("old", "new", "message"),
+    EDITS,
+    ids=["number", "date order", "progress number", "mark", "pasted", "limiting word", "full-width colon"],
 )
 def test_readme_error_examples_are_real(shipped_dir, old, new, message):
     [quoted] = [line for line in README.splitlines() if line.startswith("indicators.yaml:") and line.endswith(message)]

@@ -24,8 +24,7 @@ from components.preview import PageRef, changed_pages, render_problems
 from components.publish import SITE_ENV, read_status, site_dir
 from components.staff import signed_in_now
 from components.views.html import Markup, html, join
-from components.views.page import Viewer
-from components.views.routes import view_for
+from components.views.routes import view_for, viewer
 from components.views.style import style_element
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError
@@ -108,14 +107,10 @@ def change_panel(
         st.caption(t("edit_stale", lang))
         return
     _show(outcome, before, lang, inputs.key("_preview"))
-    if (
-        outcome.checked is not None
-        and outcome.checked.passed
-        and outcome.checked.change.changes_anything()
-        and signed_in
-    ):
+    checked = outcome.checked
+    if checked is not None and checked.passed and checked.change.changes_anything() and signed_in:
         if st.button(t("button_save", lang), key=inputs.key("save"), type="primary"):
-            _save(outcome, inputs, directory, result_key, saved_key, lang)
+            _save(outcome.fingerprint, checked, inputs, directory, result_key, saved_key)
 
 
 def saved_note(inputs: Inputs, lang: str) -> None:
@@ -137,26 +132,27 @@ def _check(make: Callable[[], Change], directory: Path, fingerprint: str) -> Out
     return Outcome(fingerprint, checked, checked.errors)
 
 
-def _save(outcome: Outcome, inputs: Inputs, directory: Path, result_key: str, saved_key: str, lang: str) -> None:
-    """Save as the person signed in now (checked again), then start over with empty inputs; a refusal writes nothing."""
+def _save(fingerprint: str, checked: Checked, inputs: Inputs, directory: Path, result_key: str, saved_key: str) -> None:
+    """Save the passed check's change as the person signed in now (checked again), then start over with empty inputs;
+    a refusal writes nothing."""
     name = signed_in_now()
     if name is None:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, outcome.checked, signed_out=True)
+        st.session_state[result_key] = Outcome(fingerprint, checked, signed_out=True)
         st.rerun()
     try:
-        saved = save(directory, outcome.checked.change, Author(name), render_problems)
+        saved = save(directory, checked.change, Author(name), render_problems)
     except Refused as exc:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, exc.checked, exc.errors)
+        st.session_state[result_key] = Outcome(fingerprint, exc.checked, exc.errors)
     except FormError as exc:  # a form made again on what others saved meanwhile, no longer possible
-        st.session_state[result_key] = Outcome(outcome.fingerprint, errors=exc.errors)
+        st.session_state[result_key] = Outcome(fingerprint, errors=exc.errors)
     except Conflict as exc:
-        st.session_state[result_key] = Outcome(outcome.fingerprint, outcome.checked, conflict=exc.meanwhile)
+        st.session_state[result_key] = Outcome(fingerprint, checked, conflict=exc.meanwhile)
     else:
         st.session_state.pop(result_key, None)
         inputs.forget()
         if saved.commit:
             st.session_state[saved_key] = Saved(
-                saved.commit[:7], saved.change.summary, time.time(), saved.change is not outcome.checked.change
+                saved.commit[:7], saved.change.summary, time.time(), saved.change is not checked.change
             )
     st.rerun()
 
@@ -184,6 +180,7 @@ def _show(outcome: Outcome, before: Dataset, lang: str, key: str) -> None:
     st.success(t("edit_passed", lang, seconds=checked.seconds), icon=":material/check_circle:")
     st.markdown(f"**{t('edit_diff', lang)}**")
     st.code("".join(checked.diffs.values()), language="diff")
+    assert checked.dataset is not None, "a check with no error and no page problem loaded the data"
     preview(before, checked.dataset, lang, key, checked.change.summary)
 
 
@@ -195,9 +192,9 @@ def show_errors(errors: list[DataError], lang: str, change: Change | None = None
     st.error(t("edit_errors", lang, n=len(errors)), icon=":material/error:")
     st.code("\n".join(_located(e, lang) for e in errors), language=None, wrap_lines=True)
     texts = change.texts if change is not None else {}
-    shown = [e for e in errors if e.line > 0 and texts.get(e.file)]
+    shown = [(content, e) for e in errors if e.line > 0 and (content := texts.get(e.file))]
     if shown:
-        st.html(join(at_line(texts[e.file], e, lang) for e in shown[:20]))
+        st.html(join(at_line(content, e, lang) for content, e in shown[:20]))
 
 
 def _located(error: DataError, lang: str) -> str:
@@ -240,7 +237,9 @@ def preview(before: Dataset, after: Dataset, lang: str, key: str, summary: str =
     chosen = st.selectbox(
         t("edit_preview_page", lang), pages, format_func=lambda ref: f"{titles[ref]} — {ref.url}", key=key
     )
-    page = view_for(after, chosen.path).render(after, Viewer(lang, today), dict(chosen.params))
+    view = view_for(after, chosen.path)
+    assert view is not None, f"/{chosen.path} changed, so it is a public page with a view"
+    page = view.render(after, viewer(lang, dict(chosen.params), today), dict(chosen.params))
     with st.container(border=True):  # its charts too: a new progress entry shows in the target's chart (issue 29)
         draw_parts(page.parts, style_element(), key)
 
@@ -252,11 +251,17 @@ def _changed(before: Dataset, after: Dataset, lang: str, today: date, summary: s
     def work_out() -> dict[PageRef, str]:
         pages = [ref for ref in changed_pages(before, after, today) if ref.lang == lang]
         # Why not just sorted by address: /targets?year=2024 sorts before /targets?year=2024&target=ID, and a progress
-        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py).
-        pages.sort(key=lambda ref: (not _names(ref, summary), -len(ref.params), ref.path, ref.params))
+        # entry's own target page came 14th of 15 (found by tests/browser/test_edit_in_browser.py). Today's page before
+        # the same page as of a quarter's end (?as_of=): what the public opens first.
+        pages.sort(key=lambda ref: (not _names(ref, summary), _what_if(ref), -len(ref.params), ref.path, ref.params))
         return {ref: _page_title(after, ref, today) for ref in pages}
 
     return after.memo(("edit.changed", id(before), lang, today, summary), work_out)
+
+
+def _what_if(ref: PageRef) -> bool:
+    """Whether the page is drawn as of a what-if date."""
+    return any(key == "as_of" for key, _ in ref.params)
 
 
 def _names(ref: PageRef, summary: str) -> bool:
@@ -266,7 +271,7 @@ def _names(ref: PageRef, summary: str) -> bool:
 
 def _page_title(dataset: Dataset, ref: PageRef, today: date) -> str:
     view = view_for(dataset, ref.path)
-    return view.render(dataset, Viewer(ref.lang, today), dict(ref.params)).title if view else ref.url
+    return view.render(dataset, viewer(ref.lang, dict(ref.params), today), dict(ref.params)).title if view else ref.url
 
 
 def _saved_note(saved_key: str, lang: str) -> None:

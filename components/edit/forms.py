@@ -20,7 +20,7 @@ from components.edit.page import Editing
 from components.views.commitments import assessments
 from components.views.html import html
 from kpi.data.files import GLOSSARY, INDICATORS
-from kpi.data.model import Milestone, Source, Target
+from kpi.data.model import Milestone, Qualifier, Source, Target
 from kpi.edit.check import read_texts
 from kpi.edit.forms import (
     MILESTONE_STATES,
@@ -156,13 +156,12 @@ def progress_part(ed: Editing) -> None:
         t("field_date", lang), value=None, key=inputs.field("date", "date"), on_change=inputs.keep, format="YYYY-MM-DD"
     )
     is_target = isinstance(entry.item, Target)
-    if is_target:
+    if isinstance(entry.item, Target):
+        unit = text(entry.item.unit, lang)
         typed(
             inputs,
             "value",
-            f"{t('field_value', lang)}（{text(entry.item.unit, lang)}）"
-            if lang == "zh"
-            else f"{t('field_value', lang)} ({text(entry.item.unit, lang)})",
+            f"{t('field_value', lang)}（{unit}）" if lang == "zh" else f"{t('field_value', lang)} ({unit})",
         )
     else:
         choose(inputs, "status", t("field_status", lang), MILESTONE_STATES, lambda s: status_words(s, lang), index=None)
@@ -257,7 +256,7 @@ def outcome_part(ed: Editing) -> None:
     change_panel(inputs, make, ed.directory, ed.dataset, lang, ed.viewer.may_save)
 
 
-def _qualifier(qualifier: str, lang: str) -> str:
+def _qualifier(qualifier: Qualifier, lang: str) -> str:
     return qualifier_word(qualifier, lang) or t("qualifier_exact", lang)
 
 

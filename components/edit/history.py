@@ -9,6 +9,7 @@ import streamlit as st
 from components.edit.flow import change_panel
 from components.edit.page import Editing
 from kpi.edit.history import GitError, diff, log, undo
+from kpi.local_time import shanghai_time
 from kpi.texts import t
 
 LIMIT = 200
@@ -29,7 +30,7 @@ def history_part(ed: Editing) -> None:
         pd.DataFrame(
             [
                 {
-                    t("history_when", lang): entry.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    t("history_when", lang): shanghai_time(entry.when, lang),
                     t("history_who", lang): t("history_server", lang) if entry.author == "server" else entry.author,
                     t("history_what", lang): entry.summary,
                     t("history_files", lang): ", ".join(entry.files),

@@ -225,9 +225,10 @@ def _decide(ed: Editing, review: Review, entry: Entry) -> None:
             review.undo(entry.key)
             del st.session_state[lines_key]
         elif entry.reasons:
-            errors = _exclude(review, entry, lang)
-            if errors is None:
+            excluded = _exclude(review, entry, lang)
+            if excluded is None:
                 return
+            errors = excluded
         else:
             return
     except ReviewError as exc:

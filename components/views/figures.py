@@ -11,7 +11,7 @@ from components.views.html import Markup, details, html, join, lang_param, link
 from components.views.once import per_dataset
 from components.views.page import labelled
 from kpi.data.dataset import Dataset
-from kpi.data.model import Indicator
+from kpi.data.model import Indicator, Value
 from kpi.data.series import Observation
 from kpi.format import format_change, section_label, stated
 from kpi.periods import months, parse_period, period_label
@@ -19,8 +19,23 @@ from kpi.report.text import NUMBERED, section_titles
 from kpi.texts import t, text
 
 
+def note_mark(value: Value, lang: str) -> Markup:
+    """A value's note, compact: a mark and its short line, under the number wherever the number stands alone."""
+    if value.note is None:
+        return Markup()
+    return html('<span class="kb-vnote"><span aria-hidden="true">※ </span>{}</span>', text(value.note.short, lang))
+
+
+def note_whole(value: Value, lang: str) -> Markup:
+    """A value's note, whole: beside its sentence and on the figure's page, where a reader checks what it counts."""
+    if value.note is None:
+        return Markup()
+    return html('<p class="kb-vnote-full"><b>※ {}</b>: {}</p>', t("value_note", lang), text(value.note.text, lang))
+
+
 def statement(indicator: Indicator, observation: Observation, dataset: Dataset, lang: str) -> Markup:
-    """The report's sentence for one period, with its report and section, and a link to everything about the figure."""
+    """The report's sentence for one period, with its report and section, and a link to everything about the figure;
+    the value's note, when it has one, under it."""
     source = observation.value.source
     where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
     details_link = link("indicator", t("see_details", lang), id=indicator.id, lang=lang_param(lang))
@@ -31,7 +46,7 @@ def statement(indicator: Indicator, observation: Observation, dataset: Dataset, 
         source.quote,
         where,
         details_link,
-    )
+    ) + note_whole(observation.value, lang)
 
 
 def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
@@ -41,6 +56,11 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     value = stated(latest.value, indicator.unit, lang)
     when = (f"（{period}）" if lang == "zh" else f" ({period})") if period else ""
     return labelled(text(indicator.name, lang), value, lang) + when
+
+
+def headline(indicator: Indicator, dataset: Dataset, lang: str) -> tuple[str, str]:
+    """(name, value as the report states it): a figure as a link's preview image shows it."""
+    return text(indicator.name, lang), stated(dataset.latest(indicator).value, indicator.unit, lang)
 
 
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:
@@ -100,11 +120,12 @@ def figure_row(indicator: Indicator, dataset: Dataset, lang: str, with_change: b
         change_since(indicator, latest, dataset.previous(indicator), lang, with_previous=True) if with_change else ""
     )
     summary = html(
-        '<span class="kb-val">{}</span><span class="kb-name">{}</span>{}{}',
+        '<span class="kb-val">{}</span><span class="kb-name">{}</span>{}{}{}',
         stated(latest.value, indicator.unit, lang),
         text(indicator.name, lang),
         period,
         change,
+        note_mark(latest.value, lang),
     )
     series = dataset.series(indicator)
     sentences = join(

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from components.views.html import Markup, html, join, lang_param, link
 from components.views.once import per_dataset
-from components.views.page import Page, Search, Viewer, description_of
+from components.views.page import Page, Search, Viewer
 from kpi.data.dataset import Dataset
 from kpi.data.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
@@ -84,6 +84,18 @@ def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -
     chosen = dataset.terms.get(params.get("term", "")) if not query else None
     if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows
         return Page(text(chosen.term, lang), text(chosen.definition, lang), parts, anchor=term_anchor(chosen.id))
-    return Page(
-        t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), parts
-    )
+    names = [text(term.term, lang) for term in dataset.glossary.terms]
+    words = t("glossary_description", lang, n=len(names), terms=some_of(names, lang))
+    return Page(t("glossary", lang), words, parts)
+
+
+def some_of(names: list[str], lang: str, limit: int = 120) -> str:
+    """ "三送进企业、明珠计划等" / "A, B and more": the first names that fit in `limit` characters."""
+    separator, more = ("、", "等") if lang == "zh" else (", ", " and more")
+    shown = ""
+    for name in names:
+        longer = f"{shown}{separator}{name}" if shown else name
+        if len(longer) > limit and shown:
+            return shown + more
+        shown = longer
+    return shown

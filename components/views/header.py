@@ -13,12 +13,12 @@ a dashboard opened years after a report must never let the public read its figur
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from components.views.html import Markup, html, join, lang_param, link, url
 from kpi.data.dataset import Dataset, Vintage
 from kpi.periods import period_label
 from kpi.site import FIXED_PAGES
+from kpi.site import query as address_query
 from kpi.texts import t, text
 
 Target = tuple[str, str]  # (url path, title): "" is the overview
@@ -49,7 +49,7 @@ def site_menu(dataset: Dataset, lang: str) -> Menu:
 
 def _link(path: str | None, words: str, params: dict[str, str], current: bool, css: str = "", lang: str = "") -> Markup:
     """A menu link: to a page ("" is the overview), or with path None to this page, keeping `params`."""
-    href = url(path, **params) if path is not None else "?" + urlencode({k: v for k, v in params.items() if v})
+    href = url(path, **params) if path is not None else "?" + address_query(params)
     marks = join(
         [
             html(' aria-current="{}"', "true" if lang else "page") if current else "",
@@ -85,7 +85,8 @@ def nav_html(
                     listed,
                 )
             )
-        share = f"{address}?{urlencode(query)}" if query else address
+        shared_query = address_query(query)
+        share = f"{address}?{shared_query}" if shared_query else address
         items.append(
             html(
                 '<details class="kb-menu kb-share"><summary>{}</summary><div class="kb-menu-list"><p>{}</p><code>{}</code>'

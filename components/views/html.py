@@ -10,10 +10,10 @@ every new viewer (docs/performance.md), and the same blocks are written as the s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from kpi.site import query as ordered_query
 from kpi.texts import TEXTS, text
 
 __all__ = ["Markup", "details", "escape", "html", "join", "lang_param", "link", "search_form", "table", "t_html", "url"]
@@ -35,10 +35,11 @@ def join(parts: Iterable[object], separator: str = "") -> Markup:
 
 
 def url(path: str, **params: str) -> str:
-    """A relative address of a page of the dashboard ("" is the overview), keeping the non-empty parameters.
+    """A relative address of a page of the dashboard ("" is the overview), keeping the non-empty parameters in their one
+    order (kpi/site.py): a link, the canonical address and the sitemap spell a page alike.
 
     Why relative: it keeps the server and its base path, in Streamlit and on a static page alike."""
-    query = urlencode({key: value for key, value in params.items() if value})
+    query = ordered_query(params)
     target = path or "./"
     return f"{target}?{query}" if query else target
 
@@ -48,8 +49,9 @@ def lang_param(lang: str) -> str:
     return "" if lang == "zh" else lang
 
 
-def link(path: str, label: object, *, current: bool = False, **params: str) -> Markup:
-    """A link to a page of the dashboard; `current` marks the link to the view being shown."""
+def link(path: str, label: object, current: bool = False, /, **params: str) -> Markup:
+    """A link to a page of the dashboard; `current` marks the link to the view being shown (a chip among others).
+    Positional, so that no address parameter can be taken for it."""
     mark = Markup(' aria-current="true"') if current else ""
     return html('<a href="{}" target="_self"{}>{}</a>', url(path, **params), mark, label)
 

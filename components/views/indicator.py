@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.views.figures import figure_phrase
+from components.views.figures import figure_phrase, note_whole
 from components.views.glossary import indicator_text, terms_in
 from components.views.history import history_bars, history_table
 from components.views.html import Markup, html, join, link
-from components.views.page import Page, Viewer, labelled
+from components.views.page import Page, Viewer
 from components.views.plots import history_plot
+from components.views.report import report_name
 from components.views.tiles import tiles_html
 from kpi.data.dataset import Dataset
-from kpi.format import section_label
+from kpi.format import section_label, stated
+from kpi.periods import period_label
 from kpi.report.text import paragraph_around
 from kpi.texts import t, text
 
@@ -53,14 +55,14 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     parts = [
         html("<p>{}</p>", link(theme.id, "← " + t("back_to", lang, theme=text(theme.name, lang)), **keep)),
         html('<h2 class="kb-page">{}</h2>', text(indicator.name, lang)),
+        note_whole(dataset.latest(indicator).value, lang),  # read before the number, not after a tap
     ]
     intro = html('<div class="kb">{}</div>', join(parts)) + tiles_html(dataset, (indicator.id,), lang, viewer.meeting)
     bars = history_bars(dataset, indicator.id, lang)
     chart = (
         [
             html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
-            history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars))
-            or html('<div class="kb">{}</div>', bars),
+            history_plot(dataset, indicator.id, lang, viewer.meeting) or html('<div class="kb">{}</div>', bars),
         ]
         if bars
         else []
@@ -79,8 +81,18 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
         '<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes)
     )
     latest = dataset.latest(indicator)
+    described = t(
+        "figure_description",
+        lang,
+        figure=figure_phrase(indicator, dataset, lang),
+        report=report_name(latest.current.report, lang),
+    ) + (f"{t('quote', lang)}：“{latest.value.source.quote}”" if lang == "zh" else "")  # the page quotes in Chinese
+    periods = tuple(
+        (period_label(o.period, lang), stated(o.value, indicator.unit, lang)) for o in dataset.series(indicator)
+    )
     return Page(
         text(indicator.name, lang),
-        labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
+        described,
         (intro, *chart, rest),
+        headlines=periods[-4:],  # its periods, the newest last
     )

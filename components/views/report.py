@@ -60,12 +60,17 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
     choice = Markup()
     if len(reports) > 1:
         chips = join(
-            link("source", text(dataset.reports[r].title, lang), current=r == chosen, report=r, **keep) for r in reports
+            link("source", text(dataset.reports[r].title, lang), r == chosen, report=r, **keep) for r in reports
         )
         choice = html(
             '<div class="kb"><p class="kb-statuses kb-filter"><span>{}:</span>{}</p></div>',
             t("choose_report", lang),
             chips,
         )
-    words = f"{text(report.publisher, lang)} · {t('published_on', lang, date=report.published.isoformat())}"
+    words = t(
+        "source_description",
+        lang,
+        title=text(report.title, lang),
+        date=report.published.isoformat(),
+    )
     return Page(text(report.title, lang), words, (choice + report_html(dataset, chosen, lang),))

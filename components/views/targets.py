@@ -11,12 +11,13 @@ from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import assessments, status_chip, status_counts, status_line
 from components.views.html import Markup, html, join, link, t_html, table
 from components.views.once import per_day
-from components.views.page import Page, Search, Viewer, description_of, labelled, view_params
+from components.views.page import Page, Search, Viewer, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from kpi.data.dataset import Dataset
 from kpi.data.model import Milestone, Target
 from kpi.format import format_value, section_label, stated
+from kpi.pace import done_when, due_from, season_period
 from kpi.periods import parse_period
 from kpi.progress import APPROXIMATE, NEEDS_ACCELERATION, ON_TRACK, MilestoneAssessment, TargetAssessment
 from kpi.report.numbers import plain
@@ -49,6 +50,23 @@ def milestone_words(milestone: Milestone, a: MilestoneAssessment, lang: str) -> 
     return f"{a.latest.date.isoformat()}{note}"
 
 
+def judged_words(item: Target | Milestone, lang: str) -> str:
+    """When the item is judged, when the report ties it to a time: "7—8月" / "Jul–Aug", or the year's end."""
+    if item.due is None:
+        return ""
+    if item.due.year_end:
+        return t("judged_year_end", lang)
+    first, last = (int(month) for month in item.due.season.split(".."))  # type: ignore[union-attr]
+    if lang == "zh":
+        return t("judged_season", lang, first=first, last=last)
+    return t("judged_season", lang, first=calendar.month_abbr[first], last=calendar.month_abbr[last])
+
+
+def done_when_words(milestone: Milestone, lang: str) -> str:
+    """What the next report must say for "done": ongoing work is done when it went on, not when it ended."""
+    return t("done_when_" + done_when(milestone), lang)
+
+
 def outcome_report(item: Target | Milestone, a: TargetAssessment | MilestoneAssessment) -> str:
     """The id of the report whose sentence gives the outcome shown, or "" (none yet, a staff note, a year-end entry)."""
     outcome = item.outcome
@@ -65,7 +83,8 @@ def plan_rows(
     themes = {theme.id: text(theme.name, lang) for theme in dataset.content.themes}
     order = list(themes)
     rows = []
-    for item in [*targets, *milestones]:
+    items: list[Target | Milestone] = [*targets, *milestones]
+    for item in items:
         a = assessed[item.id]
         is_target = isinstance(item, Target)
         base = dataset.baseline(item) if is_target else None
@@ -83,6 +102,8 @@ def plan_rows(
                 t("col_baseline", lang): ""
                 if base is None
                 else stated(base.value, dataset.indicators[item.baseline].unit, lang),
+                t("col_judged", lang): judged_words(item, lang),
+                t("col_done_when", lang): done_when_words(item, lang) if isinstance(item, Milestone) else "",
                 t("col_theme", lang): themes.get(item.theme, item.theme),
                 t("col_section", lang): section_label(item.source.section, lang),
                 "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
@@ -150,17 +171,21 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
         lines.append(
             t("explain_about", lang, tolerance=f"{APPROXIMATE * 100:.0f}", threshold=plain(round(a.threshold, 6)))
         )
+    if target.due is not None:
+        due = due_from(target, end.year)
+        lines.append(t("explain_not_due", lang, words=target.due.words, date=due.isoformat() if due else ""))
     if a.final is not None:
         lines.append(t("explain_outcome", lang, value=plain(a.final), goal=plain(a.threshold)))
     elif a.latest is None:
-        lines.append(
-            t(
-                "explain_none" if a.computed == "not_reported" else "explain_missing",
-                lang,
-                date=a.as_of.isoformat(),
-                end=end.isoformat(),
+        if a.computed != "not_due":  # not due: the line above says why there is nothing yet
+            lines.append(
+                t(
+                    "explain_none" if a.computed == "not_reported" else "explain_missing",
+                    lang,
+                    date=a.as_of.isoformat(),
+                    end=end.isoformat(),
+                )
             )
-        )
     else:
         lines.append(
             t(
@@ -178,7 +203,12 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
             t("explain_percent", lang, value=plain(a.reached), goal=plain(target.value), percent=f"{a.percent:.1f}")
         )
     if a.final is None and a.latest is not None and a.computed not in ("achieved", "outcome_missing", "missed"):
-        lines.append(t("explain_expected", lang, expected=f"{a.expected * 100:.1f}"))
+        season = season_period(target, end.year)
+        if season is None:
+            lines.append(t("explain_expected", lang, expected=f"{a.expected * 100:.1f}"))
+        else:
+            first, last = (day.isoformat() for day in parse_period(season))
+            lines.append(t("explain_expected_season", lang, start=first, end=last, expected=f"{a.expected * 100:.1f}"))
         if a.pace is not None and a.pace != float("inf"):
             lines.append(
                 t(
@@ -213,7 +243,7 @@ def filter_links(
     keep = {**view, "year": str(year), **chosen}
 
     def chip(param: str, value: str, words: object) -> Markup:
-        return link("targets", words, current=keep.get(param, "") == value, **{**keep, param: value})
+        return link("targets", words, keep.get(param, "") == value, **{**keep, param: value})
 
     statuses = [
         chip("status", s.id, html("{} <b>{}</b>", status_chip(s.id, lang, year), counts[s.id]))
@@ -284,7 +314,7 @@ def progress_bar(target: Target, a: TargetAssessment, lang: str) -> Markup:
 
 def year_links(years: list[int], year: int, lang: str, keep: dict[str, str]) -> Markup:
     """The plan years the data holds, each a link (the newest is the default)."""
-    chips = join(link("targets", t("year_n", lang, year=y), current=y == year, year=str(y), **keep) for y in years)
+    chips = join(link("targets", t("year_n", lang, year=y), y == year, year=str(y), **keep) for y in years)
     return html('<p class="kb-statuses kb-filter"><span>{}:</span>{}</p>', t("plan_year", lang), chips)
 
 
@@ -362,17 +392,25 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         listed = year_table(dataset, as_of, year, lang)
     page = (*top, listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)))
     counts = status_counts(dataset, assessed, year)
-    standing = description_of(
-        [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
-    )
+    standing = [(text(BY_ID[s.id].words, lang).format(year=year), str(counts[s.id])) for s in STATUSES if counts[s.id]]
     if chosen is not None:
+        status = text(BY_ID[assessed[chosen.id].status].words, lang).format(year=year)
         return Page(
             text(chosen.name, lang),
             labelled(text(chosen.name, lang), chosen.source.quote, lang),
             page,
             anchor="target-detail",
+            headlines=((t("target_of", lang, year=year), target_words(chosen, lang)), (t("status", lang), status)),
         )
-    return Page(t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page)
+    words = ("，" if lang == "zh" else ", ").join(
+        t("status_count", lang, status=s if lang == "zh" else s[:1].lower() + s[1:], n=n) for s, n in standing
+    )
+    return Page(
+        t("targets_of", lang, year=year),
+        t("targets_description", lang, year=year, n=sum(counts.values()), counts=words),
+        page,
+        headlines=tuple(standing[:4]),  # the same for every filter of the year: one image
+    )
 
 
 def progress_entries(target: Target, a: TargetAssessment, dataset: Dataset, lang: str) -> Markup:

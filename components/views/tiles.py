@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from components.views.figures import change_since, change_words, statement
+from components.views.figures import change_since, change_words, note_mark, statement
 from components.views.glossary import indicator_text, terms_in
 from components.views.html import Markup, html, join
 from components.views.once import per_dataset
@@ -56,10 +56,11 @@ def per_row(values: list[str], meeting: bool) -> int:
 def _tile(indicator: Indicator, dataset: Dataset, lang: str) -> Markup:
     latest, previous = dataset.latest(indicator), dataset.previous(indicator)
     summary = html(
-        '<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}',
+        '<span class="kb-tile-label">{}</span><span class="kb-tile-value">{}</span>{}{}',
         tile_label(indicator, latest, dataset.vintage.main, lang),
         stated(latest.value, indicator.unit, lang),
         change_since(indicator, latest, previous, lang),
+        note_mark(latest.value, lang),
     )
     more = [statement(indicator, latest, dataset, lang)]
     if previous is not None:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from pydantic import BaseModel
-
 from kpi.data.model import (
     ExclusionsFile,
     GlossaryFile,
@@ -24,6 +22,7 @@ from kpi.data.model import (
     Source,
     Target,
     Term,
+    ThemedItem,
 )
 from kpi.data.series import Observation, observations, report_order
 from kpi.periods import is_full_year, parse_period
@@ -119,12 +118,15 @@ class Dataset:
 
     def plan_year(self, item: Target | Milestone) -> int:
         """Targets and milestones belong to the year their report plans for (every report is known once loaded)."""
-        return self.content.plan_year(item)
+        year = self.content.plan_year(item)
+        assert year is not None, "validation refuses an item whose report is unknown"
+        return year
 
     @cached_property
     def plan_years(self) -> list[int]:
         """Every plan year that has targets or milestones, in order."""
-        return sorted({self.plan_year(x) for x in (*self.content.targets, *self.content.milestones)})
+        items: list[Target | Milestone] = [*self.content.targets, *self.content.milestones]
+        return sorted({self.plan_year(item) for item in items})
 
     def planned(self, year: int) -> tuple[list[Target], list[Milestone]]:
         """The targets and milestones set for one plan year."""
@@ -156,7 +158,7 @@ def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | st
         yield ("results", index), result.source, None
 
 
-def themed_items(content: IndicatorsFile) -> Iterator[tuple[str, int, BaseModel]]:
+def themed_items(content: IndicatorsFile) -> Iterator[tuple[str, int, ThemedItem]]:
     """(list, index, item) of every item that has an id and a theme: figures, programmes, breakdowns, targets,
     milestones, results in words."""
     for group in ("indicators", "programmes", "breakdowns", "targets", "milestones", "results"):

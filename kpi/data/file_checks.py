@@ -122,7 +122,7 @@ def _has_entries(root: Position | None, loc: Loc) -> bool:
             node = children[part]
         else:
             return False
-    return isinstance(node[2], list) and len(node[2]) > 0
+    return node is not None and isinstance(node[2], list) and len(node[2]) > 0
 
 
 def repeated_ids(data: object, root: Position | None, id_groups: tuple[tuple[str, ...], ...]) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from kpi.data.dataset import Dataset, themed_items
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, report_path
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
-from kpi.data.parsing import ParsedFile, parse_file
+from kpi.data.parsing import Model, ParsedFile, parse_file
 from kpi.data.reading import Contents, read_contents
 from kpi.data.rules import RULES, Files
 from kpi.data.yaml_reader import MAX_BYTES, too_large
@@ -41,26 +41,16 @@ def load_dataset(directory: Path) -> Dataset:
 def parse_dataset(contents: Contents) -> Dataset:
     """Validate and cross-check the files as read; raise DataErrors with every problem."""
     errors: list[DataError] = []
-    parsed = {}
-    models = [(INDICATORS, IndicatorsFile), (GLOSSARY, GlossaryFile)]
-    if contents.size(EXCLUSIONS) >= 0:
-        models.append((EXCLUSIONS, ExclusionsFile))
-    for name, model in models:
-        try:
-            result, found = parse_file(file_bytes(contents, name), name, model, ID_GROUPS[name])
-        except DataErrors as exc:
-            errors += exc.errors
-            continue
-        errors += found
-        if result is not None:
-            parsed[name] = result
-    if INDICATORS in parsed:
-        texts, text_errors = read_report_texts(parsed[INDICATORS], contents)
-        files = Files(parsed[INDICATORS], texts, parsed.get(GLOSSARY), parsed.get(EXCLUSIONS))
+    indicators = _parsed(contents, INDICATORS, IndicatorsFile, errors)
+    glossary = _parsed(contents, GLOSSARY, GlossaryFile, errors)
+    excluded = _parsed(contents, EXCLUSIONS, ExclusionsFile, errors) if contents.size(EXCLUSIONS) >= 0 else None
+    if indicators is not None:
+        texts, text_errors = read_report_texts(indicators, contents)
+        files = Files(indicators, texts, glossary, excluded)
         errors += text_errors + [error for rule in RULES for error in rule(files)]  # every rule, so every problem
     if errors:
         raise DataErrors(errors)
-    indicators, excluded = parsed[INDICATORS], parsed.get(EXCLUSIONS)
+    assert indicators is not None and glossary is not None, "a file that did not parse left an error"
     lines = {item.id: indicators.line((group, index)) for group, index, item in themed_items(indicators.model)}
     exclusion_lines = (
         {
@@ -72,8 +62,19 @@ def parse_dataset(contents: Contents) -> Dataset:
         else {}
     )
     return Dataset(
-        indicators.model, parsed[GLOSSARY].model, texts, lines, excluded.model if excluded else None, exclusion_lines
+        indicators.model, glossary.model, texts, lines, excluded.model if excluded else None, exclusion_lines
     )
+
+
+def _parsed(contents: Contents, name: str, model: type[Model], errors: list[DataError]) -> ParsedFile[Model] | None:
+    """One file read into its model, its problems added to `errors`; None when it could not be read or validated."""
+    try:
+        result, found = parse_file(file_bytes(contents, name), name, model, ID_GROUPS[name])
+    except DataErrors as exc:
+        errors += exc.errors
+        return None
+    errors += found
+    return result
 
 
 def file_bytes(contents: Contents, name: str) -> bytes:
@@ -84,9 +85,10 @@ def file_bytes(contents: Contents, name: str) -> bytes:
     raise DataErrors([make_error(name, 1, 1, "", "file_missing")])
 
 
-def read_report_texts(parsed: ParsedFile, contents: Contents) -> tuple[dict[str, str], list[DataError]]:
+def read_report_texts(parsed: ParsedFile[IndicatorsFile], contents: Contents) -> tuple[dict[str, str], list[DataError]]:
     """Each report's text by id; errors for unsafe, missing, unreadable or shared files and repeated ids."""
-    texts, errors = {}, []
+    texts: dict[str, str] = {}
+    errors: list[DataError] = []
     first_file: dict[str, tuple[str, int]] = {}
     for index, report in enumerate(parsed.model.reports):
         loc = ("reports", index)

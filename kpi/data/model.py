@@ -91,6 +91,18 @@ class Source(StrictModel):
     quote: NonEmpty = Field(description="报告原文（逐字引用，须与报告完全一致）/ The sentence of the report, verbatim")
 
 
+NoteKind = Literal["period", "cumulative", "scope"]
+
+
+class ValueNote(StrictModel):
+    """What a reader must know not to misread a figure: a doubt about its period, a 累计 with no 全年, a scope
+    other than the name suggests. Shown on the pages, so it says only what the report's text supports."""
+
+    kind: NoteKind = Field(description="period 期间存疑 / cumulative 累计未写全年 / scope 范围不同")
+    short: Text = Field(description="数字卡片上的一句短话 / One short line for the tile")
+    text: Text = Field(description="指标页上的完整说明 / The whole note, on the figure's page")
+
+
 class Value(StrictModel):
     """One figure for one period."""
 
@@ -105,6 +117,9 @@ class Value(StrictModel):
         "The result in the report's words when it is a rank, a zero or words (全区第一); shown instead of the number",
     )
     source: Source = Field(description="出处 / Source in the report")
+    note: ValueNote | None = Field(
+        None, description="数值说明（页面显示，防止误读）/ A note the pages show, so the figure is not misread"
+    )
 
 
 class NameOmission(StrictModel):
@@ -165,6 +180,34 @@ class Indicator(StrictModel):
         stated = [(v.period, v.source.report) for v in self.values]
         if len(stated) != len(set(stated)):
             raise PydanticCustomError("duplicate_period", "a period appears twice with the same report")
+        return self
+
+
+MonthSpan = Annotated[str, Strict(), Field(pattern=r"^(0[1-9]|1[0-2])\.\.(0[1-9]|1[0-2])$", examples=["07..08"])]
+DoneWhen = Literal["continued", "taken_further", "finished"]
+
+
+class Due(StrictModel):
+    """When a target or milestone is judged, in the report's words: a season of its plan year, or the year's end.
+
+    Why: a summer programme measured against a straight line over the year is "lagging" all spring, and an award
+    decided at the year's end has no pace. Until it is due, its status says so instead.
+    """
+
+    season: MonthSpan | None = Field(
+        None, description="计划年度内的月份，如 07..08（暑期）/ Months of the plan year, e.g. 07..08 (summer)"
+    )
+    year_end: bool = Field(False, description="只在年底评定（如创建示范）/ Judged at the year's end only (awards)")
+    words: NonEmpty = Field(
+        description="报告中说明时间的原话（须出现在引文中，如 暑托班）/ The report's words that fix it, from the quote"
+    )
+
+    @model_validator(mode="after")
+    def _season_or_year_end(self) -> Due:
+        if (self.season is None) == (not self.year_end):
+            raise PydanticCustomError("due_one", "due is either a season or year_end: true")
+        if self.season is not None and self.season[:2] > self.season[-2:]:
+            raise PydanticCustomError("due_season_order", "a season runs forward within the year, e.g. 07..08")
         return self
 
 
@@ -274,6 +317,7 @@ class Target(StrictModel):
     outcome: TargetOutcome | None = Field(
         None, description="结果（来自下一年度报告）/ Outcome, from the following report"
     )
+    due: Due | None = Field(None, description="何时评定（季节或年底，须有原文依据）/ When it is judged, per the report")
     override: TargetOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
 
@@ -290,6 +334,12 @@ class Milestone(StrictModel):
     progress: list[MilestoneEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
     outcome: MilestoneOutcome | None = Field(
         None, description="结果（来自下一年度报告）/ Outcome, from the following report"
+    )
+    due: Due | None = Field(None, description="何时评定（季节或年底，须有原文依据）/ When it is judged, per the report")
+    done_when: DoneWhen | None = Field(
+        None,
+        description="下一份报告说什么算完成（不写时按引文动词判断：持续… continued，深化… taken_further）/ "
+        "What the next report must say for done; by default read off the quote's verb",
     )
     override: MilestoneOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
 
@@ -335,6 +385,10 @@ class Breakdown(StrictModel):
     parts: list[ItemId] = Field(
         min_length=2, description="各部分的指标编号（同一句原文、同一单位）/ Indicator ids, one sentence, one unit"
     )
+
+
+# Everything with an id and a theme (kpi/data/dataset.py themed_items walks them).
+ThemedItem = Indicator | Programme | Breakdown | Target | Milestone | Result
 
 
 class Heading(StrictModel):

@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kpi.data.errors import DataError, make_error, show_input
 from kpi.data.file_checks import covered, file_checks
 from kpi.data.yaml_reader import Position, locate, read_yaml
 
+Model = TypeVar("Model", bound=BaseModel)
+
 
 @dataclass(frozen=True)
-class ParsedFile:
+class ParsedFile(Generic[Model]):
     """A file's validated model with its node tree, for locating later cross-file errors."""
 
     name: str
-    model: BaseModel
+    model: Model
     root: Position | None
 
     def error(self, loc: tuple[str | int, ...], code: str, **params: object) -> DataError:
@@ -33,8 +37,8 @@ class ParsedFile:
 
 
 def parse_file(
-    source: bytes | Path, name: str, model: type[BaseModel], id_groups: tuple[tuple[str, ...], ...] = ()
-) -> tuple[ParsedFile | None, list[DataError]]:
+    source: bytes | Path, name: str, model: type[Model], id_groups: tuple[tuple[str, ...], ...] = ()
+) -> tuple[ParsedFile[Model] | None, list[DataError]]:
     """The file read into its model (None when the model refuses it) and every problem found on the way; `source` is
     its bytes as read (kpi/data/reading.py), or its path.
 
@@ -52,7 +56,7 @@ def parse_file(
         ]
 
 
-def _from_pydantic(err: dict, name: str, root: Position | None, data: object) -> DataError:
+def _from_pydantic(err: ErrorDetails, name: str, root: Position | None, data: object) -> DataError:
     loc = tuple(err["loc"])
     line, column = locate(root, loc)
     ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("expected", "min_length", "ge", "le")}

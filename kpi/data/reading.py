@@ -133,6 +133,7 @@ class Settling:
                 self.seen, self.since, self.settled = fresh, now, False
             elif now - self.since >= self.quiet:
                 self.settled = True
+        assert self.seen is not None, "the first poll is always due, and reads"
         return self.seen, self.settled
 
     def age(self) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -20,6 +20,7 @@ from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
 from kpi.data.model import (
     ExclusionsFile,
+    GlossaryFile,
     Indicator,
     IndicatorsFile,
     Milestone,
@@ -43,10 +44,10 @@ from kpi.vocabulary import ID_VERBS, LIMITING, RECURRING, TERMS, LimitingWord, i
 class Files:
     """What the rules read: the parsed indicators file, the glossary and exclusions when they parsed, the report texts."""
 
-    indicators: ParsedFile
+    indicators: ParsedFile[IndicatorsFile]
     texts: dict[str, str]  # report id → its text; a report whose file is wrong has none
-    glossary: ParsedFile | None = None
-    exclusions: ParsedFile | None = None
+    glossary: ParsedFile[GlossaryFile] | None = None
+    exclusions: ParsedFile[ExclusionsFile] | None = None
 
     @property
     def content(self) -> IndicatorsFile:
@@ -115,7 +116,9 @@ def references_name_known_indicators(files: Files) -> Iterator[DataError]:
     """A baseline, a programme's total and parts, and a breakdown's parts name indicators that exist."""
     indicators = {i.id for i in files.content.indicators}
     for group, index, item in themed_items(files.content):
-        refs = [((name,), getattr(item, name, None)) for name in ("baseline", "total")]
+        refs: list[tuple[tuple[str | int, ...], str | None]] = [
+            ((name,), getattr(item, name, None)) for name in ("baseline", "total")
+        ]
         refs += [
             (("parts", n, "indicator"), part.indicator)
             for n, part in enumerate(getattr(item, "parts", []))
@@ -175,6 +178,16 @@ def progress_is_dated_in_order_within_the_plan_year(files: Files) -> Iterator[Da
             if item.source.report in plans:
                 yield from _dated_series(
                     files.indicators, (group, index), plans[item.source.report], [e.date for e in item.progress]
+                )
+
+
+def due_seasons_are_the_reports_words(files: Files) -> Iterator[DataError]:
+    """When an item is judged (a season, the year's end) rests on words of its own quote: never a date we invent."""
+    for group in ("targets", "milestones"):
+        for index, item in enumerate(getattr(files.content, group)):
+            if item.due is not None and item.due.words not in item.source.quote:
+                yield files.indicators.error(
+                    (group, index, "due", "words"), "due_words_not_in_quote", input=show_input(item.due.words)
                 )
 
 
@@ -273,7 +286,7 @@ def related_figures_share_one_sentence(files: Files) -> Iterator[DataError]:
     """A part-of-whole or a breakdown is drawn only where one sentence of the report gives all its parts."""
     content = files.content
     indicators = {i.id: i for i in content.indicators}
-    groups = [
+    groups: list[tuple[tuple[str, int], str, Sequence[tuple[tuple[str | int, ...], str]]]] = [
         (("programmes", n), p.total, [(("parts", k, "indicator"), part.indicator) for k, part in enumerate(p.parts)])
         for n, p in enumerate(content.programmes)
     ]
@@ -659,6 +672,7 @@ RULES: tuple[Rule, ...] = (
     targets_are_reachable_numbers,
     progress_entries_fit_their_target,
     progress_is_dated_in_order_within_the_plan_year,
+    due_seasons_are_the_reports_words,
     quotes_stand_in_their_report,
     headings_are_the_reports_own_titles,
     figures_are_for_years_their_report_reviews,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from kpi.data.model import ExclusionsFile, GlossaryFile, IndicatorsFile
 
 SCHEMA_DIR = "schema"
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "indicators.schema.json": IndicatorsFile,
     "glossary.schema.json": GlossaryFile,
     "exclusions.schema.json": ExclusionsFile,

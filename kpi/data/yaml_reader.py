@@ -10,7 +10,7 @@ the way, all of them reported at once. Plain scalars are resolved exactly as yam
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -18,6 +18,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
+from kpi.data.slips import slip_between
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
@@ -35,15 +36,14 @@ def read_yaml(source: bytes | Path, name: str) -> tuple[object, Position | None]
     """The file's data and its positions, from its bytes as read (kpi/data/reading.py) or from its path; raises
     DataErrors listing every problem found."""
     builder = _Builder(name)
+    text = _decode(source if isinstance(source, bytes) else read_file(source, name), name)
     try:
-        for event in yaml.parse(
-            _decode(source if isinstance(source, bytes) else read_file(source, name), name), Loader=_LOADER
-        ):
+        for event in yaml.parse(text, Loader=_LOADER):
             builder.take(event)
     except _TooDeep:
         pass  # said once; nothing after it is worth reading
     except yaml.MarkedYAMLError as exc:
-        builder.errors.append(_syntax_error(exc, name))
+        builder.errors.append(_syntax_error(exc, name, text))
     if builder.errors:
         raise DataErrors(builder.errors)
     return builder.data, builder.position
@@ -64,6 +64,11 @@ def locate(root: Position | None, loc: tuple[str | int, ...]) -> tuple[int, int]
     return line + 1, column + 1
 
 
+def _start(event: yaml.Event) -> yaml.Mark:
+    """Where an event starts. The parser marks every event it reads; the stubs allow None for events built by hand."""
+    return cast(yaml.Mark, event.start_mark)
+
+
 class _Builder:
     """Turns parse events into data and positions, collecting every problem on the way."""
 
@@ -76,7 +81,7 @@ class _Builder:
         self.documents = 0
 
     def take(self, event: yaml.Event) -> None:
-        mark = event.start_mark
+        mark = _start(event)
         if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
             self._error(mark, "yaml_alias")
         if isinstance(event, yaml.DocumentStartEvent):
@@ -124,13 +129,13 @@ class _Builder:
         tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
-        if not self._check_tag(tag, event.start_mark):
+        if not self._check_tag(tag, _start(event)):
             return event.value
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, event.value, _start(event), cast(yaml.Mark, event.end_mark), event.style)
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except ValueError:  # looks like a date but the calendar has no such day (2024-02-30, 2024-13-01)
-            self._error(event.start_mark, "yaml_no_such_date", input=show_input(event.value))
+            self._error(_start(event), "yaml_no_such_date", input=show_input(event.value))
             return event.value
 
     def _check_tag(self, tag: str | None, mark: yaml.Mark) -> bool:
@@ -178,7 +183,15 @@ def _decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> DataError:
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> DataError:
+    """The slip that broke the file, at its own line and in words (kpi/data/slips.py), when one stands between where
+    the parser began what it could not finish and where it stopped; else the parser's own words, where it stopped.
+
+    Why not where it stopped: `value： 20` reads as a word without a colon, and the parser stops at the next key."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    began = exc.context_mark.line + 1 if exc.context_mark else line
+    slip = slip_between(text, min(began, line), line)
+    if slip is not None:
+        return make_error(name, slip.line, slip.column, "", slip.code, **slip.params)
     return make_error(name, line, column, "", "yaml_syntax", problem=exc.problem or exc.context or "")

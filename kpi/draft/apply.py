@@ -109,8 +109,10 @@ def apply_draft(draft_path: Path, name: str, directory: Path) -> Applied:
     validate_copy(directory, planned.encoded(), planned.origins(), name)
     # Under the history's lock, as the editing page saves, and only onto the very texts the plan read: a save that
     # came in between is never written over (kpi/edit/save.py); the server commits what apply wrote afterwards.
+    # Typed as write_files takes it (None there removes a file; a plan never does).
+    contents: dict[str, bytes | None] = {**planned.encoded()}
     with locked(directory):
-        if not write_files(directory, planned.encoded(), still=lambda: planned.unchanged(directory)):
+        if not write_files(directory, contents, still=lambda: planned.unchanged(directory)):
             raise ApplyError("apply_changed_meanwhile", [])
     return planned.applied
 
@@ -142,7 +144,7 @@ class Planned:
         return {file: origins for file, (_, origins) in self.merged.items()}
 
 
-def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
+def plan_draft(draft: ParsedFile[DraftFile], draft_text: str, directory: Path) -> Planned:
     """Where each entry of a read draft goes in the data files of `directory`, and the files' new texts; nothing is
     written. ApplyError when the data is not valid, when it already has an entry, when an entry has no place."""
     dataset = _load(directory)
@@ -164,7 +166,7 @@ def plan_draft(draft: ParsedFile, draft_text: str, directory: Path) -> Planned:
     return Planned(texts, merged, Applied(_report_of(draft.model), _counts(draft.model), list(merged)))
 
 
-def _read_draft(path: Path, name: str) -> ParsedFile:
+def _read_draft(path: Path, name: str) -> ParsedFile[DraftFile]:
     """The draft read into its model; its marks and shape mistakes refuse it."""
     parsed, errors = parse_draft(path, name)
     if errors or parsed is None:
@@ -178,7 +180,7 @@ def refusal_key(errors: list[DataError]) -> str:
     return "apply_marks" if marks and len(marks) == len(errors) else "apply_refused"
 
 
-def parse_draft(path: Path, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def parse_draft(path: Path, name: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
     """The draft read into its model (None when it cannot be) and every problem: review marks, YAML, fields."""
     try:
         return parse_file(path, name, DraftFile, _DRAFT_ID_GROUPS)
@@ -199,7 +201,17 @@ def _load(directory: Path) -> Dataset:
 Refusal = tuple[tuple[str | int, ...], DataError]  # (the draft entry refused, why)
 
 
-def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]) -> Iterator[Refusal]:
+def _node(root: Node | None, *path: str | int) -> Node:
+    """The node of an entry that the model read from the same file has (the loaded data's, the read draft's).
+
+    Why it cannot be missing: the model and the layout are two readings of one text, entry for entry.
+    """
+    node = root.get(*path) if root is not None else None
+    assert node is not None, f"the model has {path}, the layout of its text does not"
+    return node
+
+
+def refused(draft: ParsedFile[DraftFile], dataset: Dataset, layouts: dict[str, Node | None]) -> Iterator[Refusal]:
     """Every entry of the draft the data already has, or that names something the data does not have."""
     model: DraftFile = draft.model
     data = layouts[INDICATORS]
@@ -209,7 +221,10 @@ def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]
             yield (
                 ("reports", index),
                 draft.error(
-                    ("reports", index, "id"), "apply_report_listed", id=report.id, at=data.get("reports", kept).line + 1
+                    ("reports", index, "id"),
+                    "apply_report_listed",
+                    id=report.id,
+                    at=_node(data, "reports", kept).line + 1,
                 ),
             )
     yield from _values_there(draft, dataset, data)
@@ -230,7 +245,7 @@ def refused(draft: ParsedFile, dataset: Dataset, layouts: dict[str, Node | None]
     yield from _terms_there(draft, dataset, layouts[GLOSSARY])
 
 
-def _values_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[Refusal]:
+def _values_there(draft: ParsedFile[DraftFile], dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
     """A value for an indicator that does not exist, or one the indicator has (same period, same report)."""
     index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
     for g, group in enumerate(draft.model.values):
@@ -241,7 +256,7 @@ def _values_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[R
         for v, value in enumerate(group.values):
             for k, old in enumerate(kept):
                 if (old.period, old.source.report) == (value.period, value.source.report):
-                    line = data.get("indicators", index[group.indicator], "values", k).line + 1
+                    line = _node(data, "indicators", index[group.indicator], "values", k).line + 1
                     yield (
                         ("values", g, v),
                         draft.error(
@@ -255,7 +270,7 @@ def _values_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[R
                     )
 
 
-def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator[Refusal]:
+def _outcomes_there(draft: ParsedFile[DraftFile], dataset: Dataset, data: Node | None) -> Iterator[Refusal]:
     """An outcome for an item that is not a target or milestone, or for one that has it already."""
     content = dataset.content
     places = {
@@ -276,12 +291,12 @@ def _outcomes_there(draft: ParsedFile, dataset: Dataset, data: Node) -> Iterator
                         ("outcomes", index, key),
                         f"apply_{key}_there",
                         id=entry.id,
-                        at=data.get(group, n).keys[key][0] + 1,
+                        at=_node(data, group, n).keys[key][0] + 1,
                     ),
                 )
 
 
-def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterator[Refusal]:
+def _terms_there(draft: ParsedFile[DraftFile], dataset: Dataset, glossary: Node | None) -> Iterator[Refusal]:
     """A term whose id or whose Chinese term glossary.yaml already has."""
     ids = {term.id: n for n, term in enumerate(dataset.glossary.terms)}
     words = {term.term.zh: n for n, term in enumerate(dataset.glossary.terms)}
@@ -294,7 +309,7 @@ def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterato
                     "apply_id_taken",
                     id=term.id,
                     data_file=GLOSSARY,
-                    at=glossary.get("terms", ids[term.id]).line + 1,
+                    at=_node(glossary, "terms", ids[term.id]).line + 1,
                 ),
             )
         elif term.term.zh in words:
@@ -304,7 +319,7 @@ def _terms_there(draft: ParsedFile, dataset: Dataset, glossary: Node) -> Iterato
                     ("terms", index, "term", "zh"),
                     "apply_term_there",
                     input=show_input(term.term.zh),
-                    at=glossary.get("terms", words[term.term.zh]).line + 1,
+                    at=_node(glossary, "terms", words[term.term.zh]).line + 1,
                 ),
             )
 
@@ -333,10 +348,14 @@ def _report_of(model: DraftFile) -> str:
     """The report the draft brings: its new entry, else the report its sources name most."""
     if model.reports:
         return model.reports[0].id
-    sources = [v.source.report for g in model.values for v in g.values]
-    sources += [x.source.report for x in (*model.indicators, *model.targets, *model.milestones)] + [
-        t.report for t in model.terms
+    # A new figure has no source of its own: its values have.
+    sourced: list[Value | Target | Milestone] = [
+        *(v for g in model.values for v in g.values),
+        *(v for x in model.indicators for v in x.values),
+        *model.targets,
+        *model.milestones,
     ]
+    sources = [x.source.report for x in sourced] + [t.report for t in model.terms]
     return Counter(sources).most_common(1)[0][0] if sources else ""
 
 
@@ -346,7 +365,7 @@ def _report_of(model: DraftFile) -> str:
 def _plan(
     model: DraftFile,
     dataset: Dataset,
-    draft: Node,
+    draft: Node | None,
     clean: list[str | None],
     texts: dict[str, DataText],
     layouts: dict[str, Node | None],
@@ -355,14 +374,16 @@ def _plan(
     planned: list[Insertion | DataError] = []
     for key, file in _LISTS:
         if getattr(model, key):
-            planned.append(_append_items(key, draft.get(key), clean, file, texts[file].text.split("\n"), layouts[file]))
+            planned.append(
+                _append_items(key, _node(draft, key), clean, file, texts[file].text.split("\n"), layouts[file])
+            )
     data = layouts[INDICATORS]
     index = {indicator.id: n for n, indicator in enumerate(dataset.content.indicators)}
     for g, group in enumerate(model.values):
-        values = data.get("indicators", index[group.indicator], "values")
+        values = _node(data, "indicators", index[group.indicator], "values")
         planned.append(
             items_into_list(
-                draft.get("values", g, "values"),
+                _node(draft, "values", g, "values"),
                 values,
                 clean,
                 INDICATORS,
@@ -377,15 +398,15 @@ def _plan(
         for n, item in enumerate(getattr(dataset.content, group))
     }
     for index_, entry in enumerate(model.outcomes):
-        group, n = places[entry.id]
+        kind, n = places[entry.id]
         planned.append(
             keys_into_item(
-                draft.get("outcomes", index_),
+                _node(draft, "outcomes", index_),
                 ("outcome", "override"),
-                data.get(group, n),
+                _node(data, kind, n),
                 clean,
                 INDICATORS,
-                f"{group}[{entry.id}]",
+                f"{kind}[{entry.id}]",
             )
         )
     return [p for p in planned if isinstance(p, Insertion)], [p for p in planned if isinstance(p, DataError)]

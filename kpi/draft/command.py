@@ -184,9 +184,9 @@ def report_facts(report_id: str, text: str, content: IndicatorsFile) -> ReportFa
     reviews, plans = report_years(text)
     listed = next((r for r in content.reports if r.id == report_id), None)
     reviews = reviews or (listed.reviews if listed else None)
-    plans = plans or (listed.plans if listed else None) or (reviews + 1 if reviews else None)
     if reviews is None:
         raise DraftInputError("draft_no_review_heading")
+    plans = plans or (listed.plans if listed else None) or reviews + 1
     return ReportFacts(report_id, text, reviews, plans)
 
 

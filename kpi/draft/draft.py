@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kpi.data.model import IndicatorsFile, Target
+from kpi.data.dataset import themed_items
+from kpi.data.model import IndicatorsFile, Milestone, Source, Target
 from kpi.draft.mentions import Closing, Evidence, Mention, MilestoneMatch, close_year, continued_milestones
 from kpi.draft.naming import occurrences
 from kpi.draft.report_numbers import Figure, bigrams, find_figures
@@ -112,16 +113,7 @@ def draft_report(
     open item of the year it reviews, the work it promises again, and its new glossary terms (`kept_terms`: the
     terms glossary.yaml holds)."""
     named = _sections(content)
-    used = {
-        item.id
-        for item in (
-            *content.indicators,
-            *content.programmes,
-            *content.breakdowns,
-            *content.targets,
-            *content.milestones,
-        )
-    }
+    used = {item.id for _, _, item in themed_items(content)}
     figures = find_figures(report.text, report.reviews, named)
     results = [f for f in figures if f.kind == "result"]
     values, new_indicators, kept_values = _draft_results(content, report, results, used, progress)
@@ -195,17 +187,18 @@ def _draft_targets(
 def _sections(content: IndicatorsFile) -> set[str]:
     """Every section label the data cites (a closing paragraph's label, such as 政府自身建设, comes from here)."""
     sources = [v.source for i in content.indicators for v in i.values]
-    return {s.section for s in sources + [item.source for item in (*content.targets, *content.milestones)]}
+    planned: list[Target | Milestone] = [*content.targets, *content.milestones]
+    return {s.section for s in sources + [item.source for item in planned]}
 
 
-def _value_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, float]]:
+def _value_sources(content: IndicatorsFile) -> Iterator[tuple[str, Source, float | None]]:
     """(indicator id, source, value) of every indicator value: what a new draft must not propose again."""
     for indicator in content.indicators:
         for value in indicator.values:
             yield indicator.id, value.source, value.value
 
 
-def _outcome_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, float]]:
+def _outcome_sources(content: IndicatorsFile) -> Iterator[tuple[str, Source, float | None]]:
     """(target id, source, value) of every target outcome that quotes its report."""
     for target in content.targets:
         if target.outcome is not None and target.outcome.source is not None:
@@ -213,7 +206,7 @@ def _outcome_sources(content: IndicatorsFile) -> Iterator[tuple[str, object, flo
 
 
 def _already_kept(
-    report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, object, float]]
+    report: ReportFacts, figures: list[Figure], sources: Iterable[tuple[str, Source, float | None]]
 ) -> dict[int, str]:
     """Figure start → id of the item whose source already quotes that figure from this report.
 
@@ -356,7 +349,7 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
     of_the_year = [f for f in results if f.period == str(report.reviews)]
     found = _assign(of_the_year, open_targets, _target_score, lambda t, f: t.id)
     figures, closed = {m.figure.start for m in found}, {m.item_id for m in found}
-    for target in (t for t in open_targets if t.id not in closed):
+    for target in (open_target for open_target in open_targets if open_target.id not in closed):
         same = [
             m
             for m in values

@@ -110,9 +110,16 @@ _WORK_GOES_ON = (
     "建设中",
 )
 _UNDER_WAY = (*_WORK_GOES_ON, "筹备", "启动", "加快", "有序")
+# A clause that states a completion with a count and names nothing of its own (建成3处, 完成5个, 办结36件): it counts
+# what the clause before it in the same sentence names, so the two read together as that item's completion.
+COUNTED_COMPLETION = re.compile(
+    r"(?:完成|建成|办结|落成|竣工|投用|新建|新增|增设|设立|开设)(?:约|近|超)?[0-9.一二三四五六七八九十百千万两]+余?"
+    r"(?:个|处|件|座|家|项|台|所|间|条|场|期|批|支|套)"
+)
 # How a clause reads, best first: the outcome it proposes, and why (the draft's note beside it).
 READINGS = {
     "counted": "done",
+    "completed_with_count": "done",
     "completed": "done",
     "started": "done",
     "carried_on": "done",
@@ -196,11 +203,8 @@ def close_year(
     """What the report says of each open item of `year`; `closed_by_figures`: targets a figure already closes."""
     found = report_clauses(text, named, REVIEW)
     closed = set(closed_by_figures)
-    items = [
-        x
-        for x in (*content.targets, *content.milestones)
-        if content.plan_year(x) == year and x.outcome is None and x.id not in closed
-    ]
+    planned: list[Target | Milestone] = [*content.targets, *content.milestones]
+    items = [x for x in planned if content.plan_year(x) == year and x.outcome is None and x.id not in closed]
     parts, phrases = distinctive_parts(items), link_phrases(content.indicators, evidence.phrase_of)
     milestones, targets, silent = [], [], []
     for item in items:
@@ -208,7 +212,7 @@ def close_year(
         if not named_by:
             silent.append(_silent(item, found))
         elif isinstance(item, Milestone):
-            milestones.append(_best_reading(item, named_by, evidence.figures))
+            milestones.append(_best_reading(item, named_by, evidence.figures, text))
         else:
             best = max(named_by, key=lambda n: n.score)
             targets.append(Mention(item.id, best.clause.text, best.clause.section, best.score, best.how))
@@ -221,14 +225,37 @@ def _silent(item: Target | Milestone, found: list[ReportClause]) -> Silent:
     return Silent(item.id, (round(score, 2), clause.text, clause.section) if clause else (0.0, "", ""))
 
 
-def _best_reading(milestone: Milestone, named_by: list[Naming], figures: list[Figure]) -> MilestoneMatch:
+def _best_reading(milestone: Milestone, named_by: list[Naming], figures: list[Figure], text: str) -> MilestoneMatch:
     """Of the clauses naming the milestone, the one that says most of its outcome (done first), then the closest."""
     order = list(READINGS)
     readings = [
-        milestone_match(milestone, n.clause.text, n.clause.section, n.score, _counts(n.clause, figures), n.how)
+        _completed_with_count(milestone, n, text)
+        or milestone_match(milestone, n.clause.text, n.clause.section, n.score, _counts(n.clause, figures), n.how)
         for n in named_by
     ]
     return min(readings, key=lambda m: (order.index(m.reading), -m.confidence))
+
+
+def completion_after(text: str, end: int) -> str:
+    """The clause right after `end` in the same sentence when it is only a completion with a count (建成3处), else "".
+
+    Why: the report often names the work, then counts what was finished without naming it again
+    (增设科学育儿指导站,建成3处); read alone, the naming clause says nothing of the outcome, or only that work went on.
+    """
+    follow = re.match(r"[,，]([^,，;；。]*)", text[end:])
+    return follow.group(1) if follow and COUNTED_COMPLETION.fullmatch(follow.group(1)) else ""
+
+
+def _completed_with_count(milestone: Milestone, naming: Naming, text: str) -> MilestoneMatch | None:
+    """Done, quoting the naming clause with the count that completes it (verbatim: one span of the report)."""
+    clause = naming.clause
+    count = completion_after(text, clause.end)
+    if not count or any(word in clause.text for word in NOT_DONE_WORDS):
+        return None
+    quote = text[clause.start : clause.end + 1 + len(count)]
+    return MilestoneMatch(
+        milestone.id, quote, clause.section, round(naming.score, 2), "completed_with_count", naming.how
+    )
 
 
 def _counts(clause: ReportClause, figures: list[Figure]) -> int:

@@ -114,7 +114,9 @@ def _tokens(line: str) -> Iterator[tuple[int, int, float, str]]:
         for m in pattern.finditer(line):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
-                found.append((m.start(), m.end(), float(NUMBER.search(m[0])[0]), reason))
+                first = NUMBER.search(m[0])
+                assert first is not None, "every compound's pattern begins with digits"
+                found.append((m.start(), m.end(), float(first[0]), reason))
     for m in NUMBER.finditer(line):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), m.end(), float(m[0]), ""))

@@ -40,7 +40,7 @@ from kpi.data.loading import load_dataset
 from kpi.data.model import NumberReason, StatementReason
 from kpi.data.parsing import ParsedFile
 from kpi.data.yaml_reader import read_yaml
-from kpi.draft.apply import ApplyError, Planned, parse_draft, plan_draft, refusal_key, validate_copy
+from kpi.draft.apply import ApplyError, DraftFile, Planned, parse_draft, plan_draft, refusal_key, validate_copy
 from kpi.draft.command import DraftInputError, applied_parts, draft_text, report_facts
 from kpi.draft.draft import draft_report
 from kpi.edit.change import Change, Texts
@@ -250,7 +250,10 @@ def _taken(dataset: Dataset, directory: Path, file: str | None, report_id: str, 
     errors = []
     if report_id in dataset.reports:
         text = DataText.read(directory / INDICATORS).text
-        at = layout_of(text).get("reports", index_of(text, "reports", report_id)).line + 1
+        root, index = layout_of(text), index_of(text, "reports", report_id)
+        listed = root.get("reports", index) if root is not None and index is not None else None
+        assert listed is not None, "the data was loaded from this file, and lists the report"
+        at = listed.line + 1
         errors.append(make_error(NEW_REPORT, 0, 0, "report_id", "apply_report_listed", id=report_id, at=at))
     if file is None:
         return errors
@@ -277,7 +280,7 @@ class Review:
         self._shape = _shape(draft)
         self._spans = {span.key: span for span in self._shape.spans}
         self._decisions: dict[str, _Decision] = dict(decisions or {})
-        self._parses: dict[str, tuple[ParsedFile | None, list[DataError]]] = {}
+        self._parses: dict[str, tuple[ParsedFile[DraftFile] | None, list[DataError]]] = {}
 
     @property
     def name(self) -> str:
@@ -394,10 +397,10 @@ class Review:
         try:
             if data["kind"] != NEW_REPORT or data["version"] != _VERSION:
                 raise ValueError("not a review this version keeps")
-            fields = [data[name] for name in ("report_id", "file", "text", "draft")]
-            if not all(isinstance(value, str) for value in fields):
+            report_id, file, text, draft = (data[name] for name in ("report_id", "file", "text", "draft"))
+            if not all(isinstance(value, str) for value in (report_id, file, text, draft)):
                 raise ValueError("a review's texts are strings")
-            review = cls(*fields, {key: _decision_of(value) for key, value in data["decisions"].items()})
+            review = cls(report_id, file, text, draft, {key: _decision_of(v) for key, v in data["decisions"].items()})
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not a kept review: {exc!r}") from None
         if set(review._decisions) - set(review._spans):
@@ -438,7 +441,7 @@ class Review:
             current[key] = lines
         return _compose(self._shape, current)
 
-    def _parsed(self, text: str) -> tuple[ParsedFile | None, list[DataError]]:
+    def _parsed(self, text: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
         """The composed draft read as `kpi apply` reads its file; the last few remembered (each page run asks again)."""
         if text not in self._parses:
             if len(self._parses) > 3:
@@ -523,6 +526,7 @@ class Review:
             decided = self._decisions.get(span.key)
             if decided and decided.decision == EXCLUDED and decided.exclusion:
                 group, words = decided.exclusion
+                assert decided.reason is not None, "exclude() gives an exclusion its reason; _decision_of keeps both"
                 found.setdefault((group, words), _Exclusion(span.key, group, decided.reason, words, decided.note))
         return list(found.values())
 
@@ -536,11 +540,14 @@ def _shape(draft: str) -> _Shape:
     spans: list[_Span] = []
     heads: dict[int, range] = {}
     key_lines: dict[int, str] = {}
+    present = root.keys if root is not None else {}  # an empty draft has no sections
     for section in SECTIONS:
-        node = root.get(section) if root is not None else None
-        if node is None or node.kind != "sequence" or node.flow:
+        if section not in present:
             continue
-        key_lines[root.keys[section][0]] = section
+        key_line, _, node = present[section]
+        if node.kind != "sequence" or node.flow:
+            continue
+        key_lines[key_line] = section
         for index, item in enumerate(node.items):
             if section != "values":
                 spans.append(_span(section, lines, clean, node, item, f"{section}:{item.scalar('id') or index}"))
@@ -654,7 +661,7 @@ def _where(error: DataError) -> tuple:
     return error.file, error.line, error.column, error.field, error.code
 
 
-def _parse_text(text: str, name: str) -> tuple[ParsedFile | None, list[DataError]]:
+def _parse_text(text: str, name: str) -> tuple[ParsedFile[DraftFile] | None, list[DataError]]:
     """A draft's text read exactly as `kpi apply` reads its file (the same reader, marks, checks and model)."""
     with tempfile.TemporaryDirectory(prefix="kpi-review-") as tmp:
         path = Path(tmp) / name
@@ -676,9 +683,12 @@ def _typed(new_lines: Sequence[str] | str) -> tuple[str, ...]:
 def _one_entry(key: str, lines: tuple[str, ...], column: int) -> list[DataError]:
     """Lines that read as exactly one item of the entry's list at its indentation; else where they do not (YAML read
     as the loader reads it: a key twice, an alias, a syntax error are said at their line of the entry)."""
-    dedented = [_dedented(line, column) for line in lines]
-    if None in dedented:
-        return [make_error(key, dedented.index(None) + 1, 1, "", "new_report_one_entry", dash=column + 1)]
+    dedented: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        moved = _dedented(line, column)
+        if moved is None:
+            return [make_error(key, number, 1, "", "new_report_one_entry", dash=column + 1)]
+        dedented.append(moved)
     text = "\n".join(dedented)
     with tempfile.TemporaryDirectory(prefix="kpi-review-") as tmp:
         path = Path(tmp) / "entry.yaml"
@@ -739,9 +749,9 @@ def _facts(span: _Span, data: dict) -> tuple[str, str, str, str, float | None]:
     title = f"{span.owner} {_text_at(data, 'period')}".strip() if span.section == "values" else _text_at(data, "id")
     name = _text_at(data, *_NAME[span.section]) if span.section in _NAME else span.context.split(" · ")[0]
     quote, where = (_text_at(data, *source, "quote"), _text_at(data, *source, "section")) if source else ("", "")
-    number = _value_at(data, *_NUMBER[span.section]) if span.section in _NUMBER else None
-    numeric = isinstance(number, int | float) and not isinstance(number, bool)
-    return title, name, quote, where, float(number) if numeric else None
+    found = _value_at(data, *_NUMBER[span.section]) if span.section in _NUMBER else None
+    number = float(found) if isinstance(found, int | float) and not isinstance(found, bool) else None
+    return title, name, quote, where, number
 
 
 def _value_at(data: object, *path: str | int) -> object:
@@ -816,8 +826,10 @@ def _decision_dict(decided: _Decision) -> dict:
 def _decision_of(data: dict) -> _Decision:
     """A decision as to_dict kept it; ValueError for anything else."""
     decision, lines, note, exclusion = data["decision"], data["lines"], data["note"], data["exclusion"]
-    if decision not in (ACCEPTED, CHANGED, EXCLUDED) or not all(
-        isinstance(x, list | None) for x in (lines, note, exclusion)
+    if (
+        decision not in (ACCEPTED, CHANGED, EXCLUDED)
+        or not all(isinstance(x, list | None) for x in (lines, note, exclusion))
+        or (exclusion and not isinstance(data["reason"], str))
     ):
         raise ValueError(f"not a decision: {data!r}")
     return _Decision(
@@ -855,8 +867,11 @@ class _Made:
         appended = self._appended(texts[EXCLUSIONS], self.exclusions)
         dataset = self._valid(directory, planned, appended)
         kept = self._needed(dataset)
-        new = {file: planned.texts[file].whole(text) for file, (text, _) in planned.merged.items()}
-        base = {file: planned.texts[file].whole(planned.texts[file].text) for file in new}  # the texts the plan read
+        new: dict[str, str | None] = {
+            file: planned.texts[file].whole(text) for file, (text, _) in planned.merged.items()
+        }
+        # The texts the plan read.
+        base: dict[str, str | None] = {file: planned.texts[file].whole(planned.texts[file].text) for file in new}
         if texts[self.file] is None:
             new[self.file], base[self.file] = self.text, None
         if kept:
@@ -887,7 +902,7 @@ class _Made:
                 [make_error(self.file, 1, 1, "", "new_report_file_exists", input=show_input(self.file))],
             )
 
-    def _planned(self, parsed: ParsedFile, directory: Path) -> Planned:
+    def _planned(self, parsed: ParsedFile[DraftFile], directory: Path) -> Planned:
         try:
             return plan_draft(parsed, self.draft, directory)
         except ApplyError as exc:
@@ -909,7 +924,7 @@ class _Made:
             return None
         for group in ("numbers", "statements"):
             lines = [e.line(self.report_id) for e in exclusions if e.group == group]
-            if lines and (text or "").strip():
+            if lines and text is not None and text.strip():
                 try:
                     text = append_item(text, EXCLUSIONS, group, lines)
                 except NoPlace as exc:
@@ -958,8 +973,10 @@ def _copied(directory: Path, target: Path, newer: Texts) -> Path:
     shutil.copytree(directory / SOURCE_DIR, target / SOURCE_DIR)
     for name, text in newer.items():
         path = target / name if name in (INDICATORS, GLOSSARY, EXCLUSIONS) else report_path(target, name)
-        if path is not None and text is None:
+        if path is None:
+            continue
+        if text is None:
             path.unlink(missing_ok=True)
-        elif path is not None:
+        else:
             path.write_bytes(text.encode("utf-8"))
     return target

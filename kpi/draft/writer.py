@@ -11,7 +11,7 @@ apply reads: `reports`, `values` (grouped by `indicator:`), `indicators`, `outco
 from __future__ import annotations
 
 from kpi.data.file_checks import DECIDE_MARK, TRANSLATE_MARK
-from kpi.data.model import IndicatorsFile, Milestone
+from kpi.data.model import IndicatorsFile, Milestone, Target
 from kpi.draft.draft import LOW_CONFIDENCE, Draft, Match, NewMilestone, comparison_of
 from kpi.draft.mentions import Mention, MilestoneMatch, Silent
 from kpi.draft.report_numbers import Figure
@@ -23,6 +23,9 @@ _DECIDE = DECIDE_MARK + " done / not_done"
 _READING_NOTES = {
     "counted": ["原文写明完成了多少 → done / the clause counts what was done → done"],
     "completed": ["原文写明已完成 → done / the clause says it was done → done"],
+    "completed_with_count": [
+        "原文点名此项，紧接着写明完成了多少 → done / the clause names it and the next one counts what was finished → done"
+    ],
     "started": [
         "承诺的是启动，原文写明已启动 → done / it promised to start the work, and the clause says it started → done"
     ],
@@ -179,13 +182,15 @@ def _outcomes_section(draft: Draft, content: IndicatorsFile) -> list[str]:
     closing = draft.closing
     if not (draft.outcomes or closing.milestones or closing.targets_named or closing.silent):
         return ["outcomes: []", ""]
-    items = {i.id: i for i in (*content.targets, *content.milestones)}
+    targets = {t.id: t for t in content.targets}
+    milestones = {m.id: m for m in content.milestones}
+    items: dict[str, Target | Milestone] = {**targets, **milestones}
     report_id, year = draft.report.report_id, closing.year
     lines = ["outcomes:"]
     if draft.outcomes:
         lines += [f"# ── {year}年目标：报告给出的数字 / {year} targets: the report's figure ({len(draft.outcomes)}) ──"]
     for match in draft.outcomes:
-        target = items[match.item_id]
+        target = targets[match.item_id]  # a figure closes a target
         lines += [
             f"- id: {match.item_id}  # 目标 {target.name.zh} {plain(target.value)}{target.unit.zh}",
             *_comment(_match_notes(match), 2),
@@ -200,14 +205,14 @@ def _outcomes_section(draft: Draft, content: IndicatorsFile) -> list[str]:
             "核对 done / not_done ──"
         ]
     for found in closing.milestones:
-        lines += _milestone_lines(found, items[found.milestone_id], report_id, year)
+        lines += _milestone_lines(found, milestones[found.milestone_id], report_id, year)
     if closing.targets_named:
         lines += [
             f"# ── {year}年目标：报告提到但这句话没有数字 / {year} targets named without a figure "
             f"({len(closing.targets_named)}) ──"
         ]
     for mention in closing.targets_named:
-        lines += _named_target_lines(mention, items[mention.item_id], report_id)
+        lines += _named_target_lines(mention, targets[mention.item_id], report_id)
     if closing.silent:
         lines += [
             f"# ── 报告未提及 / not mentioned in {report_id} ({len(closing.silent)}): 若报告其实提到了某项，"
@@ -360,7 +365,7 @@ def _named_by(how: str, confidence: float) -> str:
     return f"置信度 confidence {confidence:.2f}"
 
 
-def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
+def _named_target_lines(mention: Mention, target: Target, report_id: str) -> list[str]:
     """A target the review names without its figure: the value is left to a person (a review mark)."""
     why = [
         "报告提到此目标，但这句话没有数字：若报告别处给出数字，填上数字并把 quote 换成那句原文；",
@@ -378,7 +383,7 @@ def _named_target_lines(mention: Mention, target, report_id: str) -> list[str]:
     ]
 
 
-def _silent_lines(silent: Silent, item, report_id: str) -> list[str]:
+def _silent_lines(silent: Silent, item: Target | Milestone, report_id: str) -> list[str]:
     """An item no clause of the report names: its outcome is "not mentioned in this report"."""
     kind = "事项" if isinstance(item, Milestone) else "目标"
     score, quote, section = silent.nearest

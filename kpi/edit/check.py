@@ -31,6 +31,7 @@ from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError, DataErrors, make_error, show_input
 from kpi.data.files import EXCLUSIONS, GLOSSARY, INDICATORS, SOURCE_DIR
 from kpi.data.loading import load_dataset
+from kpi.data.slips import slips
 from kpi.data.yaml_reader import MAX_BYTES
 from kpi.edit.change import Change
 
@@ -98,8 +99,8 @@ def refusals(directory: Path, change: Change) -> list[DataError]:
     for name in change.files:
         if writable_path(directory, name) is None:
             errors.append(make_error(_shown_name(name), 1, 1, "", "edit_path_refused", input=show_input(name)))
-        elif change.texts[name] is not None:
-            errors += text_refusals(name, change.texts[name])
+        elif (text := change.texts[name]) is not None:
+            errors += text_refusals(name, text)
     return errors
 
 
@@ -116,11 +117,11 @@ def text_refusals(name: str, text: str) -> list[DataError]:
 
 
 def tab_indents(name: str, text: str) -> Iterator[DataError]:
-    """Each line whose indentation holds a Tab, at the Tab: YAML indents with spaces only."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            yield make_error(name, number, indent.index("\t") + 1, "", "tab_indent")
+    """Each line whose indentation holds a Tab, at the Tab: YAML indents with spaces only (the loader's slip, said
+    here for every such line, also inside a block scalar, which the parser accepts)."""
+    for slip in slips(text):
+        if slip.code == "tab_indent":
+            yield make_error(name, slip.line, slip.column, "", slip.code)
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import get_args
+from typing import TypeVar, get_args
 
 from kpi.data.dataset import Dataset
 from kpi.data.errors import DataError, make_error, show_input
@@ -67,11 +67,12 @@ MAX_TEXT = 4000  # characters in one field: the longest definition of the glossa
 #                  whole report is a slip of the hand
 MILESTONE_STATES: tuple[str, ...] = get_args(MilestoneState)  # not_started, in_progress, done
 OUTCOME_STATES: tuple[str, ...] = get_args(MilestoneOutcomeState)  # done, not_done
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)  # exact, more_than, nearly, about, over
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)  # exact, more_than, nearly, about, over
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TERM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SECTION = re.compile(r"^第[一二]部分 \S+$")
+_T = TypeVar("_T")
 
 
 class FormError(Exception):
@@ -113,10 +114,10 @@ def add_progress(
         form.date_in_plan_year(when, dataset.plan_year(found[1]), today)
         form.date_after_last(when, _progress_dates(text, found[0], index))
     form.done()
-    group, planned = found
-    entry = [f"- date: {render_date(when)}", state, *([f"  note: {render_bilingual(*note)}"] if note else [])]
-    new = form.written(lambda: add_list_item(text, INDICATORS, (group, index), "progress", entry))
-    summary = f"{group}[{planned.id}]: progress {render_date(when)} = {state.split(': ', 1)[1]}"
+    (group, planned), day, at = form.checked(found), form.checked(when), form.checked(index)
+    entry = [f"- date: {render_date(day)}", state, *([f"  note: {render_bilingual(*note)}"] if note else [])]
+    new = form.written(lambda: add_list_item(text, INDICATORS, (group, at), "progress", entry))
+    summary = f"{group}[{planned.id}]: progress {render_date(day)} = {state.split(': ', 1)[1]}"
     return Change(
         summary,
         {INDICATORS: new},
@@ -175,14 +176,13 @@ def record_outcome(
     found = form.plan_item("item", dataset, item)
     text = form.file(texts, INDICATORS)
     index = form.in_text(text, found, "item")
-    year = dataset.plan_year(found[1]) if found else None
     if found and index is not None:
-        form.year_closed(year, today)
+        form.year_closed(dataset.plan_year(found[1]), today)
         form.no_outcome_yet(text, found, index)
-    body = form.outcome(dataset, found, year, value, qualifier, status, source, note_zh, note_en, not_mentioned_in)
+    body = form.outcome(dataset, found, value, qualifier, status, source, note_zh, note_en, not_mentioned_in)
     form.done()
-    group, planned = found
-    new = form.written(lambda: add_key(text, INDICATORS, (group, index), body))
+    (group, planned), at = form.checked(found), form.checked(index)
+    new = form.written(lambda: add_key(text, INDICATORS, (group, at), body))
     summary = f"{group}[{planned.id}]: outcome = {_outcome_words(body, not_mentioned_in, source)}"
     return Change(
         summary,
@@ -209,7 +209,10 @@ def _outcome_words(body: list[str], not_mentioned_in: str | None, source: Source
     if not_mentioned_in:
         return f"not mentioned in {not_mentioned_in.strip()}"
     stated = body[1].split(": ", 1)[1]
-    return f"{stated} ({source.report.strip()})" if source.given() else f"{stated} (note)"
+    if not source.given():
+        return f"{stated} (note)"
+    assert source.report is not None, "a given source names its report: _Form.source_lines refuses one that does not"
+    return f"{stated} ({source.report.strip()})"
 
 
 # ── Correct a figure ───────────────────────────────────────────────────────────────────────────────
@@ -252,10 +255,9 @@ def _correct_figure(
     if was is not None and now != was:
         form.error("value", "form_changed_meanwhile", input=" ".join(x for x in now if x))
     form.done()
-    new = form.written(lambda: _figure_written(text, place, render_number(number), qualifier_))
-    summary = f"indicators[{dataset.current_id(indicator)}]: {period} ({report}) " + _figure_words(
-        now, number, qualifier_
-    )
+    at, figure, chosen = form.checked(place), form.checked(number), form.checked(qualifier_)
+    new = form.written(lambda: _figure_written(text, at, render_number(figure), chosen))
+    summary = f"indicators[{dataset.current_id(indicator)}]: {period} ({report}) " + _figure_words(now, figure, chosen)
     return Change(
         summary,
         {INDICATORS: new},
@@ -268,7 +270,9 @@ def _value_place(text: str, indicator: str, period: str, report: str) -> tuple[i
     """(indicator index, value index) in the text as it is of the value stated for `period` by `report`."""
     index = index_of(text, "indicators", indicator)
     root = layout_of(text)
-    values = root.get("indicators", index, "values") if index is not None else None
+    if index is None or root is None:  # no such indicator (an empty file has none)
+        return None
+    values = root.get("indicators", index, "values")
     for number, entry in enumerate(values.items if values else []):
         source = entry.get("source")
         if entry.scalar("period") == period and source is not None and source.scalar("report") == report:
@@ -278,7 +282,8 @@ def _value_place(text: str, indicator: str, period: str, report: str) -> tuple[i
 
 def _figure_now(text: str, place: tuple[int, int] | None) -> tuple[str | None, str | None]:
     """The value's and the qualifier's text as the file has them now (what a remade correction must still find)."""
-    entry = layout_of(text).get("indicators", place[0], "values", place[1]) if place else None
+    root = layout_of(text) if place else None
+    entry = root.get("indicators", place[0], "values", place[1]) if root is not None and place else None
     return (entry.scalar("value"), entry.scalar("qualifier")) if entry is not None else (None, None)
 
 
@@ -335,16 +340,17 @@ def add_term(
     form.term_unique(words["term_zh"], dataset, None)
     form.defined_in_report(words["definition_zh"], known, dataset)
     form.done()
+    given = {name: form.checked(value) for name, value in words.items()}
     entry = [
         f"- id: {term_id}",
         f"  report: {report}",
-        f"  term: {render_bilingual(words['term_zh'], words['term_en'])}",
-        f"  definition: {render_bilingual(words['definition_zh'], words['definition_en'])}",
+        f"  term: {render_bilingual(given['term_zh'], given['term_en'])}",
+        f"  definition: {render_bilingual(given['definition_zh'], given['definition_en'])}",
     ]
-    entry += ["  forms:", *(f"  - {render_text(shape)}" for shape in shapes)] if shapes else []
+    entry += ["  forms:", *(f"  - {render_text(form.checked(shape))}" for shape in shapes)] if shapes else []
     new = form.written(lambda: append_item(text, GLOSSARY, "terms", entry))
     return Change(
-        f"terms[{term_id}]: new term {words['term_zh']}",
+        f"terms[{term_id}]: new term {given['term_zh']}",
         {GLOSSARY: new},
         {GLOSSARY: text},
         remake=lambda newer: add_term(
@@ -401,11 +407,13 @@ def _correct_term(
     # rewritten (its quoting stays), and someone else's correction of it meanwhile does not refuse this one.
     words = {name: value for name, value in words.items() if value != now[name]}
     shapes = shapes if shapes != now["forms"] else None
-    for name in was or {}:
-        if now[name] != was[name]:
+    for name, before in (was or {}).items():
+        if now[name] != before:
             form.error(name, "form_changed_meanwhile", input=show_input(now[name]))
     form.done()
-    new = form.written(lambda: _term_written(text, index, words, shapes))
+    at, given = form.checked(index), {name: form.checked(value) for name, value in words.items()}
+    new_shapes = None if shapes is None else [form.checked(shape) for shape in shapes]
+    new = form.written(lambda: _term_written(text, at, given, new_shapes))
     changed = [*words, *(["forms"] if shapes is not None else [])]
     summary = f"terms[{term_id}]: corrected " + (
         ", ".join(".".join(_TERM_FIELDS.get(n, (n,))) for n in changed) or "nothing"
@@ -432,7 +440,8 @@ def _shapes(form: _Form, forms: Sequence[str]) -> list[str | None]:
 
 def _term_now(text: str, index: int | None, names: Iterable[str]) -> dict[str, object]:
     """Each named field of the term as the text has it now: a scalar's text, or the list of forms."""
-    term = layout_of(text).get("terms", index) if index is not None else None
+    root = layout_of(text)
+    term = root.get("terms", index) if root is not None and index is not None else None
     found: dict[str, object] = {}
     for name in names:
         node = term.get(*_TERM_FIELDS.get(name, (name,))) if term is not None else None
@@ -514,6 +523,15 @@ class _Form:
         if self.errors:
             raise FormError(self.errors)
 
+    def checked(self, value: _T | None) -> _T:
+        """An input's value once `done()` let the form through.
+
+        Why it cannot be None then: every check below that gives None for a required input says why in an error,
+        and `done()` refused the form on it.
+        """
+        assert value is not None and not self.errors, f"{self.name}: an input is None with no error said for it"
+        return value
+
     def written(self, edit: Callable[[], str]) -> str:
         """The new text the edit makes; a file that has no place for it refuses the form at its line."""
         try:
@@ -550,8 +568,8 @@ class _Form:
     def note(self, zh: str | None, en: str | None, required: bool = False) -> tuple[str, str] | None:
         """A note in both languages, or none at all; one language alone is missing the other."""
         given = required or bool((zh or "").strip() or (en or "").strip())
-        both = (self.text("note_zh", zh, given), self.text("note_en", en, given))
-        return both if both[0] is not None and both[1] is not None else None
+        zh_text, en_text = self.text("note_zh", zh, given), self.text("note_en", en, given)
+        return (zh_text, en_text) if zh_text is not None and en_text is not None else None
 
     def number(self, field: str, value: float | str | None) -> float | None:
         """A finite number, typed (30, 3.45, full-width digits too) or given."""
@@ -669,7 +687,9 @@ class _Form:
             self.error("item", "form_year_open", year=year)
 
     def no_outcome_yet(self, text: str, found: tuple[str, Target | Milestone], index: int) -> None:
-        item = layout_of(text).get(found[0], index)
+        root = layout_of(text)
+        assert root is not None, "`index` was found in this text"
+        item = root.get(found[0], index)
         if item is not None and "outcome" in item.keys:
             self.error("item", "form_outcome_there", input=found[1].id)
 
@@ -677,7 +697,6 @@ class _Form:
         self,
         dataset: Dataset,
         found: tuple[str, Target | Milestone] | None,
-        year: int | None,
         value: float | str | None,
         qualifier: str,
         status: str | None,
@@ -689,6 +708,7 @@ class _Form:
         """The outcome's lines, at column 0 (`outcome:` and its value), from the inputs that fit the item."""
         if found is None:
             return []
+        year = dataset.plan_year(found[1])
         if not_mentioned_in:
             stated = (
                 value not in (None, "")
@@ -718,14 +738,14 @@ class _Form:
         self, dataset: Dataset, year: int, value: float | str | None, qualifier: str, source: SourceFields
     ) -> list[str]:
         number = self.number("value", value)
-        qualifier = self.choice("qualifier", qualifier or "exact", QUALIFIERS)
+        chosen = self.choice("qualifier", qualifier or "exact", QUALIFIERS)
         lines = self.source_lines(dataset, year, source, number)
         if number is None:
             return []
         return [
             "outcome:",
             f"  value: {render_number(number)}",
-            *([f"  qualifier: {qualifier}"] if qualifier != "exact" else []),
+            *([f"  qualifier: {chosen}"] if chosen != "exact" else []),
             *lines,
         ]
 

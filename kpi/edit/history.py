@@ -225,6 +225,7 @@ def commit(directory: Path, files: list[str], author: Author, message: str) -> s
         if present:
             git(directory, "add", "--force", "--all", "--", *present)
         sha = _commit_index(directory, author, message, allow_empty=True)
+    assert sha is not None, "an empty commit was allowed, so one was made and HEAD names it"
     push_offsite(directory)
     return sha
 

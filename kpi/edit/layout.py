@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Protocol, cast
 
 import yaml
 
@@ -55,12 +56,25 @@ class Node:
         return child.value if child is not None else None
 
 
+class _Mark(Protocol):
+    """A position in the text: yaml.Mark from the Python parser, yaml._yaml.Mark from libyaml's; both have these."""
+
+    line: int  # 0-based
+    column: int  # 0-based
+
+
 @dataclass(slots=True)
 class _Open:
-    """A collection being read: its node, whether it is a mapping, and the key waiting for its value."""
+    """A collection being read: its node, its children as they come, and the key waiting for its value.
+
+    Why `keys` and `items` beside the node's: they are the same dict and list, held here with their mutable
+    types, so the node shows its readers only read-only ones (a scalar's are shared).
+    """
 
     node: Node
     mapping: bool
+    keys: dict[str, tuple[int, int, Node]]
+    items: list[Node]
     key: tuple[str, int, int] | None = None
 
 
@@ -74,8 +88,10 @@ def layout(text: str) -> Node | None:
     top: Node | None = None
     for event in yaml.parse(text, Loader=_LOADER):
         kind = type(event)
+        # The casts: the parser sets both marks on every event it reads from a text (the stubs say `| None` for
+        # events built by hand).
         if kind in _SCALARS:
-            start = event.start_mark
+            start = cast(_Mark, event.start_mark)
             if stack and stack[-1].mapping and stack[-1].key is None:
                 stack[-1].key = (str(getattr(event, "value", "")), start.line, start.column)
                 continue
@@ -90,15 +106,18 @@ def layout(text: str) -> Node | None:
                 getattr(event, "value", None),
                 getattr(event, "style", None) or None,
             )
-            top = _attach(stack, _end_at(node, lines, event.end_mark)) or top
+            top = _attach(stack, _end_at(node, lines, cast(_Mark, event.end_mark))) or top
         elif kind in _KINDS:
-            start = event.start_mark
-            node = Node(start.line, start.column, start.line, bool(event.flow_style), {}, [], _KINDS[kind])
-            stack.append(_Open(node, kind is yaml.MappingStartEvent))
+            start = cast(_Mark, event.start_mark)
+            keys: dict[str, tuple[int, int, Node]] = {}
+            items: list[Node] = []
+            flow = bool(cast(yaml.CollectionStartEvent, event).flow_style)  # `kind` is one of its subclasses
+            node = Node(start.line, start.column, start.line, flow, keys, items, _KINDS[kind])
+            stack.append(_Open(node, kind is yaml.MappingStartEvent, keys, items))
         elif kind in _ENDS:
             node = stack.pop().node
             if node.flow:
-                _end_at(node, lines, event.end_mark)
+                _end_at(node, lines, cast(_Mark, event.end_mark))
             top = _attach(stack, node) or top
     return top
 
@@ -109,24 +128,25 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
         return node
     parent = stack[-1]
     if parent.mapping:
+        assert parent.key is not None, "a key is a scalar: the loader refuses a list or a mapping as a key"
         key, line, column = parent.key
-        parent.node.keys[key] = (line, column, node)
+        parent.keys[key] = (line, column, node)
         parent.key = None
     else:
-        parent.node.items.append(node)
+        parent.items.append(node)
     if node.last_line >= parent.node.last_line:
         parent.node.last_line, parent.node.end_column = node.last_line, node.end_column
     return None
 
 
-def _end_at(node: Node, lines: list[str], end: yaml.Mark) -> Node:
+def _end_at(node: Node, lines: list[str], end: _Mark) -> Node:
     """The node with its last line and the column after its last character set from the parser's end mark."""
     node.last_line = _last_line(lines, node.line, end)
     node.end_column = end.column if end.line == node.last_line else len(lines[node.last_line].rstrip("\r"))
     return node
 
 
-def _last_line(lines: list[str], first: int, end: yaml.Mark) -> int:
+def _last_line(lines: list[str], first: int, end: _Mark) -> int:
     """The line of a value's last character: a block scalar's end mark stands at the start of the next line."""
     line = end.line - 1 if end.column == 0 and end.line > first else end.line
     while line > first and not lines[line].strip():

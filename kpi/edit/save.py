@@ -91,12 +91,15 @@ def save(directory: Path, change: Change, author: Author, render: Render | None 
             if not checked.passed:
                 raise Refused(checked)
             expected = {name: current[name] for name in written}
-            contents = {
-                name: None if made.texts[name] is None else made.texts[name].encode("utf-8") for name in written
-            }
+            contents = {name: _utf8(made.texts[name]) for name in written}
             if write_files(directory, contents, still=lambda: read_texts(directory, written) == expected):
                 return Saved(commit(directory, written, author, made.summary), written, made, checked)
         raise Conflict({name: unified_diff(name, change.base.get(name), current[name]) for name in change.files})
+
+
+def _utf8(text: str | None) -> bytes | None:
+    """A file's new bytes; None for a file the change removes."""
+    return None if text is None else text.encode("utf-8")
 
 
 def on_current(directory: Path, change: Change, current: dict[str, str | None]) -> Change:

@@ -115,9 +115,10 @@ def shifted(line: str, shift: int) -> str:
 # ── Blocks copied from another YAML file (a draft) ─────────────────────────────────────────────────
 
 
-def block(clean: list[str | None], first: int, last: int, shift: int) -> tuple[list[str], list[int | None]]:
+def block(clean: list[str | None], first: int, last: int, shift: int) -> tuple[list[str], list[int]]:
     """Lines first..last of a source file that hold content (`clean`: kpi/edit/layout.py content_lines), moved."""
-    lines, origins = [], []
+    lines: list[str] = []
+    origins: list[int] = []
     for number in range(first, last + 1):
         line = clean[number]
         if line is not None:

@@ -51,8 +51,9 @@ def report_structure(text: str, named_sections: Iterable[str] = ()) -> list[Para
         stripped = line.strip()
         if not stripped:
             continue
-        if PART_NUMBER.match(stripped) or stripped.endswith("名词解释"):
-            part = GLOSSARY if stripped.endswith("名词解释") else PART_NUMBER.match(stripped)[0]
+        glossary = stripped.endswith("名词解释")
+        if (numbered := PART_NUMBER.match(stripped)) or glossary:
+            part = numbered[0] if numbered and not glossary else GLOSSARY
             heading, chapter, section = stripped.replace(" ", "")[len(part) :], "", ""
         elif part in (REVIEW, TASKS) and (m := CHAPTER.match(stripped)):
             heading, chapter, section = "", m[1], ""

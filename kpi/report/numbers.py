@@ -33,4 +33,9 @@ def number_in_text(value: float, text: str) -> bool:
 
 def value_of(word: str) -> float:
     """The value of a number as the text writes it: "139" → 139.0, "十二" → 12.0."""
-    return float(word) if word[0].isdigit() else float(chinese_number(word))
+    if word[0].isdigit():
+        return float(word)
+    value = chinese_number(word)
+    if value is None:
+        raise ValueError(f"not a number the reports write: {word!r}")
+    return float(value)

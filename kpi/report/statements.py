@@ -56,6 +56,12 @@ IN_WORDS = re.compile(
     r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)"
 )
 HONOUR = re.compile(r"入选|获评|荣获|被评为|成功创建|通过[^,，;；。]*验收")
+_RESULT_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("rank", RANK),
+    ("zero", ZERO),
+    ("words", IN_WORDS),
+    ("honour", HONOUR),
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ def find_statements(text: str, named_sections: set[str] | frozenset[str] = froze
 
 def result_kind(clause: str) -> Kind | None:
     """rank, zero, words or honour when a clause of part one states a result so; None for every other clause."""
-    for kind, pattern in (("rank", RANK), ("zero", ZERO), ("words", IN_WORDS), ("honour", HONOUR)):
+    for kind, pattern in _RESULT_KINDS:
         if pattern.search(clause):
             return kind
     return None

@@ -49,6 +49,7 @@ import urllib.request
 import xmlrpc.client
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 DEPLOY_DIR = Path(__file__).resolve().parent
@@ -58,14 +59,26 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script: the routes come from the 
 from components.publish import BASE_URL_ENV, CURRENT, SITE_ENV  # noqa: E402
 from components.staff import PROXY_SECRET_ENV  # noqa: E402
 from components.supervisor import SOCKET_ENV, connect  # noqa: E402
-from components.views.routes import STATIC_PARAMS  # noqa: E402
-from kpi.site import STAFF_PATHS  # noqa: E402
+from kpi.site import (  # noqa: E402
+    DEFAULT_LANG,
+    FIXED_PAGES,
+    INDEX,
+    PAGE_NOT_FOUND,
+    PARAM_ORDER,
+    STAFF_PATHS,
+    STATIC_PARAMS,
+)
 from kpi.staff.sessions import SESSIONS_DIR_ENV, STAFF_FILE_ENV  # noqa: E402
+from kpi.texts import LANGS  # noqa: E402
 
 TEMPLATE = DEPLOY_DIR / "nginx.conf.template"
 RUN_DIR = REPO_ROOT / ".state" / "deploy"
 SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
 ROUTE_COOKIE = "kpi_route"
+PAGE_NAME = "[a-z][a-z0-9_]*"  # a page's path: a fixed page's or a theme's id (kpi/data/model.py)
+# A static page (and its not-found page, robots.txt, sitemap.xml and the downloads): kept by a browser or a CDN for a
+# minute, then revalidated with its ETag or Last-Modified; served stale meanwhile for up to ten minutes.
+HTML_CACHE = "public, max-age=60, stale-while-revalidate=600"
 START_TIMEOUT_S = 90.0
 # Sign-in POSTs per client address, right or wrong (nginx cannot tell): a flood guard, wide enough for an office behind
 # one address signing in at once; wrong passwords meet the sign-in server's own, tighter limit (components/signin.py).
@@ -146,21 +159,83 @@ def cookie_secret(environ: dict[str, str], kept: Path | None = None) -> str:
 
 
 def static_maps() -> str:
-    """One map per parameter a static page answers (its part of the file name, or a name no file has), and the map
-    that sends an address with any other parameter to Streamlit: the routes' own list, so the two cannot drift."""
+    """nginx's maps from kpi/site.py's route table, so the file names, the one spelling of an address and the kinds of
+    not-found page are written once: $kb_file (the file that answers a static-shaped address), $kb_respell (another
+    spelling: sent to $kb_one_path$kb_query_part), $kb_interactive (a parameter no static page answers: Streamlit's),
+    $kb_what_if (a what-if date: Streamlit's when no file answers) and $kb_not_found_kind with $kb_lang_seen (which
+    not-found page, in the visitor's language)."""
+    value = "[A-Za-z0-9_.-]+"
     maps = [
-        f'    map $arg_{name} $kb_{name} {{\n        ""                   "";\n'
-        f'        "~^[A-Za-z0-9_.-]+$" "~{name}=$arg_{name}";\n        default              "~!";\n    }}'
-        for name in STATIC_PARAMS
+        _map("$uri", "$kb_page", [('"/"', '"index"'), (f'"~^/(?<kb_name>{PAGE_NAME})$"', "$kb_name")], '"!"'),
+        _map(
+            "$uri",
+            "$kb_path_respelled",
+            [(f'"/{INDEX}"', '"/"'), (f'"/{INDEX}.html"', '"/"'), (f'"~^/(?<kb_slash>{PAGE_NAME})/$"', '"/$kb_slash"')],
+            '""',
+        ),
+        _map(
+            "$arg_lang",
+            "$kb_lang",
+            [('""', f'"{DEFAULT_LANG}"'), *((f'"{lang}"', f'"{lang}"') for lang in LANGS)],
+            '"!"',
+        ),
+        _map("$arg_lang", "$kb_lang_seen", [(f'"{lang}"', f'"{lang}"') for lang in LANGS], f'"{DEFAULT_LANG}"'),
     ]
-    names = "|".join(("lang", *STATIC_PARAMS))
-    maps.append(
-        f'    map $args $kb_static {{\n        ""      1;\n        "~^(?:{names})=[^&]*(?:&(?:{names})=[^&]*)*$" 1;\n'
-        f"        default 0;\n    }}"
-    )
+    for name in STATIC_PARAMS:  # its part of the file name, or a name no file has
+        maps.append(
+            _map(f"$arg_{name}", f"$kb_{name}", [('""', '""'), (f'"~^{value}$"', f'"~{name}=$arg_{name}"')], '"~!"')
+        )
+    for name in PARAM_ORDER:  # its part of the one spelling; "!" for a value no page has (not found, never respelled)
+        empty = [('""', '""')] + ([(f'"{DEFAULT_LANG}"', '""')] if name == "lang" else [])
+        maps.append(
+            _map(f"$arg_{name}", f"$kb_q_{name}", [*empty, (f'"~^{value}$"', f'"&{name}=$arg_{name}"')], '"&!"')
+        )
+    names = "|".join(PARAM_ORDER)
+    maps += [
+        _map("$args", "$kb_static", [('""', "1"), (f'"~^(?:{names})=[^&]*(?:&(?:{names})=[^&]*)*$"', "1")], "0"),
+        _map(
+            '"' + "".join(f"$kb_q_{name}" for name in PARAM_ORDER) + '"',
+            "$kb_query",
+            [('"~!"', '"!"'), ('"~^&(?<kb_rest>.*)$"', "$kb_rest")],
+            '""',
+        ),
+        # Respelled: a static-shaped address whose path or query is not written in its one spelling.
+        # The path's one spelling: the respelled one, else the page's own; none for a path no page has.
+        _map("$kb_page", "$kb_page_path", [(f'"{INDEX}"', '"/"'), ('"!"', '""')], '"/$kb_page"'),
+        _map("$kb_path_respelled", "$kb_one_path", [('""', "$kb_page_path")], "$kb_path_respelled"),
+        # Respelled: a static-shaped address of a page whose path or query is not written in its one spelling (not a
+        # value no page has, nor a path no page has: those are not found).
+        _map(
+            '"$kb_static $kb_one_path $kb_path_respelled $kb_query $args"',
+            "$kb_respell",
+            [
+                ('"~^0 "', "0"),
+                ('"~^1 [^ ]* [^ ]* ! "', "0"),
+                ('"~^1  "', "0"),
+                ('"~^1 [^ ]+  ([^ ]*) \\1$"', "0"),
+            ],
+            "1",
+        ),
+        _map("$kb_query", "$kb_query_part", [('""', '""')], '"?$kb_query"'),
+        _map('"$kb_page $kb_static"', "$kb_interactive", [('"~^! "', "0"), ('"~ 0$"', "1")], "0"),
+        _map('"$kb_page $arg_as_of"', "$kb_what_if", [('"~^! "', "0"), ('"~ .+$"', "1")], "0"),
+        _map(
+            "$kb_page",
+            "$kb_not_found_kind",
+            [(f'"{page.path}"', f'"{page.item}"') for page in FIXED_PAGES if page.item],
+            f'"{PAGE_NOT_FOUND}"',
+        ),
+    ]
     file = "/$kb_page/$kb_lang" + "".join(f"$kb_{name}" for name in STATIC_PARAMS) + ".html"
-    maps.append(f'    map $kb_static $kb_file {{\n        1       "{file}";\n        default "/!";\n    }}')
+    maps.append(_map("$kb_static", "$kb_file", [("1", f'"{file}"')], '"/!"'))
     return "\n".join(maps)
+
+
+def _map(source: str, target: str, rows: list[tuple[str, str]], default: str) -> str:
+    """One nginx map, its rows in order (nginx tries regular expressions in the order written)."""
+    width = max((len(key) for key, _ in rows), default=7)
+    lines = [f"        {key.ljust(width)} {result};" for key, result in rows]
+    return "\n".join([f"    map {source} {target} {{", f"        {'default'.ljust(width)} {default};", *lines, "    }"])
 
 
 def public_url(options: Options, environ: dict[str, str]) -> str:
@@ -201,6 +276,7 @@ def nginx_config(
         "connections": str(CONNECTIONS),
         "open_files": str(CONNECTIONS * 2),
         "static_maps": static_maps(),
+        "html_cache": HTML_CACHE,
         "staff_paths": "|".join(sorted(STAFF_PATHS)),
         "sign_in_rate": SIGN_IN_RATE,
         "sign_in_burst": str(SIGN_IN_BURST),
@@ -255,11 +331,13 @@ COMMON_HEADERS = (
     'add_header X-Content-Type-Options "nosniff" always;\nadd_header Referrer-Policy "same-origin" always;\n'
 )
 # Static pages: their stylesheet is inline (one request on a slow phone), and a page that names an item (?term=,
-# ?target=) scrolls to it with a one-line inline script; plotly.js and the charts' script come from /assets/.
+# ?target=) scrolls to it with a one-line inline script; charts are SVG in the page (no script file since issue 32). The
+# not-found page, which any path may show (/economy/x), resolves its relative links from the site's root: <base>, this
+# server's only ('self').
 STATIC_POLICY = (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "base-uri 'self'; frame-ancestors 'none'"
 )
 # Streamlit: styles are injected at run time (emotion) and the font face nginx adds is inline; the websocket is this
 # server's; images and workers may be blob: URLs. Scripts: the app's own run in st.html (the page's language, a named
@@ -457,7 +535,7 @@ def configure(options: Options, run_dir: Path = RUN_DIR, environ: dict[str, str]
 # ── Asking supervisord ──
 
 
-def supervisor(run_dir: Path) -> xmlrpc.client.ServerProxy:
+def supervisor(run_dir: Path) -> Any:
     """The run directory's supervisord, over its socket (`.supervisor.getAllProcessInfo()`, …)."""
     return connect(str(run_dir / "supervisor.sock"))
 

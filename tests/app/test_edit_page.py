@@ -84,7 +84,7 @@ def test_a_progress_entry_is_checked_shown_saved_and_recorded_by_its_author(data
     assert (data / INDICATORS).read_text(encoding="utf-8") == before  # checked, not written
     assert any("Targets" in option for option in at.selectbox(key="edit_progress__preview").options)
     assert (
-        at.selectbox(key="edit_progress__preview").value.url == f"/targets?year=2024&target={TARGET}&lang=en"
+        at.selectbox(key="edit_progress__preview").value.url == f"/targets?lang=en&year=2024&target={TARGET}"
     )  # its own page first
     [chart] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the preview draws the target's chart
     assert "2024-06-30" in chart["data"][-1]["x"]
@@ -109,6 +109,21 @@ def test_a_bad_value_is_refused_at_its_field_and_what_was_typed_comes_back(data,
     assert again.text_input(key="edit_progress_value").value == "一百"
     assert again.date_input(key="edit_progress_date").value == date(2024, 6, 30)
     assert "Your unsaved input from last time is back." in texts(again)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_full_width_colon_typed_in_the_file_editor_is_said_at_its_line_as_validate_says_it(data, signed_in, lang):
+    """The file editor checks with the loader `validate` and /check use (kpi/data/slips.py): the slip at its own line."""
+    at = edit("file", lang)
+    window = at.text_area(key="edit_file_indicators__window_1_50_0")
+    lines = window.value.split("\n")
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("  published"))
+    lines[number - 1] = "  published： " + lines[number - 1].split(maxsplit=1)[1]  # (the unsaved input may be back)
+    window.input("\n".join(lines)).run()
+    at.button(key="edit_file_indicators_check").click().run()
+    [listing] = [c.value for c in at.code if c.value.startswith(f"indicators.yaml:{number}:")]
+    assert ("全角的“：”" if lang == "zh" else "full-width “：”") in listing
+    assert ("YAML 格式错误" if lang == "zh" else "YAML syntax error") not in listing
 
 
 def test_a_file_edit_with_a_tab_is_refused_at_its_line_and_nothing_is_written(data, signed_in):

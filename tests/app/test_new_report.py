@@ -318,10 +318,12 @@ def test_the_data_check_page_lists_the_revision(next_report):
     assert revision.iloc[0].tolist() == [
         "财政总收入",
         "2023",
-        "2.9亿元 (report_2024_fictional)",
-        "2.88亿元 (report_2023)",
+        "2.9亿元",
+        "report_2024_fictional",
+        "2.88亿元",
+        "report_2023",
         "economy.total_fiscal_revenue",
-        f"indicators.yaml:{next_report.lines['economy.total_fiscal_revenue']}",
+        next_report.lines["economy.total_fiscal_revenue"],
     ]
 
 
@@ -358,7 +360,7 @@ def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applie
     captions = [plain(c.value) for c in at.caption]
     assert t("check_uncurated_none", lang, reports="report_2023", file="exclusions.yaml") in captions
     [table] = [df.value for df in at.dataframe if t("col_kind", lang) in df.value.columns]
-    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_line")]
+    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_file", "col_line")]
     front, part_one = t("section_front", lang), section_label("第一部分 一(一)", lang)
     rows = [tuple(row) for row in table[columns].itertuples(index=False)]
     assert rows[:3] == [
@@ -367,16 +369,18 @@ def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applie
             front,
             t("kind_number", lang),
             "东明路街道办事处2024年工作报告（虚构测试数据）",
-            f"{REPORT_FILE}:1",
+            REPORT_FILE,
+            1,
         ),
         (
             REPORT_ID,
             section_label("第一部分 2024年工作回顾", lang),
             t("kind_number", lang),
             "第一部分 2024年工作回顾",
-            f"{REPORT_FILE}:4",
+            REPORT_FILE,
+            4,
         ),
-        (REPORT_ID, part_one, t("kind_number", lang), "2024年", f"{REPORT_FILE}:6"),
+        (REPORT_ID, part_one, t("kind_number", lang), "2024年", REPORT_FILE, 6),
     ]
     glossary_line = (FIXTURE / "report.txt").read_text(encoding="utf-8").split("\n").index(
         "1. 平安屋:社区治安值守点。"
@@ -386,7 +390,8 @@ def test_after_apply_the_data_check_page_lists_the_new_reports_statements(applie
         t("glossary", lang),
         t("kind_number", lang),
         "1. 平安屋:社区治安值守点",
-        f"{REPORT_FILE}:{glossary_line}",
+        REPORT_FILE,
+        glossary_line,
     )
 
 

@@ -188,7 +188,7 @@ def test_figures_are_grouped_under_the_reports_own_headings():
 def test_the_table_of_every_figure_is_one_click_away():
     at = open_page("safety", lang="en")
     assert t("show_all_figures", "en", n=len(DATASET.theme_indicators("safety"))) in html_text(at)
-    assert 'href="safety?figures=true&amp;lang=en"' in html_blocks(at)[-1]  # a link that keeps the view, not a widget
+    assert 'href="safety?lang=en&amp;figures=true"' in html_blocks(at)[-1]  # a link that keeps the view, not a widget
     at = open_page("safety", figures="true")
     [table] = html_tables(at)[-1:]
     assert len(table) == sum(len(DATASET.series(i)) for i in DATASET.theme_indicators("safety"))
@@ -382,19 +382,20 @@ def test_data_check_page_lists_the_missing_outcomes_with_their_lines(no_peace_ho
     assert plain(at.header[0].value) == t("check", lang)
     assert at.success[0].value == t("check_valid", lang)
     table = at.dataframe[0].value
-    assert set(table.iloc[:, 3]) == {item_id for item_id, a in assessed.items() if a.status == "outcome_missing"}
+    ids, line = t("col_id", lang), t("col_line_in", lang, file="indicators.yaml")
+    assert set(table[ids]) == {item_id for item_id, a in assessed.items() if a.status == "outcome_missing"}
     target = next(x for x in data.content.targets if x.id == "safety.new_safety_posts_2024")
-    row = table[table.iloc[:, 3] == target.id].iloc[0]
-    assert (row.iloc[0], row.iloc[4]) == (text(target.name, lang), f"indicators.yaml:{data.lines[target.id]}")
+    row = table[table[ids] == target.id].iloc[0]
+    assert (row[t("col_item", lang)], row[line]) == (text(target.name, lang), data.lines[target.id])
     lines = (no_peace_house_outcome / "indicators.yaml").read_text(encoding="utf-8").splitlines()
     assert f"- id: {target.id}" in lines[data.lines[target.id] - 1]  # the line staff open in their editor
 
 
 def statement_table(at, lang):
-    """The data-check page's table of uncurated statements as (report, section, kind, text, where) rows, or None."""
+    """The data-check page's table of uncurated statements as (report, section, kind, text, file, line) rows, or None."""
     tables = [df.value for df in at.dataframe if t("col_kind", lang) in df.value.columns]
     assert len(tables) <= 1
-    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_line")]
+    columns = [t(key, lang) for key in ("col_report", "col_section", "col_kind", "col_quote", "col_file", "col_line")]
     return [tuple(row) for row in tables[0][columns].itertuples(index=False)] if tables else None
 
 
@@ -415,7 +416,8 @@ def test_data_check_page_lists_the_uncurated_statements_or_says_there_are_none(l
             section_label(s.section, lang) if s.section else row_section(s, lang),
             t(f"kind_{s.kind}", lang),
             s.text,
-            f"{files[report]}:{s.line}",
+            files[report],
+            s.line,
         )
         for report, s in missing
     ]
@@ -462,7 +464,8 @@ def test_a_clause_whose_milestone_is_removed_is_listed_with_its_section(lang, sh
             section_label(milestone.source.section, lang),
             t("kind_commitment", lang),
             s.text,
-            f"{file}:{s.line}",
+            file,
+            s.line,
         )
         for s in clauses
     ]
@@ -515,3 +518,13 @@ def test_tiles_per_row_leave_room_for_the_widest_value(values, meeting, most):
 )
 def test_tiles_fill_rows_evenly(count, most, rows):
     assert balanced_rows(count, most) == rows
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_value_note_shows_on_the_theme_and_the_figure_page_in_the_app(lang):
+    """A figure a reader would misread without it (economy.total_fiscal_revenue: no period in its sentence)."""
+    note = DATASET.indicators["economy.total_fiscal_revenue"].values[0].note
+    theme = html_text(open_page("economy", **lang_params(lang)))
+    figure = html_text(open_page("indicator", id="economy.total_fiscal_revenue", **lang_params(lang)))
+    assert "※" + text(note.short, lang) in theme.replace("※ ", "※")
+    assert text(note.text, lang) in figure and t("value_note", lang) in figure

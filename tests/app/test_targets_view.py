@@ -103,3 +103,15 @@ def test_filter_by_status(with_progress):
     at = open_page("targets", as_of="2024-06-30", status="needs_acceleration")
     shown = [row["名称"] for table in html_tables(at) for row in table]
     assert shown == ["新建社区平安屋"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "zh", "en"),
+    [("2024-05-31", "◷ 未到期", "◷ Not due yet"), ("2024-09-30", "… 尚无进展报告", "… No progress reported yet")],
+)
+def test_a_summer_programme_is_not_due_before_july_in_the_app(with_progress, as_of, zh, en):
+    """?as_of= pins the date: in May the summer classes wait for their season; in September nothing reported is said."""
+    [summer] = rows(open_page("targets", as_of=as_of), "爱心暑托班期数")
+    assert (summer["状态"], summer["评定时间"]) == (zh, "7—8月")
+    [summer] = rows(open_page("targets", as_of=as_of, lang="en"), "Summer care class sessions")
+    assert (summer["Status"], summer["Judged"]) == (en, "Jul–Aug")

@@ -70,6 +70,7 @@ def running_server(data_dir: Path | None = None):
             except OSError:
                 time.sleep(0.2)
         else:
+            assert process.stderr is not None, "the server was started with stderr=PIPE"
             raise RuntimeError("server did not start: " + (process.stderr.read() if process.poll() is not None else ""))
         yield base
     finally:

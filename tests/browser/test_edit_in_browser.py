@@ -51,7 +51,7 @@ from tests.browser.test_static_site import get, is_static, page_text
 from tests.browser.waiting import wait_until
 
 TARGET = "safety.new_safety_posts_2024"
-TARGET_PAGE = f"/targets?year=2024&target={TARGET}&lang=en"  # its static public page
+TARGET_PAGE = f"/targets?lang=en&year=2024&target={TARGET}"  # its static public page
 STAFF_ONLY = t("staff_only", "zh")
 # What only a staff member sees on each staff page: the data-check page's verdict, the editor's introduction.
 STAFF_SEES = {"check": "数据文件全部有效", "edit": t("edit_intro", "zh")}
@@ -139,7 +139,7 @@ def test_a_progress_entry_is_checked_previewed_saved_and_shown_on_the_static_pag
     ]
     assert read_texts(site.data, [INDICATORS]) == {INDICATORS: as_found[INDICATORS]}  # checked, nothing written
     chosen = steps.widget("edit_progress__preview").get_by_role("combobox").input_value()
-    assert chosen.endswith(f"/targets?year=2024&target={TARGET}&lang=en"), chosen  # the target's own page first
+    assert chosen.endswith(TARGET_PAGE), chosen  # the target's own page first
     assert "Reached 30 posts" in page.locator("#target-detail").inner_text()  # the page as the public will see it…
     assert "2024-06-30" in chart_dates(page)  # …with its chart
     steps.click("edit_progress_save")

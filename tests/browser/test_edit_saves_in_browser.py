@@ -179,7 +179,7 @@ def test_two_staff_members_saving_at_once_lose_no_update(browser, two_processes,
     for button in buttons:  # both clicks within milliseconds (a click in the page itself, no pointer moves between)
         button.evaluate("button => button.click()")
     clicked = time.perf_counter() - started
-    for name, page in pages.items():
+    for page in pages.values():
         page.get_by_text("Saved as change").wait_for(timeout=60_000)
     text = (site.data / INDICATORS).read_text(encoding="utf-8")
     for target, day, value in entries.values():

@@ -24,8 +24,10 @@ from google.protobuf import text_format
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.publish import CURRENT, STATUS
+from components.views.document import LANG_TAGS
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
+from kpi.texts import t
 from scripts.deploy import cluster as deploy
 from scripts.load import rerun_request, stream_url
 from scripts.probe_deploy import request
@@ -81,46 +83,157 @@ def is_static(body: str) -> bool:
     [
         "/",
         "/?lang=en",
-        "/?lang=zh",
         "/economy?lang=en",
         "/economy?figures=true",
         "/targets",
         "/targets?lang=en",
         f"/targets?year={YEAR}&status=outcome_missing",
-        f"/targets?status=outcome_missing&year={YEAR}&lang=en",
+        f"/targets?lang=en&year={YEAR}&status=outcome_missing",
         f"/targets?year={YEAR}&theme=safety",
         f"/targets?year={YEAR}&target={TARGET}",
+        f"/targets?year={YEAR}&as_of={YEAR}-06-30",  # a what-if date the page offers: a quarter's end
+        f"/targets?lang=en&year={YEAR}&theme=economy&as_of={YEAR}-09-30",
+        f"/targets?year={YEAR}&target={TARGET}&as_of={YEAR}-03-31",
         "/indicator?id=economy.enterprises_attracted",
-        f"/glossary?term={TERM}&lang=en",
+        f"/glossary?lang=en&term={TERM}",
         "/glossary",
         "/source",
         "/source?report=report_2023",
     ],
 )
 def test_a_plain_view_is_a_static_page(site, link):
-    status, headers, body = get(site.url + link)
-    assert status == 200 and is_static(body), link
-    assert headers["Content-Encoding"] == "gzip" and "Set-Cookie" not in headers  # compressed once; nothing per viewer
+    answer = request(site.url + link, Accept_Encoding="gzip")  # no redirect followed: the address as it is written
+    assert answer.status == 200 and is_static(gzip.decompress(answer.body).decode("utf-8")), link
+    assert answer.headers["content-encoding"] == ["gzip"] and "set-cookie" not in answer.headers  # nothing per viewer
 
 
 @pytest.mark.parametrize(
     "link",
     [
         f"/targets?q={quote('平安')}",
+        f"/targets?year={YEAR}&q={quote('平安')}&lang=en",  # in any order: a Streamlit address is never respelled
         "/economy?as_of=2024-06-30",
+        f"/targets?year={YEAR}&as_of={YEAR}-05-01",  # a what-if date the page does not offer
         "/?mode=meeting",
-        "/?mode=meeting&rotate=30",
+        "/?mode=meeting&rotate=30&lang=en",
         "/glossary?q=pearl",
-        "/indicator?id=no.such_figure",
         "/economy?foo=1",
-        "/economy?lang=fr",
-        "/targets?year=1999",
-        "/nothing",
     ],
 )
 def test_anything_interactive_goes_to_streamlit(site, link):
-    status, _, body = get(site.url + link)
-    assert status == 200 and not is_static(body) and "<title>Streamlit</title>" in body, link
+    answer = request(site.url + link)
+    assert answer.status == 200 and b"<title>Streamlit</title>" in answer.body, link
+
+
+@pytest.mark.parametrize(
+    ("link", "lang", "kind"),
+    [
+        ("/nothing", "zh", "page"),
+        ("/economy/x", "zh", "page"),  # nested: its links still lead to the site's pages (<base>)
+        ("/economy/x/y?lang=en", "en", "page"),
+        ("/indicator?id=no_such", "zh", "id"),
+        ("/indicator?lang=en&id=no_such", "en", "id"),
+        ("/indicator", "zh", "id"),
+        (f"/targets?year={YEAR}&target=no_such", "zh", "target"),
+        ("/targets?year=1999", "zh", "target"),
+        ("/glossary?lang=en&term=no_such", "en", "term"),
+        ("/source?report=no_such", "zh", "report"),
+        ("/economy?lang=fr", "zh", "page"),
+        ("/economy?figures=maybe", "zh", "page"),
+    ],
+)
+def test_an_unknown_address_answers_404_with_a_page_that_says_what_was_not_found(site, link, lang, kind):
+    answer = request(site.url + link)
+    body = answer.body.decode("utf-8")
+    assert answer.status == 404 and is_static(body) and t(f"not_found_{kind}", lang) in html.unescape(body), link
+    assert f'<html lang="{LANG_TAGS[lang]}"' in body and 'href="./' in body and '<form class="kb-search"' in body
+
+
+def test_the_not_found_pages_links_lead_to_the_site_from_a_nested_path(browser, site, screenshots):
+    for lang, width in (("zh", 390), ("en", 1366)):
+        page = browser.new_page(viewport={"width": width, "height": 844 if width < 500 else 768})
+        answer = page.goto(f"{site.url}/economy/x?lang={lang}")
+        assert answer.status == 404
+        page.screenshot(path=screenshots / f"static-404-{lang}-{width}.png", full_page=True)
+        page.get_by_role("link", name=t("overview", lang)).last.click()
+        page.wait_for_url(f"{site.url}/" + ("?lang=en" if lang == "en" else ""))
+        assert page.title().startswith(t("overview", lang)) and page.locator("body.kb-site").count() == 1
+        page.close()
+
+
+def test_a_former_id_still_opens_its_item_and_names_its_address_now(site):
+    renamed = next(i for i in DATASET.content.indicators if i.former_ids)
+    status, _, body = get(f"{site.url}/indicator?id={renamed.former_ids[0]}")
+    assert status == 200 and is_static(body) and renamed.name.zh in body
+    assert f'rel="canonical" href="{public(site)}/indicator?id={renamed.id}"' in body
+
+
+@pytest.mark.parametrize(
+    ("link", "one"),
+    [
+        ("/index", "/"),
+        ("/index.html", "/"),
+        ("/?lang=zh", "/"),
+        ("/economy/", "/economy"),
+        ("/economy?lang=zh&figures=true", "/economy?figures=true"),
+        ("/indicator?id=economy.enterprises_attracted&lang=en", "/indicator?lang=en&id=economy.enterprises_attracted"),
+        (
+            f"/targets?status=outcome_missing&year={YEAR}&lang=en",
+            f"/targets?lang=en&year={YEAR}&status=outcome_missing",
+        ),
+        (f"/targets?as_of={YEAR}-06-30&year={YEAR}", f"/targets?year={YEAR}&as_of={YEAR}-06-30"),
+        (f"/glossary?term={TERM}&lang=en&lang=en", f"/glossary?lang=en&term={TERM}"),
+        ("/source?report=", "/source"),
+    ],
+)
+def test_another_spelling_of_a_static_address_is_sent_to_its_one_spelling(site, link, one):
+    answer = request(site.url + link)
+    assert (answer.status, answer.headers["location"]) == (301, [one]), link
+    assert request(site.url + one).status == 200
+
+
+def public(site) -> str:
+    """The site's public address (the deploy's default: localhost at nginx's port)."""
+    return site.url.replace("127.0.0.1", "localhost")
+
+
+def test_robots_and_the_sitemap_lead_a_crawler_to_every_page_and_nowhere_else(site):
+    answer = request(site.url + "/robots.txt")
+    robots = answer.body.decode("utf-8")
+    assert answer.status == 200 and answer.headers["content-type"][0].startswith("text/plain")
+    assert f"Sitemap: {public(site)}/sitemap.xml" in robots
+    assert {"/check", "/edit", "/_stcore/", "/*?q=", "/*?mode="} <= set(re.findall(r"Disallow: (\S+)", robots))
+    answer = request(site.url + "/sitemap.xml")
+    assert answer.status == 200 and answer.headers["content-type"] == ["text/xml; charset=utf-8"]
+    urls = [html.unescape(url) for url in re.findall(r"<loc>([^<]+)</loc>", answer.body.decode("utf-8"))]
+    assert len(urls) > 2 * len(DATASET.content.indicators) and all(url.startswith(public(site)) for url in urls)
+    assert f"{public(site)}/targets?year={YEAR}&as_of={YEAR}-06-30" in urls
+    failed = [url for url in urls if request(url.replace("localhost", "127.0.0.1")).status != 200]
+    assert failed == []
+    icon = request(site.url + "/favicon.ico")
+    assert (icon.status, icon.headers["content-type"], icon.body[:4]) == (200, ["image/x-icon"], b"\x00\x00\x01\x00")
+
+
+def test_pages_revalidate_and_hashed_assets_are_kept_a_year(site):
+    page = request(site.url + "/economy?lang=en", Accept_Encoding="gzip")
+    cache = page.headers["cache-control"][0]
+    assert "max-age=60" in cache and "stale-while-revalidate" in cache and "immutable" not in cache
+    assert page.headers["vary"] == ["Accept-Encoding"]  # once
+    assert page.headers["etag"] and page.headers["last-modified"]
+    again = request(site.url + "/economy?lang=en", Accept_Encoding="gzip", If_None_Match=page.headers["etag"][0])
+    assert again.status == 304
+    body = gzip.decompress(page.body).decode("utf-8")
+    [icon] = re.findall(r'href="(assets/favicon\.[0-9a-f]{12}\.png)"', body)
+    [preview] = re.findall(r'<meta property="og:image" content="[^"]*/(assets/previews/[0-9a-f]{20}\.png)"', body)
+    for asset in (request(f"{site.url}/{icon}"), request(f"{site.url}/{preview}")):
+        assert asset.status == 200 and asset.headers["cache-control"] == ["public, max-age=31536000, immutable"]
+    table = request(site.url + "/assets/dongming-economy-zh.csv")
+    assert (
+        table.headers["content-type"] == ["text/csv; charset=utf-8"]
+        and "immutable" not in table.headers["cache-control"][0]
+    )
+    missing = request(site.url + "/nothing")
+    assert missing.status == 404 and "max-age=60" in missing.headers["cache-control"][0]
 
 
 def test_the_head_and_the_content_need_no_browser(site):

@@ -3,15 +3,20 @@ show, written whole or not at all, again after a good edit and on a new day, nev
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import os
 import re
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
+from PIL import Image
 
+import components.link_preview
 import components.views.theme
 from components.publish import CURRENT, STATUS, Status, Watcher, page_file, publish, read_status
 from components.views.routes import public_paths
@@ -20,6 +25,8 @@ from kpi.data.loading import load_dataset
 from kpi.data.reading import Settling, read_contents
 from kpi.data.snapshot import is_broken, last_good_version
 from kpi.format import stated
+from kpi.site import ASSETS, INDEX, NOT_FOUND, NOT_FOUND_KINDS, address, not_found_file, query
+from kpi.texts import t
 from tests.conftest import MINIMAL, REPO_ROOT, copy_data_dir
 
 # Dates the tests judge on, named: during the 2024 plan year, and after it (its outcomes still to come).
@@ -47,6 +54,20 @@ def published(tmp_path_factory) -> Path:
     session_state, os.environ["KPI_STATE_DIR"] = os.environ["KPI_STATE_DIR"], str(root / "state")
     try:
         publish(copy_data_dir(REPO_ROOT, root / "data"), root / "site", AFTER, "https://kpi.example.cn")
+    finally:
+        os.environ["KPI_STATE_DIR"] = session_state
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def published_today(tmp_path_factory) -> Path:
+    """The shipped data's site as the publisher writes it: for today. Why not a named date: a link keeps no what-if
+    date only when its date is today's (components/views/page.py view_params), and what it checks holds on any day."""
+    root = tmp_path_factory.mktemp("today")
+    (root / "data").mkdir()
+    session_state, os.environ["KPI_STATE_DIR"] = os.environ["KPI_STATE_DIR"], str(root / "state")
+    try:
+        publish(copy_data_dir(REPO_ROOT, root / "data"), root / "site", date.today(), "https://kpi.example.cn")
     finally:
         os.environ["KPI_STATE_DIR"] = session_state
     return root / "site"
@@ -134,7 +155,7 @@ def test_no_page_asks_another_host_for_anything(published):
     for path in (published / CURRENT).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "src=" not in text and "url(" not in text, path  # no script, image or font from anywhere
-        assert 'rel="icon" type="image/png" href="assets/favicon.png"' in text
+        assert re.search(r'rel="icon" type="image/png" href="assets/favicon\.[0-9a-f]{12}\.png"', text), path
 
 
 def test_a_good_edit_is_written_and_a_bad_one_is_not(data, site):
@@ -185,6 +206,47 @@ def test_a_new_day_rewrites_what_depends_on_the_date(data, site):
     after = "".join(read(site, "targets/zh.html").text)
     assert "待下一份报告" in after and "尚无进展报告" not in after
     assert before.exists()  # the site a reader may still be reading stays until the next one replaces it
+
+
+def preview_file(site: Path, page: Head) -> Path:
+    """The preview image a page's head names, in the site (its address is the public one)."""
+    assert page.meta["og:image"].startswith("https://kpi.example.cn/assets/previews/")
+    return site / CURRENT / page.meta["og:image"].removeprefix("https://kpi.example.cn/")
+
+
+@pytest.mark.parametrize(
+    ("name", "alt"),
+    [
+        ("economy/zh.html", "经济发展：引进企业 139家；吸引内资 3.45亿元"),
+        (
+            "index/en.html",
+            "Key results of 2023: Enterprises attracted 139 enterprises; Estate renewal works 14 estates",
+        ),
+        ("indicator/zh~id=economy.enterprises_attracted.html", "引进企业：截至2023年11月 139家"),
+    ],
+)
+def test_each_page_has_a_preview_image_of_its_title_and_figures(published, name, alt):
+    page = read(published, name)
+    assert page.meta["og:image:alt"].startswith(alt) and page.meta["twitter:card"] == "summary_large_image"
+    with Image.open(preview_file(published, page)) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
+
+
+def test_pages_that_show_the_same_image_share_one_and_a_new_build_copies_it(data, site, monkeypatch):
+    publish(data, site, DURING, "https://kpi.example.cn")
+    pages = {p.relative_to(site / CURRENT).as_posix(): p for p in (site / CURRENT).rglob("*.html")}
+    images = {name: preview_file(site, read(site, name)) for name in pages}
+    assert all(image.is_file() for image in images.values())
+    year = {images[name] for name in pages if name.startswith("targets/zh~year=2024") and "~target=" not in name}
+    assert len(year) == 1 and images["targets/zh.html"] in year  # every filter of the year: one image
+    assert len(set(images.values())) < len(pages)
+    drawn, draw = [], components.link_preview.draw
+    monkeypatch.setattr(components.link_preview, "draw", lambda preview: drawn.append(preview) or draw(preview))
+    publish(data, site, AFTER, "https://kpi.example.cn")  # a new day: every page written again
+    assert read(site, "economy/zh.html").meta["og:image"].endswith(images["economy/zh.html"].name)
+    assert (site / CURRENT / "assets" / "previews" / images["economy/zh.html"].name).is_file()
+    assert drawn and not [p for p in drawn if p.title == "经济发展"]  # what the date changes is drawn, the rest copied
 
 
 def test_the_switch_is_one_step(published):
@@ -379,3 +441,69 @@ def test_the_deploys_publisher_commits_an_edit_made_outside_the_page_once_publis
     path.write_text(path.read_text(encoding="utf-8").replace("value: 139", "value: 一百", 1), encoding="utf-8")
     passes(watching, clock, 6)
     assert len(log(minimal)) == 2  # an edit that does not validate is not published, and not recorded
+
+
+def page_address(name: str) -> str:
+    """The address a written page answers: `targets/en~year=2024~as_of=2024-06-30.html` → /targets?lang=en&…."""
+    folder, file = name.split("/", 1)
+    lang, *named = file.removesuffix(".html").split("~")
+    return address("" if folder == INDEX else folder, {"lang": lang, **dict(part.split("=", 1) for part in named)})
+
+
+def test_every_link_on_a_static_page_leads_to_a_static_page_in_its_one_spelling(published_today):
+    """Search and meeting mode apart (Streamlit's by design), and the report's own address on its government site."""
+    root = published_today / CURRENT
+    written = {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+    pages = [name for name in written if not name.startswith(NOT_FOUND)]
+    checked = set()
+    for name in pages:
+        here = "https://kpi.example.cn" + page_address(name)
+        for href in set(re.findall(r'<a href="([^"#]*)[^"]*"', (root / name).read_text(encoding="utf-8"))):
+            target = urlsplit(urljoin(here, html.unescape(href)))
+            if target.netloc != "kpi.example.cn" or "mode=" in target.query or (target.path, target.query) in checked:
+                continue
+            checked.add((target.path, target.query))
+            if target.path.startswith(f"/{ASSETS}/"):
+                assert (root / target.path.lstrip("/")).is_file(), (name, href)
+                continue
+            params = dict(parse_qsl(target.query))
+            assert target.query == query(params), (name, href)  # the one spelling: no redirect on the way
+            lang = params.pop("lang", "zh")
+            assert page_file(target.path.strip("/"), lang, params) in written, (name, href)
+    assert any("as_of=" in q for _, q in checked)  # the what-if dates are among them
+
+
+def test_the_not_found_pages_say_what_was_not_found_and_lead_on(published):
+    for kind in NOT_FOUND_KINDS:
+        for lang in ("zh", "en"):
+            page = read(published, not_found_file(kind, lang))
+            assert page.title.startswith(t("not_found", lang)) and t(f"not_found_{kind}", lang) in "".join(page.text)
+            assert page.meta["robots"] == "noindex" and not [
+                link for link in page.links if link.get("rel") == "canonical"
+            ]
+    body = (published / CURRENT / not_found_file("id", "en")).read_text(encoding="utf-8")
+    assert '<base href="/">' in body and '<a href="./?lang=en"' in body and 'action="targets"' in body
+
+
+def test_robots_and_the_sitemap_name_every_public_page_at_its_public_address(published):
+    root, dataset = published / CURRENT, load_dataset(REPO_ROOT)
+    robots = (root / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://kpi.example.cn/sitemap.xml" in robots
+    assert all(f"Disallow: {path}" in robots for path in ("/check", "/edit", "/_stcore/", "/*?q=", "/*&q="))
+    sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
+    listed = [html.unescape(url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert len(listed) == len(set(listed)) and sitemap.count("<lastmod>2025-03-01</lastmod>") == len(listed)
+    written = {p.relative_to(root).as_posix() for p in root.rglob("*.html") if not p.name.startswith(("id-", "page-"))}
+    spelled = {"https://kpi.example.cn" + page_address(name) for name in written if not name.startswith(NOT_FOUND)}
+    renamed = {f"id={old}" for i in dataset.content.indicators for old in i.former_ids}
+    assert set(listed) == {url for url in spelled if not any(url.endswith(old) for old in renamed)}
+    assert "https://kpi.example.cn/economy?lang=en" in listed and 'hreflang="x-default"' in sitemap
+    assert (root / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an icon file
+
+
+def test_scripts_and_images_are_written_under_content_hashed_names(published):
+    assets = {p.name for p in (published / CURRENT / ASSETS).iterdir()}
+    [name] = [n for n in assets if re.fullmatch(r"favicon\.[0-9a-f]{12}\.png", n)]
+    content = (published / CURRENT / ASSETS / name).read_bytes()
+    assert hashlib.sha256(content).hexdigest()[:12] in name
+    assert not [n for n in assets if n.endswith(".js")]  # charts are SVG in the page: no script file at all

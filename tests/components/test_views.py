@@ -11,10 +11,11 @@ from html.parser import HTMLParser
 
 import pytest
 
+import components.link_preview
 from components.publish import pages
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
-from components.views.routes import public_paths, view_for
+from components.views.routes import public_paths, variants_of, view_for
 from components.views.theme import figures_csv
 from kpi.data.files import REPO_ROOT
 from kpi.data.loading import load_dataset
@@ -110,6 +111,7 @@ def test_hostile_text_is_text_on_every_static_page(hostile_pages):
 ALLOWED_TAGS = {
     "html",
     "head",
+    "base",  # the not-found page's: its links resolve from the site's root
     "meta",
     "title",
     "link",
@@ -186,6 +188,33 @@ def test_a_result_in_words_is_shown_on_its_theme_page_with_its_sentence_and_no_n
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "params", "lang", "description"),
+    [
+        ("targets", {}, "zh", "2024年目标与事项共{n}项，其中待下一份报告{n}项。"),
+        ("targets", {}, "en", "{n} targets and milestones for 2024: {n} awaiting the next report."),
+        (
+            "indicator",
+            {"id": "economy.total_fiscal_revenue"},
+            "en",
+            "Total fiscal revenue: 288 million yuan, as the 2023 report states it.",
+        ),
+        (
+            "source",
+            {},
+            "en",
+            "The full text of the 2023 Work Report of the Dongming Road Subdistrict Office, published on 2024-01-29.",
+        ),
+    ],
+)
+def test_a_description_is_a_sentence_a_person_would_write(shipped, path, params, lang, description):
+    """A shared link's words (issue 32: /targets read "2024年目标与事项：待下一份报告 158。"); as of 2025-03-01 the
+    2024 plan year is over with no outcome entered, so each item awaits the next report."""
+    page = view_for(shipped, path).render(shipped, Viewer(lang, date(2025, 3, 1)), params)
+    n = sum(len(items) for items in shipped.planned(2024))
+    assert page.description == description.format(n=n)
+
+
 def test_a_description_stops_at_a_whole_figure():
     parts = ["引进企业：139家", "吸引内资：3.45亿元", "x" * 200]
     assert description_of(parts, "zh") == "引进企业：139家；吸引内资：3.45亿元。"
@@ -216,7 +245,7 @@ def test_an_old_id_opens_the_renamed_item_its_static_page_and_its_csv_row(minima
             view.render(dataset, Viewer("en", TODAY), {**extra, key: item_id}).html for item_id in (old, new, "nope")
         )
         assert old_page == new_page != neither, path
-        assert {**extra, key: old} in list(view.variants(dataset, TODAY))  # an old link is a static page too
+        assert {**extra, key: old} in variants_of(dataset, path, TODAY)  # an old link is a static page too
     rows = figures_csv(dataset, "economy", "en").decode("utf-8-sig").splitlines()
     assert rows[0].endswith(",Id,Former ids")
     assert [row.rsplit(",", 2)[1:] for row in rows if ",economy.domestic_investment," in row] == [
@@ -229,3 +258,12 @@ def test_staff_pages_have_no_public_view(shipped):
     assert not re.search(
         r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
     )
+
+
+def test_without_the_cjk_fonts_the_pages_are_written_without_an_image(shipped, monkeypatch, caplog):
+    monkeypatch.setattr(components.link_preview, "fonts_installed", lambda: False)
+    written = dict(pages(shipped, TODAY, "https://kpi.example.cn"))
+    economy = written["economy/zh.html"]
+    assert 'name="twitter:card" content="summary"' in economy and "og:image" not in economy
+    assert not [name for name in written if name.endswith(".png")]
+    assert "fonts-noto-cjk" in caplog.text  # the publisher's log says what to install

@@ -74,7 +74,7 @@ def tile_parts(at: AppTest) -> list[tuple[str, str, str]]:
             parts = {
                 css: "".join(read_html(m).text)
                 for css, m in re.findall(
-                    r'<span class="kb-(tile-label|tile-value|delta)[^"]*">(.*?</span>)(?=<span class="kb-(?:tile|delta)|$)',
+                    r'<span class="kb-(tile-label|tile-value|delta)[^"]*">(.*?</span>)(?=<span class="kb-(?:tile|delta|vnote)|$)',
                     summary,
                     re.S,
                 )

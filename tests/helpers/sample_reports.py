@@ -22,3 +22,18 @@ SECTIONS_ONLY = """示例报告二
 (一)民生保障。新增就业岗位300个。
 (二)完成加梯签约40台。
 """
+
+# A review that names the work, then counts what was finished without naming it again (issue 30, item 7): each count
+# completes the item its sentence named just before it.
+COUNTED_COMPLETIONS = """示例报告三
+第一部分 2024年工作回顾
+一、民生服务
+(一)托育。增设科学育儿指导站,建成3处。
+(二)为老服务。为老服务中心升级改造稳步推进,完成1个。
+(三)住房。翠竹苑等部分小区新一轮综合整新工程稳步推进,完成5个。
+(四)基层治理。“东明72变”美好社区提案征集稳步推进,办结72件。
+(五)人才。建立明心东明智库,完成专家聘任12名。
+第二部分 2025年主要任务
+一、民生服务
+(一)托育。新增托育托额100个。
+"""

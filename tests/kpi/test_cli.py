@@ -76,3 +76,20 @@ def test_binary_garbage_gives_a_message_not_a_traceback(minimal_dir):
 def test_usage_error_exits_2():
     result = run("validate", "--lang", "fr")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_validate_says_a_full_width_colon_at_its_line_in_both_languages(minimal_dir):
+    path = minimal_dir / "indicators.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  direction: higher", "  direction： higher", 1), encoding="utf-8"
+    )
+    zh, en = run("validate", str(minimal_dir)), run("validate", str(minimal_dir), "--lang", "en")
+    assert zh.returncode == en.returncode == 1
+    assert zh.stdout == (
+        "indicators.yaml:23:12: 'direction' 后面的冒号是全角的“：”（中文输入法打出的）；YAML 只认半角冒号“:”，"
+        "冒号后再加一个空格。请改为“direction: higher”\n"
+    )
+    assert en.stdout == (
+        "indicators.yaml:23:12: the colon after 'direction' is the full-width “：” of a Chinese input method; YAML "
+        'reads only the half-width colon “:”, followed by a space: write it as "direction: higher"\n'
+    )

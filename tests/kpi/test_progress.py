@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpi.data.model import (
+    Due,
     Indicator,
     IndicatorsFile,
     Milestone,
@@ -468,3 +469,57 @@ def test_percent_is_reached_over_target(period, comparison, value, reached, day,
         assert result.percent == pytest.approx(reached / value * 100)
     else:
         assert result.percent is None
+
+
+# ── Pace that fits: an item the report ties to a season or the year's end (kpi/pace.py) ───────────────
+SUMMER = Due(season="07..08", words="暑托班")
+AWARD = Due(year_end=True, words="创建")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "entries", "expected"),
+    [
+        (date(2024, 5, 31), (), "not_due"),  # spring: no class has run, and none should have
+        (date(2024, 6, 30), ((date(2024, 6, 1), 0),), "not_due"),  # a zero reported before the season is no lag
+        (date(2024, 7, 31), ((date(2024, 7, 31), 1),), "on_track"),  # half the season, half the sessions
+        (date(2024, 8, 31), ((date(2024, 8, 31), 1),), "lagging"),  # the season is over: a real status
+        (date(2024, 9, 30), ((date(2024, 8, 31), 0),), "lagging"),
+        (date(2024, 6, 30), ((date(2024, 6, 1), 2),), "achieved"),  # reached early is reached
+    ],
+)
+def test_a_summer_target_is_not_due_before_july_and_judged_over_its_season(as_of, entries, expected):
+    a = assess_target(target(2, entries=entries, due=SUMMER), "2024", as_of)
+    assert a.status == expected and a.due == date(2024, 7, 1)
+
+
+def test_without_a_season_the_same_target_lags_all_spring():
+    """What the season changes: on 31 May 2024 a straight line over the year expects 41 % of it."""
+    assert assess_target(target(2, entries=((date(2024, 5, 1), 0),)), "2024", date(2024, 5, 31)).status == "lagging"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "entries", "expected"),
+    [
+        (date(2024, 11, 30), ((date(2024, 6, 1), 1),), "not_due"),  # an award is decided at the year's end
+        (date(2024, 12, 31), (), "not_due"),
+        (date(2025, 1, 31), (), "outcome_missing"),  # the year is over: its outcome is what counts
+        (date(2025, 1, 31), ((date(2024, 12, 31), 3),), "achieved"),
+        (date(2025, 1, 31), ((date(2024, 12, 31), 1),), "missed"),
+    ],
+)
+def test_an_award_is_not_due_until_the_year_is_over(as_of, entries, expected):
+    assert assess_target(target(3, entries=entries, due=AWARD), "2024", as_of).status == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "entries", "expected"),
+    [
+        (date(2024, 6, 30), (), "not_due"),
+        (date(2024, 6, 30), ((date(2024, 3, 1), "not_started"),), "not_due"),
+        (date(2024, 6, 30), ((date(2024, 6, 1), "in_progress"),), "in_progress"),  # work reported is shown
+        (date(2024, 7, 1), (), "not_reported"),  # due, and nothing said
+        (date(2024, 8, 31), ((date(2024, 8, 31), "done"),), "done"),
+    ],
+)
+def test_a_seasonal_milestone_is_not_due_before_its_season(as_of, entries, expected):
+    assert assess_milestone(milestone(entries, due=SUMMER), "2024", as_of).status == expected

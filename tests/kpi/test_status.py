@@ -24,6 +24,7 @@ def test_each_status_is_listed_once_and_found_by_its_id():
                 "needs_acceleration",
                 "on_track",
                 "achieved",
+                "not_due",
                 "not_reported",
                 "not_mentioned",
                 "outcome_missing",
@@ -31,7 +32,16 @@ def test_each_status_is_listed_once_and_found_by_its_id():
         ),
         (
             MilestoneStatus,
-            ("not_done", "in_progress", "done", "not_started", "not_reported", "not_mentioned", "outcome_missing"),
+            (
+                "not_done",
+                "in_progress",
+                "done",
+                "not_started",
+                "not_due",
+                "not_reported",
+                "not_mentioned",
+                "outcome_missing",
+            ),
         ),
     ],
 )
@@ -39,11 +49,11 @@ def test_the_models_allowed_values_come_from_the_table_in_its_order(literal, exp
     assert get_args(literal) == expected
 
 
-@pytest.mark.parametrize(("status", "rank"), [("missed", 0), ("not_done", 1), ("achieved", 6), ("outcome_missing", 11)])
+@pytest.mark.parametrize(("status", "rank"), [("missed", 0), ("not_done", 1), ("achieved", 6), ("outcome_missing", 12)])
 def test_a_status_ranks_by_its_place_in_the_table(status, rank):
     assert status_rank(status) == rank
 
 
 def test_the_neutral_statuses_come_last():
     assert [s.neutral for s in STATUSES] == sorted(s.neutral for s in STATUSES)
-    assert {s.id for s in STATUSES if s.neutral} == {"not_reported", "not_mentioned", "outcome_missing"}
+    assert {s.id for s in STATUSES if s.neutral} == {"not_due", "not_reported", "not_mentioned", "outcome_missing"}

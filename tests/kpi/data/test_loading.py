@@ -85,7 +85,7 @@ CASES = [
         "  theme: economy\n  name: {zh: 引进企业",
         "\ttheme: economy\n  name: {zh: 引进企业",
         20,
-        "YAML 格式错误",
+        "这一行用 Tab 缩进",
     ),
     (
         "unclosed_bracket",

@@ -612,3 +612,30 @@ def test_theme_reason_lets_it_stand_and_is_refused_where_not_needed(minimal_dir)
         load_dataset(minimal_dir)
     [error] = caught.value.errors
     assert error.field == "indicators[economy.enterprises_attracted].theme_reason"
+
+
+DUE_AT = "    quote: 新建49座社区平安屋\n"
+
+
+@pytest.mark.parametrize(
+    ("due", "fragment"),
+    [
+        ("  due: {season: 07..08, words: 暑托班}\n", "评定时间的依据 '暑托班' 没有出现在引文中"),
+        ("  due: {season: 07..08, year_end: true, words: 新建}\n", "评定时间写 season（如 07..08）或 year_end: true"),
+        ("  due: {words: 新建}\n", "评定时间写 season（如 07..08）或 year_end: true"),
+        ("  due: {season: 08..07, words: 新建}\n", "季节的月份须在同一年内由前到后"),
+    ],
+)
+def test_a_due_season_rests_on_the_quotes_words(minimal_dir, due, fragment):
+    errors = errors_after_edit(minimal_dir, I, DUE_AT, DUE_AT + due)
+    assert any(fragment in e.zh and e.field.startswith("targets[safety.new_safety_posts_2024].due") for e in errors)
+
+
+def test_a_due_season_in_the_quotes_words_loads(minimal_dir):
+    path = minimal_dir / I
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(DUE_AT, DUE_AT + "  due: {year_end: true, words: 新建}\n", 1),
+        encoding="utf-8",
+    )
+    [target] = load_dataset(minimal_dir).content.targets
+    assert target.due is not None and target.due.year_end

@@ -50,7 +50,7 @@ def test_schema_refuses_an_unknown_field():
 @pytest.mark.parametrize("model", [IndicatorsFile, GlossaryFile, ExclusionsFile])
 def test_every_field_is_described(model):
     # Descriptions become the hover text in editors: none may be missing.
-    def fields(m, seen=set()):
+    def fields(m, seen):
         for name, info in m.model_fields.items():
             yield m.__name__, name, info.description
             for arg in getattr(info.annotation, "__args__", ()) + (info.annotation,):
@@ -59,7 +59,7 @@ def test_every_field_is_described(model):
                     seen.add(inner)
                     yield from fields(inner, seen)
 
-    assert [(m, f) for m, f, d in fields(model) if not d] == []
+    assert [(m, f) for m, f, d in fields(model, set()) if not d] == []
 
 
 def test_round_trip(dataset):

@@ -428,6 +428,19 @@ def test_a_draft_with_only_the_report_says_so_and_one_with_nothing_is_refused(da
     assert nothing.returncode == 1 and "草稿中没有可写入的条目；未作任何改动。" in nothing.stderr
 
 
+def test_a_draft_without_its_report_entry_is_named_by_its_new_figures_sources(data):
+    # The report went in with an earlier draft; this one brings only a new figure (whose sources are its values').
+    assert apply(data, draft_file(data, DRAFT.split("\nvalues:")[0] + "\n")).returncode == 0
+    figure = (
+        "reports: []\nindicators:\n- id: safety.peace_houses_new\n  theme: safety\n"
+        "  name: {zh: 新建平安屋, en: New peace houses}\n  unit: {zh: 座, en: houses}\n  values:\n"
+        "  - period: '2024'\n    value: 52\n"
+        "    source: {report: report_2024, section: 第一部分 一(一), quote: 新建社区平安屋52座}\n"
+    )
+    result = apply(data, draft_file(data, figure), "--lang", "en")
+    assert result.stdout.startswith("report_2024: 1 new figure."), result.stdout + result.stderr
+
+
 def test_a_missing_draft_is_a_located_message(data):
     result = apply(data, data / "nowhere.yaml")
     assert (result.returncode, result.stdout) == (1, "nowhere.yaml:1:1: 找不到文件\n")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kpi.data.files import REPO_ROOT
+from kpi.data.loading import load_dataset
 from kpi.data.model import Milestone, Source, Text
-from kpi.draft.mentions import milestone_match
+from kpi.draft.mentions import close_year, completion_after, milestone_match
+from tests.helpers.sample_reports import COUNTED_COMPLETIONS
 
 
 def milestone(quote: str) -> Milestone:
@@ -65,3 +68,34 @@ def milestone(quote: str) -> Milestone:
 )
 def test_a_named_milestone_gets_the_outcome_its_clause_supports(promise, clause, counts, status):
     assert milestone_match(milestone(promise), clause, "第一部分 二(一)", 1.0, counts).status == status
+
+
+@pytest.fixture(scope="module")
+def closing_2024():
+    """What the sample review of 2024 says of each milestone the real 2023 report set for 2024."""
+    content = load_dataset(REPO_ROOT).content
+    closing = close_year(content, COUNTED_COMPLETIONS, 2024, set(), [])
+    return {m.milestone_id: (m.status, m.quote) for m in closing.milestones}
+
+
+@pytest.mark.parametrize(
+    ("milestone_id", "quote"),
+    [
+        # Before: unclear (the naming clause says nothing of the outcome): a person had to decide.
+        ("livelihood.parenting_guidance_stations", "增设科学育儿指导站,建成3处"),
+        # Before: not_done (a promise to finish, and its clause says only that work goes on).
+        ("elderly.elderly_service_centre_upgrade", "为老服务中心升级改造稳步推进,完成1个"),
+        # Before: done, but quoting only "稳步推进": the count is the evidence a reviewer wants to see.
+        ("housing.estate_renewal_new_round", "翠竹苑等部分小区新一轮综合整新工程稳步推进,完成5个"),
+        ("grassroots.dongming_72_proposals_2024", "“东明72变”美好社区提案征集稳步推进,办结72件"),
+    ],
+)
+def test_a_count_of_what_was_finished_completes_the_item_named_just_before_it(closing_2024, milestone_id, quote):
+    assert closing_2024[milestone_id] == ("done", quote)
+
+
+def test_a_count_of_something_else_completes_nothing():
+    """完成专家聘任12名 counts experts appointed, not the think tank: the count must stand alone."""
+    assert completion_after("建立明心东明智库,完成专家聘任12名。", len("建立明心东明智库")) == ""
+    assert completion_after("增设科学育儿指导站,建成3处。", len("增设科学育儿指导站")) == "建成3处"
+    assert completion_after("增设科学育儿指导站。建成3处。", len("增设科学育儿指导站")) == ""  # another sentence

@@ -562,10 +562,19 @@ def test_a_review_kept_as_json_comes_back_with_every_decision(tmp_path, fresh):
 
 @pytest.mark.parametrize(
     "broken",
-    [{}, {"kind": "new_report", "version": 99}, {"kind": "new_report", "version": 1, "report_id": 1}, "decisions"],
-    ids=["empty", "another version", "not text", "an unknown entry"],
+    [
+        {},
+        {"kind": "new_report", "version": 99},
+        {"kind": "new_report", "version": 1, "report_id": 1},
+        "decisions",
+        "no reason",
+    ],
+    ids=["empty", "another version", "not text", "an unknown entry", "an exclusion without its reason"],
 )
 def test_anything_but_a_kept_review_is_refused_as_lost_work(started, broken):
+    if broken == "no reason":
+        decided = {"decision": EXCLUDED, "lines": None, "reason": None, "note": None, "exclusion": ["numbers", "52座"]}
+        broken = {**started, "decisions": {"values:economy.enterprise_service_events:2024": decided}}
     if broken == "decisions":
         broken = {
             **started,

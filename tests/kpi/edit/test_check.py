@@ -163,14 +163,31 @@ def test_a_line_indented_with_a_tab_is_refused_at_the_tab(minimal_dir):
     )
 
 
-def test_the_loader_also_says_tab_when_it_meets_one(minimal_dir):
+def test_the_loader_says_the_tab_as_the_editing_page_does(minimal_dir):
     path = minimal_dir / INDICATORS
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("\n  theme: economy\n", "\n\ttheme: economy\n", 1), encoding="utf-8"
-    )
+    text = path.read_text(encoding="utf-8").replace("\n  theme: economy\n", "\n\ttheme: economy\n", 1)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_dataset(minimal_dir)
-    assert any("do not indent with tabs" in e.en and "不要用 Tab 缩进" in e.zh for e in caught.value.errors)
+    assert (
+        caught.value.errors == check(minimal_dir, Change("tab", {INDICATORS: text}, {INDICATORS: None})).errors
+    )  # one message
+
+
+@pytest.mark.parametrize(
+    ("slipped", "code", "zh", "en"),
+    [
+        ("  direction： higher", "yaml_full_width_colon", "全角的“：”", "full-width “：”"),
+        ("  direction:higher", "yaml_no_space", "后面缺少空格", "no space after 'direction:'"),
+    ],
+)
+def test_the_file_editor_says_a_colon_slip_at_its_line_as_validate_does(minimal_dir, slipped, code, zh, en):
+    """The file editor's check loads the copy with the loader `validate` and /check use: the same slip, the same words."""
+    change = edited(minimal_dir, "  direction: higher\n", slipped + "\n")
+    [error] = check(minimal_dir, change).errors
+    line = change.texts[INDICATORS].split("\n").index(slipped) + 1
+    assert (error.file, error.line, error.code) == (INDICATORS, line, code)
+    assert zh in error.format("zh") and en in error.format("en") and "direction: higher" in error.format("en")
 
 
 def test_a_tab_inside_a_line_or_a_report_text_is_no_indentation(minimal_dir):

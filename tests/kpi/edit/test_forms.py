@@ -351,15 +351,18 @@ def test_a_bad_outcome_is_refused_at_its_field(with_2024_report, inputs, expecte
 
 def test_an_outcome_recorded_already_is_refused(shipped, dataset):
     first = record_outcome(shipped, dataset, MILESTONE, status="done", note_zh="完成", note_en="Done", today=AFTER_2024)
-    again = lambda: record_outcome(
-        {**shipped, **first.texts},
-        dataset,
-        MILESTONE,
-        status="done",
-        note_zh="完成",  # noqa: E731
-        note_en="Done",
-        today=AFTER_2024,
-    )
+
+    def again():
+        return record_outcome(
+            {**shipped, **first.texts},
+            dataset,
+            MILESTONE,
+            status="done",
+            note_zh="完成",
+            note_en="Done",
+            today=AFTER_2024,
+        )
+
     assert refused(again) == [(RECORD_OUTCOME, "item", "form_outcome_there")]
 
 
