@@ -432,7 +432,7 @@ def test_a_draft_without_its_report_entry_is_named_by_its_new_figures_sources(da
     # The report went in with an earlier draft; this one brings only a new figure (whose sources are its values').
     assert apply(data, draft_file(data, DRAFT.split("\nvalues:")[0] + "\n")).returncode == 0
     figure = (
-        "reports: []\nindicators:\n- id: safety.peace_houses_new\n  theme: safety\n"
+        "reports: []\nindicators:\n- id: safety.safety_posts_new\n  theme: safety\n"
         "  name: {zh: 新建平安屋, en: New peace houses}\n  unit: {zh: 座, en: houses}\n  values:\n"
         "  - period: '2024'\n    value: 52\n"
         "    source: {report: report_2024, section: 第一部分 一(一), quote: 新建社区平安屋52座}\n"
