@@ -84,6 +84,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "All {targets} numeric targets and {milestones} milestones",
     ),
     "every_figure": ("全部 {n} 项指标", "All {n} figures"),
+    "results_in_words": ("文字表述的成果（{n} 项）", "Results in words ({n})"),
+    "results_in_words_note": (
+        "报告以文字说出这些成果（荣誉、验收），没有给出数字；点开可看原文。",
+        "The report states these results in words (honours, acceptances), with no number; open one for its sentence.",
+    ),
     "show_all_figures": ("以表格显示全部 {n} 项指标及出处", "Show all {n} figures as a table, with their sources"),
     "hide_all_figures": ("收起全部 {n} 项指标的表格", "Hide the table of all {n} figures"),
     "qualifier_note": (
@@ -432,6 +437,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind_rank": ("名次", "Rank"),
     "kind_zero": ("零", "Zero"),
     "kind_words": ("文字表述的结果", "Result in words"),
+    "kind_honour": ("荣誉或验收", "Honour or acceptance"),
     "kind_number": ("阿拉伯数字", "Arabic number"),
     "kind_stale": ("排除已不需要", "Exclusion no longer needed"),
     "section_front": ("报告开头", "Report opening"),
@@ -645,9 +651,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Command line (python -m kpi)
     "cli_valid": (
         "数据有效：{reports} 份报告（{report_ids}），{figure_count} 项指标（{themes}），{targets} 个数值目标，"
-        "{milestones} 个事项，{programmes} 个多年项目，{terms} 个名词。",
+        "{milestones} 个事项，{results} 项文字表述的成果，{programmes} 个多年项目，{terms} 个名词。",
         "Data valid: {reports} report(s) ({report_ids}), {figure_count} figures ({themes}), {targets} targets, "
-        "{milestones} milestones, {programmes} programmes, {terms} glossary terms.",
+        "{milestones} milestones, {results} results in words, {programmes} programmes, {terms} glossary terms.",
     ),
     "cli_errors": ("共 {n} 个错误。", "{n} error(s)."),
     "cli_internal_error": ("内部错误：{error}", "internal error: {error}"),

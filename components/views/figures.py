@@ -199,6 +199,38 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> Markup:
     return html('<div class="kb"><h2>{}</h2>{}</div>', heading, sections)
 
 
+def theme_results(dataset: Dataset, theme: str, lang: str) -> Markup:
+    """A theme's results in words (an honour, an acceptance passed): each its name, and on a tap its sentence.
+
+    Why no value column: the report gives no number for them, and a tick or a "1" would be a figure it never
+    stated. The name says what was received; the sentence is the evidence."""
+    results = [r for r in dataset.content.results if r.theme == theme]
+    if not results:
+        return html("")
+    lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
+    rows = join(
+        details(
+            html('<span class="kb-name">{}</span>', text(r.name, lang)),
+            html(
+                '<blockquote class="kb-quote">{}<span lang="zh-CN">{}</span><span class="kb-src">{} · {}</span>'
+                "</blockquote>",
+                lead,
+                r.source.quote if r.source.quote.startswith("“") else f"“{r.source.quote}”",  # one mark, not ““
+                text(dataset.reports[r.source.report].title, lang),
+                section_label(r.source.section, lang),
+            ),
+            "kb-fig",
+        )
+        for r in results
+    )
+    return html(
+        '<div class="kb"><h2>{}</h2><p class="kb-note">{}</p><section class="kb-list">{}</section></div>',
+        t("results_in_words", lang, n=len(results)),
+        t("results_in_words_note", lang),
+        rows,
+    )
+
+
 def year_key_figures(dataset: Dataset, theme: str) -> list[Indicator]:
     """A theme's key figures that the newest report states for the year it reviews (a figure it does not restate is
     an earlier year's, and stays on the theme page with its year)."""

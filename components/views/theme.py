@@ -12,7 +12,7 @@ import io
 from collections.abc import Mapping
 
 from components.views.charts import theme_charts_html
-from components.views.figures import figure_phrase, headline, quote_cell, section_heading, theme_sections
+from components.views.figures import figure_phrase, headline, quote_cell, section_heading, theme_results, theme_sections
 from components.views.html import Markup, html, link, table
 from components.views.once import per_dataset
 from components.views.page import Download, Page, Viewer, description_of
@@ -119,6 +119,7 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
                 lambda: figures_csv(dataset, theme.id, lang),
             ),
         )
+    body += theme_results(dataset, theme.id, lang)  # after the figures and their table: no number to list there
     leading = [dataset.indicators[i] for i in key] or figures[:4]
     phrases = [figure_phrase(i, dataset, lang) for i in leading]
     headlines = tuple(headline(i, dataset, lang) for i in leading[:4])

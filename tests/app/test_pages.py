@@ -278,12 +278,12 @@ def test_targets_page_filters_come_from_the_url(params, expected):
 def no_peace_house_outcome(shipped_dir, monkeypatch):
     """The app reads a copy of the shipped data in which the peace-house target has no progress and no outcome
     (whatever staff enter one day), so the year's end finds it waiting."""
-    monkeypatch.setenv("KPI_DATA_DIR", str(without_outcome(shipped_dir, "safety.new_peace_houses_2024")))
+    monkeypatch.setenv("KPI_DATA_DIR", str(without_outcome(shipped_dir, "safety.new_safety_posts_2024")))
     return shipped_dir
 
 
 def test_target_detail_explains_a_missing_outcome_and_scrolls_into_view(no_peace_house_outcome):
-    target = next(x for x in DATASET.content.targets if x.id == "safety.new_peace_houses_2024")
+    target = next(x for x in DATASET.content.targets if x.id == "safety.new_safety_posts_2024")
     at = open_page("targets", target=target.id, as_of=AFTER, year=str(YEAR))
     page = texts(at)
     assert target_words(target, "zh") in page
@@ -401,7 +401,7 @@ def test_data_check_page_lists_the_missing_outcomes_with_their_lines(no_peace_ho
     table = at.dataframe[0].value
     ids, line = t("col_id", lang), t("col_line_in", lang, file="indicators.yaml")
     assert set(table[ids]) == {item_id for item_id, a in assessed.items() if a.status == "outcome_missing"}
-    target = next(x for x in data.content.targets if x.id == "safety.new_peace_houses_2024")
+    target = next(x for x in data.content.targets if x.id == "safety.new_safety_posts_2024")
     row = table[table[ids] == target.id].iloc[0]
     assert (row[t("col_item", lang)], row[line]) == (text(target.name, lang), data.lines[target.id])
     lines = (no_peace_house_outcome / "indicators.yaml").read_text(encoding="utf-8").splitlines()

@@ -22,11 +22,11 @@ from tests.helpers.mutations import without_outcome
 
 def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browser, tmp_path, screenshots):
     data = without_outcome(
-        copy_data_dir(REPO_ROOT, tmp_path), "safety.new_peace_houses_2024"
+        copy_data_dir(REPO_ROOT, tmp_path), "safety.new_safety_posts_2024"
     )  # whatever staff enter one day
     with running_server(data) as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
-        load(page, f"{base}/targets?year=2024&as_of=2025-03-01&target=safety.new_peace_houses_2024")
+        load(page, f"{base}/targets?year=2024&as_of=2025-03-01&target=safety.new_safety_posts_2024")
         assert page.get_by_test_id("stAlertContentError").count() == 0  # nothing red, nothing addressed to staff
         # As of 2025-03-01 the next report's January is over: the header says it is due and not entered.
         assert page.get_by_text(
@@ -49,7 +49,7 @@ def test_targets_with_progress(browser, tmp_path, screenshots):
     data = add_progress(copy_data_dir(REPO_ROOT, tmp_path))
     with running_server(data) as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
-        load(page, f"{base}/targets?as_of=2024-06-30&target=safety.new_peace_houses_2024&lang=en")
+        load(page, f"{base}/targets?as_of=2024-06-30&target=safety.new_safety_posts_2024&lang=en")
         for link in ("Needs acceleration 1", "Achieved 1", "In progress 1"):
             assert page.get_by_role("link", name=link).is_visible()
         assert page.get_by_text("Pace = share reached ÷ expected = 82%").is_visible()

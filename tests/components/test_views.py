@@ -175,6 +175,20 @@ def test_every_view_has_its_own_title_and_a_description_of_its_results(shipped, 
     ) in economy.description  # the headline, in the report's words
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_result_in_words_is_shown_on_its_theme_page_with_its_sentence_and_no_number(shipped, lang):
+    [result] = [r for r in shipped.content.results if r.id == "livelihood.sanlinyuan_complete_community_pilot"]
+    page = view_for(shipped, "livelihood").render(shipped, Viewer(lang, TODAY), {}).html
+    block = page[page.index(t("results_in_words", lang, n=1)) :]
+    name = result.name.zh if lang == "zh" else result.name.en
+    assert name in block and f"“{result.source.quote}”" in block
+    assert 'class="kb-val"' not in block  # no value cell: the report gives no number
+    assert (
+        t("results_in_words", lang, n=1)
+        not in view_for(shipped, "culture").render(shipped, Viewer(lang, TODAY), {}).html
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "params", "lang", "description"),
     [
@@ -218,14 +232,14 @@ def test_an_old_id_opens_the_renamed_item_its_static_page_and_its_csv_row(minima
     text = path.read_text(encoding="utf-8")
     for anchor, old in (
         ("- id: economy.domestic_investment\n", "economy.investment"),
-        ("- id: safety.new_peace_houses_2024\n", "safety.houses_2024"),
+        ("- id: safety.new_safety_posts_2024\n", "safety.houses_2024"),
     ):
         text = text.replace(anchor, f"{anchor}  former_ids: [{old}]\n", 1)
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(minimal_dir)
     for path, key, old, new, extra in (
         ("indicator", "id", "economy.investment", "economy.domestic_investment", {}),
-        ("targets", "target", "safety.houses_2024", "safety.new_peace_houses_2024", {"year": "2024"}),
+        ("targets", "target", "safety.houses_2024", "safety.new_safety_posts_2024", {"year": "2024"}),
     ):
         view = view_for(dataset, path)
         old_page, new_page, neither = (
