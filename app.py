@@ -25,7 +25,7 @@ from components.meeting import meeting_bar, parse_rotate
 from components.memory import freeze_what_is_loaded
 from components.notices import nothing_to_show, public_note
 from components.url_state import iso_date, one_of, state_from_url, state_to_url
-from components.views.commitments import view_notes
+from components.views.commitments import one_line, view_notes
 from components.views.document import LANG_TAGS
 from components.views.header import nav_html, site_menu, title_block
 from components.views.html import Markup
@@ -89,7 +89,8 @@ def frame() -> None:
         top = title_block(dataset.vintage, view_notes(dataset, as_of, lang), lang, source_link=not meeting)
         st.html(top + _document_lang(lang), unsafe_allow_javascript=True)
         if meeting:
-            meeting_bar([fixed[path] for path, _ in menu.links] + themes, page, st.session_state["rotate"], lang)
+            rotated = [fixed[path] for path, _ in menu.links if not (path == "targets" and one_line(dataset, as_of))]
+            meeting_bar(rotated + themes, page, st.session_state["rotate"], lang)
 
         st.session_state[FRAME_KEY] = Frame(
             lang=lang, dataset=dataset, as_of=as_of, page=page.url_path, meeting=meeting

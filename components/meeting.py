@@ -3,7 +3,7 @@
 Why a fragment timer: Streamlit has no playlist. A fragment that reruns every N seconds switches to the
 next page once the page has been shown for N seconds; a full run of any page restarts the clock, so the
 session is reused (no new sessions, nothing accumulating) however long the rotation runs. A page taller
-than the screen scrolls slowly to its end during its turn, so its charts are seen too.
+than the screen moves a whole screen at a time during its turn, pausing on each, so its charts are seen too.
 """
 
 from __future__ import annotations
@@ -20,19 +20,20 @@ ROTATE_MIN, ROTATE_MAX = 5, 3600
 _DUE = "rotation_due"
 _PAUSED = "rotation_paused"
 
-# Scroll the page from top to bottom at an even pace over its turn, held still for the first and last tenth to be read.
-# The page's path is part of the script, so each page of a rotation gets a script of its own and scrolls in its turn
-# (an identical element would be kept by the browser, and only the first page would scroll).
-_SCROLL = """<script>
+# Move through the page a whole screen at a time, each screen held still for an equal share of the turn: a room reads a
+# still screen, not a scrolling one. The page's path is part of the script, so each page of a rotation gets a script of
+# its own and moves in its turn (an identical element would be kept by the browser, and only the first page would move).
+_SCREENS = """<script>
 (() => {{
   const page = {page}, turn = {seconds} * 1000, start = performance.now();
-  const step = (now) => {{
+  const step = () => {{
     const doc = window.parent.document, main = doc.querySelector('[data-testid="stMain"]') || doc.scrollingElement;
-    const share = Math.min(Math.max((now - start - turn * 0.1) / (turn * 0.8), 0), 1);
-    main.scrollTop = share * (main.scrollHeight - main.clientHeight);
-    if (now - start < turn) requestAnimationFrame(step);
+    const screen = main.clientHeight, screens = Math.max(1, Math.ceil((main.scrollHeight - 2) / screen));
+    const shown = Math.min(screens - 1, Math.floor((performance.now() - start) / (turn / screens)));
+    main.scrollTop = shown * screen;
+    if (performance.now() - start < turn) setTimeout(step, 200);
   }};
-  requestAnimationFrame(step);
+  step();
 }})();
 </script>"""
 
@@ -70,7 +71,7 @@ def _rotation(next_page: st.Page, page_path: str, seconds: int, lang: str) -> No
         on_click=lambda: st.session_state.update({_PAUSED: not paused}),
     )
     if not paused:
-        st.html(_SCROLL.format(seconds=seconds, page=json.dumps(page_path)), unsafe_allow_javascript=True)
+        st.html(_SCREENS.format(seconds=seconds, page=json.dumps(page_path)), unsafe_allow_javascript=True)
 
     @st.fragment(run_every=seconds)
     def tick() -> None:

@@ -44,16 +44,16 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from PIL import Image
+from PIL import Image as PillowImage
 
+from components import link_preview
 from components.open_data import data_files
 from components.views.document import FAVICON as FAVICON_NAME
-from components.views.document import PLOTLY, PLOTS, Address, document
+from components.views.document import Address, Image, document
 from components.views.missing import not_found_page
 from components.views.page import Viewer
 from components.views.routes import public_view, static_pages, viewer
@@ -64,13 +64,12 @@ from kpi.data.reading import Contents, Settling
 from kpi.data.snapshot import last_good_version, load_copy, point
 from kpi.edit import history
 from kpi.site import ASSETS, NOT_FOUND_KINDS, STAFF_PATHS, address, not_found_file, page_file
-from kpi.texts import LANGS
+from kpi.texts import LANGS, t, text
 
 LOG = logging.getLogger(__name__)
 SITE_ENV, BASE_URL_ENV = "KPI_SITE_DIR", "KPI_PUBLIC_URL"
 CURRENT, BUILDS, STATUS = "current", "builds", "status.json"
 FAVICON = Path(__file__).with_name(FAVICON_NAME)
-PLOTS_JS = Path(__file__).parent / "views" / PLOTS
 KEEP_BUILDS = 2  # the current site and the one before it (a reader may still be reading it)
 
 
@@ -92,7 +91,7 @@ def hashed_name(source: Path) -> str:
 
 def static_assets() -> dict[Path, str]:
     """Each script and image every build carries, and the content-hashed name it is written under."""
-    return {source: hashed_name(source) for source in (FAVICON, PLOTS_JS, plotly_js())}
+    return {source: hashed_name(source) for source in (FAVICON,)}
 
 
 PageFile = tuple[
@@ -100,24 +99,39 @@ PageFile = tuple[
 ]  # a file of the site, by its name under the build: a page's text, a download's bytes
 
 
-def pages(dataset: Dataset, today: date, base: str, assets: dict[str, str] | None = None) -> Iterator[PageFile]:
-    """(file name, content) of every static page, not-found page and download, and the whole data (/data/), drawn as
-    the public sees them today; `assets`: the names the scripts and images are written under."""
+def pages(
+    dataset: Dataset, today: date, base: str, assets: dict[str, str] | None = None, previous: Path | None = None
+) -> Iterator[PageFile]:
+    """(file name, content) of every static page, not-found page, download, preview image and the whole data (/data/),
+    drawn as the public sees them today; `assets`: the names the images are written under; an image the last build has, in `previous`, is
+    copied (components/link_preview.py)."""
     downloads: dict[str, Callable[[], bytes]] = {}
+    previews: dict[str, link_preview.Preview] = {}
+    drawing = link_preview.fonts_installed()
+    report = dataset.vintage.report
+    published = report.published.isoformat()
+    source = {lang: f"{text(report.title, lang)} · {t('published_on', lang, date=published)}" for lang in LANGS}
+    if not drawing:
+        LOG.warning("no preview images: the CJK fonts are missing (apt-get install fonts-noto-cjk)")
     for path, params in static_pages(dataset, today):
         view = public_view(dataset, path)
         for lang in LANGS:
             page = view.render(dataset, viewer(lang, params, today), params)
             if page.found:
+                preview = link_preview.preview_of(page, lang, source[lang]) if drawing else None
+                image = Image(f"{link_preview.FOLDER}/{preview.file_name}", preview.alt) if preview else None
                 known = Address(path, view.canonical(dataset, params))
-                yield page_file(path, lang, params), document(dataset, page, known, lang, today, base, assets)
+                yield page_file(path, lang, params), document(dataset, page, known, lang, today, base, assets, image)
                 downloads.update({d.file_name: d.build for d in page.downloads})
+                previews.update({preview.file_name: preview} if preview else {})
     for kind in NOT_FOUND_KINDS:
         for lang in LANGS:
             page = not_found_page(Viewer(lang, today), kind)
             yield not_found_file(kind, lang), document(dataset, page, None, lang, today, base, assets)
     for name, build in downloads.items():
         yield f"{ASSETS}/{name}", build()
+    for name, preview in previews.items():
+        yield f"{ASSETS}/{link_preview.FOLDER}/{name}", link_preview.image_bytes(preview, previous)
     yield from data_files(dataset, today, base, assets)  # /data/: the whole data, as of the same day
 
 
@@ -155,15 +169,17 @@ def robots(base: str) -> str:
 def favicon_ico() -> bytes:
     """favicon.ico, from the tab's PNG: what a browser and a crawler ask for at /favicon.ico, whatever the page says."""
     out = io.BytesIO()
-    Image.open(FAVICON).save(out, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    PillowImage.open(FAVICON).save(out, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])
     return out.getvalue()
 
 
 def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
     """Draw every page first (nothing is written if one raises), then write them, each compressed beside itself, with
-    the scripts and images under content-hashed names, robots.txt, sitemap.xml and favicon.ico."""
+    the images under content-hashed names, robots.txt, sitemap.xml and favicon.ico. The preview images the current
+    build beside `folder` has are copied, not drawn."""
     assets = static_assets()
-    drawn = list(pages(dataset, today, base, {source.name: name for source, name in assets.items()}))
+    previous = folder.parent.parent / CURRENT / ASSETS / link_preview.FOLDER  # site/current, from site/builds/…
+    drawn = list(pages(dataset, today, base, {source.name: name for source, name in assets.items()}, previous))
     drawn += [
         ("robots.txt", robots(base)),
         ("sitemap.xml", sitemap(dataset, today, base)),
@@ -178,11 +194,6 @@ def write_site(dataset: Dataset, folder: Path, today: date, base: str) -> int:
         if not name.endswith((".png", ".ico")):  # already compressed
             target.with_name(target.name + ".gz").write_bytes(gzip.compress(raw, 9, mtime=0))
     return len(drawn)
-
-
-def plotly_js() -> Path:
-    """plotly.js as the installed plotly package ships it: the figure and target pages' charts, from our own server."""
-    return Path(find_spec("plotly").submodule_search_locations[0]) / "package_data" / PLOTLY
 
 
 SETTLING, FAILED = (

@@ -41,6 +41,7 @@ def summary(dataset: Dataset, lang: str) -> str:
         themes=themes,
         targets=len(content.targets),
         milestones=len(content.milestones),
+        results=len(content.results),
         programmes=len(content.programmes),
         terms=len(dataset.glossary.terms),
     )

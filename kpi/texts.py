@@ -40,8 +40,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read_report": ("阅读报告原文", "Read the report"),
     # Not "made on {date}": a reader took the day the page was written for the day its figures were (issue 29).
     "page_built": (
-        "本页 {url}：数字均出自上列报告；目标状态按 {date} 判定。",
-        "This page, {url}: every figure is the report's above; target statuses as judged on {date}.",
+        "本页生成于 {date}（目标状态按当日判定），地址 {url}",
+        "Page built {date} (target statuses as judged that day), at {url}",
+    ),
+    # The report comes each January: once the next one's January is over and it is not entered, the header says so.
+    "next_report_missing": (
+        "下一份工作报告（回顾{year}年，含{year}年目标完成情况）应于{due}年1月发布，尚未录入。",
+        "The next report (on {year}, with its targets' outcomes) was due in January {due} and is not entered yet.",
     ),
     "today": ("今天", "Today"),
     "as_of_label": ("目标进度判定日期", "Date target progress is judged on"),
@@ -79,12 +84,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "All {targets} numeric targets and {milestones} milestones",
     ),
     "every_figure": ("全部 {n} 项指标", "All {n} figures"),
+    "results_in_words": ("文字表述的成果（{n} 项）", "Results in words ({n})"),
+    "results_in_words_note": (
+        "报告以文字说出这些成果（荣誉、验收），没有给出数字；点开可看原文。",
+        "The report states these results in words (honours, acceptances), with no number; open one for its sentence.",
+    ),
     "show_all_figures": ("以表格显示全部 {n} 项指标及出处", "Show all {n} figures as a table, with their sources"),
     "hide_all_figures": ("收起全部 {n} 项指标的表格", "Hide the table of all {n} figures"),
     "qualifier_note": (
         "余 = 多于，近 = 接近，约 = 大约，超 = 超过。",
-        "“Over”, “nearly” and “about” are the report's own qualifiers (余, 近, 约, 超).",
+        "“More than”, “nearly”, “about” and “over” are the report's own words: the figure is not exact.",
     ),
+    "all_awaiting": (
+        "{year}年全部 {n} 项目标与事项的完成情况待下一份工作报告。",
+        "All {n} targets and milestones of {year} await the next report for their outcomes.",
+    ),
+    "all_one_state": (
+        "{year}年全部 {n} 项目标与事项：{status}。",
+        "All {n} targets and milestones of {year}: {status}.",
+    ),
+    "show_list": ("查看清单（{n} 项）", "Show the list ({n})"),
     "data_table": ("查看数据表", "Show the data table"),
     "download_csv": ("下载 CSV", "Download CSV"),
     # Taking a page away (components/views/takeaway.py, components/open_data.py): files, a citation, a link, a QR code.
@@ -231,6 +250,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_found_next": ("请从{overview}开始，或在下面搜索。", "Start from the {overview}, or search below."),
     # Targets
     "targets_of": ("{year}年目标与事项", "Targets and milestones for {year}"),
+    # A shared link's description, a sentence (issue 32): the plan year's count, then its items by status.
+    "targets_description": (
+        "{year}年目标与事项共{n}项，其中{counts}。",
+        "{n} targets and milestones for {year}: {counts}.",
+    ),
+    "status_count": ("{status}{n}项", "{n} {status}"),
+    "figure_description": ("{figure}，出自{report}。", "{figure}, as the {report} states it."),
+    "source_description": (
+        "{title}全文，{date}发布。",
+        "The full text of the {title}, published on {date}.",
+    ),
+    "glossary_description": ("报告中{n}个术语的含义：{terms}。", "What {n} terms of the report mean: {terms}."),
     "plan_year": ("计划年度", "Plan year"),
     "year_n": ("{year}年", "{year}"),
     "no_targets": ("报告中暂无目标。", "The reports set no targets yet."),
@@ -445,6 +476,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind_rank": ("名次", "Rank"),
     "kind_zero": ("零", "Zero"),
     "kind_words": ("文字表述的结果", "Result in words"),
+    "kind_honour": ("荣誉或验收", "Honour or acceptance"),
     "kind_number": ("阿拉伯数字", "Arabic number"),
     "kind_stale": ("排除已不需要", "Exclusion no longer needed"),
     "section_front": ("报告开头", "Report opening"),
@@ -658,9 +690,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Command line (python -m kpi)
     "cli_valid": (
         "数据有效：{reports} 份报告（{report_ids}），{figure_count} 项指标（{themes}），{targets} 个数值目标，"
-        "{milestones} 个事项，{programmes} 个多年项目，{terms} 个名词。",
+        "{milestones} 个事项，{results} 项文字表述的成果，{programmes} 个多年项目，{terms} 个名词。",
         "Data valid: {reports} report(s) ({report_ids}), {figure_count} figures ({themes}), {targets} targets, "
-        "{milestones} milestones, {programmes} programmes, {terms} glossary terms.",
+        "{milestones} milestones, {results} results in words, {programmes} programmes, {terms} glossary terms.",
     ),
     "cli_errors": ("共 {n} 个错误。", "{n} error(s)."),
     "cli_internal_error": ("内部错误：{error}", "internal error: {error}"),

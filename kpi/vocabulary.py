@@ -30,6 +30,7 @@ class LimitingWord:
     kind: str  # one of KINDS
     en: tuple[str, ...]
     not_in: tuple[str, ...] = ()  # longer words holding it where it limits nothing (基本生活: basic living)
+    also_en: tuple[str, ...] = ()  # a stage phrase's modifier (持续 of 持续推动): one of these must stand too
 
     def stands_in(self, text: str) -> bool:
         """Whether the word stands in the Chinese text, other than inside one of `not_in`."""
@@ -41,7 +42,26 @@ class LimitingWord:
     def rendered_in(self, english: str) -> bool:
         """Whether the English holds one of the renderings at the start of a word (start also in started)."""
         english = normal(english)
-        return any(re.search(rf"(?<![a-z']){re.escape(normal(rendering))}", english) for rendering in self.en)
+
+        def one_of(renderings: tuple[str, ...]) -> bool:
+            return any(re.search(rf"(?<![a-z'])({re.escape(normal(r))})", english) for r in renderings)
+
+        return one_of(self.en) and (not self.also_en or one_of(self.also_en))
+
+    @property
+    def renderings(self) -> str:
+        """The accepted English, as a message lists it: "start / launch", or "keep… + push / advance" for a phrase."""
+        heads = " / ".join(self.en)
+        return f"({' / '.join(self.also_en)}) + ({heads})" if self.also_en else heads
+
+
+@dataclass(frozen=True)
+class StageSeed:
+    """The seed words stage phrases are made of (kpi/report/stages.py reads the phrases out of a report's text)."""
+
+    heads: tuple[LimitingWord, ...]  # limit alone: 推进, 启动, 力争
+    verbs: tuple[LimitingWord, ...]  # say delivery alone, limit after a modifier: 建设 in 加快建设
+    modifiers: tuple[LimitingWord, ...]  # 持续, 加快, 协调 before a head or a verb
 
 
 _DATA = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
@@ -51,3 +71,28 @@ LIMITING: tuple[LimitingWord, ...] = tuple(
     for kind, entries in _DATA["limiting"].items()
     for entry in entries
 )
+
+
+def _seed_words(group: str) -> tuple[LimitingWord, ...]:
+    return tuple(
+        LimitingWord(entry["zh"], "stage", tuple(entry["en"]), tuple(entry.get("not_in", ())))
+        for entry in _DATA["stage_phrases"][group]
+    )
+
+
+STAGE_SEED = StageSeed(_seed_words("heads"), _seed_words("verbs"), _seed_words("modifiers"))
+
+# Where a Chinese name holds the verb, its id holds none of these words (督促整改 is urged, not rectified).
+ID_VERBS: dict[str, tuple[str, ...]] = {entry["zh"]: tuple(entry["not_in_id"]) for entry in _DATA["id_verbs"]}
+# A milestone quoting one of these is a round held every year: its id says its plan year.
+RECURRING: tuple[str, ...] = tuple(_DATA["recurring"])
+
+
+def id_words(item_id: str) -> str:
+    """An item id's words as text (city.shop_signs_self_rectification_urged → "shop signs self rectification urged")."""
+    return item_id.split(".", 1)[-1].replace("_", " ")
+
+
+def words_in(words: str, phrase: str) -> bool:
+    """Whether a phrase starts a word of the text, any ending allowed ("peace house" in "new peace houses")."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(normal(phrase))}", normal(words)) is not None

@@ -7,7 +7,6 @@ link returns is all a preview reads, and all a phone needs to show the figures: 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +26,7 @@ from kpi.texts import t, text
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en"}
 OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
-PLOTLY, PLOTS = "plotly.min.js", "plots.js"  # in assets/: written beside the pages (components/publish.py)
-FAVICON = "favicon.png"
+FAVICON = "favicon.png"  # in assets/, under a content-hashed name (components/publish.py)
 
 
 @dataclass(frozen=True)
@@ -75,10 +73,11 @@ def document(
     built: date,
     base: str = "",
     assets: Mapping[str, str] | None = None,
+    image: Image | None = None,
 ) -> str:
     """The whole static page: head, menu, title and vintage, the view, what a reader takes away, the footer. `address`
-    None: the
-    not-found page, which any address may show. `assets`: the file names the scripts and images are written under."""
+    None: the not-found page, which any address may show. `assets`: the file names the images are written under;
+    `image`: the page's preview image (components/link_preview.py)."""
     here = address or Address("", {})
     canonical = here.url(lang, base)
     judged = date.fromisoformat(here.params["as_of"]) if here.params.get("as_of") else built
@@ -93,8 +92,9 @@ def document(
             ("description", page.description),
             ("locale", OG_LOCALES[lang]),
             *((("url", canonical),) if address else ()),
+            *(image_meta(image, base) if image else ()),
         )
-    )
+    ) + html('<meta name="twitter:card" content="{}">', "summary_large_image" if image else "summary")
     nav = nav_html(
         site_menu(dataset, lang),
         here.path if address else "-",
@@ -107,8 +107,6 @@ def document(
     scripts = (
         [html('<script>document.getElementById("{}")?.scrollIntoView()</script>', page.anchor)] if page.anchor else []
     )
-    if any(isinstance(part, Plot) for part in page.parts):  # an addition: the HTML bars stand without it
-        scripts += [html('<script src="{}" defer></script>', asset(name, assets)) for name in (PLOTLY, PLOTS)]
     return str(
         html(
             '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -133,15 +131,32 @@ def document(
     )
 
 
+@dataclass(frozen=True)
+class Image:
+    """A page's preview image (components/link_preview.py): its file under assets/ and what it shows, in words."""
+
+    file: str
+    alt: str
+    width: int = 1200
+    height: int = 630
+
+
+def image_meta(image: Image, base: str) -> tuple[tuple[str, str], ...]:
+    """og:image and its details; at the public address when the publisher knows it (a preview needs it absolute)."""
+    return (
+        ("image", f"{base.rstrip('/')}/assets/{image.file}" if base else f"/assets/{image.file}"),
+        ("image:type", "image/png"),
+        ("image:width", str(image.width)),
+        ("image:height", str(image.height)),
+        ("image:alt", image.alt),
+    )
+
+
 def static_part(part: Part) -> Markup:
-    """A part of a page as a static page shows it: HTML as it is, a chart as its spec over its HTML stand-in, a search
-    as a plain form (it opens the Streamlit view with ?q=)."""
+    """A part of a page as a static page shows it: HTML as it is, a chart as the SVG or table drawn in its place (no
+    plotly.js: docs/performance.md), a search as a plain form (it opens the Streamlit view with ?q=)."""
     if isinstance(part, Plot):
-        return html(
-            '<div class="kb-plot" data-plot="{}">{}</div>',
-            json.dumps(part.spec, ensure_ascii=False, separators=(",", ":")),
-            part.fallback,
-        )
+        return part.fallback
     if isinstance(part, Search):
         return html('<div class="kb">{}</div>', search_form(part.page, part.label, part.button, part.query, part.keep))
     return part

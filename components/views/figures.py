@@ -37,7 +37,8 @@ def statement(indicator: Indicator, observation: Observation, dataset: Dataset, 
     """The report's sentence for one period, with its report and section, and a link to everything about the figure;
     the value's note, when it has one, under it."""
     source = observation.value.source
-    where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
+    section = section_heading(dataset, source.report, source.section, lang)  # by its title, not its code
+    where = f"{text(observation.current.report.title, lang)} · {section}"
     details_link = link("indicator", t("see_details", lang), id=indicator.id, lang=lang_param(lang))
     lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
     return html(
@@ -49,6 +50,15 @@ def statement(indicator: Indicator, observation: Observation, dataset: Dataset, 
     ) + note_whole(observation.value, lang)
 
 
+def quote_cell(quote: str, lang: str) -> Markup:
+    """The report's sentence a tap away: a row stays one line on a wide screen and a short card on a phone."""
+    return html(
+        '<details class="kb-cell-quote"><summary>{}</summary><span lang="zh-CN">{}</span></details>',
+        t("col_quote", lang),
+        quote,
+    )
+
+
 def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     """ "引进企业：139家（截至2023年11月）": a figure in one line of plain text, for a page's description."""
     latest = dataset.latest(indicator)
@@ -56,6 +66,11 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     value = stated(latest.value, indicator.unit, lang)
     when = (f"（{period}）" if lang == "zh" else f" ({period})") if period else ""
     return labelled(text(indicator.name, lang), value, lang) + when
+
+
+def headline(indicator: Indicator, dataset: Dataset, lang: str) -> tuple[str, str]:
+    """(name, value as the report states it): a figure as a link's preview image shows it."""
+    return text(indicator.name, lang), stated(dataset.latest(indicator).value, indicator.unit, lang)
 
 
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:
@@ -149,7 +164,10 @@ def section_heading(dataset: Dataset, report_id: str, section: str, lang: str) -
             if lang == "zh"
             else ""
         )
-    label = (place if lang == "zh" else section_label(section, lang).split(" · ", 1)[1]) if numbered else ""
+    # A section is named by its title; its code (一(二)) only when the report gives it no title in this language.
+    label = (
+        (place if lang == "zh" else section_label(section, lang).split(" · ", 1)[1]) if numbered and not title else ""
+    )
     if not title and not label:
         label = section_label(section, lang)
     year = t("report_of_year", lang, year=report.reviews) if len(dataset.reports) > 1 else ""
@@ -181,6 +199,38 @@ def theme_sections(dataset: Dataset, theme: str, lang: str) -> Markup:
     return html('<div class="kb"><h2>{}</h2>{}</div>', heading, sections)
 
 
+def theme_results(dataset: Dataset, theme: str, lang: str) -> Markup:
+    """A theme's results in words (an honour, an acceptance passed): each its name, and on a tap its sentence.
+
+    Why no value column: the report gives no number for them, and a tick or a "1" would be a figure it never
+    stated. The name says what was received; the sentence is the evidence."""
+    results = [r for r in dataset.content.results if r.theme == theme]
+    if not results:
+        return html("")
+    lead = "" if lang == "zh" else html('<span class="kb-src">{}</span>', t("quote_in_chinese", lang))
+    rows = join(
+        details(
+            html('<span class="kb-name">{}</span>', text(r.name, lang)),
+            html(
+                '<blockquote class="kb-quote">{}<span lang="zh-CN">{}</span><span class="kb-src">{} · {}</span>'
+                "</blockquote>",
+                lead,
+                r.source.quote if r.source.quote.startswith("“") else f"“{r.source.quote}”",  # one mark, not ““
+                text(dataset.reports[r.source.report].title, lang),
+                section_label(r.source.section, lang),
+            ),
+            "kb-fig",
+        )
+        for r in results
+    )
+    return html(
+        '<div class="kb"><h2>{}</h2><p class="kb-note">{}</p><section class="kb-list">{}</section></div>',
+        t("results_in_words", lang, n=len(results)),
+        t("results_in_words_note", lang),
+        rows,
+    )
+
+
 def year_key_figures(dataset: Dataset, theme: str) -> list[Indicator]:
     """A theme's key figures that the newest report states for the year it reviews (a figure it does not restate is
     an earlier year's, and stays on the theme page with its year)."""
@@ -206,7 +256,9 @@ def headline_results(dataset: Dataset, lang: str) -> Markup:
     cards, others = [], []
     for theme in dataset.content.themes:
         key = year_key_figures(dataset, theme.id)
-        heading = link(theme.id, text(theme.name, lang) + " →", lang=lang_param(lang))
+        heading = link(
+            theme.id, html('{} <span class="kb-arrow">→</span>', text(theme.name, lang)), lang=lang_param(lang)
+        )
         if key:
             cards.append(
                 html(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from components.views.finding import figures_found
 from components.views.html import Markup, html, join, lang_param, link
 from components.views.once import per_dataset
-from components.views.page import Page, Search, Viewer, description_of
+from components.views.page import Page, Search, Viewer
 from kpi.data.dataset import Dataset
 from kpi.data.model import GlossaryFile, Indicator, Term
 from kpi.texts import t, text
@@ -54,11 +54,13 @@ def term_block(dataset: Dataset, term_id: str, lang: str) -> Markup:
         names = join((link("indicator", text(i.name, lang), id=i.id, lang=keep) for i in users), " · ")
         lines.append(html("<p><b>{}</b>: {}</p>", t("used_by", lang), names))
     lines.append(html('<p class="kb-src">{}</p>', link("glossary", t("term_link", lang), term=term.id, lang=keep)))
+    other = "en" if lang == "zh" else "zh"  # the page's language first, the other's name beside it, smaller
     return html(
-        '<section class="kb-card" id="{}"><h3>{} · {}</h3>{}</section>',
+        '<section class="kb-card" id="{}"><h3>{}<span class="kb-src" lang="{}"> {}</span></h3>{}</section>',
         term_anchor(term.id),
-        term.term.zh,
-        term.term.en,
+        text(term.term, lang),
+        "en" if other == "en" else "zh-CN",
+        text(term.term, other),
         join(lines),
     )
 
@@ -86,6 +88,18 @@ def glossary_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -
     chosen = dataset.terms.get(params.get("term", "")) if not query else None
     if chosen is not None:  # a shared link to one term: its name and definition are what a preview shows
         return Page(text(chosen.term, lang), text(chosen.definition, lang), parts, anchor=term_anchor(chosen.id))
-    return Page(
-        t("glossary", lang), description_of([text(term.term, lang) for term in dataset.glossary.terms], lang), parts
-    )
+    names = [text(term.term, lang) for term in dataset.glossary.terms]
+    words = t("glossary_description", lang, n=len(names), terms=some_of(names, lang))
+    return Page(t("glossary", lang), words, parts)
+
+
+def some_of(names: list[str], lang: str, limit: int = 120) -> str:
+    """ "三送进企业、明珠计划等" / "A, B and more": the first names that fit in `limit` characters."""
+    separator, more = ("、", "等") if lang == "zh" else (", ", " and more")
+    shown = ""
+    for name in names:
+        longer = f"{shown}{separator}{name}" if shown else name
+        if len(longer) > limit and shown:
+            return shown + more
+        shown = longer
+    return shown

@@ -4,13 +4,14 @@ chart, components/views/plots.py), and every statement of it as a table row with
 from __future__ import annotations
 
 from components.views.charts import COLORS, bar_fill, bar_row, share_of
+from components.views.figures import quote_cell, section_heading
 from components.views.html import Markup, html, join, table
 from components.views.once import per_dataset
 from components.views.report import report_name
 from components.views.spreadsheet import csv_bytes
 from kpi.data.dataset import Dataset
 from kpi.data.model import Indicator
-from kpi.format import section_label, stated
+from kpi.format import stated
 from kpi.periods import period_label
 from kpi.texts import t, text
 
@@ -35,9 +36,12 @@ def history_bars(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
 
 @per_dataset
 def history_table(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
-    """Every statement of the figure with its report, section and sentence."""
-    rows = statements(dataset.indicators[indicator_id], dataset, lang)
-    return html('<div class="kb">{}</div>', table(statement_columns(lang), rows))
+    """Every statement of the figure with its report, section and sentence (a tap away), and a note only where a newer
+    report restated or revised it."""
+    columns, rows = list(statement_columns(lang)), statements(dataset.indicators[indicator_id], dataset, lang)
+    if not any(row[-1] for row in rows):
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    return html('<div class="kb">{}</div>', table(columns, rows))
 
 
 def statement_columns(lang: str) -> tuple[str, ...]:
@@ -53,14 +57,14 @@ def history_csv(dataset: Dataset, indicator_id: str, lang: str) -> bytes:
     return csv_bytes(statement_columns(lang), statements(dataset.indicators[indicator_id], dataset, lang))
 
 
-def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:
+def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str | Markup, ...]]:
     """Every statement of the figure, newest report first within each period, each with its report and sentence."""
     rows = []
     for observation in dataset.series(indicator):
         revised = observation.revised()
         for statement in (observation.current, *observation.earlier):
             if statement is observation.current:
-                note = t("shown", lang)
+                note = t("shown", lang) if observation.earlier else ""
             else:
                 note = t(
                     "revised_by" if statement in revised else "restated_by",
@@ -72,8 +76,8 @@ def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[
                     period_label(observation.period, lang),
                     stated(statement.value, indicator.unit, lang),
                     f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
-                    section_label(statement.value.source.section, lang),
-                    statement.value.source.quote,
+                    section_heading(dataset, statement.value.source.report, statement.value.source.section, lang),
+                    quote_cell(statement.value.source.quote, lang),
                     note,
                 )
             )

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.views.figures import figure_phrase, note_whole
+from components.views.figures import figure_phrase, note_whole, section_heading
 from components.views.glossary import indicator_text, terms_in
 from components.views.history import history_bars, history_csv, history_table
 from components.views.html import Markup, html, join, link
 from components.views.images import SVG_MIME, history_svg
-from components.views.page import Download, Page, Viewer, labelled
+from components.views.page import Download, Page, Viewer
 from components.views.plots import history_plot
+from components.views.report import report_name
 from components.views.spreadsheet import CSV_MIME
 from components.views.tiles import tiles_html
 from kpi.data.dataset import Dataset
-from kpi.format import section_label
+from kpi.format import stated
+from kpi.periods import period_label
 from kpi.report.text import paragraph_around
 from kpi.texts import t, text
 
@@ -26,7 +28,8 @@ def in_context(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     for observation in dataset.series(dataset.indicators[indicator_id]):
         source = observation.value.source
         before, quote, after = paragraph_around(dataset.report_texts[source.report], source.quote)
-        where = f"{text(observation.current.report.title, lang)} · {section_label(source.section, lang)}"
+        section = section_heading(dataset, source.report, source.section, lang)  # by its title, not its code
+        where = f"{text(observation.current.report.title, lang)} · {section}"
         blocks.append(
             html(
                 '<p><b>{}</b> · {}</p><p class="kb-context" lang="zh-CN">{}<mark>{}</mark>{}</p>',
@@ -62,8 +65,7 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
     chart = (
         [
             html('<div class="kb"><h3>{}</h3></div>', t("history_question", lang)),
-            history_plot(dataset, indicator.id, lang, viewer.meeting, html('<div class="kb">{}</div>', bars))
-            or html('<div class="kb">{}</div>', bars),
+            history_plot(dataset, indicator.id, lang, viewer.meeting) or html('<div class="kb">{}</div>', bars),
         ]
         if bars
         else []
@@ -82,11 +84,21 @@ def indicator_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) 
         '<div class="kb">{}{}</div>', in_context(dataset, indicator.id, lang), join(notes)
     )
     latest = dataset.latest(indicator)
+    described = t(
+        "figure_description",
+        lang,
+        figure=figure_phrase(indicator, dataset, lang),
+        report=report_name(latest.current.report, lang),
+    ) + (f"{t('quote', lang)}：“{latest.value.source.quote}”" if lang == "zh" else "")  # the page quotes in Chinese
+    periods = tuple(
+        (period_label(o.period, lang), stated(o.value, indicator.unit, lang)) for o in dataset.series(indicator)
+    )
     return Page(
         text(indicator.name, lang),
-        labelled(figure_phrase(indicator, dataset, lang), latest.value.source.quote, lang),
+        described,
         (intro, *chart, rest),
         () if viewer.meeting else figure_downloads(dataset, indicator.id, lang, bool(bars)),
+        headlines=periods[-4:],  # its periods, the newest last
     )
 
 

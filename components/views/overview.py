@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from components.views.closing import closed_year
 from components.views.commitments import commitments
-from components.views.figures import figure_phrase, headline_results, year_key_figures
+from components.views.figures import figure_phrase, headline, headline_results, year_key_figures
 from components.views.page import Page, Viewer, description_of, labelled
 from kpi.data.dataset import Dataset
 from kpi.texts import t
@@ -19,8 +19,10 @@ def overview(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> Pag
     lang = viewer.lang
     body = headline_results(dataset, lang) + closed_year(dataset, viewer.as_of, lang)
     if dataset.plan_years:
-        body += commitments(dataset, viewer.as_of, dataset.plan_years[-1], lang)
+        body += commitments(dataset, viewer.as_of, dataset.plan_years[-1], lang, viewer.meeting)
     key = [i for theme in dataset.content.themes for i in year_key_figures(dataset, theme.id)]
     heading = t("results_of", lang, year=dataset.vintage.report.reviews)
     words = description_of([figure_phrase(i, dataset, lang) for i in key], lang)
-    return Page(t("overview", lang), labelled(heading, words, lang), (body,))
+    firsts = [figures[0] for theme in dataset.content.themes if (figures := year_key_figures(dataset, theme.id))]
+    headlines = tuple(headline(i, dataset, lang) for i in firsts[:4])  # the first four themes' first results
+    return Page(t("overview", lang), labelled(heading, words, lang), (body,), headlines=headlines, image_title=heading)

@@ -70,6 +70,8 @@ class Page:
     downloads: tuple[Download, ...] = ()
     anchor: str = ""  # the id of the item a link names (?target=, ?term=), to bring into view
     found: bool = True  # False: the parameters name nothing (no such figure): a neutral line, never a static file
+    headlines: tuple[tuple[str, str], ...] = ()  # (name, value): the figures a shared link's image shows, 2 to 4
+    image_title: str = ""  # the preview image's title when the page's own says less ("2023年主要成果", not "总览")
 
     @property
     def html(self) -> Markup:

@@ -2,8 +2,8 @@
 
 Why Plotly here and only here: on these two pages a reader asks for exact values (hover: the value with its qualifier
 and period, the report that states it) and takes the chart away (PNG). Everywhere else the bars are HTML (charts.py).
-A chart is a plain Plotly spec (a dict): Streamlit draws it with st.plotly_chart; a static page carries it as JSON
-beside its HTML bars, which plotly.js (from our own server) replaces when it loads, and which stay without a script.
+A chart is a plain Plotly spec (a dict): Streamlit draws it with st.plotly_chart; a static page shows the same figures
+drawn as SVG when it is written (components/views/svg.py) or as a table, and loads no plotly.js (4.8 MB).
 
 Numbers read as the report writes them: Chinese axes in the report's unit (万, 亿 included), English in millions or
 billions of the base unit; ticks never say "10k".
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from components.views.html import Markup
+from components.views.html import Markup, html
 from components.views.style import palette
+from components.views.svg import Bar, Point, Progress, bars_svg, progress_svg
 from kpi.data.dataset import Dataset
 from kpi.data.model import Target, Text
 from kpi.format import base_amount, format_value, split_magnitude, stated
@@ -49,7 +50,8 @@ _ZH = {
 
 @dataclass(frozen=True)
 class Plot:
-    """A chart: its Plotly spec (data, layout, config), and what shows without a script (HTML bars or words)."""
+    """A chart: its Plotly spec (data, layout, config) for Streamlit, and what a static page shows in its place (an SVG
+    drawn when the pages are written, or a table): no static page loads plotly.js."""
 
     spec: dict
     fallback: Markup
@@ -116,18 +118,19 @@ def _config(lang: str, file_name: str) -> dict:
     return {**config, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": _ZH}}} if lang == "zh" else config
 
 
-def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool, fallback: Markup) -> Plot | None:
+def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool) -> Plot | None:
     """One bar per period, as the newest report states it; hover gives the stated value and its report. None for one
-    period, or for figures stated in words (a rank has no length)."""
+    period, or for figures stated in words (a rank has no length). A static page shows the same bars as SVG."""
     indicator = dataset.indicators[indicator_id]
     series = [o for o in dataset.series(indicator) if not o.value.words]
     if len(series) < 2:
         return None
     y, title = _amounts([o.value.value for o in series], indicator.unit, lang)
     words = [[stated(o.value, indicator.unit, lang), text(o.current.report.title, lang)] for o in series]
+    labels = [period_label(o.period, lang) for o in series]
     bars = {
         "type": "bar",
-        "x": [period_label(o.period, lang) for o in series],
+        "x": labels,
         "y": y,
         "customdata": words,
         "text": [w for w, _ in words],
@@ -161,8 +164,15 @@ def history_plot(dataset: Dataset, indicator_id: str, lang: str, meeting: bool, 
         annotations=notes,
         margin={"l": 10, "r": 10, "t": 30, "b": 70 if differ else 10},
     )
+    svg = bars_svg(
+        t("history_question", lang),
+        [Bar(label, value, w) for label, value, (w, _) in zip(labels, y, words, strict=True)],
+        f"chart-{indicator.id}",
+    )
+    note = html('<p class="kb-note">{}</p>', t("periods_differ_note", lang)) if differ else ""
     return Plot(
-        {"data": [bars], "layout": layout, "config": _config(lang, f"dongming-{indicator.id}-{lang}")}, fallback
+        {"data": [bars], "layout": layout, "config": _config(lang, f"dongming-{indicator.id}-{lang}")},
+        html('<div class="kb">{}{}</div>', svg, note),
     )
 
 
@@ -221,7 +231,7 @@ def progress_plot(
         )
     if outcome is not None:
         report = next(r for r in dataset.reports.values() if r.id == outcome.source.report)
-        words = format_value(outcome.value, outcome.qualifier, target.unit, lang)
+        said = format_value(outcome.value, outcome.qualifier, target.unit, lang)
         data.append(
             {
                 "type": "scatter",
@@ -229,7 +239,7 @@ def progress_plot(
                 "x": [(end + timedelta(days=1)).isoformat()],
                 "y": [scaled[-1]],
                 "name": t("outcome_line", lang, report=t("report_year_name", lang, year=report.reviews)),
-                "customdata": [words],
+                "customdata": [said],
                 "marker": {"size": 14, "symbol": "diamond", "color": colours["good"]},
                 "hovertemplate": "<b>%{customdata}</b><extra>%{fullData.name}</extra>",
             }
@@ -256,4 +266,28 @@ def progress_plot(
         shapes=shapes,
         xaxis={"type": "date", "fixedrange": True, "range": [start.isoformat(), (end + timedelta(days=8)).isoformat()]},
     )
-    return Plot({"data": data, "layout": layout, "config": _config(lang, f"dongming-{target.id}-{lang}")}, fallback)
+    svg = progress_svg(
+        t("progress_chart", lang),
+        Progress(
+            start,
+            end,
+            Point(end, goal, format_value(target.value, target.qualifier, target.unit, lang)),
+            tuple(
+                Point(e.date, v, format_value(e.value, "exact", target.unit, lang))
+                for e, v in zip(target.progress, entries, strict=True)
+            ),
+            Point(end + timedelta(days=1), scaled[-1], said) if outcome is not None else None,
+            a.as_of,
+            (
+                t("pace_line", lang),
+                t("target_of", lang, year=end.year),
+                t("reached_line", lang),
+                str(data[-1]["name"]) if outcome is not None else "",
+            ),
+        ),
+        f"chart-{target.id}",
+    )
+    return Plot(
+        {"data": data, "layout": layout, "config": _config(lang, f"dongming-{target.id}-{lang}")},
+        html('<div class="kb">{}</div>', svg) + fallback,
+    )

@@ -67,5 +67,10 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
             t("choose_report", lang),
             chips,
         )
-    words = f"{text(report.publisher, lang)} · {t('published_on', lang, date=report.published.isoformat())}"
+    words = t(
+        "source_description",
+        lang,
+        title=text(report.title, lang),
+        date=report.published.isoformat(),
+    )
     return Page(text(report.title, lang), words, (choice + report_html(dataset, chosen, lang),))

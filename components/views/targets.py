@@ -8,11 +8,20 @@ from collections.abc import Mapping
 from datetime import date
 
 from components.views.charts import COLORS, bar_fill, target_words, tick
-from components.views.commitments import assessments, status_chip, status_counts, status_line
+from components.views.commitments import (
+    assessments,
+    folded,
+    one_state,
+    one_state_line,
+    status_chip,
+    status_counts,
+    status_line,
+)
 from components.views.finding import figures_found
 from components.views.html import Markup, html, join, link, t_html, table
+from components.views.html import cell as html_cell
 from components.views.once import per_day
-from components.views.page import Download, Page, Search, Viewer, description_of, labelled, view_params
+from components.views.page import Download, Page, Search, Viewer, labelled, view_params
 from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from components.views.spreadsheet import CSV_MIME, csv_bytes
@@ -107,7 +116,6 @@ def plan_rows(
                 t("col_judged", lang): judged_words(item, lang),
                 t("col_done_when", lang): done_when_words(item, lang) if isinstance(item, Milestone) else "",
                 t("col_theme", lang): themes.get(item.theme, item.theme),
-                t("col_section", lang): section_label(item.source.section, lang),
                 "_rank": (status_rank(a.status), order.index(item.theme) if item.theme in order else 0),
             }
         )
@@ -123,12 +131,17 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
     if not rows:
         return Markup()
     reached = t("col_reached", lang)
-    columns = [
-        c for c in rows[0] if c not in _HIDDEN and any(row[c] or (c == reached and row["report"]) for row in rows)
-    ]
     status, item = t("status", lang), t("col_item", lang)
+    alike = len({row["status"] for row in rows}) == 1  # one state for all: the sentence or the filter above says it
+    columns = [
+        c
+        for c in rows[0]
+        if c not in _HIDDEN
+        and any(row[c] or (c == reached and row["report"]) for row in rows)
+        and not (alike and c == status)
+    ]
 
-    def cell(row: dict, column: str) -> Markup | str:
+    def value(row: dict, column: str) -> Markup | str:
         if column == status:
             return status_chip(row["status"], lang, year)
         if column == item and row["is_target"]:
@@ -142,7 +155,10 @@ def plan_table(rows: list[dict[str, str]], dataset: Dataset, lang: str, year: in
             )
         return row[column]
 
-    body = join(html("<tr>{}</tr>", join(html("<td>{}</td>", cell(row, c)) for c in columns)) for row in rows)
+    body = join(
+        html("<tr>{}</tr>", join(html_cell(value(row, c), c, "kb-cell-name" if c == item else "") for c in columns))
+        for row in rows
+    )
     head = join(html('<th scope="col">{}</th>', c) for c in columns)
     return html(
         '<div class="kb"><div class="kb-scroll" tabindex="0"><table class="kb-table kb-plan"><thead><tr>{}</tr></thead>'
@@ -354,8 +370,10 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
     query = "" if viewer.meeting else params.get("q", "").strip()
     keep = viewer.keep()
     parts = [html('<h2 class="kb-page">{}</h2>', t("targets_of", lang, year=year))]
-    if viewer.meeting:  # a meeting sees the whole year
-        parts.append(status_line(dataset, as_of, year, lang))
+    state = one_state(dataset, as_of, year)
+    if viewer.meeting:  # a meeting sees the whole year (one sentence below when its items all stand alike)
+        if state is None:
+            parts.append(status_line(dataset, as_of, year, lang))
     else:
         if len(years) > 1:
             parts.append(year_links(years, year, lang, keep))
@@ -409,15 +427,19 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         )
     else:
         listed = year_table(dataset, as_of, year, lang)
+        if state is not None:  # 158 rows of one state: one sentence, the rows a tap away
+            n = len(targets) + len(milestones)
+            listed = html(
+                '<div class="kb">{}</div>',
+                folded(one_state_line(state, n, year, lang), listed, n, lang, viewer.meeting),
+            )
     page = (
         *top,
         listed or html('<div class="kb"><p>{}</p></div>', t("no_match", lang)),
         figures_found(dataset, query, lang),  # a search finds figures too
     )
     counts = status_counts(dataset, assessed, year)
-    standing = description_of(
-        [f"{text(BY_ID[s.id].words, lang).format(year=year)} {counts[s.id]}" for s in STATUSES if counts[s.id]], lang
-    )
+    standing = [(text(BY_ID[s.id].words, lang).format(year=year), str(counts[s.id])) for s in STATUSES if counts[s.id]]
     downloads = (
         ()
         if viewer.meeting
@@ -431,15 +453,24 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         )
     )
     if chosen is not None:
+        status = text(BY_ID[assessed[chosen.id].status].words, lang).format(year=year)
         return Page(
             text(chosen.name, lang),
             labelled(text(chosen.name, lang), chosen.source.quote, lang),
             page,
             downloads,
             anchor="target-detail",
+            headlines=((t("target_of", lang, year=year), target_words(chosen, lang)), (t("status", lang), status)),
         )
+    words = ("，" if lang == "zh" else ", ").join(
+        t("status_count", lang, status=s if lang == "zh" else s[:1].lower() + s[1:], n=n) for s, n in standing
+    )
     return Page(
-        t("targets_of", lang, year=year), labelled(t("targets_of", lang, year=year), standing, lang), page, downloads
+        t("targets_of", lang, year=year),
+        t("targets_description", lang, year=year, n=sum(counts.values()), counts=words),
+        page,
+        downloads,
+        headlines=tuple(standing[:4]),  # the same for every filter of the year: one image
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from components.views.charts import theme_charts, theme_charts_html
-from components.views.figures import figure_phrase, theme_sections
+from components.views.figures import figure_phrase, headline, quote_cell, section_heading, theme_results, theme_sections
 from components.views.html import Markup, html, link, table
 from components.views.images import SVG_MIME, theme_chart_svg
 from components.views.once import per_dataset
@@ -23,6 +23,7 @@ from kpi.periods import period_label
 from kpi.texts import t, text
 
 _CSV_ONLY = (
+    "col_report",  # on screen the header names the report once, not every row
     "col_number",
     "col_unit",
     "col_qualifier",
@@ -64,12 +65,19 @@ def figures_csv(dataset: Dataset, theme: str, lang: str) -> bytes:
 
 
 def figures_table(dataset: Dataset, theme: str, viewer: Viewer) -> Markup:
-    """Every figure and period with its source and a link to its page (name and value first: a phone scrolls the rest)."""
+    """Every figure and period with its section and sentence and a link to its page (on a phone each row a card)."""
     lang = viewer.lang
     columns = [key for key in figure_rows(dataset, theme, lang)[0] if key not in _CSV_ONLY]
+    titles = [
+        section_heading(dataset, o.value.source.report, o.value.source.section, lang)
+        for i in dataset.theme_indicators(theme)
+        for o in dataset.series(i)
+    ]  # a section named by its title on screen (the CSV keeps its code, to cite)
+    shown = {"col_quote": lambda row, n: quote_cell(row["col_quote"], lang), "col_section": lambda row, n: titles[n]}
     rows = [
-        [row[key] for key in columns] + [link("indicator", "→", id=row["col_id"], **viewer.keep())]
-        for row in figure_rows(dataset, theme, lang)
+        [shown[key](row, n) if key in shown else row[key] for key in columns]
+        + [link("indicator", "→", id=row["col_id"], **viewer.keep())]
+        for n, row in enumerate(figure_rows(dataset, theme, lang))
     ]
     return table([t(key, lang) for key in columns] + [t("see_details", lang)], rows)
 
@@ -109,10 +117,11 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
         )
     if not viewer.meeting:
         downloads += chart_downloads(dataset, theme.id, lang)
-    phrases = [figure_phrase(dataset.indicators[i], dataset, lang) for i in key] or [
-        figure_phrase(i, dataset, lang) for i in figures[:4]
-    ]
-    return Page(text(theme.name, lang), description_of(phrases, lang), (body,), downloads)
+    body += theme_results(dataset, theme.id, lang)  # after the figures and their table: no number to list there
+    leading = [dataset.indicators[i] for i in key] or figures[:4]
+    phrases = [figure_phrase(i, dataset, lang) for i in leading]
+    headlines = tuple(headline(i, dataset, lang) for i in leading[:4])
+    return Page(text(theme.name, lang), description_of(phrases, lang), (body,), downloads, headlines=headlines)
 
 
 def chart_downloads(dataset: Dataset, theme: str, lang: str) -> tuple[Download, ...]:

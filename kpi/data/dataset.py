@@ -154,10 +154,13 @@ def sourced(content: IndicatorsFile) -> Iterator[tuple[tuple, Source, float | st
             yield (group, index), item.source, getattr(item, "value", None)
             if item.outcome is not None and item.outcome.source is not None:
                 yield (group, index, "outcome"), item.outcome.source, getattr(item.outcome, "value", None)
+    for index, result in enumerate(content.results):
+        yield ("results", index), result.source, None
 
 
 def themed_items(content: IndicatorsFile) -> Iterator[tuple[str, int, ThemedItem]]:
-    """(list, index, item) of every item that has an id and a theme: figures, programmes, breakdowns, targets, milestones."""
-    for group in ("indicators", "programmes", "breakdowns", "targets", "milestones"):
+    """(list, index, item) of every item that has an id and a theme: figures, programmes, breakdowns, targets,
+    milestones, results in words."""
+    for group in ("indicators", "programmes", "breakdowns", "targets", "milestones", "results"):
         for index, item in enumerate(getattr(content, group)):
             yield group, index, item

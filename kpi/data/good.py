@@ -5,7 +5,7 @@ The files' own data, read once as one snapshot (kpi/data/reading.py), is shown w
 - it validates (`load_dataset`'s every rule),
 - it was read whole: the files did not keep changing while they were read,
 - no page has raised with it, in any process (the `broken-` mark on disk, kpi/data/snapshot.py), and
-- it does not drop more than a fifth of the items that have public pages (figures, targets, milestones, terms, themes,
+- it does not drop more than a fifth of the items that have public pages (figures, targets, milestones, results in words, terms, themes,
   reports) compared with the last good data, unless staff confirmed that version on the data-check page.
 Otherwise the last good copy is shown (kpi/data/snapshot.py), with the reason.
 
@@ -145,6 +145,7 @@ def public_items(dataset: Dataset) -> Iterator[tuple[str, str, tuple[str, ...]]]
         ("figure", content.indicators),
         ("target", content.targets),
         ("milestone", content.milestones),
+        ("result", content.results),
         ("term", dataset.glossary.terms),
         ("theme", content.themes),
         ("report", content.reports),

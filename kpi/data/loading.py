@@ -23,7 +23,11 @@ from kpi.report.text import ReportTextError, decode_report
 
 # Lists whose items share one set of ids, per file: an id used twice in them is said once, before the model reads.
 ID_GROUPS = {
-    INDICATORS: (("reports",), ("themes",), ("indicators", "programmes", "breakdowns", "targets", "milestones")),
+    INDICATORS: (
+        ("reports",),
+        ("themes",),
+        ("indicators", "programmes", "breakdowns", "targets", "milestones", "results"),
+    ),
     GLOSSARY: (("terms",),),
     EXCLUSIONS: (),
 }

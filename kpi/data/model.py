@@ -143,6 +143,15 @@ NameOmits = Annotated[
 ]
 
 
+ThemeReason = Annotated[
+    Text | None,
+    Field(
+        description="主题与报告章节不同时的理由（该章节的事项多在别的主题下时必填）/ "
+        "Why the item's theme is not one of its section's (required when the section's items sit elsewhere)"
+    ),
+]
+
+
 class Theme(StrictModel):
     """A page of the dashboard; the order in the file is the order of the pages."""
 
@@ -159,6 +168,7 @@ class Indicator(StrictModel):
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="指标名称（简短）/ Short name")
     name_omits: NameOmits = []
+    theme_reason: ThemeReason = None
     unit: Text = Field(description="单位；英文写基本单位（万、亿由程序换算）/ Unit; English without 万/亿")
     direction: Direction = Field("none", description="期望方向：higher 越高越好 / lower 越低越好 / none")
     key: bool = Field(False, description="是否为重点指标（领导首屏）/ Key figure shown first")
@@ -291,6 +301,7 @@ class Target(StrictModel):
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="目标名称 / Short name")
     name_omits: NameOmits = []
+    theme_reason: ThemeReason = None
     value: Number = Field(description="目标值 / Target value")
     unit: Text = Field(description="单位 / Unit")
     comparison: Comparison = Field(description="at_least 不少于 / at_most 不超过 / exactly 等于")
@@ -318,6 +329,7 @@ class Milestone(StrictModel):
     theme: ThemeId = Field(description="所属主题编号 / Theme id")
     name: Text = Field(description="事项名称 / Short name")
     name_omits: NameOmits = []
+    theme_reason: ThemeReason = None
     source: Source = Field(description="出处 / Source in the report")
     progress: list[MilestoneEntry] = Field([], description="进展记录（由工作人员添加）/ Progress entries")
     outcome: MilestoneOutcome | None = Field(
@@ -330,6 +342,19 @@ class Milestone(StrictModel):
         "What the next report must say for done; by default read off the quote's verb",
     )
     override: MilestoneOverride | None = Field(None, description="人工状态（须写理由）/ Manual status with reason")
+
+
+class Result(StrictModel):
+    """A result of the year the report states in words, with no number: an honour received or a deed it names as done
+    (入选, 获评, 成功创建, 通过…验收). Shown with its name and sentence; it has no figure to chart."""
+
+    id: ItemId = Field(description="编号 / Stable id")
+    former_ids: FormerIds = []
+    theme: ThemeId = Field(description="所属主题编号 / Theme id")
+    name: Text = Field(description="结果名称（说出它是什么荣誉或成果）/ Short name: which honour or result")
+    name_omits: NameOmits = []
+    theme_reason: ThemeReason = None
+    source: Source = Field(description="出处（第一部分的原句）/ Source: the sentence of part one")
 
 
 class ProgrammePart(StrictModel):
@@ -363,7 +388,7 @@ class Breakdown(StrictModel):
 
 
 # Everything with an id and a theme (kpi/data/dataset.py themed_items walks them).
-ThemedItem = Indicator | Programme | Breakdown | Target | Milestone
+ThemedItem = Indicator | Programme | Breakdown | Target | Milestone | Result
 
 
 class Heading(StrictModel):
@@ -405,6 +430,7 @@ class IndicatorsFile(StrictModel):
     breakdowns: list[Breakdown] = Field([], description="原文给出的分项 / Breakdowns the report gives")
     targets: list[Target] = Field([], description="数值目标 / Numeric targets")
     milestones: list[Milestone] = Field([], description="事项 / Milestones")
+    results: list[Result] = Field([], description="文字表述的成果（荣誉、验收等，无数字）/ Results in words, no number")
 
     def plan_year(self, item: Target | Milestone) -> int | None:
         """The year a target or milestone is set for: the year its report plans (None for an unknown report).

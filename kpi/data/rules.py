@@ -9,21 +9,35 @@ report, a report text that could not be read): that mistake is said once, by the
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from kpi.data.dataset import sourced, themed_items
 from kpi.data.errors import DataError, show_input
 from kpi.data.icons import is_valid_icon
-from kpi.data.model import ExclusionsFile, GlossaryFile, Indicator, IndicatorsFile, Milestone, Target
+from kpi.data.model import (
+    ExclusionsFile,
+    GlossaryFile,
+    Indicator,
+    IndicatorsFile,
+    Milestone,
+    Result,
+    Source,
+    StatementExclusion,
+    Target,
+)
 from kpi.data.parsing import ParsedFile
 from kpi.data.series import observations
 from kpi.periods import parse_period
-from kpi.report.layout import clauses_holding
+from kpi.report.layout import REVIEW, TASKS, clauses, clauses_holding
 from kpi.report.numbers import every_number_in, number_in_text, plain
+from kpi.report.stages import governing_clauses, governing_spans, stage_phrases, words_standing_in
 from kpi.report.text import section_titles, sentence_span
 from kpi.site import RESERVED_PATHS
-from kpi.vocabulary import LIMITING, LimitingWord
+from kpi.vocabulary import ID_VERBS, LIMITING, RECURRING, TERMS, LimitingWord, id_words, words_in
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,7 @@ class Files:
 
 
 Rule = Callable[[Files], Iterator[DataError]]
+ITEMS = ("indicators", "targets", "milestones", "results")  # the lists whose items have a name read against a sentence
 
 
 # ── Themes and reports ───────────────────────────────────────────────────────────────────────────────
@@ -345,64 +360,232 @@ def programme_parts_fit_in_their_total(files: Files) -> Iterator[DataError]:
 
 
 def names_keep_the_limiting_words(files: Files) -> Iterator[DataError]:
-    """A limiting word of the quoted clause (kpi/vocabulary.yaml: 部分, 大幅, 启动…) stands in both names, or name_omits says why."""
-    for group in ("indicators", "targets", "milestones"):
+    """A limiting word of the quoted clause or of a clause governing it (部分, 大幅, the report's stage phrases…) stands in both names, or name_omits says why."""
+    commitments = _commitments(files)
+    for group in ITEMS:
         for index, item in enumerate(getattr(files.content, group)):
-            loc = (group, index)
-            omitted = {omission.word for omission in item.name_omits}
-            needed = set()
-            for word, clause, words in _limiting_words(item):
-                zh_kept = word.zh in item.name.zh or any(word.zh in w.zh for w in words)
-                en_kept = word.rendered_in(item.name.en) or any(word.rendered_in(w.en) for w in words)
-                if zh_kept and en_kept:
-                    continue
-                needed.add(word.zh)
-                if word.zh in omitted:
-                    continue
-                if not zh_kept:
-                    yield files.indicators.error(
-                        loc + ("name", "zh"),
-                        "limiting_word_dropped_zh",
-                        input=show_input(item.name.zh),
-                        word=word.zh,
-                        clause=show_input(clause),
-                    )
-                if not en_kept:
-                    yield files.indicators.error(
-                        loc + ("name", "en"),
-                        "limiting_word_dropped_en",
-                        input=show_input(item.name.en),
-                        word=word.zh,
-                        clause=show_input(clause),
-                        expected=" / ".join(word.en),
-                    )
-            for number, omission in enumerate(item.name_omits):
-                if omission.word not in needed:
-                    yield files.indicators.error(
-                        loc + ("name_omits", number, "word"), "name_omission_unneeded", input=show_input(omission.word)
-                    )
+            yield from _names_keep(files, (group, index), item, commitments)
 
 
-def _limiting_words(item: Indicator | Target | Milestone) -> Iterator[tuple[LimitingWord, str, list]]:
-    """(limiting word, the clause holding it, the result's words) for each limiting word of the item's quoted clauses.
+def _names_keep(
+    files: Files, loc: tuple, item: Indicator | Target | Milestone | Result, commitments: dict[str, frozenset[int]]
+) -> Iterator[DataError]:
+    """The limiting-word errors of one item, and the omissions it does not need."""
+    omitted = {omission.word for omission in item.name_omits}
+    needed = set()
+    for word, clause, governs, words in _limiting_words(item, files.texts, commitments):
+        zh_kept = word.zh in item.name.zh or any(word.zh in w.zh for w in words)
+        en_kept = word.rendered_in(item.name.en) or any(word.rendered_in(w.en) for w in words)
+        if zh_kept and en_kept:
+            continue
+        needed.add(word.zh)
+        if word.zh in omitted:
+            continue
+        prefix = "limiting_word_governs" if governs else "limiting_word_dropped"
+        said = {"word": word.zh, "clause": show_input(clause)}
+        if not zh_kept:
+            yield files.indicators.error(loc + ("name", "zh"), prefix + "_zh", input=show_input(item.name.zh), **said)
+        if not en_kept:
+            yield files.indicators.error(
+                loc + ("name", "en"), prefix + "_en", input=show_input(item.name.en), expected=word.renderings, **said
+            )
+    for number, omission in enumerate(item.name_omits):
+        if omission.word not in needed:
+            yield files.indicators.error(
+                loc + ("name_omits", number, "word"), "name_omission_unneeded", input=show_input(omission.word)
+            )
+
+
+def _stated(item: Indicator | Target | Milestone | Result) -> list[tuple[Source, float | str | None, list]]:
+    """(source, the value its clause holds, the result's words) for each statement of the item.
 
     A figure's or a target's clause is the one holding its number (or its words): the other clauses of its sentence
     state other figures. A milestone quotes its commitment, all of it."""
     if isinstance(item, Indicator):
-        stated = [
-            (v.source.quote, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values
-        ]
-    elif isinstance(item, Target):
-        stated = [(item.source.quote, item.value, [])]
-    else:
-        stated = [(item.source.quote, None, [])]
+        return [(v.source, v.words.zh if v.words else v.value, [v.words] if v.words else []) for v in item.values]
+    if isinstance(item, Target):
+        return [(item.source, item.value, [])]
+    return [(item.source, None, [])]
+
+
+def _commitments(files: Files) -> dict[str, frozenset[int]]:
+    """Report id → where the items start their own clauses in its text (a milestone its quote, a figure or a target
+    the clause of its number): an opening clause one starts in is a commitment, not a lead (kpi/report/stages.py).
+
+    In part two a lead is a clause the data treats as one, by excluding it (a heading, a lead-in): a clause quoted is
+    a commitment, one neither quoted nor excluded is undecided (the completeness check lists it). Part one's clauses
+    are not all statements, so there an opening clause no item starts in leads."""
+    starts: dict[str, set[int]] = {}
+    for group in ITEMS:
+        for item in getattr(files.content, group):
+            for source, value, _ in _stated(item):
+                text = files.texts.get(source.report, "")
+                at = text.find(source.quote)
+                if at >= 0:
+                    own = clauses_holding(source.quote, value)
+                    starts.setdefault(source.report, set()).update(at + source.quote.find(c) for c in own)
+    for report, text in files.texts.items():
+        starts.setdefault(report, set()).update(_undecided(files, report, text))
+    return {report: frozenset(found) for report, found in starts.items()}
+
+
+def _undecided(files: Files, report: str, text: str) -> Iterator[int]:
+    """Where the clauses of part two start that no exclusion holds: each is a commitment (quoted) or undecided."""
+    entries = _statements(files)
+    held = [(a, a + len(e.text)) for e in entries if e.report == report for a in _at(text, e.text)]
+    for clause in clauses(text):
+        if clause.part == TASKS and not any(a <= clause.start and clause.end <= b for a, b in held):
+            yield clause.start
+
+
+def _statements(files: Files) -> list[StatementExclusion]:
+    """The statement exclusions of a parsed exclusions file (the caller knows it parsed)."""
+    return cast(ExclusionsFile, files.exclusions.model).statements if files.exclusions else []
+
+
+def _at(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
+
+
+def _limiting_words(
+    item: Indicator | Target | Milestone | Result, texts: dict[str, str], commitments: dict[str, frozenset[int]]
+) -> Iterator[tuple[LimitingWord, str, bool, list]]:
+    """(limiting word, the clause holding it, whether that clause governs the quote, the result's words) for each
+    limiting word of the item's clauses and of the clauses of its sentence that govern them (kpi/report/stages.py)."""
     seen = set()
-    for quote, value, words in stated:
-        for clause in clauses_holding(quote, value):
-            for word in LIMITING:
-                if word.zh not in seen and word.stands_in(clause):
+    for source, value, words in _stated(item):
+        text = texts.get(source.report, "")
+        vocabulary = LIMITING + stage_phrases(text)
+        own = clauses_holding(source.quote, value)
+        starts = commitments.get(source.report, frozenset())
+        governing = [
+            clause
+            for mine in own
+            for clause in governing_clauses(text, source.quote, starts, mine)
+            if clause not in own
+        ]
+        for clause, governs in [(c, False) for c in own] + [(c, True) for c in dict.fromkeys(governing)]:
+            for word in _limiting_in(clause, governs, source, vocabulary):
+                if word.zh not in seen:
                     seen.add(word.zh)
-                    yield word, clause, words
+                    yield word, clause, governs, words
+
+
+def _limiting_in(
+    clause: str, governs: bool, source: Source, vocabulary: tuple[LimitingWord, ...]
+) -> list[LimitingWord]:
+    """The limiting words of a clause that bind the item. Part one states its results as reached: the stage of the
+    work its sentence opens with (推进燃气隐患治理, 完成软管更换4700余件) does not limit the count."""
+    found = words_standing_in(clause, vocabulary)
+    return [w for w in found if not (governs and w.kind == "stage" and source.section.startswith(REVIEW))]
+
+
+def exclusions_leave_items_their_limiting_words(files: Files) -> Iterator[DataError]:
+    """No exclusion covers a clause that governs an item of its sentence and holds a limiting word (力争优化市政路网)."""
+    if files.exclusions is None:
+        return
+    commitments, said = _commitments(files), set()
+    entries = list(enumerate(_statements(files)))
+    for group in ITEMS:
+        for item in getattr(files.content, group):
+            for source, value, _ in _stated(item):
+                text = files.texts.get(source.report, "")
+                vocabulary = LIMITING + stage_phrases(text)
+                starts = commitments.get(source.report, frozenset())
+                for own in clauses_holding(source.quote, value):
+                    for a, b, clause in governing_spans(text, source.quote, starts, own):
+                        words = _limiting_in(clause, True, source, vocabulary)
+                        for index, entry in entries:
+                            at = text.find(entry.text) if entry.report == source.report and words else -1
+                            if at >= 0 and at <= a and b <= at + len(entry.text) and index not in said:
+                                said.add(index)
+                                yield files.exclusions.error(
+                                    ("statements", index, "text"),
+                                    "exclusion_takes_limiting_word",
+                                    input=show_input(entry.text),
+                                    word=words[0].zh,
+                                    item=item.id,
+                                )
+
+
+# ── Ids and themes against the report ───────────────────────────────────────────────────────────────
+
+
+def ids_agree_with_their_names(files: Files) -> Iterator[DataError]:
+    """An id holds no wording the vocabulary bans for its name (peace_house for 平安屋) nor a verb its name contradicts (rectified for 督促整改)."""
+    for group in ITEMS:
+        for index, item in enumerate(getattr(files.content, group)):
+            words = id_words(item.id)
+            banned = [
+                bad
+                for term in TERMS
+                if term["zh"] in item.name.zh
+                for bad in term.get("not_en", ())
+                if _letters(bad) != _letters(term["en"])  # banned for its punctuation, which an id cannot hold
+            ]
+            banned += [bad for verb, bads in ID_VERBS.items() if verb in item.name.zh for bad in bads]
+            for bad in (bad for bad in banned if words_in(words, bad)):
+                yield files.indicators.error((group, index, "id"), "id_contradicts_name", input=item.id, word=bad)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def recurring_milestones_say_their_year(files: Files) -> Iterator[DataError]:
+    """A milestone held every year (举办, 持续开展…) has an id ending in its plan year: next year's round is another item."""
+    for index, milestone in enumerate(files.content.milestones):
+        year = files.content.plan_year(milestone)
+        if year and any(word in milestone.source.quote for word in RECURRING) and not milestone.id.endswith(f"_{year}"):
+            yield files.indicators.error(
+                ("milestones", index, "id"), "recurring_id_without_year", input=milestone.id, year=year
+            )
+
+
+def items_sit_in_their_sections_themes(files: Files) -> Iterator[DataError]:
+    """An item's theme is one of its report section's (a theme holding a quarter of the section's items), or theme_reason says why not."""
+    themes = _section_themes(files.content)
+    for group in ITEMS:
+        for index, item in enumerate(getattr(files.content, group)):
+            elsewhere = [place for place in _places_of(item) if item.theme not in themes.get(place, {item.theme})]
+            if elsewhere and item.theme_reason is None:
+                report, section = elsewhere[0]
+                yield files.indicators.error(
+                    (group, index, "theme"),
+                    "theme_not_sections",
+                    input=item.theme,
+                    section=section,
+                    expected=", ".join(sorted(themes[report, section])),
+                )
+            elif not elsewhere and item.theme_reason is not None:
+                yield files.indicators.error((group, index, "theme_reason"), "theme_reason_unneeded", input=item.theme)
+
+
+def _places_of(item: Indicator | Target | Milestone | Result) -> list[tuple[str, str]]:
+    """The (report, section) pairs an item is quoted from: a figure's, one per value."""
+    sources = [v.source for v in item.values] if isinstance(item, Indicator) else [item.source]
+    return list(dict.fromkeys((source.report, source.section) for source in sources))
+
+
+SECTION_JUDGED = 4  # items a section needs before a lone item under another theme stands out (one of two is no rule)
+
+
+def _section_themes(content: IndicatorsFile) -> dict[tuple[str, str], set[str]]:
+    """(report, section) → the themes holding at least a quarter of its items: the report's own grouping, read off
+    the data. A section with fewer than SECTION_JUDGED items is left out: it cannot tell a lone item from a pair.
+
+    Why a quarter: a section may cover two subjects (生态 and 人居环境 in one section, 为老 and 生活圈 in another),
+    each with several items; a lone item under another theme (one of nine) is the one to explain."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for group in ITEMS:
+        for item in getattr(content, group):
+            for place in _places_of(item):
+                counts.setdefault(place, Counter())[item.theme] += 1
+    return {
+        place: {theme for theme, n in found.items() if 4 * n >= sum(found.values())}
+        for place, found in counts.items()
+        if sum(found.values()) >= SECTION_JUDGED
+    }
 
 
 # ── The glossary and the exclusions ──────────────────────────────────────────────────────────────────
@@ -498,8 +681,12 @@ RULES: tuple[Rule, ...] = (
     breakdown_parts_share_one_unit,
     programme_parts_fit_in_their_total,
     names_keep_the_limiting_words,
+    ids_agree_with_their_names,
+    recurring_milestones_say_their_year,
+    items_sit_in_their_sections_themes,
     terms_are_unique,
     terms_are_defined_in_their_reports_words,
     exclusions_are_unique,
     exclusions_stand_in_their_report,
+    exclusions_leave_items_their_limiting_words,
 )

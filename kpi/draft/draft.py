@@ -365,7 +365,7 @@ def _outcomes(report: ReportFacts, results: list[Figure], previous: list[Target]
 
 
 def _continued_ids(targets: list[Match], plans: int, used: set[str]) -> dict[int, str]:
-    """Ids for this year's targets that continue last year's: safety.new_peace_houses_2024 → …_2025."""
+    """Ids for this year's targets that continue last year's: safety.new_safety_posts_2024 → …_2025."""
     return {match.figure.start: _next_year_id(match.item_id, plans, used) for match in targets}
 
 

@@ -31,8 +31,12 @@ LINK_MATCH = 0.66  # share of a milestone's core pairs an indicator's name or ph
 MIN_PART = 3  # characters a quoted name or a part of a compound name needs to name an item alone
 _QUOTED = re.compile(r"[“\"《「]([^”\"》」]+)[”\"》」]")
 _COMPOUND = re.compile(r"[、：:；;，,]|及|与")
-# Words of a task that say how the work is done, not what it is (持续开展企业走访 is about 企业走访).
-_LEAD = re.compile(r"^(持续|深入|积极|全面|合力|加快|扎实|继续|不断)?(开展|推进|推动|深化|实施|打造|建设|用好)?")
+# Words of a task that say how the work is done, not what it is (持续开展企业走访 is about 企业走访). A name keeps
+# its sentence's stage phrase (力争协调推动云台路贯通, kpi/report/stages.py); the next report names the thing.
+_LEAD = re.compile(
+    r"^(力争)?(持续|深入|积极|全面|合力|协调|加快|全力|扎实|继续|不断|有序)?"
+    r"(开展|推进|推动|深化|实施|打造|建设|构建|实现|推广|用好)?"
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,8 @@ def phrase_score(item: Target | Milestone, words: str) -> float:
     Why not a target's quote: it holds the number and often other targets too (约10座、约14座…).
     """
     places = bigrams(words)
-    texts = (item.name.zh, item.source.quote) if isinstance(item, Milestone) else (item.name.zh,)
+    name = _LEAD.sub("", item.name.zh) or item.name.zh
+    texts = (name, item.source.quote) if isinstance(item, Milestone) else (name,)
     shares = [len(grams & places) / len(grams) for grams in map(_pairs, texts) if grams]
     return max(shares, default=0.0)
 

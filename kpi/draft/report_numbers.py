@@ -224,8 +224,10 @@ def _reason(text: str, paragraph: Paragraph, start: int, end: int, unit: str) ->
         and after.startswith(("市民", "热线", "电话"))
     ):
         return "name"
-    if unit in _DURATIONS:
-        return "name" if "制度" in after[:8] else "not_a_measurement"
+    if (
+        unit in _DURATIONS
+    ):  # 24小时: how long a service or watch runs, in a system's name or not (one reason for one kind)
+        return "not_a_measurement"
     if not unit:
         return "not_a_measurement"
     if paragraph.part == TASKS and not re.match(r"[0-9]", text[start]):

@@ -21,7 +21,7 @@ Texts = Mapping[str, str | None]
 class Change:
     """New texts for some data files, made from known texts of them."""
 
-    summary: str  # the history's line for it: "targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 30"
+    summary: str  # the history's line for it: "targets[safety.new_safety_posts_2024]: progress 2024-06-30 = 30"
     texts: dict[str, str | None]  # each file it changes → its new text (None: the file is removed)
     base: dict[str, str | None]  # the same files → the text the change was made from (None: the file did not exist)
     # For a form: the same change made again on the files as they are now (another save came first). None for an

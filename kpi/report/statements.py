@@ -21,8 +21,11 @@ What the check finds in each report (clauses as kpi.report.layout.clauses splits
     zero:  零 and a word (零增长, 零有效差评; not 零的突破, which means "a first", nor 零星 or 零售), or 未发生;
     words: a completion (全部 / 全面 / 圆满 / 超额 / 基本 / 顺利 / 高质量 完成, 顺利收官, 全覆盖) or the size of a change
            (大幅 / 显著 增长, 提升, 提高, 下降, 减少).
-  Deeds done (建成, 举办, 成立) and honours received (获评, 入选) are not levels: they say what was done, not how much
-  or how well, and their counts are numbers the first rule finds. So "in words" never grows into every sentence.
+    honour: an honour received or a deed passed, stated as the year's result with or without a count (入选, 获评,
+           荣获, 被评为, 成功创建, 通过…验收). Where no number says it, nothing else would: it is kept as a result in
+           words (indicators.yaml `results`) or excluded with its reason.
+  Other deeds done (建成, 举办, 成立) are not results in words: their counts are numbers the first rule finds. So "in
+  words" never grows into every sentence.
 
 Curated (quotes of the same report: indicator values, targets, milestones and outcomes):
 - a number, when a quote holding its place gives a figure, target or outcome of that value (as the quote check does);
@@ -45,14 +48,20 @@ from kpi.data.model import ExclusionsFile, IndicatorsFile
 from kpi.report.layout import CLAUSE, REVIEW, TASKS, Paragraph, clauses, report_structure
 from kpi.report.numbers import every_number_in, numbers_in, value_of
 
-Kind = Literal["number", "commitment", "rank", "zero", "words"]
-KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "number")
+Kind = Literal["number", "commitment", "rank", "zero", "words", "honour"]
+KINDS: tuple[Kind, ...] = ("commitment", "rank", "zero", "words", "honour", "number")
 RANK = re.compile(r"全[区市国](?:第[一二三四五六七八九十]+|前[二三四五六七八九十]+)")
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千万])零(?!的突破|星|散|售|钱|碎)[\u4e00-\u9fff]|未发生")
 IN_WORDS = re.compile(
     r"(?:全部|全面|圆满|超额|基本|顺利|高质量)完成|顺利收官|全覆盖|(?:大幅|显著)(?:增长|提升|提高|下降|减少)"
 )
-_RESULT_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (("rank", RANK), ("zero", ZERO), ("words", IN_WORDS))
+HONOUR = re.compile(r"入选|获评|荣获|被评为|成功创建|通过[^,，;；。]*验收")
+_RESULT_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("rank", RANK),
+    ("zero", ZERO),
+    ("words", IN_WORDS),
+    ("honour", HONOUR),
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ def find_statements(text: str, named_sections: set[str] | frozenset[str] = froze
 
 
 def result_kind(clause: str) -> Kind | None:
-    """rank, zero or words when a clause of part one states a result so; None for every other clause."""
+    """rank, zero, words or honour when a clause of part one states a result so; None for every other clause."""
     for kind, pattern in _RESULT_KINDS:
         if pattern.search(clause):
             return kind

@@ -331,7 +331,7 @@ COMMON_HEADERS = (
     'add_header X-Content-Type-Options "nosniff" always;\nadd_header Referrer-Policy "same-origin" always;\n'
 )
 # Static pages: their stylesheet is inline (one request on a slow phone), and a page that names an item (?term=,
-# ?target=) scrolls to it with a one-line inline script; plotly.js and the charts' script come from /assets/. The
+# ?target=) scrolls to it with a one-line inline script; charts are SVG in the page (no script file since issue 32). The
 # not-found page, which any path may show (/economy/x), resolves its relative links from the site's root: <base>, this
 # server's only ('self').
 STATIC_POLICY = (

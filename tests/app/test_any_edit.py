@@ -156,7 +156,7 @@ READ = [
             Edit(
                 "append",
                 INDICATORS,
-                ("targets", target_in("safety.new_peace_houses_2024")),
+                ("targets", target_in("safety.new_safety_posts_2024")),
                 {"date": date(2024, 6, 30), "value": 20},
             ),
             Edit(

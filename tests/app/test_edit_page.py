@@ -19,7 +19,7 @@ from kpi.edit.history import log
 from tests.helpers.apptest import open_page, texts
 from tests.helpers.fixture_report import FIRST
 
-TARGET = "safety.new_peace_houses_2024"
+TARGET = "safety.new_safety_posts_2024"
 PARTS = ("progress", "outcome", "figure", "term", "report", "file", "history")
 
 

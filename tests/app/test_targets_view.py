@@ -13,7 +13,7 @@ from tests.helpers.yaml_edit import append_to_item
 DATASET = load_dataset(REPO_ROOT)
 # What a staff member would add under a target or milestone (see README).
 PROGRESS = {
-    "safety.new_peace_houses_2024": """  progress:
+    "safety.new_safety_posts_2024": """  progress:
   - date: 2024-03-31
     value: 10
   - date: 2024-06-30
@@ -64,7 +64,7 @@ def test_statuses_on_a_what_if_date(with_progress):
 
 
 def test_the_explanation_gives_the_numbers(with_progress):
-    at = open_page("targets", as_of="2024-06-30", target="safety.new_peace_houses_2024")
+    at = open_page("targets", as_of="2024-06-30", target="safety.new_safety_posts_2024")
     page = texts(at)
     assert "截至 2024-06-30 的最新记录：20（2024-06-30）。" in page
     assert "完成率 = 20 ÷ 49 = 40.8%。" in page
@@ -74,9 +74,9 @@ def test_the_explanation_gives_the_numbers(with_progress):
 
 
 def test_entries_after_the_as_of_date_are_not_counted(with_progress):
-    at = open_page("targets", as_of="2024-04-30", target="safety.new_peace_houses_2024", lang="en")
+    at = open_page("targets", as_of="2024-04-30", target="safety.new_safety_posts_2024", lang="en")
     [peace] = rows(at, "New community safety posts")
-    unit = next(x.unit.en for x in DATASET.content.targets if x.id == "safety.new_peace_houses_2024")
+    unit = next(x.unit.en for x in DATASET.content.targets if x.id == "safety.new_safety_posts_2024")
     assert peace["Reached"] == f"10 {unit} (2024-03-31)"
     assert "1 later entr(y/ies) after the as-of date not counted." in texts(at)
 

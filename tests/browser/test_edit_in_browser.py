@@ -50,7 +50,7 @@ from tests.browser.server import load
 from tests.browser.test_static_site import get, is_static, page_text
 from tests.browser.waiting import wait_until
 
-TARGET = "safety.new_peace_houses_2024"
+TARGET = "safety.new_safety_posts_2024"
 TARGET_PAGE = f"/targets?lang=en&year=2024&target={TARGET}"  # its static public page
 STAFF_ONLY = t("staff_only", "zh")
 # What only a staff member sees on each staff page: the data-check page's verdict, the editor's introduction.

@@ -159,7 +159,7 @@ def test_two_staff_members_saving_at_once_lose_no_update(browser, two_processes,
     site = two_processes
     routes = routes_to_each_process(site)
     entries = {
-        "王芳": ("safety.new_peace_houses_2024", "2024-06-30", "30"),
+        "王芳": ("safety.new_safety_posts_2024", "2024-06-30", "30"),
         "li.wei": ("housing.community_gardens_2024", "2024-06-30", "3"),
     }
     pages = {}

@@ -128,7 +128,7 @@ def test_a_picked_page_closes_the_menu(server, page):
 @pytest.mark.parametrize(
     ("path", "anchor"),
     [
-        ("targets?target=safety.new_peace_houses_2024", "target-detail"),
+        ("targets?target=safety.new_safety_posts_2024", "target-detail"),
         ("glossary?term=pearl_program", "term-pearl_program"),
     ],
 )

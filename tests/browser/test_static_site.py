@@ -224,8 +224,9 @@ def test_pages_revalidate_and_hashed_assets_are_kept_a_year(site):
     assert again.status == 304
     body = gzip.decompress(page.body).decode("utf-8")
     [icon] = re.findall(r'href="(assets/favicon\.[0-9a-f]{12}\.png)"', body)
-    asset = request(f"{site.url}/{icon}")
-    assert asset.status == 200 and asset.headers["cache-control"] == ["public, max-age=31536000, immutable"]
+    [preview] = re.findall(r'<meta property="og:image" content="[^"]*/(assets/previews/[0-9a-f]{20}\.png)"', body)
+    for asset in (request(f"{site.url}/{icon}"), request(f"{site.url}/{preview}")):
+        assert asset.status == 200 and asset.headers["cache-control"] == ["public, max-age=31536000, immutable"]
     table = request(site.url + "/assets/dongming-economy-zh.csv")
     assert (
         table.headers["content-type"] == ["text/csv; charset=utf-8"]

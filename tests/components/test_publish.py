@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
+from PIL import Image
 
+import components.link_preview
 import components.views.theme
 from components.publish import CURRENT, STATUS, Status, Watcher, page_file, publish, read_status
 from components.views.routes import public_paths
@@ -206,6 +208,52 @@ def test_a_new_day_rewrites_what_depends_on_the_date(data, site):
     after = "".join(read(site, "targets/zh.html").text)
     assert "待下一份报告" in after and "尚无进展报告" not in after
     assert before.exists()  # the site a reader may still be reading stays until the next one replaces it
+
+
+def preview_file(site: Path, page: Head) -> Path:
+    """The preview image a page's head names, in the site (its address is the public one)."""
+    assert page.meta["og:image"].startswith("https://kpi.example.cn/assets/previews/")
+    return site / CURRENT / page.meta["og:image"].removeprefix("https://kpi.example.cn/")
+
+
+@pytest.mark.parametrize(
+    ("name", "alt"),
+    [
+        ("economy/zh.html", "经济发展：引进企业 139家；吸引内资 3.45亿元"),
+        (
+            "index/en.html",
+            "Key results of 2023: Enterprises attracted 139 enterprises; Estate renewal works 14 estates",
+        ),
+        ("indicator/zh~id=economy.enterprises_attracted.html", "引进企业：截至2023年11月 139家"),
+    ],
+)
+def test_each_page_has_a_preview_image_of_its_title_and_figures(published, name, alt):
+    page = read(published, name)
+    assert page.meta["og:image:alt"].startswith(alt) and page.meta["twitter:card"] == "summary_large_image"
+    with Image.open(preview_file(published, page)) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
+
+
+def test_pages_that_show_the_same_image_share_one_and_a_new_build_copies_it(data, site, monkeypatch):
+    publish(data, site, DURING, "https://kpi.example.cn")
+    written = {p.relative_to(site / CURRENT).as_posix(): p for p in (site / CURRENT).rglob("*.html")}
+    pages = {name: path for name, path in written.items() if not name.startswith(f"{NOT_FOUND}/")}  # no preview
+    images = {name: preview_file(site, read(site, name)) for name in pages}
+    assert all(image.is_file() for image in images.values())
+    year = {
+        images[name]
+        for name in pages
+        if name.startswith("targets/zh~year=2024") and "~target=" not in name and "~as_of=" not in name
+    }
+    assert len(year) == 1 and images["targets/zh.html"] in year  # every filter of the year: one image
+    assert len(set(images.values())) < len(pages)
+    drawn, draw = [], components.link_preview.draw
+    monkeypatch.setattr(components.link_preview, "draw", lambda preview: drawn.append(preview) or draw(preview))
+    publish(data, site, AFTER, "https://kpi.example.cn")  # a new day: every page written again
+    assert read(site, "economy/zh.html").meta["og:image"].endswith(images["economy/zh.html"].name)
+    assert (site / CURRENT / "assets" / "previews" / images["economy/zh.html"].name).is_file()
+    assert drawn and not [p for p in drawn if p.title == "经济发展"]  # what the date changes is drawn, the rest copied
 
 
 def test_the_switch_is_one_step(published):
@@ -469,7 +517,7 @@ def test_robots_and_the_sitemap_name_every_public_page_at_its_public_address(pub
 
 def test_scripts_and_images_are_written_under_content_hashed_names(published):
     assets = {p.name for p in (published / CURRENT / ASSETS).iterdir()}
-    for stem, suffix in (("favicon", ".png"), ("plots", ".js"), ("plotly", ".min.js")):
-        [name] = [n for n in assets if re.fullmatch(rf"{stem}\.[0-9a-f]{{12}}{re.escape(suffix)}", n)]
-        content = (published / CURRENT / ASSETS / name).read_bytes()
-        assert hashlib.sha256(content).hexdigest()[:12] in name
+    [name] = [n for n in assets if re.fullmatch(r"favicon\.[0-9a-f]{12}\.png", n)]
+    content = (published / CURRENT / ASSETS / name).read_bytes()
+    assert hashlib.sha256(content).hexdigest()[:12] in name
+    assert not [n for n in assets if n.endswith(".js")]  # charts are SVG in the page: no script file at all

@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+import components.link_preview
 from components.publish import pages
+from components.views.commitments import commitments, view_notes
 from components.views.html import Markup, html, join, link, table
 from components.views.page import Viewer, description_of, document_title
 from components.views.routes import public_paths, variants_of, view_for
@@ -177,6 +179,47 @@ def test_every_view_has_its_own_title_and_a_description_of_its_results(shipped, 
     ) in economy.description  # the headline, in the report's words
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_result_in_words_is_shown_on_its_theme_page_with_its_sentence_and_no_number(shipped, lang):
+    [result] = [r for r in shipped.content.results if r.id == "livelihood.sanlinyuan_complete_community_pilot"]
+    page = view_for(shipped, "livelihood").render(shipped, Viewer(lang, TODAY), {}).html
+    block = page[page.index(t("results_in_words", lang, n=1)) :]
+    name = result.name.zh if lang == "zh" else result.name.en
+    assert name in block and f"“{result.source.quote}”" in block
+    assert 'class="kb-val"' not in block  # no value cell: the report gives no number
+    assert (
+        t("results_in_words", lang, n=1)
+        not in view_for(shipped, "culture").render(shipped, Viewer(lang, TODAY), {}).html
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "lang", "description"),
+    [
+        ("targets", {}, "zh", "2024年目标与事项共{n}项，其中待下一份报告{n}项。"),
+        ("targets", {}, "en", "{n} targets and milestones for 2024: {n} awaiting the next report."),
+        (
+            "indicator",
+            {"id": "economy.total_fiscal_revenue"},
+            "en",
+            "Total fiscal revenue: 288 million yuan, as the 2023 report states it.",
+        ),
+        (
+            "source",
+            {},
+            "en",
+            "The full text of the 2023 Work Report of the Dongming Road Subdistrict Office, published on 2024-01-29.",
+        ),
+    ],
+)
+def test_a_description_is_a_sentence_a_person_would_write(shipped, path, params, lang, description):
+    """A shared link's words (issue 32: /targets read "2024年目标与事项：待下一份报告 158。"); as of 2025-03-01 the
+    2024 plan year is over with no outcome entered, so each item awaits the next report."""
+    page = view_for(shipped, path).render(shipped, Viewer(lang, date(2025, 3, 1)), params)
+    n = sum(len(items) for items in shipped.planned(2024))
+    assert page.description == description.format(n=n)
+
+
 def test_a_description_stops_at_a_whole_figure():
     parts = ["引进企业：139家", "吸引内资：3.45亿元", "x" * 200]
     assert description_of(parts, "zh") == "引进企业：139家；吸引内资：3.45亿元。"
@@ -193,14 +236,14 @@ def test_an_old_id_opens_the_renamed_item_its_static_page_and_its_csv_row(minima
     text = path.read_text(encoding="utf-8")
     for anchor, old in (
         ("- id: economy.domestic_investment\n", "economy.investment"),
-        ("- id: safety.new_peace_houses_2024\n", "safety.houses_2024"),
+        ("- id: safety.new_safety_posts_2024\n", "safety.houses_2024"),
     ):
         text = text.replace(anchor, f"{anchor}  former_ids: [{old}]\n", 1)
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(minimal_dir)
     for path, key, old, new, extra in (
         ("indicator", "id", "economy.investment", "economy.domestic_investment", {}),
-        ("targets", "target", "safety.houses_2024", "safety.new_peace_houses_2024", {"year": "2024"}),
+        ("targets", "target", "safety.houses_2024", "safety.new_safety_posts_2024", {"year": "2024"}),
     ):
         view = view_for(dataset, path)
         old_page, new_page, neither = (
@@ -220,3 +263,43 @@ def test_staff_pages_have_no_public_view(shipped):
     assert not re.search(
         r'href="check', "".join(content for _, content in pages(shipped, TODAY, "") if isinstance(content, str))
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_header_says_the_next_report_is_due_and_not_entered_once_its_january_is_over(shipped, lang):
+    """As of the day before and the day after the January the next report was due (from the data's dates)."""
+    due = shipped.vintage.report.published.year + 1
+    note = t("next_report_missing", lang, year=shipped.vintage.report.reviews + 1, due=due)
+    assert note not in view_notes(shipped, date(due, 1, 31), lang)
+    assert note in view_notes(shipped, date(due, 2, 1), lang)
+    # The outcomes still to come are said by the overdue report's note, not twice.
+    assert not any(
+        "target outcomes appear" in n or "目标完成情况：" in n for n in view_notes(shipped, date(due, 2, 1), lang)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_year_all_awaiting_its_outcomes_is_one_sentence_with_the_list_a_tap_away(shipped, lang):
+    """As of 2026-12-07: every 2024 item awaits the next report."""
+    year = shipped.plan_years[-1]
+    targets, milestones = shipped.planned(year)
+    sentence = t("all_awaiting", lang, year=year, n=len(targets) + len(milestones))
+    shown = str(commitments(shipped, date(2026, 12, 7), year, lang))
+    assert sentence in shown and '<details class="kb-more">' in shown
+    assert shown.count("<tr>") == len(targets) + 1  # the numeric targets, behind the tap
+    on_projector = str(commitments(shipped, date(2026, 12, 7), year, lang, True))
+    assert sentence in on_projector and "<details" not in on_projector
+
+
+def test_a_table_cell_names_its_column_so_a_phone_shows_each_row_as_a_card():
+    shown = str(table(["名称", "数值"], [["引进企业", "139家"]]))
+    assert '<td class="kb-cell-name" data-label="名称">引进企业</td>' in shown and 'data-label="数值">139家' in shown
+
+
+def test_without_the_cjk_fonts_the_pages_are_written_without_an_image(shipped, monkeypatch, caplog):
+    monkeypatch.setattr(components.link_preview, "fonts_installed", lambda: False)
+    written = dict(pages(shipped, TODAY, "https://kpi.example.cn"))
+    economy = written["economy/zh.html"]
+    assert 'name="twitter:card" content="summary"' in economy and "og:image" not in economy
+    assert not [name for name in written if name.endswith(".png")]
+    assert "fonts-noto-cjk" in caplog.text  # the publisher's log says what to install

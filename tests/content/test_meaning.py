@@ -375,15 +375,15 @@ def test_a_target_sits_in_its_baselines_theme(dataset):
 @pytest.mark.parametrize(
     ("milestone", "counterpart"),
     [
-        ("housing.self_governance_fund_2024", "housing.self_governance_fund_projects"),
+        ("grassroots.self_governance_fund_2024", "grassroots.self_governance_fund_projects"),
         ("city.open_ground_floor_clearance", "city.ground_floor_spaces_surveyed"),
         ("housing.lift_retrofits", "housing.lifts_signed"),
         ("livelihood.disabled_home_accessibility", "livelihood.disability_homes_adapted"),
-        ("safety.micro_fire_stations", "safety.block_mini_fire_stations_built"),
-        ("safety.safety_post_staffing", "safety.peace_houses_built"),
-        ("culture.one_community_one_brand_round2", "culture.one_community_one_brand_projects"),
-        ("grassroots.dongming_72_proposals", "grassroots.community_proposals"),
-        ("government.four_hundred_visits", "government.community_visits"),
+        ("safety.block_mini_fire_stations", "safety.block_mini_fire_stations_built"),
+        ("safety.safety_post_staffing", "safety.safety_posts_built"),
+        ("culture.one_neighbourhood_one_brand_round2", "culture.one_neighbourhood_one_brand_projects"),
+        ("grassroots.dongming_72_proposals_2024", "grassroots.community_proposals"),
+        ("government.four_hundred_visits_2024", "government.community_visits"),
         ("economy.enterprise_service_resources", "economy.service_packages_issued"),
         ("ecology.forest_chief_system", "ecology.volunteer_forest_chiefs"),
         ("livelihood.three_rescues_three_donations", "livelihood.first_aid_classes"),
@@ -555,7 +555,7 @@ def test_one_milestone_holds_one_project(dataset, projects):
 
 # Commitments of part two that were missing, each with words of its sentence.
 COMMITMENTS = {
-    "elderly.micro_meal_points": "合理布局微型助餐点",
+    "elderly.mini_meal_points": "合理布局微型助餐点",
     "safety.charging_coverage": "推动有条件的小区扩大充电设施覆盖面",
     "housing.pocket_parks": "街角口袋公园",
     "housing.start_ready_projects": "成熟一个、启动一个",
@@ -565,7 +565,7 @@ COMMITMENTS = {
     "livelihood.after_school_courses": "“双减”课程活动",
     "livelihood.employment_info_collection": "全覆盖信息采集",
     "livelihood.public_facility_accessibility": "社区公共服务设施的无障碍服务功能",
-    "economy.continued_enterprise_visits": "持续开展企业走访",
+    "economy.continued_enterprise_visits_2024": "持续开展企业走访",
     "economy.enterprise_steward_system": "“企业服务管家”制度",
     "economy.talent_platform": "人才创新发展平台",
     "housing.property_training": "组织全覆盖培训",
@@ -614,8 +614,11 @@ def test_a_commitment_of_part_two_is_a_milestone(dataset, milestone, words):
     ("kept", "merged"),
     [
         ("economy.service_capacity_drive", "economy.service_centre_network"),  # the drive is that network's upkeep
-        ("economy.startup_training_camp", "economy.startup_support_drive"),  # the drive is its camp and contest...
-        ("economy.startup_contest", "economy.startup_camp_and_contest"),  # ...each an event of its own
+        (
+            "economy.start_up_training_camp_2024",
+            "economy.startup_support_drive",
+        ),  # the drive is its camp and contest...
+        ("economy.start_up_contest", "economy.startup_camp_and_contest"),  # ...each an event of its own
     ],
 )
 def test_near_duplicates_are_one_milestone(dataset, kept, merged):

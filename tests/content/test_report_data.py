@@ -128,9 +128,9 @@ def test_spot_figures_keep_qualifier_and_period(dataset, indicator, value, quali
 
 def test_targets_milestones_and_programmes(dataset):
     content = dataset.content
-    peace = next(t for t in content.targets if t.id == "safety.new_peace_houses_2024")
-    assert (peace.value, peace.comparison, peace.baseline) == (49, "at_least", "safety.peace_houses_built")
-    assert (len(content.targets), len(content.milestones)) == (10, 148)
+    peace = next(t for t in content.targets if t.id == "safety.new_safety_posts_2024")
+    assert (peace.value, peace.comparison, peace.baseline) == (49, "at_least", "safety.safety_posts_built")
+    assert (len(content.targets), len(content.milestones)) == (10, 150)
     # The shipped data invents no progress.
     assert all(not t.progress and t.override is None for t in content.targets)
     assert all(not m.progress and m.override is None for m in content.milestones)

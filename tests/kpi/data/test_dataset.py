@@ -32,7 +32,7 @@ def test_plan_years_and_what_each_plans(minimal):
     assert minimal.plan_years == [2024]
     targets, milestones = minimal.planned(2024)
     assert ([t.id for t in targets], [m.id for m in milestones]) == (
-        ["safety.new_peace_houses_2024"],
+        ["safety.new_safety_posts_2024"],
         ["economy.lingzhao_complex"],
     )
     assert minimal.planned(2025) == ([], [])
@@ -64,7 +64,7 @@ def test_a_derived_value_is_computed_once_per_dataset(minimal):
 def test_the_items_with_a_theme_and_the_quoted_sentences(minimal):
     assert [(group, item.id) for group, _, item in themed_items(minimal.content)][-3:] == [
         ("programmes", "economy.task_programme"),
-        ("targets", "safety.new_peace_houses_2024"),
+        ("targets", "safety.new_safety_posts_2024"),
         ("milestones", "economy.lingzhao_complex"),
     ]
     quoted = list(sourced(minimal.content))
@@ -76,7 +76,7 @@ def test_the_items_with_a_theme_and_the_quoted_sentences(minimal):
 def test_an_old_id_names_the_renamed_item_and_any_other_id_stays_itself(minimal_dir):
     path = minimal_dir / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
-    anchor = "- id: safety.new_peace_houses_2024\n"
+    anchor = "- id: safety.new_safety_posts_2024\n"
     text = text.replace(anchor, anchor + "  former_ids: [safety.peace_houses_2024, safety.houses_2024]\n", 1)
     path.write_text(
         text.replace(
@@ -89,10 +89,10 @@ def test_an_old_id_names_the_renamed_item_and_any_other_id_stays_itself(minimal_
     dataset = load_dataset(minimal_dir)
     assert dataset.renamed == {
         "economy.investment": "economy.domestic_investment",
-        "safety.peace_houses_2024": "safety.new_peace_houses_2024",
-        "safety.houses_2024": "safety.new_peace_houses_2024",
+        "safety.peace_houses_2024": "safety.new_safety_posts_2024",
+        "safety.houses_2024": "safety.new_safety_posts_2024",
     }
     assert [
         dataset.current_id(i)
         for i in ("economy.investment", "safety.houses_2024", "economy.domestic_investment", "nope")
-    ] == ["economy.domestic_investment", "safety.new_peace_houses_2024", "economy.domestic_investment", "nope"]
+    ] == ["economy.domestic_investment", "safety.new_safety_posts_2024", "economy.domestic_investment", "nope"]

@@ -98,7 +98,7 @@ ONLY = [
             (
                 110,
                 3,
-                "targets[1]: 这几行应写在上面一项 'safety.new_peace_houses_2024' 的 progress: 之下：请在这几行每行前加 2 个空格",
+                "targets[1]: 这几行应写在上面一项 'safety.new_safety_posts_2024' 的 progress: 之下：请在这几行每行前加 2 个空格",
             )
         ],
     ),

@@ -152,7 +152,7 @@ CASES = [
     (
         "unknown_baseline",
         I,
-        "baseline: safety.peace_houses_built",
+        "baseline: safety.safety_posts_built",
         "baseline: safety.peace_house",
         102,
         "指标编号 'safety.peace_house' 不存在",
@@ -262,13 +262,13 @@ def test_bad_input_is_located_and_explained(minimal_dir, file, old, new, line, f
 def test_an_old_id_opens_one_item_only(minimal_dir):
     path = minimal_dir / I
     text = path.read_text(encoding="utf-8")
-    for anchor in ("- id: economy.domestic_investment\n", "- id: safety.peace_houses_built\n"):
+    for anchor in ("- id: economy.domestic_investment\n", "- id: safety.safety_posts_built\n"):
         text = text.replace(anchor, anchor + "  former_ids: [economy.investment]\n", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_dataset(minimal_dir)
     [error] = caught.value.errors
-    assert (error.line, error.field) == (57, "indicators[safety.peace_houses_built].former_ids[0]")
+    assert (error.line, error.field) == (57, "indicators[safety.safety_posts_built].former_ids[0]")
     assert (
         error.en
         == "former id 'economy.investment' already belongs to the item on line 32; an old id can open only one item"
@@ -484,6 +484,136 @@ def test_an_omission_the_names_do_not_need_is_said(minimal_dir):
     assert zh.startswith("name_omits 中的 '启动' 不需要") and en.startswith("'启动' in name_omits is not needed")
 
 
+# ── Stage phrases and governing clauses (kpi/report/stages.py) ──────────────────────────────────────
+
+LED = "新建49座社区平安屋。力争优化市政路网,启动凌兆片区社区生活服务综合体建设。"  # the milestone now has a lead clause
+
+
+def edited(directory, file: str, old: str, new: str) -> None:
+    path = directory / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test case does not match the fixture: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_stage_phrase_of_the_report_stands_in_the_name(minimal_dir):
+    edited(minimal_dir, "source/report.txt", "启动凌兆", "持续推动凌兆")  # the report opens a clause with 持续推动
+    edited(minimal_dir, I, "quote: 启动凌兆", "quote: 持续推动凌兆")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    said = [(e.field, e.zh) for e in caught.value.errors]
+    assert [field for field, _ in said] == [
+        "milestones[economy.lingzhao_complex].name.zh",
+        "milestones[economy.lingzhao_complex].name.en",
+    ]
+    assert "含限定词“持续推动”" in said[0][1] and "(continu / keep / ongoing / sustain) + (push" in said[1][1]
+
+
+def test_a_governing_clause_limits_the_items_of_its_sentence(minimal_dir):
+    pilot = "新建49座社区平安屋。以凌一为试点,启动"  # a pilot scope governs the clauses after it
+    errors = errors_after_edit(minimal_dir, "source/report.txt", "新建49座社区平安屋,启动", pilot)
+    assert [(e.field, e.zh.split("，")[0]) for e in errors] == [
+        ("milestones[economy.lingzhao_complex].name.zh", "引文所在句的分句 '以凌一为试点' 统领引文"),
+        ("milestones[economy.lingzhao_complex].name.en", "引文所在句的分句 '以凌一为试点' 统领引文"),
+    ]
+
+
+def test_an_opening_clause_leads_only_once_the_data_treats_it_as_a_lead(minimal_dir):
+    # 力争优化市政路网 is neither quoted nor excluded: undecided (the completeness check lists it), so no lead yet
+    edited(minimal_dir, "source/report.txt", "新建49座社区平安屋,启动", LED.split("启动")[0] + "启动")
+    assert load_dataset(minimal_dir).content.milestones[0].name.zh == "启动凌兆综合体建设"
+
+
+def test_an_exclusion_may_not_take_a_limiting_word_from_an_item_of_its_sentence(minimal_dir):
+    edited(minimal_dir, "source/report.txt", "新建49座社区平安屋,启动", LED.split("启动")[0] + "启动")
+    edited(minimal_dir, I, "{zh: 启动凌兆综合体建设,", "{zh: 力争启动凌兆综合体建设,")
+    edited(
+        minimal_dir,
+        I,
+        "en: Start of building the Lingzhao complex}",
+        "en: 'Aim: start of building the Lingzhao complex'}",
+    )
+    write(minimal_dir, GOOD + "- {report: report_2023, reason: heading, text: '力争优化市政路网'}\n")
+    [(line, _, field, zh, en)] = errors_of(minimal_dir)
+    assert (line, field) == (5, "statements[1].text")
+    assert zh.startswith("排除 '力争优化市政路网' 拿走了同一句中 economy.lingzhao_complex 的限定词“力争”")
+    assert en.startswith(
+        "excluding '力争优化市政路网' takes the limiting word “力争” away from economy.lingzhao_complex"
+    )
+
+
+# ── Ids and themes against the report ───────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "word"),
+    [
+        ("- id: safety.new_safety_posts_2024\n", "- id: safety.new_peace_houses_2024\n", "peace house"),  # banned
+        ("- id: economy.lingzhao_complex\n", "- id: economy.lingzhao_complex_built\n", "built"),  # 启动: started
+    ],
+)
+def test_an_id_that_its_name_contradicts_is_refused(minimal_dir, old, new, word):
+    errors = errors_after_edit(minimal_dir, I, old, new)
+    assert [(e.field.rsplit(".", 1)[-1], e.en.split(",")[0]) for e in errors] == [
+        ("id", f"the id {new[6:-1]} holds “{word}”")
+    ]
+
+
+def test_a_round_held_every_year_says_its_year_in_its_id(minimal_dir):
+    edited(minimal_dir, "source/report.txt", "启动凌兆片区", "举办凌兆片区")
+    edited(minimal_dir, I, "quote: 启动凌兆", "quote: 举办凌兆")
+    edited(
+        minimal_dir,
+        I,
+        "{zh: 启动凌兆综合体建设, en: Start of building the Lingzhao complex}",
+        "{zh: 凌兆综合体, en: L}",
+    )
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    [error] = caught.value.errors
+    assert error.field == "milestones[economy.lingzhao_complex].id" and "（_2024）" in error.zh
+    edited(minimal_dir, I, "- id: economy.lingzhao_complex\n", "- id: economy.lingzhao_complex_2024\n")
+    assert load_dataset(minimal_dir).content.milestones[0].id == "economy.lingzhao_complex_2024"
+
+
+def one_section(directory) -> None:
+    """Every figure of the minimal data under 第一部分 一(二): five economy figures and one safety figure."""
+    path = directory / I
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("section: 第一部分 一(三)", "section: 第一部分 一(二)").replace(
+            "section: 第一部分 一(四)", "section: 第一部分 一(二)"
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_a_lone_item_under_another_theme_than_its_sections_is_refused(minimal_dir):
+    one_section(minimal_dir)
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    [error] = caught.value.errors
+    assert error.field == "indicators[safety.safety_posts_built].theme"
+    assert error.zh.startswith("主题 safety 不是报告章节 第一部分 一(二) 的主题（economy）")
+
+
+def test_theme_reason_lets_it_stand_and_is_refused_where_not_needed(minimal_dir):
+    one_section(minimal_dir)
+    reason = "  theme_reason: {zh: 示例理由, en: An example reason}\n"
+    edited(minimal_dir, I, "  theme: safety\n", "  theme: safety\n" + reason)
+    assert load_dataset(minimal_dir).indicators["safety.safety_posts_built"].theme_reason.en == "An example reason"
+    edited(
+        minimal_dir,
+        I,
+        "  theme: economy\n  name: {zh: 引进企业",
+        "  theme: economy\n" + reason + "  name: {zh: 引进企业",
+    )
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(minimal_dir)
+    [error] = caught.value.errors
+    assert error.field == "indicators[economy.enterprises_attracted].theme_reason"
+
+
 DUE_AT = "    quote: 新建49座社区平安屋\n"
 
 
@@ -498,7 +628,7 @@ DUE_AT = "    quote: 新建49座社区平安屋\n"
 )
 def test_a_due_season_rests_on_the_quotes_words(minimal_dir, due, fragment):
     errors = errors_after_edit(minimal_dir, I, DUE_AT, DUE_AT + due)
-    assert any(fragment in e.zh and e.field.startswith("targets[safety.new_peace_houses_2024].due") for e in errors)
+    assert any(fragment in e.zh and e.field.startswith("targets[safety.new_safety_posts_2024].due") for e in errors)
 
 
 def test_a_due_season_in_the_quotes_words_loads(minimal_dir):

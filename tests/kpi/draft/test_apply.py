@@ -48,7 +48,7 @@ values:
 indicators: []
 
 outcomes:
-- id: safety.new_peace_houses_2024  # 目标 新建社区平安屋 49座
+- id: safety.new_safety_posts_2024  # 目标 新建社区平安屋 49座
   outcome:
     value: 52
     source: {report: report_2024, section: 第一部分 一(一), quote: '新建社区平安屋52座'}
@@ -56,7 +56,7 @@ outcomes:
   outcome: {not_mentioned_in: report_2024}
 
 targets:
-- id: safety.new_peace_houses_2025  # 延续 / continues safety.new_peace_houses_2024
+- id: safety.new_safety_posts_2025  # 延续 / continues safety.new_safety_posts_2024
   theme: safety
   name: {zh: 新建社区平安屋, en: New peace houses}
   value: 20
@@ -130,7 +130,7 @@ def test_each_entry_goes_in_its_place_and_nothing_else_changes(data):
         assert "置信度" not in after and "一条说明" not in after and "核对" not in after  # the draft's notes stay out
     dataset = load_dataset(data)
     assert dataset.indicators["economy.enterprises_attracted"].values[-1].value == 150
-    assert [t.id for t in dataset.content.targets] == ["safety.new_peace_houses_2024", "safety.new_peace_houses_2025"]
+    assert [t.id for t in dataset.content.targets] == ["safety.new_safety_posts_2024", "safety.new_safety_posts_2025"]
     assert dataset.content.targets[0].outcome.value == 52
     assert dataset.content.milestones[0].outcome.not_mentioned_in == "report_2024"
     assert (list(dataset.reports)[-1], dataset.glossary.terms[-1].id) == ("report_2024", "lifts")
@@ -156,7 +156,7 @@ def test_a_list_the_file_does_not_have_yet_is_started_at_its_end(data):
     path = data / I
     path.write_text(path.read_text(encoding="utf-8").split("milestones:\n")[0], encoding="utf-8")
     milestone = (
-        "milestones:\n- id: safety.peace_house_network\n  theme: safety\n  name: {zh: 平安屋, en: Safety posts}\n"
+        "milestones:\n- id: safety.safety_post_network\n  theme: safety\n  name: {zh: 平安屋, en: Safety posts}\n"
         "  source: {report: report_2024, section: 第二部分 一(一), quote: 新建20座社区平安屋}\n"
     )
     draft = DRAFT.replace(
@@ -165,7 +165,7 @@ def test_a_list_the_file_does_not_have_yet_is_started_at_its_end(data):
     result = apply(data, draft_file(data, draft))
     assert result.returncode == 0, result.stdout + result.stderr
     assert path.read_text(encoding="utf-8").endswith("\n" + milestone)
-    assert [m.id for m in load_dataset(data).content.milestones] == ["safety.peace_house_network"]
+    assert [m.id for m in load_dataset(data).content.milestones] == ["safety.safety_post_network"]
 
 
 def test_a_notepad_file_keeps_its_byte_order_mark_and_windows_line_ends(data):
@@ -176,7 +176,7 @@ def test_a_notepad_file_keeps_its_byte_order_mark_and_windows_line_ends(data):
     for name in (I, G):
         raw = (data / name).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n")
-    assert load_dataset(data).content.targets[-1].id == "safety.new_peace_houses_2025"
+    assert load_dataset(data).content.targets[-1].id == "safety.new_safety_posts_2025"
 
 
 def test_the_files_keep_their_permissions_and_no_temporary_file_is_left(data):
@@ -209,7 +209,7 @@ def test_the_files_keep_their_permissions_and_no_temporary_file_is_left(data):
             "reports[report_2024].title.en: 待翻译：'en' 还以 '待译 to translate:' 开头；请写出英文，并删去这个前缀",
         ),
         (
-            "id: safety.new_peace_houses_2025",
+            "id: safety.new_safety_posts_2025",
             "id: safety.TODO_2025_1",
             "targets[safety.TODO_2025_1].id: 待命名：编号 safety.TODO_2025_1 中的 TODO 要换成有意义的英文词（小写字母、数字、下划线）",
         ),
@@ -301,12 +301,12 @@ def test_applying_the_same_draft_twice_changes_nothing_the_second_time(data):
         f"(line {line_of(text, '- id: report_2024')})",
         f"draft.yaml:16:5: values[0].values[0]: indicator 'economy.enterprises_attracted' already has a value for 2024 "
         f"from report 'report_2024' (indicators.yaml line {value})",
-        f"draft.yaml:27:3: outcomes[safety.new_peace_houses_2024].outcome: 'safety.new_peace_houses_2024' already has "
+        f"draft.yaml:27:3: outcomes[safety.new_safety_posts_2024].outcome: 'safety.new_safety_posts_2024' already has "
         f"an outcome (indicators.yaml line {target_outcome})",
         f"draft.yaml:31:3: outcomes[economy.lingzhao_complex].outcome: 'economy.lingzhao_complex' already has an outcome "
         f"(indicators.yaml line {milestone_outcome})",
-        "draft.yaml:34:3: targets[safety.new_peace_houses_2025].id: id 'safety.new_peace_houses_2025' is already taken "
-        f"(indicators.yaml line {line_of(text, '- id: safety.new_peace_houses_2025')})",
+        "draft.yaml:34:3: targets[safety.new_safety_posts_2025].id: id 'safety.new_safety_posts_2025' is already taken "
+        f"(indicators.yaml line {line_of(text, '- id: safety.new_safety_posts_2025')})",
         f"draft.yaml:48:3: terms[lifts].id: id 'lifts' is already taken (glossary.yaml line {line_of(glossary, '- id: lifts')})",
     ]
     assert data_bytes(data) == once
@@ -332,7 +332,7 @@ def test_applying_the_same_draft_twice_changes_nothing_the_second_time(data):
             "outcomes[economy.nope].id: 'economy.nope' 不是 indicators.yaml 中的目标或事项",
         ),
         (
-            "- id: safety.new_peace_houses_2025",
+            "- id: safety.new_safety_posts_2025",
             "- id: economy.tasks_done",
             "targets[economy.tasks_done].id: 编号 'economy.tasks_done' 已被使用（indicators.yaml 第 {line} 行）",
         ),
@@ -370,9 +370,9 @@ def test_a_result_that_would_not_validate_changes_nothing_and_points_at_the_draf
     result = apply(data, draft_file(data, draft), "--lang", "en")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"draft.yaml:{line_of(draft, 'theme: safty')}:3: targets[safety.new_peace_houses_2025].theme: theme 'safty' does "
+        f"draft.yaml:{line_of(draft, 'theme: safty')}:3: targets[safety.new_safety_posts_2025].theme: theme 'safty' does "
         "not exist; themes: economy, safety",
-        f"draft.yaml:{line_of(draft, 'quote: 新建20座平安屋')}:5: targets[safety.new_peace_houses_2025].source.quote: quote not "
+        f"draft.yaml:{line_of(draft, 'quote: 新建20座平安屋')}:5: targets[safety.new_safety_posts_2025].source.quote: quote not "
         "found in the text of report 'report_2024' (must match exactly, punctuation included): '新建20座平安屋'",
     ]
     assert "The data would not be valid with this draft (2 error(s)" in result.stderr
@@ -432,7 +432,7 @@ def test_a_draft_without_its_report_entry_is_named_by_its_new_figures_sources(da
     # The report went in with an earlier draft; this one brings only a new figure (whose sources are its values').
     assert apply(data, draft_file(data, DRAFT.split("\nvalues:")[0] + "\n")).returncode == 0
     figure = (
-        "reports: []\nindicators:\n- id: safety.peace_houses_new\n  theme: safety\n"
+        "reports: []\nindicators:\n- id: safety.safety_posts_new\n  theme: safety\n"
         "  name: {zh: 新建平安屋, en: New peace houses}\n  unit: {zh: 座, en: houses}\n  values:\n"
         "  - period: '2024'\n    value: 52\n"
         "    source: {report: report_2024, section: 第一部分 一(一), quote: 新建社区平安屋52座}\n"

@@ -338,10 +338,10 @@ def proposals(draft: Draft) -> dict[str, tuple[object, str]]:
 @pytest.mark.parametrize(
     ("item_id", "quote"),
     [
-        ("safety.micro_fire_stations", "新建街区微型消防站3个"),  # a count of what was built: done, not "not done"
+        ("safety.block_mini_fire_stations", "新建街区微型消防站3个"),  # a count of what was built: done, not "not done"
         ("housing.lift_retrofits", "加梯签约52台、竣工23台"),  # 加梯 is the report's short form of 加装电梯
         ("economy.enterprise_service_resources", "为31家重点企业发放服务包"),  # a distinctive part of a compound name
-        ("economy.continued_enterprise_visits", "走访联系企业350余家次"),  # a figure of the indicator it continues
+        ("economy.continued_enterprise_visits_2024", "走访联系企业350余家次"),  # a figure of the indicator it continues
         ("economy.fifth_economic_census", "经普入户登记全面完成"),  # 经普 is the short form of 经济普查
     ],
 )
@@ -387,7 +387,7 @@ def test_every_target_of_the_new_plan_year_is_proposed(each_draft):
 def test_a_target_the_words_miss_is_closed_by_the_figure_of_its_baseline(dataset):
     # The target's own name and quote share no words with the sentence; the figure the draft matched to its baseline
     # indicator (the same count, README "A new report arrives") answers it.
-    target = next(t for t in dataset.content.targets if t.id == "safety.new_peace_houses_2024")
+    target = next(t for t in dataset.content.targets if t.id == "safety.new_safety_posts_2024")
     renamed = target.model_copy(
         update={
             "name": Text(zh="年度任务", en="The year's task"),
@@ -399,5 +399,5 @@ def test_a_target_the_words_miss_is_closed_by_the_figure_of_its_baseline(dataset
     )
     text = "示例\n第一部分 2024年工作回顾\n一、平安\n(一)平安。新建社区平安屋52座。\n"
     draft = draft_report(content, ReportFacts("report_x", text, 2024, 2025))
-    assert [(m.item_id, m.figure.written) for m in draft.values] == [("safety.peace_houses_built", "52座")]
-    assert [(m.item_id, m.figure.written) for m in draft.outcomes] == [("safety.new_peace_houses_2024", "52座")]
+    assert [(m.item_id, m.figure.written) for m in draft.values] == [("safety.safety_posts_built", "52座")]
+    assert [(m.item_id, m.figure.written) for m in draft.outcomes] == [("safety.new_safety_posts_2024", "52座")]

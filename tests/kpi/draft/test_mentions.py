@@ -87,7 +87,7 @@ def closing_2024():
         ("elderly.elderly_service_centre_upgrade", "为老服务中心升级改造稳步推进,完成1个"),
         # Before: done, but quoting only "稳步推进": the count is the evidence a reviewer wants to see.
         ("housing.estate_renewal_new_round", "翠竹苑等部分小区新一轮综合整新工程稳步推进,完成5个"),
-        ("grassroots.dongming_72_proposals", "“东明72变”美好社区提案征集稳步推进,办结72件"),
+        ("grassroots.dongming_72_proposals_2024", "“东明72变”美好社区提案征集稳步推进,办结72件"),
     ],
 )
 def test_a_count_of_what_was_finished_completes_the_item_named_just_before_it(closing_2024, milestone_id, quote):

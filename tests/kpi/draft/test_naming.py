@@ -146,7 +146,7 @@ def test_a_target_is_named_by_a_figure_of_its_baseline():
         value=49,
         unit=Text(zh="座", en="posts"),
         comparison="at_least",
-        baseline="safety.peace_houses_built",
+        baseline="safety.safety_posts_built",
         source=Source(report="report_2023", section="第二部分 五(二)", quote="新建49座社区平安屋"),
     )
-    assert indicator_of(target, [], {}) == "safety.peace_houses_built"
+    assert indicator_of(target, [], {}) == "safety.safety_posts_built"

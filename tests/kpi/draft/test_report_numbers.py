@@ -29,7 +29,7 @@ REPORT_2023 = "report_2023"
         ("五次", "skipped", "ordinal", 5, "次", "exact", "2024", "第一部分 一(一)"),
         ("1+3+X", "skipped", "name", 1, "", "exact", "2024", "第一部分 一(一)"),
         ("(2024-2026)", "skipped", "plan_period", 2024, "", "exact", "2024", "第一部分 一(一)"),
-        ("24小时", "skipped", "name", 24, "小时", "exact", "2024", "第一部分 一(一)"),
+        ("24小时", "skipped", "not_a_measurement", 24, "小时", "exact", "2024", "第一部分 一(一)"),
         ("49座", "target", "", 49, "座", "exact", "2024", "第二部分 一(一)"),
         ("四项", "skipped", "not_a_measurement", 4, "项", "exact", "2024", "第二部分 一(一)"),  # targets are in digits
         ("300万元", "target", "", 300, "万元", "exact", "2024", "第二部分 一(一)"),

@@ -206,7 +206,7 @@ def test_the_entries_are_every_item_of_the_draft_in_its_order(fresh):
     counted["values"] = sum(len(group["values"]) for group in draft["values"])
     entries = fresh.entries()
     assert Counter(entry.section for entry in entries) == counted
-    assert len(entries) == sum(counted.values()) == fresh.counts().total == 187
+    assert len(entries) == sum(counted.values()) == fresh.counts().total == 189
     assert [entry.section for entry in entries] == sorted((e.section for e in entries), key=SECTIONS.index)
     assert len({entry.key for entry in entries}) == len(entries)
     at = 0
@@ -239,7 +239,7 @@ def test_an_entry_is_shown_beside_the_sentence_it_quotes(fresh):
     assert target.reasons == NUMBER_REASONS + STATEMENT_REASONS  # a number, in a commitment of part two
     outcome = entries["outcomes:city.digital_twin_map"]
     assert (outcome.name, outcome.quote, outcome.reasons) == (
-        "事项 全域数字孪生地图",
+        "事项 加快建设全域数字孪生地图",
         "依托全域数字孪生地图研判风险隐患",
         STATEMENT_REASONS,
     )
@@ -254,7 +254,7 @@ MARKS = {
         f"indicators:{item}": ["review_todo_id", "review_translate", "review_translate", "review_null"]
         for item in ("housing.TODO_2024_1", "housing.TODO_2024_2", "elderly.TODO_2024_3")
     },
-    "outcomes:livelihood.healthy_living_festival": ["review_decide"],
+    "outcomes:livelihood.healthy_living_festival_2024": ["review_decide"],
     "outcomes:city.digital_twin_map": ["review_decide"],
     "targets:housing.TODO_2025_1": ["review_todo_id", "review_translate", "review_translate"],
     "terms:TODO_2024_1": ["review_todo_id", "review_translate", "review_translate"],
@@ -381,7 +381,7 @@ def test_a_change_is_taken_and_undo_brings_back_the_drafted_lines(fresh):
     fresh.change(key, "\r\n".join(drafted.lines).replace("'待定 to decide: done / not_done'", "done") + "\r\n\r\n")
     changed = by_key(fresh)[key]
     assert (changed.decision, changed.marks, changed.lines[4]) == (CHANGED, (), "    status: done")
-    assert fresh.counts() == (1, 187, 22)
+    assert fresh.counts() == (1, 189, 22)
     fresh.undo(key)
     assert by_key(fresh)[key] == drafted and fresh.counts().decided == 0
     with pytest.raises(ReviewError):
@@ -397,12 +397,12 @@ def test_lines_changed_back_to_the_draft_count_as_accepted(fresh):
 def test_an_entry_changed_into_one_that_breaks_another_is_refused(fresh):
     key = "targets:housing.community_gardens_2025"
     text = "\n".join(by_key(fresh)[key].lines).replace(
-        "- id: housing.community_gardens_2025", "- id: safety.new_peace_houses_2025"
+        "- id: housing.community_gardens_2025", "- id: safety.new_safety_posts_2025"
     )
     with pytest.raises(ReviewError) as refused:
         fresh.change(key, text)
     assert [(e.file, e.code) for e in refused.value.errors] == [
-        ("targets:safety.new_peace_houses_2025", "duplicate_id")
+        ("targets:safety.new_safety_posts_2025", "duplicate_id")
     ]
 
 
@@ -437,7 +437,7 @@ def test_a_group_or_a_section_left_empty_by_exclusions_still_reads_as_a_draft(fr
     draft = yaml.safe_load(fresh.draft_now())
     assert draft["indicators"] == [] and "economy.total_fiscal_revenue" not in [g["indicator"] for g in draft["values"]]
     assert len(draft["values"]) == len(yaml.safe_load(fresh.draft)["values"]) - 1
-    assert fresh.counts() == (5, 187, 23 - 12)
+    assert fresh.counts() == (5, 189, 23 - 12)
     assert all(not e.marks for e in fresh.entries() if e.section == "indicators")
     fresh.undo("indicators:elderly.TODO_2024_3")
     assert len(yaml.safe_load(fresh.draft_now())["indicators"]) == 1 and fresh.counts().marks == 15
@@ -448,7 +448,7 @@ def test_a_group_or_a_section_left_empty_by_exclusions_still_reads_as_a_draft(fr
 
 def test_the_reviewers_decisions_give_the_bytes_kpi_apply_writes_for_the_reviewed_draft(shipped_dir, fresh):
     decide_as_reviewer(fresh)
-    assert fresh.counts() == (187, 187, 0)
+    assert fresh.counts() == (189, 189, 0)
     change = fresh.change_for(shipped_dir)
     # The same review made in a text editor, applied by the command, on another copy of the same data.
     (shipped_dir / "by_hand").mkdir()
@@ -467,7 +467,7 @@ def test_the_reviewers_decisions_give_the_bytes_kpi_apply_writes_for_the_reviewe
         name: (shipped_dir / name).read_text(encoding="utf-8") for name in (GLOSSARY, INDICATORS)
     } | {REPORT_FILE: None}
     assert change.summary == (
-        "report_2024_fictional: 14 values into 12 figures, 1 new figure, 158 outcomes, 3 targets, 7 milestones, "
+        "report_2024_fictional: 14 values into 12 figures, 1 new figure, 160 outcomes, 3 targets, 7 milestones, "
         "1 glossary term"
     )
     assert applied.stdout.startswith(change.summary + ". Written to")
@@ -555,7 +555,7 @@ def test_a_review_kept_as_json_comes_back_with_every_decision(tmp_path, fresh):
     kept = Unsaved("张三", tmp_path)
     assert kept.keep(unsaved_key(REPORT_ID), fresh.to_dict())
     back = Review.from_dict(kept.load("report:report_2024_fictional"))
-    assert back.entries() == fresh.entries() and back.counts() == fresh.counts() == (3, 187, 22)
+    assert back.entries() == fresh.entries() and back.counts() == fresh.counts() == (3, 189, 22)
     assert back.draft_now() == fresh.draft_now() and back.to_dict() == json.loads(json.dumps(fresh.to_dict()))
     assert by_key(back)["values:economy.enterprise_service_events:2024"].note == ("活动场次", "events")
 

@@ -25,7 +25,7 @@ def test_the_draft_is_yaml_in_the_sections_apply_reads(fixture_draft, fixture_ya
     outcomes = {entry["id"]: entry["outcome"] for entry in loaded["outcomes"]}
     assert outcomes["housing.pocket_parks"]["status"] == "done"  # a promise to carry on, and the work goes on
     assert (
-        outcomes["livelihood.healthy_living_festival"]["status"] == f"{DECIDE_MARK} done / not_done"
+        outcomes["livelihood.healthy_living_festival_2024"]["status"] == f"{DECIDE_MARK} done / not_done"
     )  # named, no more
     assert outcomes["housing.model_sorting_estates_2024"] == {"not_mentioned_in": REPORT_ID}
     closing = [x for x in (*content.targets, *content.milestones) if content.plan_year(x) == 2024]

@@ -98,7 +98,7 @@ def test_undo_restores_the_file_and_is_committed_by_the_servers_user(data):
             data,
             "  progress: []\n",
             "  progress:\n  - date: 2024-06-30\n    value: 300\n",
-            summary="targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300",
+            summary="targets[safety.new_safety_posts_2024]: progress 2024-06-30 = 300",
         ),
         Author("王芳"),
     )

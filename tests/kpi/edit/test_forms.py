@@ -140,7 +140,7 @@ def test_a_second_entry_follows_the_first_in_its_list(shipped, shipped_dir, data
 
 def test_an_empty_list_on_one_line_takes_the_first_entry(minimal_dir):
     texts, dataset = texts_of(minimal_dir), load_dataset(minimal_dir)
-    change = add_progress(texts, dataset, "safety.new_peace_houses_2024", "2024-06-30", "20", today=AFTER_2024)
+    change = add_progress(texts, dataset, "safety.new_safety_posts_2024", "2024-06-30", "20", today=AFTER_2024)
     assert diff(texts[INDICATORS], change.texts[INDICATORS]) == [
         "-   progress: []",
         "+   progress:",
@@ -236,7 +236,7 @@ NOTES = st.text(
 def test_any_note_reads_back_exactly_as_typed(minimal_texts, tmp_path_factory, zh, en):
     texts, dataset = minimal_texts
     change = add_progress(
-        texts, dataset, "safety.new_peace_houses_2024", "2024-06-30", "20", note_zh=zh, note_en=en, today=AFTER_2024
+        texts, dataset, "safety.new_safety_posts_2024", "2024-06-30", "20", note_zh=zh, note_en=en, today=AFTER_2024
     )
     path = tmp_path_factory.getbasetemp() / "note.yaml"
     path.write_text(change.texts[INDICATORS], encoding="utf-8")
@@ -576,7 +576,7 @@ def test_every_form_keeps_a_notepad_files_mark_and_line_ends(with_2024_report):
 
 def test_a_plan_years_items_come_with_their_last_entry(shipped, shipped_dir, dataset):
     items = plan_items(dataset, 2024)
-    assert [x.group for x in items] == ["targets"] * 10 + ["milestones"] * 148 and all(x.last is None for x in items)
+    assert [x.group for x in items] == ["targets"] * 10 + ["milestones"] * 150 and all(x.last is None for x in items)
     first = add_progress(shipped, dataset, TARGET, "2024-03-31", "1", today=AFTER_2024)
     second = add_progress({**shipped, **first.texts}, dataset, TARGET, "2024-06-30", "2", today=AFTER_2024)
     [gardens] = [x for x in plan_items(saved(shipped_dir, second), 2024) if x.item.id == TARGET]
@@ -584,7 +584,7 @@ def test_a_plan_years_items_come_with_their_last_entry(shipped, shipped_dir, dat
 
 
 def test_the_items_awaiting_an_outcome_are_those_of_closed_years_without_one(shipped, shipped_dir, dataset):
-    assert awaiting_outcome(dataset, IN_2024) == [] and len(awaiting_outcome(dataset, AFTER_2024)) == 158
+    assert awaiting_outcome(dataset, IN_2024) == [] and len(awaiting_outcome(dataset, AFTER_2024)) == 160
     change = record_outcome(
         shipped, dataset, MILESTONE, status="done", note_zh="完成", note_en="Done", today=AFTER_2024
     )

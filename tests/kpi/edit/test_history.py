@@ -174,12 +174,12 @@ def test_undo_restores_the_bytes_exactly_and_is_itself_a_commit(data):
             data,
             "  progress: []\n",
             "  progress:\n  - date: 2024-06-30\n    value: 300\n",
-            summary="targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300",
+            summary="targets[safety.new_safety_posts_2024]: progress 2024-06-30 = 300",
         ),
         WANG,
     )
     change = undo(data, typo.commit)
-    assert change.summary == f"undo {typo.commit[:7]}: targets[safety.new_peace_houses_2024]: progress 2024-06-30 = 300"
+    assert change.summary == f"undo {typo.commit[:7]}: targets[safety.new_safety_posts_2024]: progress 2024-06-30 = 300"
     assert change.base == {INDICATORS: (data / INDICATORS).read_text(encoding="utf-8")}
     undone = save(data, change, Author("李明"))
     assert (data / INDICATORS).read_bytes() == before

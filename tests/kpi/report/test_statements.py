@@ -37,9 +37,12 @@ TEXT = """示例报告
         ("持续构建立体式、全覆盖“蓝绿交织”生态网", "words"),
         ("助餐能力显著提升", "words"),
         ("均取得大幅增长", "words"),
-        # Deeds and honours say what was done, not how much: not results in words.
-        ("获评第五届中国(上海)社会治理创新实践十佳案例", None),
-        ("三林苑入选全国完整社区建设试点", None),
+        # Honours received and acceptances passed are results in words the data keeps or excludes.
+        ("获评第五届中国(上海)社会治理创新实践十佳案例", "honour"),
+        ("三林苑入选全国完整社区建设试点", "honour"),
+        ("世博家园养老院成功创建全国医养结合示范机构", "honour"),
+        ("通过“智慧养老院”建设项目验收", "honour"),
+        # Other deeds say what was done, not how much: their counts are numbers.
         ("成功举办第三届“花开东明 缤纷社区”花园节", None),
         ("完成平安屋建设13座", None),
     ],
@@ -55,6 +58,7 @@ def test_the_statements_of_a_report():
         ("words", "第一部分 一(二)", "圆满完成商会换届"),
         ("words", "第一部分 一(二)", "凌五等9个小区基本完成"),
         ("zero", "第一部分 一(三)", "确保新增违建“零增长”"),
+        ("honour", "第一部分 一(三)", "获评十佳案例"),
         ("words", "第一部分 一(三)", "3家养老机构入住率大幅提升"),
         # Part two: every clause but the headings (the part's, the chapter's and the section's title).
         ("commitment", "第二部分 一(一)", "新建49座社区平安屋"),
@@ -85,8 +89,10 @@ def source(section: str, quote: str) -> dict:
     return {"report": "r", "section": section, "quote": quote}
 
 
-def content(values: list[dict], milestones: list[dict] = (), targets: list[dict] = ()) -> IndicatorsFile:
-    """A data file with one indicator per value given, and the targets and milestones given."""
+def content(
+    values: list[dict], milestones: list[dict] = (), targets: list[dict] = (), results: list[dict] = ()
+) -> IndicatorsFile:
+    """A data file with one indicator per value given, and the targets, milestones and results in words given."""
     return IndicatorsFile.model_validate(
         {
             "reports": [
@@ -126,6 +132,10 @@ def content(values: list[dict], milestones: list[dict] = (), targets: list[dict]
             "milestones": [
                 {"id": f"economy.m{n}", "theme": "economy", "name": {"zh": "示例", "en": "Sample"}, **milestone}
                 for n, milestone in enumerate(milestones)
+            ],
+            "results": [
+                {"id": f"economy.r{n}", "theme": "economy", "name": {"zh": "示例", "en": "Sample"}, **result}
+                for n, result in enumerate(results)
             ],
         }
     )
@@ -168,6 +178,7 @@ def test_what_the_data_quotes_is_curated():
     assert [s.text for s in check.missing if s.kind != "number"] == [
         "圆满完成商会换届",
         "确保新增违建“零增长”",
+        "获评十佳案例",  # an honour with no number: left out unless a result in words or an exclusion holds it
         "3家养老机构入住率大幅提升",
         "坚持党建引领",
     ]
@@ -232,3 +243,13 @@ def test_counts_in_numerals_are_numbers_of_part_one_only():
 def test_nothing_quoted_nothing_curated():
     check = check_report(content([{"value": 139, "source": source("第一部分 一(二)", "另一句139")}]), None, "r", TEXT)
     assert check.curated == () and len(check.missing) == len(check.found)
+
+
+def test_an_honour_is_curated_by_a_result_in_words():
+    honoured = content(
+        [{"value": 139, "source": source("第一部分 一(二)", "截至2023年11月,引进企业139家")}],
+        results=[{"source": source("第一部分 一(三)", "获评十佳案例")}],
+    )
+    check = check_report(honoured, None, "r", TEXT)
+    assert [s.text for s in check.curated if s.kind == "honour"] == ["获评十佳案例"]
+    assert "获评十佳案例" not in [s.text for s in check.missing if s.kind == "honour"]
