@@ -38,7 +38,11 @@ def history_bars(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
 def history_table(dataset: Dataset, indicator_id: str, lang: str) -> Markup:
     """Every statement of the figure with its report, section and sentence (a tap away), and a note only where a newer
     report restated or revised it."""
-    columns, rows = list(statement_columns(lang)), statements(dataset.indicators[indicator_id], dataset, lang)
+    columns = list(statement_columns(lang))
+    rows = [  # the sentence a tap away on screen; the CSV keeps it whole
+        (*row[:4], quote_cell(row[4], lang), row[5])
+        for row in statements(dataset.indicators[indicator_id], dataset, lang)
+    ]
     if not any(row[-1] for row in rows):
         columns, rows = columns[:-1], [row[:-1] for row in rows]
     return html('<div class="kb">{}</div>', table(columns, rows))
@@ -57,7 +61,7 @@ def history_csv(dataset: Dataset, indicator_id: str, lang: str) -> bytes:
     return csv_bytes(statement_columns(lang), statements(dataset.indicators[indicator_id], dataset, lang))
 
 
-def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str | Markup, ...]]:
+def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:
     """Every statement of the figure, newest report first within each period, each with its report and sentence."""
     rows = []
     for observation in dataset.series(indicator):
@@ -77,7 +81,7 @@ def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[
                     stated(statement.value, indicator.unit, lang),
                     f"{text(statement.report.title, lang)} ({statement.report.published.isoformat()})",
                     section_heading(dataset, statement.value.source.report, statement.value.source.section, lang),
-                    quote_cell(statement.value.source.quote, lang),
+                    statement.value.source.quote,
                     note,
                 )
             )

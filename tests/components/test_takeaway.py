@@ -60,8 +60,8 @@ def test_a_themes_csv_has_its_headers_in_the_pages_language(dataset, lang, heade
 @pytest.mark.parametrize(
     ("lang", "header"),
     [
-        ("zh", ["状态", "名称", "目标", "完成情况", "主题", "章节", "报告", "编号"]),
-        ("en", ["Status", "Item", "Target", "Reached", "Theme", "Section", "Report", "Id"]),
+        ("zh", ["状态", "名称", "目标", "完成情况", "何为完成", "主题", "报告", "编号"]),
+        ("en", ["Status", "Item", "Target", "Reached", "Done when", "Theme", "Report", "Id"]),
     ],
 )
 def test_the_targets_table_is_a_csv_of_the_whole_plan_year(dataset, lang, header):
