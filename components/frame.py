@@ -13,7 +13,7 @@ from components.scroll import scroll_into_view
 from components.views.html import Markup, join
 from components.views.page import Part, Search, Viewer, document_title
 from components.views.plots import Plot
-from components.views.routes import view_for
+from components.views.routes import public_view
 from kpi.data.dataset import Dataset
 
 FRAME_KEY = "frame"
@@ -44,7 +44,7 @@ def show_view() -> None:
     its downloads, and the item a shared link names brought into view. The address's parameters go to the view as
     they are."""
     frame = page_frame()
-    page = view_for(frame.dataset, frame.page).render(frame.dataset, frame.viewer, st.query_params.to_dict())
+    page = public_view(frame.dataset, frame.page).render(frame.dataset, frame.viewer, st.query_params.to_dict())
     st.set_page_config(page_title=document_title(page.title, frame.lang))
     draw_parts(page.parts)
     for download in page.downloads:  # made on a click, not for every viewer

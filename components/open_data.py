@@ -24,7 +24,7 @@ from components.views.html import Markup, html, join
 from components.views.spreadsheet import csv_bytes
 from components.views.style import stylesheet
 from kpi.data.dataset import Dataset
-from kpi.data.model import Target
+from kpi.data.model import Milestone, Target
 from kpi.format import base_amount, base_unit
 from kpi.report.numbers import plain
 from kpi.texts import LANGS, t
@@ -96,24 +96,25 @@ def _figures(dataset: Dataset, today: date) -> list[Row]:
 def _commitments(dataset: Dataset, today: date) -> list[Row]:
     """Every target and milestone of every plan year, with its status as judged on the day the files are written."""
     assessed = assessments(dataset, today)
-    rows = []
-    for item in [*dataset.content.targets, *dataset.content.milestones]:
-        a, year, is_target = assessed[item.id], dataset.plan_year(item), isinstance(item, Target)
+    rows: list[Row] = []
+    items: list[Target | Milestone] = [*dataset.content.targets, *dataset.content.milestones]
+    for item in items:
+        a, year, target = assessed[item.id], dataset.plan_year(item), item if isinstance(item, Target) else None
         overridden = a.override_reason is not None
         rows.append(
             {
                 "id": item.id,
-                "kind": "target" if is_target else "milestone",
+                "kind": "milestone" if target is None else "target",
                 "plan_year": year,
                 "theme": item.theme,
                 "name_zh": item.name.zh,
                 "name_en": item.name.en,
-                "comparison": item.comparison if is_target else None,
-                "value": item.value if is_target else None,
-                "qualifier": item.qualifier if is_target else None,
-                "unit_zh": item.unit.zh if is_target else None,
-                "unit_en": item.unit.en if is_target else None,
-                "baseline": item.baseline if is_target else None,
+                "comparison": None if target is None else target.comparison,
+                "value": None if target is None else target.value,
+                "qualifier": None if target is None else target.qualifier,
+                "unit_zh": None if target is None else target.unit.zh,
+                "unit_en": None if target is None else target.unit.en,
+                "baseline": None if target is None else target.baseline,
                 "status": a.status,
                 "status_zh": words_of(a.status, "zh", year, overridden),
                 "status_en": words_of(a.status, "en", year, overridden),

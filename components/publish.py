@@ -236,7 +236,11 @@ class Candidate:
 
 def candidates(directory: Path, choice: good.Choice, saved: Callable[[str], Dataset | None]) -> list[Candidate]:
     """The chosen data, then (when that is the files' own) the last good copy, should a page raise with the files'."""
-    found = [Candidate(choice.dataset, choice.version, choice.fresh)] if choice.dataset is not None else []
+    found = (
+        [Candidate(choice.dataset, choice.version, choice.fresh)]
+        if choice.dataset is not None and choice.version is not None  # data chosen has a version
+        else []
+    )
     last = last_good_version(directory)
     if choice.fresh and last and last != choice.version:
         copy = saved(last)

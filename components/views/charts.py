@@ -127,15 +127,18 @@ def target_words(target: Target, lang: str) -> str:
 
 def target_chart(targets: list[Target], dataset: Dataset, lang: str) -> Chart | None:
     """Each target beside the year before's actual of the same figure (a bullet: bar = actual, line = target)."""
-    rows = [(target, dataset.baseline(target)) for target in targets]
-    rows = [(target, base) for target, base in rows if base is not None]
+    rows = [
+        (target, base, dataset.indicators[target.baseline])
+        for target in targets
+        if target.baseline is not None and (base := dataset.baseline(target)) is not None
+    ]
     if not rows:
         return None
     year = dataset.plan_year(rows[0][0])
     actual_of, target_of = t("actual_of", lang, year=year - 1), t("target_of", lang, year=year)
     body, table_rows = [_key([(actual_of, COLORS["baseline"], "box"), (target_of, COLORS["target"], "tick")])], []
-    for target, base in rows:
-        actual = stated(base.value, dataset.indicators[target.baseline].unit, lang)
+    for target, base, figure in rows:
+        actual = stated(base.value, figure.unit, lang)
         scale = max(base.value.value, target.value) * 1.05 or 1
         track = bar_fill(share_of(base.value.value, scale), COLORS["baseline"]) + tick(share_of(target.value, scale))
         name = text(target.name, lang) + (" *" if target.baseline_note else "")
@@ -148,7 +151,7 @@ def target_chart(targets: list[Target], dataset: Dataset, lang: str) -> Chart | 
                 text(target.baseline_note, lang) if target.baseline_note else "",
             )
         )
-    note = t("baseline_note_mark", lang) if any(target.baseline_note for target, _ in rows) else ""
+    note = t("baseline_note_mark", lang) if any(target.baseline_note for target, _, _ in rows) else ""
     columns = (t("col_name", lang), actual_of, target_of, t("col_note", lang))
     return Chart(t("target_question", lang, year=year, before=year - 1), join(body), columns, tuple(table_rows), note)
 

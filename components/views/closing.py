@@ -15,7 +15,7 @@ from components.views.commitments import assessments, status_chip, status_counts
 from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
 from components.views.page import view_params
-from components.views.targets import reached_words
+from components.views.targets import assessed_target, reached_words
 from kpi.data.dataset import Dataset
 from kpi.data.model import Report
 from kpi.periods import parse_period
@@ -60,7 +60,7 @@ def closed_year(dataset: Dataset, as_of: date, lang: str) -> Markup:
     rows = [
         (
             text(x.name, lang),
-            f"{target_words(x, lang)} → {reached_words(x, assessed[x.id], lang) or '—'}",
+            f"{target_words(x, lang)} → {reached_words(x, assessed_target(assessed, x), lang) or '—'}",
             status_words(assessed[x.id].status, lang, year),
         )
         for x in targets

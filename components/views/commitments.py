@@ -15,6 +15,7 @@ from components.views.html import Markup, html, join, link, table
 from components.views.once import per_day
 from components.views.page import view_params
 from kpi.data.dataset import Dataset
+from kpi.data.model import Milestone, Target
 from kpi.due import due_date, due_reports
 from kpi.periods import parse_period
 from kpi.progress import MilestoneAssessment, TargetAssessment, assess_all
@@ -32,7 +33,8 @@ def assessments(dataset: Dataset, as_of: date) -> Assessed:
 
 def status_counts(dataset: Dataset, assessed: Assessed, year: int) -> Counter[str]:
     targets, milestones = dataset.planned(year)
-    return Counter(assessed[item.id].status for item in [*targets, *milestones])
+    items: list[Target | Milestone] = [*targets, *milestones]
+    return Counter(assessed[item.id].status for item in items)
 
 
 def outcomes_pending(dataset: Dataset, as_of: date) -> int | None:
@@ -119,7 +121,7 @@ def commitments(dataset: Dataset, as_of: date, year: int, lang: str, meeting: bo
     assessed = assessments(dataset, as_of)
     targets, milestones = dataset.planned(year)
     state = one_state(dataset, as_of, year)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (text(x.name, lang), target_words(x, lang), status_words(assessed[x.id].status, lang, year)) for x in targets
     ]
     if state is not None:

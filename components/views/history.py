@@ -63,7 +63,7 @@ def history_csv(dataset: Dataset, indicator_id: str, lang: str) -> bytes:
 
 def statements(indicator: Indicator, dataset: Dataset, lang: str) -> list[tuple[str, ...]]:
     """Every statement of the figure, newest report first within each period, each with its report and sentence."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for observation in dataset.series(indicator):
         revised = observation.revised()
         for statement in (observation.current, *observation.earlier):

@@ -44,7 +44,7 @@ def t_html(key: str, lang: str, **values: object) -> Markup:
 
 def join(parts: Iterable[object], separator: str = "") -> Markup:
     """Parts side by side, each escaped unless it is Markup."""
-    return Markup(separator).join(parts)
+    return Markup(separator).join(escape(part) for part in parts)
 
 
 def url(path: str, **params: str) -> str:

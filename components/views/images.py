@@ -155,7 +155,7 @@ class _Canvas:
         self.y += 10
 
     def key(self, keys: list[tuple[str, str]]) -> None:
-        x = MARGIN
+        x: float = MARGIN
         self.y += 6
         for label, colour in keys:
             if x > MARGIN and x + 20 + _width(label, 13) > WIDTH - MARGIN:

@@ -182,14 +182,11 @@ def progress_plot(
     """The year from its first to its last day: the share of the target expected by each date (序时进度), the target,
     each progress entry (cumulative) and the outcome the next report gives. None when nothing has been reported."""
     start, end = parse_period(a.period)
-    outcome = (
-        target.outcome
-        if a.final is not None and target.outcome is not None and target.outcome.value is not None
-        else None
-    )
+    final = target.outcome.value if a.final is not None and target.outcome is not None else None
+    outcome = target.outcome if final is not None else None
     if not target.progress and outcome is None:
         return None
-    values = [target.value, *(e.value for e in target.progress), *([outcome.value] if outcome else [])]
+    values = [target.value, *(e.value for e in target.progress), *([final] if final is not None else [])]
     scaled, title = _amounts(values, target.unit, lang)
     goal, entries = scaled[0], scaled[1 : 1 + len(target.progress)]
     colours = palette()
@@ -229,9 +226,10 @@ def progress_plot(
                 "hovertemplate": "%{x}<br><b>%{customdata}</b><extra>%{fullData.name}</extra>",
             }
         )
-    if outcome is not None:
+    if outcome is not None and final is not None:
+        assert outcome.source is not None, "an outcome with a value quotes its report (the model's rule)"
         report = next(r for r in dataset.reports.values() if r.id == outcome.source.report)
-        said = format_value(outcome.value, outcome.qualifier, target.unit, lang)
+        said = format_value(final, outcome.qualifier, target.unit, lang)
         data.append(
             {
                 "type": "scatter",

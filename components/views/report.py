@@ -55,7 +55,8 @@ def source_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) -> 
     """One report's text (?report=, the newest by default), with links to the others."""
     lang, keep = viewer.lang, viewer.keep()
     reports = list(dataset.reports)[::-1]  # newest first
-    chosen = params.get("report") if params.get("report") in dataset.reports else reports[0]
+    asked = params.get("report", "")
+    chosen = asked if asked in dataset.reports else reports[0]
     report = dataset.reports[chosen]
     choice = Markup()
     if len(reports) > 1:

@@ -9,6 +9,7 @@ from datetime import date
 
 from components.views.charts import COLORS, bar_fill, target_words, tick
 from components.views.commitments import (
+    Assessed,
     assessments,
     folded,
     one_state,
@@ -26,7 +27,7 @@ from components.views.plots import progress_plot
 from components.views.report import report_link, report_name
 from components.views.spreadsheet import CSV_MIME, csv_bytes
 from kpi.data.dataset import Dataset
-from kpi.data.model import Milestone, Target
+from kpi.data.model import Milestone, MilestoneOutcome, Target
 from kpi.format import format_value, section_label, stated
 from kpi.pace import done_when, due_from, season_period
 from kpi.periods import parse_period
@@ -36,9 +37,16 @@ from kpi.status import BY_ID, STATUSES, status_rank
 from kpi.texts import status_words, t, text
 
 
+def assessed_target(assessed: Assessed, target: Target) -> TargetAssessment:
+    """A numeric target's assessment: assess_all assesses every target as one (its milestones as milestones)."""
+    a = assessed[target.id]
+    assert isinstance(a, TargetAssessment), f"{target.id} is a target"
+    return a
+
+
 def reached_words(target: Target, a: TargetAssessment, lang: str) -> str:
     """What the target came to: the outcome with its qualifier, or the latest progress entry and its date."""
-    if a.final is not None and target.outcome is not None:
+    if a.final is not None and target.outcome is not None and target.outcome.value is not None:
         return format_value(target.outcome.value, target.outcome.qualifier, target.unit, lang)
     if a.latest is None:
         return ""
@@ -81,9 +89,10 @@ def done_when_words(milestone: Milestone, lang: str) -> str:
 def outcome_report(item: Target | Milestone, a: TargetAssessment | MilestoneAssessment) -> str:
     """The id of the report whose sentence gives the outcome shown, or "" (none yet, a staff note, a year-end entry)."""
     outcome = item.outcome
-    shown = (
-        a.final is not None if isinstance(a, TargetAssessment) else outcome is not None and a.computed == outcome.status
-    )
+    if isinstance(a, TargetAssessment):
+        shown = a.final is not None
+    else:
+        shown = isinstance(outcome, MilestoneOutcome) and a.computed == outcome.status
     return outcome.source.report if shown and outcome is not None and outcome.source is not None else ""
 
 
@@ -98,7 +107,12 @@ def plan_rows(
     for item in items:
         a = assessed[item.id]
         is_target = isinstance(item, Target)
-        base = dataset.baseline(item) if is_target else None
+        if isinstance(item, Target):
+            base = dataset.baseline(item)
+            goal, reached = target_words(item, lang), reached_words(item, a, lang)
+            figure = dataset.indicators[item.baseline] if base is not None and item.baseline is not None else None
+        else:
+            goal, reached, figure = "", milestone_words(item, a, lang), None
         rows.append(
             {
                 "id": item.id,
@@ -106,13 +120,13 @@ def plan_rows(
                 "is_target": is_target,
                 t("status", lang): status_words(a.status, lang, dataset.plan_year(item), a.override_reason is not None),
                 t("col_item", lang): text(item.name, lang),
-                t("col_target", lang): target_words(item, lang) if is_target else "",
-                t("col_reached", lang): reached_words(item, a, lang) if is_target else milestone_words(item, a, lang),
+                t("col_target", lang): goal,
+                t("col_reached", lang): reached,
                 "report": outcome_report(item, a),
                 t("col_percent", lang): "" if not is_target or a.percent is None else f"{a.percent:.0f}%",
                 t("col_baseline", lang): ""
-                if base is None
-                else stated(base.value, dataset.indicators[item.baseline].unit, lang),
+                if figure is None or base is None
+                else stated(base.value, figure.unit, lang),
                 t("col_judged", lang): judged_words(item, lang),
                 t("col_done_when", lang): done_when_words(item, lang) if isinstance(item, Milestone) else "",
                 t("col_theme", lang): themes.get(item.theme, item.theme),
@@ -233,7 +247,7 @@ def explain(target: Target, a: TargetAssessment, lang: str) -> list[str]:
         )
         if a.computed == "outcome_missing":
             lines.append(t("explain_missing", lang, date=a.as_of.isoformat(), end=end.isoformat()))
-    if a.percent is not None:
+    if a.percent is not None and a.reached is not None:
         lines.append(
             t("explain_percent", lang, value=plain(a.reached), goal=plain(target.value), percent=f"{a.percent:.1f}")
         )
@@ -384,17 +398,17 @@ def targets_page(dataset: Dataset, viewer: Viewer, params: Mapping[str, str]) ->
         )
     wanted = dataset.current_id(params.get("target", ""))  # an old link names the target by a former id
     chosen = None if viewer.meeting else next((x for x in targets if x.id == wanted), None)
-    if chosen is not None:  # a target's name in the table links here
-        parts.append(target_detail(chosen, assessed[chosen.id], lang))
+    chosen_a = assessed_target(assessed, chosen) if chosen is not None else None
+    if chosen is not None and chosen_a is not None:  # a target's name in the table links here
+        parts.append(target_detail(chosen, chosen_a, lang))
     top: list = [html('<div class="kb">{}</div>', join(parts))]
-    if chosen is not None and (
-        plot := progress_plot(
-            chosen,
-            assessed[chosen.id],
-            dataset,
-            lang,
-            viewer.meeting,
-            progress_entries(chosen, assessed[chosen.id], dataset, lang),
+    if (
+        chosen is not None
+        and chosen_a is not None
+        and (
+            plot := progress_plot(
+                chosen, chosen_a, dataset, lang, viewer.meeting, progress_entries(chosen, chosen_a, dataset, lang)
+            )
         )
     ):
         top += [html('<div class="kb"><h3>{}</h3></div>', t("progress_chart", lang)), plot]

@@ -8,6 +8,7 @@ the address (so a static page answers it too), and costs no grid script to draw.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
 from components.views.charts import theme_charts, theme_charts_html
 from components.views.figures import figure_phrase, headline, quote_cell, section_heading, theme_results, theme_sections
@@ -61,7 +62,7 @@ def figure_rows(dataset: Dataset, theme: str, lang: str) -> tuple[dict[str, str]
 def figures_csv(dataset: Dataset, theme: str, lang: str) -> bytes:
     """Every column of the table and those a spreadsheet needs besides (components/views/spreadsheet.py)."""
     rows = figure_rows(dataset, theme, lang)
-    return csv_bytes([t(key, lang) for key in rows[0]] if rows else [], (row.values() for row in rows))
+    return csv_bytes([t(key, lang) for key in rows[0]] if rows else [], (list(row.values()) for row in rows))
 
 
 def figures_table(dataset: Dataset, theme: str, viewer: Viewer) -> Markup:
@@ -95,7 +96,7 @@ def theme_page(dataset: Dataset, theme_id: str, viewer: Viewer, params: Mapping[
         + theme_charts_html(dataset, theme.id, lang)
         + theme_sections(dataset, theme.id, lang)
     )
-    downloads = ()
+    downloads: tuple[Download, ...] = ()
     if figures and not viewer.meeting:  # a theme of targets only has no figures to list or download
         shown = params.get("figures") == "true"
         toggle = link(
@@ -131,7 +132,7 @@ def chart_downloads(dataset: Dataset, theme: str, lang: str) -> tuple[Download, 
             t("download_chart", lang, title=chart.title),
             f"dongming-{theme}-chart{n + 1}-{lang}.svg",
             SVG_MIME,
-            lambda n=n: theme_chart_svg(dataset, theme, n, lang),
+            partial(theme_chart_svg, dataset, theme, n, lang),
         )
         for n, chart in enumerate(theme_charts(dataset, theme, lang))
     )
