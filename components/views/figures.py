@@ -68,9 +68,18 @@ def figure_phrase(indicator: Indicator, dataset: Dataset, lang: str) -> str:
     return labelled(text(indicator.name, lang), value, lang) + when
 
 
+def tile_label(indicator: Indicator, latest: Observation, main: str, lang: str) -> str:
+    """The short name, with the period when it is not the period most figures cover (截至11月 matters; so does a
+    last year's figure among this year's)."""
+    name = text(indicator.name, lang)
+    return name if latest.period == main else f"{name} ({period_label(latest.period, lang)})"
+
+
 def headline(indicator: Indicator, dataset: Dataset, lang: str) -> tuple[str, str]:
-    """(name, value as the report states it): a figure as a link's preview image shows it."""
-    return text(indicator.name, lang), stated(dataset.latest(indicator).value, indicator.unit, lang)
+    """(name, value as the report states it): a figure as a link's preview image shows it, with its period where a
+    tile says it (引进企业 counts to November: the image must not make it the year's)."""
+    latest = dataset.latest(indicator)
+    return tile_label(indicator, latest, dataset.vintage.main, lang), stated(latest.value, indicator.unit, lang)
 
 
 def change_words(latest: Observation, previous: Observation, lang: str) -> str:

@@ -9,27 +9,18 @@ from __future__ import annotations
 
 import math
 
-from components.views.figures import change_since, change_words, note_mark, statement
+from components.views.figures import change_since, change_words, note_mark, statement, tile_label
 from components.views.glossary import indicator_text, terms_in
 from components.views.html import Markup, html, join
 from components.views.once import per_dataset
 from kpi.data.dataset import Dataset
 from kpi.data.model import Indicator
-from kpi.data.series import Observation
 from kpi.format import stated
-from kpi.periods import period_label
 from kpi.texts import text
 
 # Room for tiles on a 1366 px projector, and the value's font size (on screen, and in meeting mode).
 ROW_PX, TILE_PADDING_PX, MOST_PER_ROW = 1200, 48, 4
 VALUE_PX = {False: 36, True: 51}
-
-
-def tile_label(indicator: Indicator, latest: Observation, main: str, lang: str) -> str:
-    """The short name, with the period when it is not the period most figures cover (截至11月 matters; so does a
-    last year's figure among this year's)."""
-    name = text(indicator.name, lang)
-    return name if latest.period == main else f"{name} ({period_label(latest.period, lang)})"
 
 
 def balanced_rows(count: int, most: int) -> list[int]:
