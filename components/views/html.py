@@ -33,8 +33,16 @@ __all__ = [
 
 
 def html(template: str, *args: object, **kwargs: object) -> Markup:
-    """`template` is HTML written in this code; each argument is escaped unless it is Markup."""
-    return Markup(template).format(*args, **kwargs)
+    """`template` is HTML written in this code; each argument is escaped unless it is Markup (a number goes in as it
+    is, for a format such as {:.2f}).
+
+    Why not Markup(template).format: it escapes the same way through string.Formatter, several times slower, and the
+    pages call this some 300,000 times when every page is drawn (the editing page's check does, twice)."""
+    return Markup(str(template).format(*map(_escaped, args), **{k: _escaped(v) for k, v in kwargs.items()}))
+
+
+def _escaped(value: object) -> object:
+    return value if isinstance(value, int | float) else escape(value)
 
 
 def t_html(key: str, lang: str, **values: object) -> Markup:
