@@ -89,7 +89,11 @@ def _draw(dataset: Dataset, today: date) -> Drawn:
 
 def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tuple[PageRef, View, dict[str, str]]]:
     """Each public page the publisher writes, with its view and the parameters it is drawn with; a view whose list
-    of pages raises is added to `problems`."""
+    of pages raises is added to `problems`.
+
+    The as-of copies of the targets pages (the plan year on its quarter ends) are left out: they are the same view
+    drawn for other dates, as many again as every other page together, and they change whenever their plan year's
+    page does. Should one still raise, the publisher keeps the last good site (its build is drawn whole first)."""
     for path in public_paths(dataset):
         view = view_for(dataset, path)
         assert view is not None, f"/{path} is a public path, so it has a public view"
@@ -99,5 +103,7 @@ def page_refs(dataset: Dataset, today: date, problems: list[str]) -> Iterator[tu
             problems.append(f"/{path}: {type(exc).__name__}: {exc}")
             continue
         for params in variants:
+            if params.get("as_of"):  # a plan year's page on another of its dates: see below
+                continue
             for lang in LANGS:
                 yield PageRef(path, tuple(params.items()), lang), view, params
