@@ -66,22 +66,31 @@ def bars_svg(title: str, bars: list[Bar], chart_id: str) -> Markup:
             )
         )
     desc = "; ".join(f"{bar.label}: {bar.words}" for bar in bars)
+    baseline = html(
+        '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="{}"></line>',
+        SIDE,
+        width - SIDE,
+        y(0.0),
+        y(0.0),
+        colours["line"],
+    )
+    return svg_frame(width, HEIGHT, chart_id, title, desc, join(shapes) + baseline)
+
+
+def svg_frame(width: float, height: float, chart_id: str, title: str, desc: str, body: Markup) -> Markup:
+    """A chart's <svg>: its size, and its title and description named as its accessible name (what a screen reader
+    says, and what a reader without the picture gets)."""
     return html(
         '<svg class="kb-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
         'aria-labelledby="{id}-t {id}-d" font-size="16" fill="{text}">'
-        '<title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>{shapes}'
-        '<line x1="{side}" x2="{right}" y1="{zero:.1f}" y2="{zero:.1f}" stroke="{line}"></line></svg>',
+        '<title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>{body}</svg>',
         w=width,
-        h=HEIGHT,
+        h=height,
         id=chart_id,
-        text=colours["text"],
+        text=palette()["text"],
         title=title,
         desc=desc,
-        shapes=join(shapes),
-        side=SIDE,
-        right=width - SIDE,
-        zero=y(0.0),
-        line=colours["line"],
+        body=body,
     )
 
 
@@ -231,16 +240,4 @@ def progress_svg(title: str, progress: Progress, chart_id: str) -> Markup:
             if on
         ),
     )
-    return key + html(
-        '<svg class="kb-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-        'aria-labelledby="{id}-t {id}-d" font-size="16" fill="{text}">'
-        '<title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>{axis}{shapes}</svg>',
-        w=width,
-        h=height,
-        id=chart_id,
-        text=colours["text"],
-        title=title,
-        desc="; ".join(described),
-        axis=axis,
-        shapes=join(shapes),
-    )
+    return key + svg_frame(width, height, chart_id, title, "; ".join(described), axis + join(shapes))
