@@ -412,9 +412,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "behind_held": (
         "看板和公开静态页面都暂未采用当前数据文件：与上一次正确的数据相比，它删去了 {total} 项中的 {dropped} 项"
-        "（指标、目标、事项、名词、主题、报告）。这多半是文件只保存了一半：请检查后再保存一次。若确为有意删除，请确认采用。",
+        "（指标、目标、事项、文字表述的成果、名词、主题、报告）。这多半是文件只保存了一半：请检查后再保存一次。若确为有意删除，请确认采用。",
         "The dashboard and the static public pages hold back the current data files: compared with the last good data "
-        "they drop {dropped} of {total} items (figures, targets, milestones, terms, themes, reports). This is most "
+        "they drop {dropped} of {total} items (figures, targets, milestones, results in words, terms, themes, reports). This is most "
         "often a file saved only halfway: check it and save it again. If the removal is intended, confirm it.",
     ),
     "confirm_held": (
