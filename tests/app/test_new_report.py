@@ -308,7 +308,7 @@ def test_the_closed_year_shows_every_outcome_and_no_staff_backlog(next_report):
         statuses[name]
         for name in (
             "推进街区微型消防站",
-            "既有多层住宅加装电梯",
+            "合力推动既有多层住宅加装电梯",
             "用好重点企业“服务包”等资源分层分类服务",
             "持续开展企业走访",
         )
