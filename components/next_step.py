@@ -51,7 +51,7 @@ def next_step(dataset: Dataset, assessed: dict, as_of: date, lang: str) -> int |
             query_params={"part": "report", **({"lang": lang} if lang != "zh" else {})},
         )
         st.caption(t("next_step_command", lang))
-        st.code(draft_commands(year), language="bash")
+        st.code(draft_commands(year), language=None)  # plain: the highlighter's colours fail contrast
         if len(due) > 1:
             st.caption(
                 t(
