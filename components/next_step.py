@@ -51,7 +51,7 @@ def next_step(dataset: Dataset, assessed: dict, as_of: date, lang: str) -> int |
             query_params={"part": "report", **({"lang": lang} if lang != "zh" else {})},
         )
         st.caption(t("next_step_command", lang))
-        st.code(draft_commands(year), language=None)  # plain: the highlighter's colours fail contrast
+        st.code(draft_commands(year), language="text")  # no highlighting: its cyan fails contrast
         if len(due) > 1:
             st.caption(
                 t(

@@ -131,7 +131,7 @@ def routes_to_each_process(site: StaffSite) -> list[str]:
     log = site.cluster.run_dir / "logs" / "nginx.log"
     for n in range(60):
         route = f"edit-test-{n}"
-        probe.request(f"{site.local}/nothing-here", Cookie=f"kpi_route={route}")
+        probe.request(f"{site.local}/?q=route", Cookie=f"kpi_route={route}")  # a search: Streamlit's, not a file
         wait_until(lambda: f"route={route} " in log.read_text(), 10, "nginx's log line")
         [upstream] = {
             line.rsplit("upstream=", 1)[1] for line in log.read_text().splitlines() if f"route={route} " in line

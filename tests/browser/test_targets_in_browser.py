@@ -39,7 +39,7 @@ def test_a_closed_year_without_outcomes_reads_as_awaiting_the_next_report(browse
         screenshot(page, screenshots / "targets-awaiting-zh-1366.png")
         page.set_viewport_size({"width": 390, "height": 844})
         page.wait_for_timeout(400)
-        page.get_by_text("查看清单（158 项）").click()  # the list a tap away, each row a card that fits the phone
+        page.get_by_text(f"查看清单（{n} 项）").click()  # the list a tap away, each row a card that fits the phone
         card = page.locator(".kb-plan tr").nth(1).bounding_box()
         assert card["x"] >= 0 and card["x"] + card["width"] <= 390
         screenshot(page, screenshots / "targets-awaiting-zh-390.png")
