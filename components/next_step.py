@@ -51,7 +51,9 @@ def next_step(dataset: Dataset, assessed: dict, as_of: date, lang: str) -> int |
             query_params={"part": "report", **({"lang": lang} if lang != "zh" else {})},
         )
         st.caption(t("next_step_command", lang))
-        st.code(draft_commands(year), language="text")  # no highlighting: its cyan fails contrast
+        # Each command as inline code that wraps: a code block's highlighter fails contrast, and unhighlighted it is a
+        # scroll box a keyboard cannot reach.
+        st.markdown("\n".join(f"- `{command}`" for command in draft_commands(year).splitlines()))
         if len(due) > 1:
             st.caption(
                 t(

@@ -57,7 +57,8 @@ def test_the_due_report_leads_with_the_ways_to_enter_it(lang):
         "edit",
         "part=report" + ("&lang=en" if lang == "en" else ""),
     )
-    assert ("code", draft_commands(year)) in shown[:8]
+    listed = "\n".join(f"- `{command}`" for command in draft_commands(year).splitlines())  # each as inline code
+    assert ("markdown", listed) in shown[:8]
     assert f"--report report_{year}" in draft_commands(year)
     assert ("caption", t("check_outcomes_help_due", lang, year=year)) in shown
     assert t("check_outcomes_help", lang, file=INDICATORS) not in [text for _, text in shown]  # 158 times by hand

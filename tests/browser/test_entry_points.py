@@ -92,7 +92,6 @@ def started(command: list[str]) -> Iterator[str]:
         process.wait(timeout=15)
 
 
-@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
 def static_page_served(url: str) -> bool:
     """Whether nginx answers the address with its static page (not yet: a 404, or Streamlit's view)."""
     try:
@@ -101,6 +100,7 @@ def static_page_served(url: str) -> bool:
         return False
 
 
+@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
 def test_a_cold_theme_link_opens_the_page_with_its_frame(browser, entry):
     with started(ENTRY_POINTS[entry](free_port())) as base:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
